@@ -1,0 +1,71 @@
+"""Corpus summaries for notebook 01: size, sentence length, vocabulary, readability, cleaning."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from utils.corpus import Corpus
+
+
+def flesch_reading_ease(text: str) -> float:
+    """Flesch Reading Ease (textstat 0.7.8; syllables from the pip-packaged CMU dictionary).
+
+    Higher is easier: 60-70 is plain English, below 30 is very hard.
+    """
+    import textstat
+
+    return round(float(textstat.flesch_reading_ease(text)), 1)
+
+
+def article_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: words, sentences, paragraphs, headings, mean sentence length,
+    vocabulary density (distinct words / words, as Voyant reports it) and readability.
+
+    Headings are units of their own and are left out of sentence length and readability.
+    """
+    body = corpus.sentences[~corpus.sentences["is_heading"]]
+    text = body.groupby("article_id", sort=False)["text"].agg(" ".join)
+    per = corpus.articles.set_index("article_id")
+    out = pd.DataFrame({
+        "title": per["title"],
+        "words": per["n_words"],
+        "sentences": per["n_sentences"],
+        "paragraphs": per["n_paragraphs"],
+        "headings": per["n_headings"],
+        "mean sentence length (words)": body.groupby("article_id")["n_words"].mean().round(1),
+        "vocabulary density": (per["n_types"] / per["n_words"]).round(3),
+        "Flesch reading ease": text.map(flesch_reading_ease),
+    })
+    return out.reset_index()
+
+
+def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
+    """What cleaning did per article: one column per step, counts in cells."""
+    if corpus.cleaning.empty:
+        return pd.DataFrame(index=corpus.articles["article_id"])
+    table = corpus.cleaning.groupby(["article_id", "step"]).size().unstack(fill_value=0)
+    return table.reindex(corpus.articles["article_id"], fill_value=0)
+
+
+def removed_text(corpus: Corpus) -> pd.DataFrame:
+    """The text cleaning removed outright (boilerplate, dropped HTML), with raw offsets."""
+    keep = corpus.cleaning["step"].str.contains("removed|dropped")
+    return corpus.cleaning.loc[keep, ["article_id", "step", "raw_start", "raw_end", "text"]]
+
+
+def headline(summary: pd.DataFrame) -> str:
+    """One plain-English sentence about the corpus, computed from :func:`article_summary`."""
+    s = summary.set_index("article_id")
+    longest, shortest = s["words"].idxmax(), s["words"].idxmin()
+    easiest, hardest = s["Flesch reading ease"].idxmax(), s["Flesch reading ease"].idxmin()
+    return (f"{len(s)} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
+            f"the shortest {shortest} ({s.at[shortest, 'words']:,}). Easiest to read: {easiest} "
+            f"(Flesch {s.at[easiest, 'Flesch reading ease']}); hardest: {hardest} (Flesch {s.at[hardest, 'Flesch reading ease']}).")
+
+
+def sentence_table(corpus: Corpus, article_id: str) -> pd.DataFrame:
+    """The sentences of one article with their ids, kind and line in the raw file (for drill-downs)."""
+    s = corpus.sentences[corpus.sentences["article_id"] == article_id]
+    kinds = corpus.paragraphs.set_index("paragraph_id")["kind"]
+    return pd.DataFrame({"sentence": s["sentence_id"], "kind": s["paragraph_id"].map(kinds).values,
+                         "raw line": s["raw_line"], "words": s["n_words"], "text": s["text"]})

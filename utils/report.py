@@ -1,0 +1,73 @@
+"""Small display helpers that make a notebook read like a report, in JupyterLab and in HTML.
+
+Everything that shows article text goes through :func:`html.escape` (or pandas' escaping), so an
+article containing ``<script>`` shows it as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML, display
+
+
+def card(*, purpose: str, inputs: str, outputs: str, run_first: str = "nothing") -> None:
+    """Show the notebook's card: purpose, inputs, outputs and what must run first."""
+    rows = [("Purpose", purpose), ("Inputs", inputs), ("Outputs", outputs), ("Run first", run_first)]
+    body = "".join(f"<tr><th>{k}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+    display(HTML(f'<div class="atlas-card"><table>{body}</table></div>'))
+
+
+def note(text: str, *, kind: str = "note") -> None:
+    """Show a short boxed message (``kind`` = ``note`` or ``warn``); the text is escaped."""
+    cls = "atlas-warn" if kind == "warn" else "atlas-card"
+    display(HTML(f'<div class="{cls}">{html.escape(text)}</div>'))
+
+
+def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[str, ...] = ()) -> str:
+    """An escaped HTML table; only ``raw_html_cols`` (built by :func:`mark`) pass through unescaped.
+
+    Longer tables are cut at ``max_rows`` with a line saying how many rows were left out.
+    """
+    shown = df.head(max_rows).copy()
+    for col in shown.columns:
+        if col not in raw_html_cols:
+            shown[col] = shown[col].map(lambda v: html.escape(str(v)))
+    out = shown.to_html(index=False, escape=False, border=0)
+    if len(df) > max_rows:
+        out += f'<p class="atlas-note">… {len(df) - max_rows} more rows in the CSV export.</p>'
+    return out
+
+
+def show_table(df: pd.DataFrame, **kwargs) -> None:
+    """Display :func:`html_table`."""
+    display(HTML(html_table(df, **kwargs)))
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escape ``text`` and wrap each ``(start, end)`` span in ``<mark>``.
+
+    Example:
+        >>> mark("a <b> c", [(2, 5)])
+        'a <mark class="atlas-span">&lt;b&gt;</mark> c'
+    """
+    out, last = [], 0
+    for s, e in sorted(spans):
+        if s < last:
+            continue
+        out += [html.escape(text[last:s]), f'<mark class="atlas-span">{html.escape(text[s:e])}</mark>']
+        last = e
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def drilldown(title: str, df: pd.DataFrame, *, open_: bool = False, **kwargs) -> str:
+    """A collapsible section (``<details>``) holding an escaped table; returns its HTML."""
+    flag = " open" if open_ else ""
+    return f'<details class="atlas-drill"{flag}><summary>{html.escape(title)} ({len(df)})</summary>{html_table(df, **kwargs)}</details>'
+
+
+def show_drilldowns(sections: list[str]) -> None:
+    """Display several :func:`drilldown` sections at once."""
+    display(HTML("".join(sections)))
