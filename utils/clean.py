@@ -249,10 +249,24 @@ class _MainTextParser(HTMLParser):
         if self.drop_depth or "title" in self.stack:
             return
         start = self._offset()
-        exact = self.raw[start:start + len(data)] == data
         block = self.blocks[-1]
         block["text"].append(data)
-        block["raw"] += list(range(start, start + len(data))) if exact else [start] * len(data)
+        block["raw"] += _align(data, self.raw, start)
+
+
+def _align(data: str, raw: str, start: int) -> list[int]:
+    """Raw offsets of each character of a parsed text chunk; an entity (``&amp;``) maps to its ``&``."""
+    if raw.startswith(data, start):
+        return list(range(start, start + len(data)))
+    out, j = [], start
+    for ch in data:
+        out.append(j)
+        if j < len(raw) and raw[j] == ch:
+            j += 1
+        elif j < len(raw) and raw[j] == "&":
+            end = raw.find(";", j, j + 12)
+            j = end + 1 if end != -1 else j + 1
+    return out
 
 
 def paragraphs_from_html(raw: str, log: list[dict]) -> list[Paragraph]:

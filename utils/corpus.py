@@ -147,7 +147,10 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
 
 def find_article_files(corpus_dir: Path) -> list[Path]:
     """Article files (``.txt``, ``.md``, ``.html``) in a folder and its sub-folders, sorted by path."""
-    found = [p for p in corpus_dir.rglob("*") if p.suffix.lower() in FORMATS and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)]
+    def hidden(p: Path) -> bool:  # .DS_Store, ._resource forks, .git; a "..name" is not hidden but unsafe
+        return any(part.startswith(".") and not part.startswith("..") for part in p.relative_to(corpus_dir).parts)
+
+    found = [p for p in corpus_dir.rglob("*") if p.suffix.lower() in FORMATS and p.is_file() and not hidden(p)]
     return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 

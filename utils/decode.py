@@ -112,7 +112,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             )
         text, enc = candidates[0]
     if control_ratio(text) > MAX_CONTROL_RATIO:
-        raise DecodeError(f"decoded as {enc} but {control_ratio(text):.1%} of it is control or replacement characters: binary or corrupt")
+        raise DecodeError(f"cannot be decoded as text: its best reading ({enc}) is {control_ratio(text):.1%} control or "
+                          "replacement characters (binary or corrupt)")
     if not text.strip():
         raise DecodeError("the file is empty (only white space)")
     return text, enc

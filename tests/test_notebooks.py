@@ -1,0 +1,114 @@
+"""Every notebook runs from a fresh kernel on the seeds and on another corpus, and the HTML it
+exports is self-contained, hides code, and shows article text as text."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from utils import paths, runner
+
+NOTEBOOKS = runner.notebook_paths()
+CODE_CELL = re.compile(r'class="[^"]*\bjp-InputArea-editor\b')
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def test_the_notebooks_are_numbered_and_start_with_ingestion():
+    names = [p.name for p in NOTEBOOKS]
+    assert names[0] == "01-ingest-articles.ipynb"
+    assert len(names) == len({n[:2] for n in names}) >= 1
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: strip outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_open_the_house_way(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    [params] = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    names = re.findall(r"^(\w+)\s*=", params.source, re.M)
+    assert names[:3] == ["corpus_dir", "processed_dir", "report_dir"]
+    assert nb.metadata.kernelspec.name == runner.KERNEL_NAME
+    assert "!pip" not in "".join(c.source for c in nb.cells)
+
+
+def test_each_notebook_produced_a_report_and_the_index_lists_it(seed_run):
+    index = (seed_run["reports"] / "index.html").read_text()
+    for result in seed_run["results"]:
+        assert result.html_path.exists()
+        assert f'href="{result.html_path.name}"' in index and result.title in index
+    assert "Provenance" in index and "992770188ca64436c349a0691f5358e23682bfc46c577449ca689418013a4221" in index
+    assert "pandas" in index and "corpus_dir" in index
+
+
+@pytest.mark.parametrize("run", ["seed_run", "three_run"])
+def test_reports_are_self_contained_and_hide_code(run, request):
+    out = request.getfixturevalue(run)
+    for html_path in sorted(out["reports"].glob("*.html")):
+        page = html_path.read_text()
+        assert not EXTERNAL.search(page), f"{html_path.name} loads something from the network"
+        assert "require.js" not in page and "mathjax" not in page.lower()
+        assert not CODE_CELL.search(page), f"{html_path.name} shows code"
+        assert "Traceback" not in page, f"{html_path.name} shows an error"
+        assert "application/vnd.jupyter.widget-view" not in page, f"{html_path.name} has a widget area"
+        for img in re.findall(r"<img[^>]+src=\"([^\"]{0,30})", page):
+            assert img.startswith("data:image/"), f"{html_path.name}: image not embedded"
+
+
+def test_article_text_is_escaped_and_runs_nothing(three_run):
+    pages = {p.name: p.read_text() for p in three_run["reports"].glob("[0-9]*.html")}
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages.values())
+    for name, page in pages.items():
+        assert "<script>alert(1)" not in page, name
+        assert "<img src=x onerror" not in page and "<img src=\"x\"" not in page, name
+
+
+def test_another_corpus_writes_its_own_tables_and_reports(three_run):
+    assert sorted(p.name for p in three_run["processed"].glob("*.csv")) == [
+        "articles.csv", "cleaning.csv", "paragraphs.csv", "sentences.csv", "tokens.csv", "warnings.csv"]
+    assert len(list(three_run["reports"].glob("[0-9]*.html"))) == len(NOTEBOOKS)
+
+
+def test_the_show_code_switch_includes_code(tmp_path):
+    [result] = runner.run_notebooks(NOTEBOOKS[:1], report_dir=tmp_path / "r", processed_dir=tmp_path / "p", show_code=True)
+    assert CODE_CELL.search(result.html_path.read_text())
+
+
+def _broken_notebook(tmp_path):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Broken"),
+                nbformat.v4.new_code_cell("corpus_dir = 'data/raw'", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("raise ValueError('bad input here')")]
+    path = tmp_path / "09-broken.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_notebook_stops_the_run_naming_the_notebook_and_cell(tmp_path):
+    with pytest.raises(runner.NotebookFailed, match=r"09-broken.ipynb failed in cell 5 \(code cell 4: \"raise ValueError.*ValueError: bad input here"):
+        runner.run_notebooks([_broken_notebook(tmp_path)], report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
+    assert not (tmp_path / "r" / "09-broken.html").exists()
+
+
+def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsys):
+    broken = _broken_notebook(tmp_path)
+    monkeypatch.setattr(runner, "notebook_paths", lambda: [broken])
+    assert runner.main(["--corpus", "data/raw"]) == 1
+    assert "09-broken.ipynb failed" in capsys.readouterr().err
+
+
+def test_a_bad_corpus_stops_before_any_report(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    with pytest.raises(runner.NotebookFailed, match="IngestError: .*no articles found"):
+        runner.run_notebooks(NOTEBOOKS[:1], corpus_dir=empty, report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
+    assert not (tmp_path / "r").exists()
