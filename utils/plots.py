@@ -12,6 +12,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from utils import paths
+
 PALETTE = ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d", "#6d597a", "#b56576", "#355070", "#a8a29e"]
 
 
@@ -32,7 +34,7 @@ def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.Da
 
     The figure stays open, so a notebook still shows it inline.
     """
-    folder = Path(figures_dir)
+    folder = paths.resolve(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png)

@@ -63,9 +63,9 @@ class _Job:
     seconds: float = 0.0
 
 
-def notebook_paths(folder: Path = paths.NOTEBOOKS) -> list[Path]:
+def notebook_paths(folder: Path | None = None) -> list[Path]:
     """The numbered notebooks (``NN-*.ipynb``) in run order."""
-    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+    return sorted(Path(folder or paths.NOTEBOOKS).glob("[0-9][0-9]-*.ipynb"))
 
 
 def ensure_kernel() -> str:
@@ -262,13 +262,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default="data/raw", help="folder of articles (default: data/raw)")
     ap.add_argument("--show-code", action="store_true", help="include code cells in the HTML")
     ap.add_argument("--only", nargs="*", help="notebook numbers to run, e.g. 01 03 (01 is always run first)")
+    ap.add_argument("--notebooks", type=Path, default=None, help="folder of NN-*.ipynb notebooks (default: notebooks/)")
+    ap.add_argument("--report-dir", type=Path, default=None, help="override where the HTML goes")
+    ap.add_argument("--processed-dir", type=Path, default=None, help="override where the tables go")
     args = ap.parse_args(argv)
-    books = notebook_paths()
+    books = notebook_paths(args.notebooks) if args.notebooks else notebook_paths()
     if args.only:
         books = [b for b in books if b.name[:2] in set(args.only) | {"01"}]
+    if not books:
+        print("✘ no notebooks to run", file=sys.stderr)
+        return 1
     t0 = time.perf_counter()
     try:
-        results = run_notebooks(books, corpus_dir=args.corpus, show_code=args.show_code)
+        results = run_notebooks(books, corpus_dir=args.corpus, show_code=args.show_code,
+                                report_dir=args.report_dir, processed_dir=args.processed_dir)
     except NotebookFailed as exc:
         print(f"✘ report run stopped: {exc}", file=sys.stderr)
         return 1

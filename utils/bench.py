@@ -1,0 +1,118 @@
+"""Benchmarks that print the figures quoted in the README (``make bench``).
+
+Speed is measured here, not in timed tests (which flake on shared machines). Figures:
+1. ``make report`` wall time on a warm venv, the same runner over import-only copies of the
+   notebooks (the floor), and their ratio (target <= 1.5);
+2. each notebook alone on the seeds, beyond its own import-only floor (target < 3 s each);
+3. ingestion of the movie-review corpus, 2,000 files (target < 15 s);
+4. each analysis module's corpus-scale benchmark, where the module provides ``benchmark``.
+
+The movie reviews are read from ``../shared/corpora/movie_reviews`` (override with --movies).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from utils import paths, runner
+from utils.corpus import ingest, write_tables
+
+MOVIES = paths.ROOT.parent / "shared" / "corpora" / "movie_reviews"
+
+
+def floor_notebook(path: Path, out_dir: Path) -> Path:
+    """An import-only copy of a notebook: its cells up to and including the ``parameters`` cell."""
+    nb = nbformat.read(path, as_version=4)
+    cut = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells = nb.cells[: cut + 1]
+    out = out_dir / path.name
+    nbformat.write(nb, out)
+    return out
+
+
+def _wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def time_report_against_floor(tmp: Path) -> dict[str, float]:
+    """Wall time of ``make report`` and of the runner over import-only notebooks, and the ratio."""
+    floor_dir = tmp / "floor"
+    floor_dir.mkdir()
+    for nb in runner.notebook_paths():
+        floor_notebook(nb, floor_dir)
+    report = _wall(["make", "--no-print-directory", "report"])
+    floor = _wall([sys.executable, "-m", "utils.runner", "--notebooks", str(floor_dir),
+                   "--report-dir", str(tmp / "floor-reports"), "--processed-dir", str(tmp / "floor-processed")])
+    return {"make report (s)": report, "import-only floor (s)": floor, "ratio": report / floor}
+
+
+def time_each_notebook(tmp: Path) -> dict[str, float]:
+    """Each notebook alone on the seeds (tables already written), minus its import-only copy."""
+    floor_dir = tmp / "floor-each"
+    floor_dir.mkdir()
+    out = {}
+    for nb in runner.notebook_paths():
+        kwargs = {"report_dir": tmp / "each-reports", "processed_dir": paths.PROCESSED}
+        [real] = runner.run_notebooks([nb], **kwargs)
+        [floor] = runner.run_notebooks([floor_notebook(nb, floor_dir)], **kwargs)
+        out[f"{nb.stem} beyond floor (s)"] = real.seconds - floor.seconds
+    return out
+
+
+def time_ingestion(movies: Path, tmp: Path) -> dict[str, float]:
+    """Ingest and write every file of the movie-review corpus."""
+    start = time.perf_counter()
+    corpus = ingest(movies)
+    write_tables(corpus, tmp / "movies")
+    return {"ingest movie reviews (s)": time.perf_counter() - start, "files": float(len(corpus.articles) + len(corpus.warnings)),
+            "words": float(corpus.articles["n_words"].sum())}
+
+
+def module_benchmarks(movies: Path, processed: Path) -> dict[str, float]:
+    """Call ``benchmark`` of each analysis module that has one."""
+    out: dict[str, float] = {}
+    for name, arg in (("utils.rhetoric", processed), ("utils.concepts", processed), ("utils.argmap", movies)):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, "benchmark"):
+            out.update({f"{name.split('.')[1]}: {k}": float(v) for k, v in module.benchmark(arg).items()})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print a table of figures."""
+    ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
+    ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
+    ap.add_argument("--skip-report", action="store_true", help="skip the make-report timings")
+    args = ap.parse_args(argv)
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if not args.skip_report:
+            figures.update(time_report_against_floor(tmp))
+            figures.update(time_each_notebook(tmp))
+        if args.movies.is_dir():
+            figures.update(time_ingestion(args.movies, tmp))
+            figures.update(module_benchmarks(args.movies, tmp / "movies"))
+        else:
+            print(f"(movie reviews not found at {args.movies}: corpus-scale benchmarks skipped)")
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value:>10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
