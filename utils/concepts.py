@@ -33,6 +33,9 @@ from utils.segment import token_spans
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 LETTER = re.compile(r"[^\W\d_]")
 G2_P001 = 10.83  # chi-square critical value, 1 degree of freedom, p = 0.001
+# stopwords a trigram may have in the middle ("sense of urgency", "revenue and profit"); articles and
+# pronouns are left out because they make fragments ("optimise the current")
+CONNECTORS = frozenset({"of", "and", "or", "on", "for", "to", "in", "with", "at", "by", "from", "as", "vs"})
 TABLE_COLUMNS = ["article_id", "kind", "term", "surface", "count", "n_words", "rate"]
 HIT_COLUMNS = ["article_id", "sentence_id", "concept", "surface", "start", "end", "term", "word_index"]
 
@@ -117,41 +120,91 @@ def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None)
 # ---------------------------------------------------------------- collocations
 
 
+def g2(n_ii: np.ndarray, n_ix: np.ndarray, n_xi: np.ndarray, n_xx: float) -> np.ndarray:
+    """Dunning's log-likelihood G² of a 2x2 table, vectorised (the same formula as NLTK's
+    ``BigramAssocMeasures.likelihood_ratio``).
+
+    Args:
+        n_ii: Joint count (both parts together).
+        n_ix: Count of the first part.
+        n_xi: Count of the second part.
+        n_xx: Total number of words.
+
+    Example:
+        >>> float(g2(np.array([2]), np.array([2]), np.array([2]), 4.0)[0]).__round__(4)
+        5.5452
+    """
+    n_ii, n_ix, n_xi = (np.asarray(x, dtype=float) for x in (n_ii, n_ix, n_xi))
+    obs = [n_ii, n_ix - n_ii, n_xi - n_ii, n_xx - n_ix - n_xi + n_ii]
+    exp = [n_ix * n_xi / n_xx, n_ix * (n_xx - n_xi) / n_xx, (n_xx - n_ix) * n_xi / n_xx, (n_xx - n_ix) * (n_xx - n_xi) / n_xx]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = [np.where(o > 0, o * np.log(o / (e + 1e-20) + 1e-20), 0.0) for o, e in zip(obs, exp)]
+    return 2 * sum(terms)
+
+
 def find_collocations(words: pd.DataFrame, *, min_freq: int = 3, min_score: float = G2_P001, top: int = 100) -> pd.DataFrame:
     """Bigram and trigram collocations of lemmas, scored by log-likelihood (Dunning's G²).
 
     Candidates never cross punctuation or a sentence break; they may not start or end with a
-    stopword or a word of fewer than two letters (a trigram may have a stopword in the middle:
-    "sense of urgency").
+    stopword or a word of fewer than two letters; a trigram's middle word is a term or a connector
+    (:data:`CONNECTORS`: "sense of urgency", "revenue and profit", not "optimise the current").
+    A bigram's G² is NLTK's ``likelihood_ratio`` (word 1 against word 2); a trigram's is the
+    smaller of (word 1 + word 2 against word 3) and (word 1 against word 2 + word 3), so a
+    trigram only counts when neither of its halves explains it alone.
 
     Args:
         words: From :func:`word_table`.
         min_freq: Minimum occurrences in the whole corpus.
-        min_score: Minimum G² (10.83 is p < 0.001 for a bigram's 2x2 table).
+        min_score: Minimum G² (10.83 is p < 0.001 for one 2x2 table).
         top: Keep at most this many of each length, best first.
 
     Returns:
         Columns ``phrase`` (lemmas joined by a space), ``n`` (2 or 3), ``freq``, ``g2``.
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
+    cols = {"phrase": "str", "n": "int64", "freq": "int64", "g2": "float64"}
+    codes, uniques = pd.factorize(words["lemma"])
+    n_words, v = len(codes), len(uniques)
+    if n_words < 2:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
+    edge_ok = np.zeros(v, dtype=bool)
+    edge_ok[codes[words["is_term"].to_numpy()]] = True
+    middle_ok = edge_ok | np.isin(np.asarray(uniques, dtype=object), list(CONNECTORS))
+    chunk = words["chunk"].to_numpy()
+    unigram = np.bincount(codes, minlength=v)
 
-    lemmas = words["lemma"].to_numpy(dtype=object)
-    cuts = np.flatnonzero(np.diff(words["chunk"].to_numpy())) + 1
-    docs = [d.tolist() for d in np.split(lemmas, cuts) if len(d) > 1]
-    ok_edge = dict(zip(words["lemma"], words["is_term"]))
+    def ngram_counts(n: int) -> tuple[np.ndarray, np.ndarray]:
+        last = n_words - n + 1
+        ok = np.ones(last, dtype=bool)
+        key = codes[:last].astype(np.int64)
+        for j in range(1, n):
+            ok &= chunk[j:last + j] == chunk[:last]
+            key = key * v + codes[j:last + j]
+        return np.unique(key[ok], return_counts=True)
 
-    def bad(*ngram: str) -> bool:
-        return not (ok_edge.get(ngram[0]) and ok_edge.get(ngram[-1])) or None in ngram
-
+    bi_keys, bi_freq = ngram_counts(2)
+    bigram = dict(zip(bi_keys.tolist(), bi_freq.tolist()))
     rows = []
-    for n, finder_cls, measure in ((2, BigramCollocationFinder, BigramAssocMeasures.likelihood_ratio),
-                                   (3, TrigramCollocationFinder, TrigramAssocMeasures.likelihood_ratio)):
-        finder = finder_cls.from_documents(docs)
-        finder.apply_freq_filter(min_freq)
-        finder.apply_ngram_filter(bad)
-        scored = [(g, s) for g, s in finder.score_ngrams(measure) if s >= min_score][:top]
-        rows += [{"phrase": " ".join(g), "n": n, "freq": finder.ngram_fd[g], "g2": round(s, 2)} for g, s in scored]
-    return pd.DataFrame(rows, columns=["phrase", "n", "freq", "g2"]).astype({"phrase": "str", "n": "int64", "freq": "int64", "g2": "float64"})
+    a, b = np.divmod(bi_keys, v)
+    keep = (bi_freq >= min_freq) & edge_ok[a] & edge_ok[b]
+    score = g2(bi_freq[keep], unigram[a[keep]], unigram[b[keep]], n_words)
+    rows.append((np.stack([a[keep], b[keep]], axis=1), bi_freq[keep], score))
+    if n_words >= 3:
+        tri_keys, tri_freq = ngram_counts(3)
+        ab, c = np.divmod(tri_keys, v)
+        a, b = np.divmod(ab, v)
+        keep = (tri_freq >= min_freq) & edge_ok[a] & edge_ok[c] & middle_ok[b]
+        a, b, c, f = a[keep], b[keep], c[keep], tri_freq[keep]
+        f_ab = np.array([bigram[k] for k in (a * v + b).tolist()], dtype=float)
+        f_bc = np.array([bigram[k] for k in (b * v + c).tolist()], dtype=float)
+        score = np.minimum(g2(f, f_ab, unigram[c], n_words), g2(f, unigram[a], f_bc, n_words))
+        rows.append((np.stack([a, b, c], axis=1), f, score))
+    out = []
+    for grams, freq, score in rows:
+        order = np.lexsort((-freq, -score))
+        order = [i for i in order if score[i] >= min_score][:top]
+        out += [{"phrase": " ".join(uniques[g] for g in grams[i]), "n": grams.shape[1], "freq": int(freq[i]), "g2": round(float(score[i]), 2)}
+                for i in order]
+    return pd.DataFrame(out, columns=list(cols)).astype(cols)
 
 
 def phrase_occurrences(words: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
@@ -176,10 +229,10 @@ def phrase_occurrences(words: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFra
             same &= chunk[j:last + j] == chunk[:last]
         rows = np.flatnonzero(same & pd.Series(keys).isin(wanted).to_numpy())
         found += [(r, n, keys[r]) for r in rows]
-    return _span_rows(words, [(r, n) for r, n, _ in found], {"term": [k for _, _, k in found]})
+    return span_rows(words, [(r, n) for r, n, _ in found], {"term": [k for _, _, k in found]})
 
 
-def _span_rows(words: pd.DataFrame, found: list[tuple[int, int]], labels: dict[str, list[str]]) -> pd.DataFrame:
+def span_rows(words: pd.DataFrame, found: list[tuple[int, int]], labels: dict[str, list[str]]) -> pd.DataFrame:
     """Rows for spans ``(first word row, number of words)`` of the word table, with label columns."""
     cols = ["article_id", "sentence_id", *labels, "surface", "start", "end", "word_index"]
     if not found:
@@ -258,8 +311,15 @@ def match_lexicon(words: pd.DataFrame, entries: list[tuple[str, str, tuple[str, 
         return []
     codes, uniques = pd.factorize(words["form"])
     forms, lemmas, chunk = words["form"].to_numpy(dtype=object), words["lemma"].to_numpy(dtype=object), words["chunk"].to_numpy()
-    uniq_lemma = [lemmatize(u) for u in uniques]
-    first = [[e for e, (_, _, ws) in enumerate(entries) if _word_matches(ws[0], u, lem)] for u, lem in zip(uniques, uniq_lemma)]
+    exact: dict[str, list[int]] = {}
+    for e, (_, _, ws) in enumerate(entries):
+        if not ws[0].endswith("*"):
+            exact.setdefault(ws[0], []).append(e)
+    wild = [(e, ws[0][:-1]) for e, (_, _, ws) in enumerate(entries) if ws[0].endswith("*")]
+    first = []
+    for u in uniques:
+        found = set(exact.get(u, ())) | set(exact.get(lemmatize(u), ())) | {e for e, prefix in wild if u.startswith(prefix)}
+        first.append(sorted(found))
     candidates = []
     for row in np.flatnonzero(np.array([bool(f) for f in first])[codes]):
         for e in first[codes[row]]:
@@ -292,7 +352,7 @@ def match_concepts(words: pd.DataFrame, concepts: pd.DataFrame) -> tuple[pd.Data
     covered = np.zeros(len(words), dtype=bool)
     for row, n, _ in kept:
         covered[row:row + n] = True
-    hits = _span_rows(words, [(row, n) for row, n, _ in kept],
+    hits = span_rows(words, [(row, n) for row, n, _ in kept],
                       {"concept": [entries[e][0] for *_, e in kept], "term": [entries[e][1] for *_, e in kept]})
     return hits[HIT_COLUMNS], covered
 
@@ -334,3 +394,94 @@ def cooccurrence(hits: pd.DataFrame) -> pd.DataFrame:
     m = m.loc[order, order].astype("int64")
     m.index.name = m.columns.name = "concept"
     return m
+
+
+# ---------------------------------------------------------------- the counts table
+
+
+def most_frequent_surface(labels: pd.Series, surfaces: pd.Series) -> pd.Series:
+    """For each label, its most frequent surface form (ties: alphabetical), indexed by label.
+
+    Example:
+        >>> most_frequent_surface(pd.Series(["a", "a", "a"]), pd.Series(["Cx", "CX", "CX"])).to_dict()
+        {'a': 'CX'}
+    """
+    n = pd.DataFrame({"label": labels.to_numpy(), "surface": surfaces.to_numpy()}).value_counts().rename("n").reset_index()
+    n = n.sort_values(["label", "n", "surface"], ascending=[True, False, True], kind="stable")
+    return n.drop_duplicates("label").set_index("label")["surface"]
+
+
+def count_table(words: pd.DataFrame, phrases: pd.DataFrame, hits: pd.DataFrame, n_words: pd.Series) -> pd.DataFrame:
+    """THE counts table: one row per article x term, for words, phrases and concepts.
+
+    Args:
+        words: From :func:`word_table` (only ``is_term`` rows are counted, by lemma).
+        phrases: From :func:`phrase_occurrences` (``term`` = the phrase's lemmas).
+        hits: From :func:`concept_hits`.
+        n_words: Words per article (all words, stopwords included), indexed by ``article_id``.
+
+    Returns:
+        Columns ``article_id, kind, term, surface, count, n_words, rate``: ``kind`` is ``word``,
+        ``phrase`` or ``concept``; ``surface`` the corpus-wide most frequent written form (the
+        concept name for concepts); ``rate`` = count per 1,000 words of the article. Only
+        non-zero counts have rows. Sorted by article, kind, count (descending), term.
+    """
+    terms = words.loc[words["is_term"], ["article_id", "lemma", "token"]].rename(columns={"lemma": "term", "token": "surface"})
+    parts = [("word", terms), ("phrase", phrases[["article_id", "term", "surface"]]),
+             ("concept", hits[["article_id", "concept"]].rename(columns={"concept": "term"}).assign(surface=hits["concept"]))]
+    frames = []
+    for kind, df in parts:
+        if df.empty:
+            continue
+        c = df.groupby(["article_id", "term"], sort=False).size().rename("count").reset_index()
+        c["surface"] = c["term"].map(most_frequent_surface(df["term"], df["surface"]))
+        frames.append(c.assign(kind=kind))
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "rate" else "int64" if c in {"count", "n_words"} else "str") for c in TABLE_COLUMNS})
+    out = pd.concat(frames, ignore_index=True)
+    out["n_words"] = out["article_id"].map(n_words).astype("int64")
+    out["rate"] = 1000 * out["count"] / out["n_words"]
+    out = out.astype({"article_id": "str", "kind": "str", "term": "str", "surface": "str", "count": "int64"})
+    kind_order = out["kind"].map({"word": 0, "phrase": 1, "concept": 2})
+    out = out.assign(_k=kind_order).sort_values(["article_id", "_k", "count", "term"], ascending=[True, True, False, True], kind="stable")
+    return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+@dataclass
+class Counts:
+    """Everything counted once for a corpus (see :func:`count_corpus`)."""
+
+    table: pd.DataFrame  # THE counts table (count_table)
+    words: pd.DataFrame  # word tokens (word_table) plus ``covered`` by a concept hit
+    phrases: pd.DataFrame  # accepted collocations (find_collocations)
+    phrase_hits: pd.DataFrame  # where they occur (phrase_occurrences)
+    hits: pd.DataFrame  # concept hits (concept_hits)
+    concepts: pd.DataFrame  # the lexicon used (load_concepts)
+    articles: pd.DataFrame  # article_id, title, n_words, n_terms, in corpus order
+
+
+def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: pd.DataFrame | None = None,
+                 min_freq: int = 3, min_g2: float = G2_P001, max_phrases: int = 100) -> Counts:
+    """Count words, phrases and concepts of a corpus once.
+
+    Args:
+        corpus: A :class:`utils.corpus.Corpus` (from ``read_tables``).
+        stopwords: Default :func:`load_stopwords`.
+        concepts: Default :func:`load_concepts`.
+        min_freq: Minimum corpus frequency of a collocation.
+        min_g2: Minimum log-likelihood G² of a collocation.
+        max_phrases: At most this many bigrams and this many trigrams.
+
+    Returns:
+        A :class:`Counts`; ``counts.table`` feeds every chart and word cloud.
+    """
+    words = word_table(corpus.tokens, stopwords=stopwords)
+    phrases = find_collocations(words, min_freq=min_freq, min_score=min_g2, top=max_phrases)
+    phrase_hits = phrase_occurrences(words, phrases)
+    concepts = load_concepts() if concepts is None else concepts
+    hits, covered = match_concepts(words, concepts)
+    words["covered"] = covered
+    articles = corpus.articles[["article_id", "title", "n_words"]].copy()
+    articles["n_terms"] = articles["article_id"].map(words.loc[words["is_term"]].groupby("article_id").size()).fillna(0).astype("int64")
+    table = count_table(words, phrase_hits, hits, articles.set_index("article_id")["n_words"])
+    return Counts(table=table, words=words, phrases=phrases, phrase_hits=phrase_hits, hits=hits, concepts=concepts, articles=articles)

@@ -1,0 +1,292 @@
+"""Charts of notebook 03 (concept frequency), in the house style of :mod:`utils.plots`.
+
+Each helper takes a table from :mod:`utils.concepts_views` or :mod:`utils.keyness` and returns
+the axes (single panels) or the figure (faceted panels); none saves (use ``plots.save_fig``).
+Sizes grow with the number of articles and stop at a cap: with more than ``max_articles``
+articles, faceted charts show the first ``max_articles`` and say so in their caption.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+
+from utils.plots import PALETTE
+
+RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
+CLOUD_CAPTION = "Word size shows how often a term occurs (the same counts as the bar chart); colour and position mean nothing."
+CLOUD_SEED = 7
+
+
+def _short(text: str, width: int) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def _truncation_note(shown: int, total: int) -> str:
+    return f"Showing the first {shown} of {total} articles; the CSV has all." if total > shown else ""
+
+
+def _ink(rgb) -> str:
+    r, g, b = to_rgb(rgb)
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "#1d2b33"
+
+
+def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = None) -> None:
+    """Set a chart's finding as its title, wrapped to the figure's width (left-aligned, bold)."""
+    fig = target if isinstance(target, plt.Figure) else target.figure
+    width = width or max(40, int(fig.get_figwidth() * 11))
+    wrapped = textwrap.fill(text, width=width)
+    if isinstance(target, plt.Figure):
+        target.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    else:
+        target.set_title(wrapped)
+
+
+def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
+    cols = max(1, min(n, max_cols))
+    rows = int(np.ceil(n / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(min(16, 1 + panel_w * cols), 0.8 + panel_h * rows), squeeze=False)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    return fig, axes
+
+
+# ---------------------------------------------------------------- concepts
+
+
+def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.Axes | None = None, max_articles: int = 30) -> plt.Axes:
+    """Concept x article heatmap: colour = rate per 1,000 words, number in the cell = count.
+
+    Args:
+        rates: From ``concepts_views.concept_matrix(value="rate")``.
+        counts: From ``concepts_views.concept_matrix(value="count")`` (same shape).
+        max_articles: Columns shown at most (the first ones); the x label says when cut.
+    """
+    total = rates.shape[1]
+    rates, counts = rates.iloc[:, :max_articles], counts.iloc[:, :max_articles]
+    n_c, n_a = rates.shape
+    ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]
+    vmax = max(float(rates.to_numpy().max()), 1e-9)
+    im = ax.imshow(rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+    font = 8 if n_a <= 12 else 6.5
+    for i in range(n_c):
+        for j in range(n_a):
+            k = int(counts.iat[i, j])
+            if k:
+                ax.text(j, i, str(k), ha="center", va="center", fontsize=font, color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)))
+    ax.set_xticks(range(n_a), rates.columns, rotation=0 if n_a <= 12 else 90, fontsize=9 if n_a <= 12 else 7)
+    ax.set_yticks(range(n_c), rates.index, fontsize=9)
+    ax.grid(False)
+    ax.set_xlabel(" ".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)])))
+    ax.set_ylabel("concept")
+    ax.figure.colorbar(im, ax=ax, label="uses per 1,000 words", shrink=0.8, pad=0.03)
+    return ax
+
+
+def plot_top_concepts(top: pd.DataFrame, *, titles: dict[str, str] | None = None, max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+    """One small bar chart per article: its densest concepts (rate per 1,000 words, count labelled).
+
+    Args:
+        top: From ``concepts_views.top_concepts`` (``article_id, rank, concept, count, rate``).
+        titles: Article id -> title, shortened under each panel's id.
+        max_articles: Panels shown at most (the first articles).
+    """
+    ids = list(dict.fromkeys(top["article_id"]))
+    shown = ids[:max_articles]
+    n = int(top["rank"].max()) if len(top) else 1
+    fig, axes = _grid(len(shown) or 1, max_cols=max_cols if len(shown) <= 9 else 5, panel_w=3.4, panel_h=0.55 + 0.26 * n)
+    xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
+    for ax, a in zip(axes.flat, shown):
+        d = top[top["article_id"] == a].iloc[::-1]
+        ax.barh(d["concept"], d["rate"], color=PALETTE[1])
+        for y, (r, k) in enumerate(zip(d["rate"], d["count"])):
+            ax.text(r + xmax * 0.01, y, str(k), va="center", fontsize=7, color="#44525a")
+        ax.set_xlim(0, xmax)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_title(f"{a}: {_short((titles or {}).get(a, ''), 34)}".rstrip(": "), fontsize=9)
+        ax.grid(axis="y", visible=False)
+    fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), len(ids))])), fontsize=9)
+    fig.supylabel("concept", fontsize=9)
+    return fig
+
+
+def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[str], ax: plt.Axes | None = None,
+                    max_articles: int = 30) -> plt.Axes:
+    """Where chosen concepts occur along each article (0 % = first word, 100 % = last word).
+
+    Args:
+        disp: From ``concepts_views.dispersion_table``.
+        concepts: The concepts to draw, one colour each (offset within an article's row).
+        articles: Article ids, top to bottom.
+        max_articles: Rows shown at most (the first articles).
+    """
+    shown = articles[:max_articles]
+    ax = ax or plt.subplots(figsize=(10, 1.2 + 0.34 * len(shown) * max(1, len(concepts)) ** 0.5))[1]
+    row = {a: i for i, a in enumerate(shown)}
+    offsets = np.linspace(-0.28, 0.28, len(concepts)) if len(concepts) > 1 else [0.0]
+    for k, (c, off) in enumerate(zip(concepts, offsets)):
+        d = disp[(disp["concept"] == c) & disp["article_id"].isin(row)]
+        ax.scatter(100 * d["position"], d["article_id"].map(row) + off, marker="|", s=90, linewidths=1.6,
+                   color=PALETTE[k % len(PALETTE)], label=f"{c} ({len(d)})")
+    ax.set_yticks(range(len(shown)), shown, fontsize=9 if len(shown) <= 12 else 7)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_xlim(-1, 101)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(" ".join(filter(None, ["position in the article (% of its words)", _truncation_note(len(shown), len(articles))])))
+    ax.set_ylabel("article")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13 if len(shown) <= 12 else -0.06), ncols=min(4, len(concepts)), frameon=False, fontsize=8)
+    return ax
+
+
+def plot_cooccurrence(matrix: pd.DataFrame, *, ax: plt.Axes | None = None, top: int = 15) -> plt.Axes:
+    """Lower-triangle heatmap: sentences in which two concepts occur together.
+
+    Args:
+        matrix: From ``concepts.cooccurrence`` (diagonal = sentences with the concept).
+        top: Keep the concepts found in the most sentences.
+    """
+    m = matrix.iloc[:top, :top]
+    n = len(m)
+    ax = ax or plt.subplots(figsize=(2.8 + 0.42 * n, 1.6 + 0.36 * n))[1]
+    if n < 2:
+        ax.text(0.5, 0.5, "fewer than two concepts occur", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    vals = m.to_numpy().astype(float)[1:, :-1]  # lower triangle without the diagonal
+    mask = np.tril(np.ones_like(vals, dtype=bool))
+    shown = np.where(mask, vals, np.nan)
+    vmax = max(float(np.nanmax(shown)), 1.0)
+    im = ax.imshow(shown, cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    for i, j in zip(*np.nonzero(mask)):
+        if vals[i, j]:
+            ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)))
+    labels = [f"{c} ({int(m.iat[i, i])})" for i, c in enumerate(m.index)]
+    ax.set_yticks(range(n - 1), labels[1:], fontsize=8)
+    ax.set_xticks(range(n - 1), labels[:-1], rotation=90, fontsize=8)
+    ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel("concept (in brackets: sentences with the concept)" + (f"; the {top} most frequent of {len(matrix)}" if len(matrix) > top else ""))
+    ax.figure.colorbar(im, ax=ax, label="sentences with both", shrink=0.7, pad=0.01)
+    return ax
+
+
+# ---------------------------------------------------------------- terms and word clouds
+
+
+def plot_top_terms(terms: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Horizontal bars of term counts, most frequent at the top, labelled like the word clouds.
+
+    Args:
+        terms: From ``concepts_views.top_terms`` (or one panel of ``cloud_table``; a ``label``
+            column is used when present).
+    """
+    from utils.concepts_views import term_labels
+
+    labels = terms["label"] if "label" in terms else term_labels(terms)
+    ax = ax or plt.subplots(figsize=(7, 0.8 + 0.24 * len(terms)))[1]
+    colors = [PALETTE[0] if k == "word" else PALETTE[3] for k in terms["kind"]]
+    ax.barh(labels.iloc[::-1], terms["count"].iloc[::-1], color=colors[::-1])
+    ax.set_xlabel("count (dark = single word, orange = phrase)")
+    ax.set_ylabel("term (most frequent written form)")
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
+    """The ``{label: count}`` a word cloud is drawn from (same labels as :func:`plot_top_terms`)."""
+    from utils.concepts_views import term_labels
+
+    labels = terms["label"] if "label" in terms else term_labels(terms)
+    return {str(k): int(v) for k, v in zip(labels, terms["count"]) if v > 0}
+
+
+def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280, random_state: int = CLOUD_SEED):
+    """A ``wordcloud.WordCloud`` built with ``generate_from_frequencies`` from a terms table.
+
+    The cloud never tokenises anything itself: it draws exactly the counts it is given. Colours
+    come from the house palette at random (fixed ``random_state``): they mean nothing.
+    """
+    from wordcloud import WordCloud
+
+    rng_colors = PALETTE[:2] + PALETTE[3:5] + PALETTE[6:9]
+
+    def color(word, font_size, position, orientation, random_state=None, **kw):
+        return rng_colors[random_state.randint(0, len(rng_colors) - 1)]
+
+    wc = WordCloud(width=width, height=height, background_color="white", random_state=random_state, prefer_horizontal=0.95,
+                   max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, margin=2, color_func=color,
+                   collocations=False, normalize_plurals=False)
+    freqs = cloud_frequencies(terms)
+    return wc.generate_from_frequencies(freqs) if freqs else wc
+
+
+def plot_word_cloud(terms: pd.DataFrame, *, ax: plt.Axes | None = None, **kwargs) -> plt.Axes:
+    """Draw :func:`make_word_cloud` of a terms table on an axes (no ticks, no frame)."""
+    ax = ax or plt.subplots(figsize=(5, 3))[1]
+    if len(terms):
+        ax.imshow(make_word_cloud(terms, **kwargs).to_array(), interpolation="bilinear")
+    else:
+        ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return ax
+
+
+def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = None, n_articles: int | None = None, max_cols: int = 3) -> plt.Figure:
+    """A grid of word clouds, one per panel of ``concepts_views.cloud_table`` (corpus first).
+
+    Args:
+        clouds: From ``cloud_table``.
+        titles: Article id -> title (shortened above each panel).
+        n_articles: Articles in the corpus (to say when panels were cut).
+    """
+    panels = list(dict.fromkeys(clouds["panel"]))
+    fig, axes = _grid(len(panels), max_cols=max_cols, panel_w=4.6, panel_h=3.0)
+    for ax, p in zip(axes.flat, panels):
+        plot_word_cloud(clouds[clouds["panel"] == p], ax=ax)
+        ax.set_title(p if p == "all articles" else f"{p}: {_short((titles or {}).get(p, ''), 40)}".rstrip(": "), fontsize=9)
+    note = _truncation_note(len(panels) - 1, n_articles) if n_articles else ""
+    fig.supxlabel(" ".join(filter(None, [CLOUD_CAPTION, note])), fontsize=9)
+    return fig
+
+
+# ---------------------------------------------------------------- distinctive terms
+
+
+def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, titles: dict[str, str] | None = None,
+                           max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+    """One panel per article: z-scores of its most distinctive terms, with the threshold drawn.
+
+    Bars over the threshold are dark, others mid-tone; terms used fewer than ``MIN_COUNT`` times
+    in the article (``low_count``) are pale and hatched.
+
+    Args:
+        top: From ``keyness.top_per_article(log_odds_dirichlet(...), by="z")``.
+        threshold: The |z| line to draw (1.96 = two-sided p < 0.05 for one term).
+    """
+    ids = list(dict.fromkeys(top["article_id"]))
+    shown = ids[:max_articles]
+    n = int(top.groupby("article_id").size().max()) if len(top) else 1
+    fig, axes = _grid(len(shown) or 1, max_cols=max_cols if len(shown) <= 9 else 5, panel_w=3.4, panel_h=0.6 + 0.24 * n)
+    xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
+    for ax, a in zip(axes.flat, shown):
+        d = top[top["article_id"] == a].iloc[::-1]
+        colors = [("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1]) for z, low in zip(d["z"], d["low_count"])]
+        bars = ax.barh([_short(s, 22) for s in d["surface"]], d["z"], color=colors)
+        for bar, low in zip(bars, d["low_count"]):
+            if low:
+                bar.set_hatch("///")
+                bar.set_edgecolor("#9aa5ab")
+        ax.axvline(threshold, color=PALETTE[4], linestyle="--", linewidth=1)
+        ax.set_xlim(min(0, float(d["z"].min()) * 1.1) if len(d) else 0, xmax)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_title(f"{a}: {_short((titles or {}).get(a, ''), 30)}".rstrip(": "), fontsize=9)
+        ax.grid(axis="y", visible=False)
+    fig.supxlabel(" ".join(filter(None, [f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
+                                         "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), len(ids))])), fontsize=9)
+    return fig
