@@ -24,3 +24,20 @@ def test_tokens_keep_contractions_hyphens_and_numbers():
     toks = [t for _, _, t in token_spans("Customer-first isn’t 24x7: 65 percent, 3.5% or 1950’s!")]
     assert toks == ["Customer-first", "isn’t", "24x7", ":", "65", "percent", ",", "3.5%", "or", "1950’s", "!"]
     assert [is_word(t) for t in toks[:4]] == [True, True, True, False]
+
+
+def test_segmentation_never_touches_nltk_data(monkeypatch):
+    """Results cannot depend on whether a machine has nltk_data: any lookup would raise here."""
+    import nltk.data
+
+    from utils import segment
+    from utils.corpus import ingest
+    from utils import paths
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nltk_data was consulted")
+
+    monkeypatch.setattr(nltk.data, "load", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    segment.sentence_splitter.cache_clear()
+    assert len(ingest(paths.RAW).sentences) == 181
