@@ -52,6 +52,7 @@ class Result:
     html_path: Path
     title: str
     seconds: float
+    summary: str = ""
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Job:
     upstream: asyncio.Event | None
     done: asyncio.Event = field(default_factory=asyncio.Event)
     seconds: float = 0.0
+    html: str = ""
 
 
 def notebook_paths(folder: Path | None = None) -> list[Path]:
@@ -113,8 +115,16 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore) -> None:
-    """Execute one notebook; opening cells first, the rest once the upstream notebook is done."""
+def notebook_summary(nb: nbformat.NotebookNode) -> str:
+    """The first paragraph after the title in the notebook's first markdown cell (plain text)."""
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    paras = [p for p in first.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
+    return " ".join(paras[0].split()) if paras else ""
+
+
+async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore, show_code: bool) -> None:
+    """Execute one notebook; opening cells first, the rest once the upstream notebook is done.
+    The HTML is rendered in a thread straight away, while the other kernels keep working."""
     client = NotebookClient(job.nb, kernel_name=ensure_kernel(), timeout=CELL_TIMEOUT,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
     async with slots:
@@ -137,6 +147,7 @@ async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore
             job.seconds = time.perf_counter() - start
             job.done.set()
         print(f"✔ {job.path.name} finished in {job.seconds:.1f} s", flush=True)
+    job.html = await asyncio.to_thread(export_html, job.nb, show_code=show_code)
 
 
 def export_html(nb: nbformat.NotebookNode, *, show_code: bool = False) -> str:
@@ -148,7 +159,7 @@ def export_html(nb: nbformat.NotebookNode, *, show_code: bool = False) -> str:
     return body
 
 
-async def _run(notebooks: list[Path], params: dict, kernels: int) -> list[_Job]:
+async def _run(notebooks: list[Path], params: dict, kernels: int, show_code: bool) -> list[_Job]:
     slots = asyncio.Semaphore(kernels)
     jobs: list[_Job] = []
     tasks = []
@@ -157,7 +168,7 @@ async def _run(notebooks: list[Path], params: dict, kernels: int) -> list[_Job]:
         first = inject_parameters(nb, params)
         job = _Job(path, nb, upstream=jobs[0].done if jobs else None)
         jobs.append(job)
-        tasks.append(asyncio.create_task(_execute(job, first, slots)))
+        tasks.append(asyncio.create_task(_execute(job, first, slots, show_code)))
     try:
         await asyncio.gather(*tasks)
     except BaseException:
@@ -187,13 +198,13 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
     report_dir = Path(report_dir or dirs.reports)
     params = {"corpus_dir": _shown(dirs.corpus), "processed_dir": _shown(processed_dir or dirs.processed), "report_dir": _shown(report_dir)}
     started = datetime.now(timezone.utc)
-    jobs = asyncio.run(_run(notebooks, params, kernels))
+    jobs = asyncio.run(_run(notebooks, params, kernels, show_code))
     report_dir.mkdir(parents=True, exist_ok=True)
     results = []
     for job in jobs:
         out = report_dir / (job.path.stem + ".html")
-        out.write_text(export_html(job.nb, show_code=show_code), encoding="utf-8")
-        results.append(Result(job.path, out, notebook_title(job.nb, job.path.stem), job.seconds))
+        out.write_text(job.html, encoding="utf-8")
+        results.append(Result(job.path, out, notebook_title(job.nb, job.path.stem), job.seconds, notebook_summary(job.nb)))
     write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
     return results
 
@@ -226,7 +237,7 @@ def _warnings_html(processed_dir: Path) -> str:
 
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     if df.empty:
-        return ""
+        return '<p class="ok">Every file in the corpus folder was read: no ingestion warnings.</p>'
     items = "".join(f"<li><b>{html.escape(r.file)}</b>: {html.escape(r.problem)} ({html.escape(r.action)})</li>" for r in df.itertuples())
     return f'<div class="warn"><b>{len(df)} file(s) were not analysed:</b><ul>{items}</ul></div>'
 
@@ -235,19 +246,19 @@ def write_index(results: list[Result], *, report_dir: Path, params: dict, starte
     """Write ``index.html``: ingestion warnings first, then each report, then the provenance block."""
     prov = provenance(corpus_dir, params, started)
     (report_dir / "provenance.json").write_text(json.dumps(prov, indent=2), encoding="utf-8")
-    rows = "".join(f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a></td>'
-                   f"<td>{html.escape(r.notebook.name)}</td><td>{r.seconds:.1f} s</td></tr>" for r in results)
+    rows = "".join(f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
+                   f"<td>{html.escape(r.summary)}</td><td>{r.seconds:.1f} s</td></tr>" for r in results)
     inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in prov["inputs"].items())
     pkgs = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in prov["packages"].items())
     par = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(str(v))}</code></td></tr>" for k, v in params.items())
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas reports</title>
 <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2b33}}
 h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
-.warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
+.warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
 <h1>Argument Atlas reports</h1>
-<p>Corpus: <code>{html.escape(str(corpus_dir))}</code>, run {prov['started_utc']}.</p>
+<p>Corpus: <code>{html.escape(_shown(corpus_dir))}</code>, run {prov['started_utc']}. Each report opens offline; code is hidden.</p>
 {_warnings_html(paths.resolve(params['processed_dir']))}
-<table><tr><th>Report</th><th>Notebook</th><th>Run time</th></tr>{rows}</table>
+<table><tr><th>Report</th><th>What it answers</th><th>Run time</th></tr>{rows}</table>
 <h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
 <details><summary>Input files (SHA-256)</summary><table>{inputs}</table></details>
 <p>Python {prov['python']}; {pkgs}.</p></body></html>"""
