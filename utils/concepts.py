@@ -485,3 +485,72 @@ def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: p
     articles["n_terms"] = articles["article_id"].map(words.loc[words["is_term"]].groupby("article_id").size()).fillna(0).astype("int64")
     table = count_table(words, phrase_hits, hits, articles.set_index("article_id")["n_words"])
     return Counts(table=table, words=words, phrases=phrases, phrase_hits=phrase_hits, hits=hits, concepts=concepts, articles=articles)
+
+
+def write_counts(counts: Counts, folder: str | Path) -> list[Path]:
+    """Write the counts table, the collocations and the concept hits as CSV (for spreadsheets).
+
+    Returns:
+        The files written: ``03-counts-table.csv``, ``03-collocations.csv``, ``03-concept-hits.csv``.
+    """
+    folder = paths.resolve(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, df in (("03-counts-table", counts.table), ("03-collocations", counts.phrases), ("03-concept-hits", counts.hits)):
+        path = folder / f"{name}.csv"
+        df.to_csv(path, index=False, lineterminator="\n")
+        out.append(path)
+    return out
+
+
+# ---------------------------------------------------------------- benchmark
+
+
+def benchmark(processed_dir: str | Path) -> dict[str, float]:
+    """Time the corpus-scale work of notebook 03 on a processed corpus (e.g. the movie reviews).
+
+    Stages: reading the tables; words + lemmas; collocations; phrase occurrences; concept hits;
+    the counts table; log-odds, TF-IDF and keyness against English; co-occurrence. The lemma cache
+    is emptied first, so lemmatising is timed from cold.
+
+    Returns:
+        Seconds per stage, ``total (s)`` for everything after reading, and the corpus size.
+    """
+    from utils import keyness
+    from utils.corpus import read_tables
+
+    lemmatize.cache_clear()
+    out: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        out[f"{name} (s)"] = now - clock
+        clock = now
+
+    corpus = read_tables(processed_dir)
+    lap("read tables")
+    start = time.perf_counter()
+    words = word_table(corpus.tokens)
+    lap("words and lemmas")
+    phrases = find_collocations(words)
+    lap("collocations")
+    phrase_hits = phrase_occurrences(words, phrases)
+    lap("phrase occurrences")
+    hits, covered = match_concepts(words, load_concepts())
+    lap("concept hits")
+    table = count_table(words, phrase_hits, hits, corpus.articles.set_index("article_id")["n_words"])
+    lap("counts table")
+    keyness.log_odds_dirichlet(table)
+    lap("log-odds z-scores")
+    keyness.tfidf(table)
+    lap("tf-idf")
+    keyness.keyness_vs_english(table, words)
+    lap("keyness vs English")
+    cooccurrence(hits)
+    lap("co-occurrence")
+    out["total (s)"] = time.perf_counter() - start
+    out["articles"] = float(len(corpus.articles))
+    out["words"] = float(corpus.articles["n_words"].sum())
+    return out

@@ -20,6 +20,7 @@ from utils.plots import PALETTE
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
 CLOUD_CAPTION = "Word size shows how often a term occurs (the same counts as the bar chart); colour and position mean nothing."
 CLOUD_SEED = 7
+SERIES = [PALETTE[i] for i in (0, 4, 1, 6, 3, 5, 7, 8, 2, 9)]  # distinct colours for a few series
 
 
 def _short(text: str, width: int) -> str:
@@ -44,6 +45,29 @@ def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = N
         target.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=12)
     else:
         target.set_title(wrapped)
+
+
+def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str, data: pd.DataFrame | None = None) -> None:
+    """Save a figure with ``plots.save_fig`` (PNG + SVG + CSV), then show the saved PNG and close
+    the figure, so the notebook does not render it a third time (each render costs ~0.3 s here).
+
+    The PNG is shown at the size the inline backend would use (``figure.dpi``), so it looks the
+    same as any other inline figure, only sharper.
+    """
+    import matplotlib as mpl
+    from IPython.display import Image, display
+
+    from utils import paths, plots
+
+    plots.save_fig(fig, name, figures_dir=figures_dir, data=data)
+    png = paths.resolve(figures_dir) / f"{name}.png"
+    scale = mpl.rcParams["figure.dpi"] / mpl.rcParams["savefig.dpi"]
+    plt.close(fig)
+    from PIL import Image as PILImage
+
+    with PILImage.open(png) as im:
+        width = int(im.width * scale)
+    display(Image(filename=str(png), width=width))
 
 
 def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
@@ -71,7 +95,8 @@ def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.A
     n_c, n_a = rates.shape
     ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]
     vmax = max(float(rates.to_numpy().max()), 1e-9)
-    im = ax.imshow(rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+    im = ax.pcolormesh(np.arange(n_a + 1) - 0.5, np.arange(n_c + 1) - 0.5, rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    ax.set_ylim(n_c - 0.5, -0.5)
     font = 8 if n_a <= 12 else 6.5
     for i in range(n_c):
         for j in range(n_a):
@@ -131,7 +156,7 @@ def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[s
     for k, (c, off) in enumerate(zip(concepts, offsets)):
         d = disp[(disp["concept"] == c) & disp["article_id"].isin(row)]
         ax.scatter(100 * d["position"], d["article_id"].map(row) + off, marker="|", s=90, linewidths=1.6,
-                   color=PALETTE[k % len(PALETTE)], label=f"{c} ({len(d)})")
+                   color=SERIES[k % len(SERIES)], label=f"{c} ({len(d)})")
     ax.set_yticks(range(len(shown)), shown, fontsize=9 if len(shown) <= 12 else 7)
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set_xlim(-1, 101)
@@ -160,7 +185,9 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, ax: plt.Axes | None = None, top: 
     mask = np.tril(np.ones_like(vals, dtype=bool))
     shown = np.where(mask, vals, np.nan)
     vmax = max(float(np.nanmax(shown)), 1.0)
-    im = ax.imshow(shown, cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    im = ax.pcolormesh(np.arange(n) - 0.5, np.arange(n) - 0.5, np.ma.masked_invalid(shown), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    ax.set_ylim(n - 1.5, -0.5)
+    ax.set_aspect("equal")
     for i, j in zip(*np.nonzero(mask)):
         if vals[i, j]:
             ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)))
@@ -206,11 +233,12 @@ def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
     return {str(k): int(v) for k, v in zip(labels, terms["count"]) if v > 0}
 
 
-def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280, random_state: int = CLOUD_SEED):
+def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280, scale: float = 1.5, random_state: int = CLOUD_SEED):
     """A ``wordcloud.WordCloud`` built with ``generate_from_frequencies`` from a terms table.
 
     The cloud never tokenises anything itself: it draws exactly the counts it is given. Colours
-    come from the house palette at random (fixed ``random_state``): they mean nothing.
+    come from the house palette at random (fixed ``random_state``): they mean nothing. The layout
+    is computed at ``width`` x ``height`` and drawn ``scale`` times larger (sharp text, fast layout).
     """
     from wordcloud import WordCloud
 
@@ -219,7 +247,7 @@ def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280,
     def color(word, font_size, position, orientation, random_state=None, **kw):
         return rng_colors[random_state.randint(0, len(rng_colors) - 1)]
 
-    wc = WordCloud(width=width, height=height, background_color="white", random_state=random_state, prefer_horizontal=0.95,
+    wc = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=random_state, prefer_horizontal=0.95,
                    max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, margin=2, color_func=color,
                    collocations=False, normalize_plurals=False)
     freqs = cloud_frequencies(terms)
@@ -230,7 +258,7 @@ def plot_word_cloud(terms: pd.DataFrame, *, ax: plt.Axes | None = None, **kwargs
     """Draw :func:`make_word_cloud` of a terms table on an axes (no ticks, no frame)."""
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     if len(terms):
-        ax.imshow(make_word_cloud(terms, **kwargs).to_array(), interpolation="bilinear")
+        ax.imshow(make_word_cloud(terms, **kwargs).to_array(), interpolation="antialiased")
     else:
         ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
@@ -246,7 +274,7 @@ def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = No
         n_articles: Articles in the corpus (to say when panels were cut).
     """
     panels = list(dict.fromkeys(clouds["panel"]))
-    fig, axes = _grid(len(panels), max_cols=max_cols, panel_w=4.6, panel_h=3.0)
+    fig, axes = _grid(len(panels), max_cols=max_cols, panel_w=3.5, panel_h=2.35)
     for ax, p in zip(axes.flat, panels):
         plot_word_cloud(clouds[clouds["panel"] == p], ax=ax)
         ax.set_title(p if p == "all articles" else f"{p}: {_short((titles or {}).get(p, ''), 40)}".rstrip(": "), fontsize=9)

@@ -12,6 +12,36 @@ import pandas as pd
 from utils.concepts import Counts, span_rows, match_lexicon, most_frequent_surface, term_words
 
 
+def count_summary(counts: Counts) -> pd.DataFrame:
+    """One row per article: words, terms counted (non-stopwords), distinct terms, phrase uses and
+    concept hits, with the share of terms a concept covers."""
+    t = counts.table
+    by_kind = t.groupby(["article_id", "kind"])["count"].sum().unstack(fill_value=0)
+    w = counts.words[counts.words["is_term"]]
+    out = counts.articles[["article_id", "n_words", "n_terms"]].rename(columns={"n_words": "words", "n_terms": "terms counted"})
+    out["distinct terms"] = out["article_id"].map(w.groupby("article_id")["lemma"].nunique()).fillna(0).astype("int64")
+    for kind, name in (("phrase", "phrase uses"), ("concept", "concept hits")):
+        col = by_kind[kind] if kind in by_kind else pd.Series(dtype="int64")
+        out[name] = out["article_id"].map(col).fillna(0).astype("int64")
+    covered = w.groupby("article_id")["covered"].mean()
+    out["terms inside a concept hit (%)"] = out["article_id"].map(100 * covered).fillna(0).round(0).astype("int64")
+    return out.reset_index(drop=True)
+
+
+def repeated_sentences(sentences: pd.DataFrame, *, min_words: int = 4) -> pd.DataFrame:
+    """Sentences an article repeats word for word (pull quotes, copy-paste): they count twice.
+
+    Returns:
+        Columns ``article_id, times, sentence_ids, text`` for sentences of at least ``min_words``
+        words that occur more than once in the same article.
+    """
+    s = sentences[sentences["n_words"] >= min_words]
+    g = s.groupby(["article_id", "text"], sort=False)["sentence_id"].agg(list).reset_index()
+    g = g[g["sentence_id"].map(len) > 1]
+    return pd.DataFrame({"article_id": g["article_id"], "times": g["sentence_id"].map(len),
+                         "sentence_ids": g["sentence_id"].map(", ".join), "text": g["text"]}).reset_index(drop=True)
+
+
 def concept_matrix(counts: Counts, *, value: str = "rate") -> pd.DataFrame:
     """Concept x article matrix of ``rate`` or ``count``, from the counts table.
 
@@ -230,3 +260,9 @@ def headline_distinctive(logodds: pd.DataFrame, *, threshold: float) -> str:
     sig = logodds[logodds["z"] > threshold]
     top = logodds.loc[logodds["z"].idxmax()]
     return (f"{len(sig)} terms pass z > {threshold}; the strongest is {_q(top['surface'])} in {top['article_id']} (z = {top['z']:.1f})")
+
+
+def heatmap_table(rates: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """The heatmap's data in long form: ``concept, article_id, count, rate`` (for the CSV)."""
+    long = counts.stack().rename("count").to_frame().join(rates.stack().rename("rate").round(3))
+    return long.reset_index()

@@ -98,7 +98,9 @@ def english_frequency(forms: list[str]) -> dict[str, float]:
     """
     import wordfreq
 
-    known = wordfreq.get_frequency_dict("en")
+    from utils.concepts import _english_words
+
+    known = _english_words()
     return {f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0) for f in forms}
 
 
@@ -149,6 +151,18 @@ def top_per_article(stats: pd.DataFrame, *, by: str, n: int = 8, min_count: int 
     """The ``n`` highest rows by ``by`` in each article, keeping only counts >= ``min_count``."""
     s = stats[stats["count"] >= min_count].sort_values(["article_id", by, "term"], ascending=[True, False, True], kind="stable")
     return s.groupby("article_id", sort=False).head(n).reset_index(drop=True)
+
+
+def summarise_top(stats: pd.DataFrame, *, by: str, n: int = 6, min_count: int = 1, digits: int = 1) -> pd.DataFrame:
+    """One line per article: its ``n`` highest terms by ``by``, as ``surface (value)``.
+
+    Example:
+        A row ``003 | optimising (2.3), organisation (2.3), …`` for ``by="z"``.
+    """
+    top = top_per_article(stats, by=by, n=n, min_count=min_count)
+    shown = [f"{s} ({v:.{digits}f})" for s, v in zip(top["surface"], top[by])]
+    text = top.assign(s=shown).groupby("article_id", sort=False)["s"].agg(", ".join)
+    return text.rename("terms").reset_index()
 
 
 def small_count_warnings(articles: pd.DataFrame, logodds: pd.DataFrame, *, min_terms: int = MIN_ARTICLE_TERMS, min_count: int = MIN_COUNT) -> list[str]:
