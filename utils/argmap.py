@@ -193,8 +193,16 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.DataFrame]) -> tuple[dict | None, list[str]]:
+def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.DataFrame], *,
+                known_concepts: frozenset[str] | None = None) -> tuple[dict | None, list[str]]:
     """Validate one claim entry and locate its quote.
+
+    Args:
+        row: The claim entry from the file.
+        index: Its position in the file (1-based), for messages.
+        corpus: The processed tables.
+        by_article: Paragraph rows per article id.
+        known_concepts: If given, concept tags must be among these (the concept lexicon).
 
     Returns:
         ``(claim_row, errors)``; ``claim_row`` is ``None`` when the entry cannot be used.
@@ -223,6 +231,9 @@ def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.
     if not isinstance(concepts, list):
         errors.append(f"{name}: concepts must be a list, e.g. [training, culture]")
         concepts = []
+    unknown = sorted({str(c).strip().lower() for c in concepts} - known_concepts) if known_concepts is not None else []
+    if unknown:
+        errors.append(f"{name}: unknown concept(s) {unknown}; use names from data/lexicons/concepts.yaml")
     if article and article not in by_article:
         errors.append(f"{name}: article {article!r} is not in the corpus (articles: {', '.join(sorted(by_article))})")
     if errors or not quote:
@@ -308,13 +319,14 @@ def check_structure(claims: list[dict], relations: list[dict]) -> list[str]:
     return errors
 
 
-def parse_map(data: object, corpus: Corpus, *, source: str = "argument map") -> ArgumentMap:
+def parse_map(data: object, corpus: Corpus, *, source: str = "argument map", known_concepts: frozenset[str] | None = None) -> ArgumentMap:
     """Validate a parsed map file against a corpus and build the map.
 
     Args:
         data: The YAML document (a mapping with ``claims`` and ``relations`` lists).
         corpus: The processed tables (quotes are checked in ``corpus.paragraphs``).
         source: Name used in error messages.
+        known_concepts: If given, claims may only be tagged with these concepts.
 
     Returns:
         The complete map.
@@ -333,7 +345,7 @@ def parse_map(data: object, corpus: Corpus, *, source: str = "argument map") -> 
               for cid, n in raw_ids.value_counts().items() if n > 1]
     claims: dict[str, dict] = {}
     for i, row in enumerate(data["claims"], start=1):
-        claim, errs = check_claim(row, i, corpus, by_article)
+        claim, errs = check_claim(row, i, corpus, by_article, known_concepts=known_concepts)
         errors += errs
         if claim:
             claims.setdefault(claim["claim_id"], claim)
@@ -391,9 +403,16 @@ def read_map_file(path: str | Path = MAP_FILE) -> object:
         raise ArgumentMapError([f"not valid YAML: {exc}"], source=str(path)) from None
 
 
+def lexicon_concepts() -> frozenset[str]:
+    """Concept names of the project's concept lexicon (``data/lexicons/concepts.yaml``)."""
+    from utils.concepts import load_concepts
+
+    return frozenset(load_concepts()["concept"])
+
+
 def load_map(corpus: Corpus, path: str | Path = MAP_FILE) -> ArgumentMap:
-    """Read and validate the curated map (see :func:`parse_map`)."""
-    return parse_map(read_map_file(path), corpus, source=str(path))
+    """Read and validate the curated map (see :func:`parse_map`); concept tags must be in the lexicon."""
+    return parse_map(read_map_file(path), corpus, source=str(path), known_concepts=lexicon_concepts())
 
 
 def curated_map_for(corpus: Corpus, path: str | Path = MAP_FILE) -> ArgumentMap | None:
@@ -406,7 +425,7 @@ def curated_map_for(corpus: Corpus, path: str | Path = MAP_FILE) -> ArgumentMap 
     ids = {str(c.get("article")) for c in (data or {}).get("claims", []) if isinstance(c, dict)} if isinstance(data, dict) else set()
     if not ids & set(corpus.articles["article_id"]):
         return None
-    return parse_map(data, corpus, source=str(path))
+    return parse_map(data, corpus, source=str(path), known_concepts=lexicon_concepts())
 
 
 def coverage(amap: ArgumentMap) -> pd.DataFrame:
