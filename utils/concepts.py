@@ -66,9 +66,9 @@ def _english_words() -> dict[str, float]:
 
 @lru_cache(maxsize=200_000)
 def lemmatize(form: str) -> str:
-    """The lemma of a lower-cased word (simplemma, English), kept as is when simplemma invents a
-    non-word (``thinking`` -> ``thinke``): a lemma missing from wordfreq's English list is only
-    accepted when the form is missing too.
+    """The lemma of a lower-cased word (simplemma, English), kept as the form itself when
+    simplemma invents a non-word (``thinking`` -> ``thinke``): a lemma more than 100 times rarer
+    than its form in general English (wordfreq) is not accepted.
 
     Example:
         >>> [lemmatize(w) for w in ["businesses", "leaders", "thinking"]]
@@ -79,7 +79,7 @@ def lemmatize(form: str) -> str:
     lemma = simplemma.lemmatize(form, lang="en").lower()
     if lemma != form:
         known = _english_words()
-        if lemma not in known and form in known:
+        if known.get(lemma, 0.0) * 100 < known.get(form, 0.0):
             return form
     return lemma
 
