@@ -18,13 +18,25 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from utils.plots import PALETTE
 
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
-CLOUD_CAPTION = "Word size shows how often a term occurs (the same counts as the bar chart); colour and position mean nothing."
+CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
 CLOUD_SEED = 7
 SERIES = [PALETTE[i] for i in (0, 4, 1, 6, 3, 5, 7, 8, 2, 9)]  # distinct colours for a few series
 
 
 def _short(text: str, width: int) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def _panel_title(article_id: str, titles: dict[str, str] | None, *, width: int) -> str:
+    """``id: title`` shortened to ``width`` characters (the id alone when the title is unknown)."""
+    title = (titles or {}).get(article_id, "")
+    return _short(f"{article_id}: {title}" if title else article_id, width)
+
+
+def _empty_panel(ax: plt.Axes, text: str) -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, fontsize=8, color="#6b777d")
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def _truncation_note(shown: int, total: int) -> str:
@@ -112,27 +124,36 @@ def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.A
     return ax
 
 
-def plot_top_concepts(top: pd.DataFrame, *, titles: dict[str, str] | None = None, max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, titles: dict[str, str] | None = None,
+                      max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
     """One small bar chart per article: its densest concepts (rate per 1,000 words, count labelled).
 
     Args:
         top: From ``concepts_views.top_concepts`` (``article_id, rank, concept, count, rate``).
-        titles: Article id -> title, shortened under each panel's id.
+        articles: Article ids in panel order (default: those in ``top``); an article without a
+            concept hit gets a panel that says so.
+        titles: Article id -> title, shortened after each panel's id (ids only above 9 panels).
         max_articles: Panels shown at most (the first articles).
     """
-    ids = list(dict.fromkeys(top["article_id"]))
+    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
     shown = ids[:max_articles]
     n = int(top["rank"].max()) if len(top) else 1
-    fig, axes = _grid(len(shown) or 1, max_cols=max_cols if len(shown) <= 9 else 5, panel_w=3.4, panel_h=0.55 + 0.26 * n)
+    many = len(shown) > 9
+    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=0.55 + 0.26 * n)
     xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
     for ax, a in zip(axes.flat, shown):
         d = top[top["article_id"] == a].iloc[::-1]
-        ax.barh(d["concept"], d["rate"], color=PALETTE[1])
+        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
+        if d.empty:
+            _empty_panel(ax, "no concept hits")
+            continue
+        ax.barh(range(len(d)), d["rate"], color=PALETTE[1])
+        ax.set_yticks(range(len(d)), d["concept"])
+        ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)  # same bar thickness in every panel, top-aligned
         for y, (r, k) in enumerate(zip(d["rate"], d["count"])):
             ax.text(r + xmax * 0.01, y, str(k), va="center", fontsize=7, color="#44525a")
         ax.set_xlim(0, xmax)
         ax.tick_params(axis="y", labelsize=8)
-        ax.set_title(f"{a}: {_short((titles or {}).get(a, ''), 34)}".rstrip(": "), fontsize=9)
         ax.grid(axis="y", visible=False)
     fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), len(ids))])), fontsize=9)
     fig.supylabel("concept", fontsize=9)
@@ -150,7 +171,7 @@ def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[s
         max_articles: Rows shown at most (the first articles).
     """
     shown = articles[:max_articles]
-    ax = ax or plt.subplots(figsize=(10, 1.2 + 0.34 * len(shown) * max(1, len(concepts)) ** 0.5))[1]
+    ax = ax or plt.subplots(figsize=(10, min(14.0, 1.6 + len(shown) * (0.22 + 0.08 * len(concepts)))))[1]
     row = {a: i for i, a in enumerate(shown)}
     offsets = np.linspace(-0.28, 0.28, len(concepts)) if len(concepts) > 1 else [0.0]
     for k, (c, off) in enumerate(zip(concepts, offsets)):
@@ -277,7 +298,7 @@ def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = No
     fig, axes = _grid(len(panels), max_cols=max_cols, panel_w=3.5, panel_h=2.35)
     for ax, p in zip(axes.flat, panels):
         plot_word_cloud(clouds[clouds["panel"] == p], ax=ax)
-        ax.set_title(p if p == "all articles" else f"{p}: {_short((titles or {}).get(p, ''), 40)}".rstrip(": "), fontsize=9)
+        ax.set_title(p if p == "all articles" else _panel_title(p, titles, width=40), fontsize=9)
     note = _truncation_note(len(panels) - 1, n_articles) if n_articles else ""
     fig.supxlabel(" ".join(filter(None, [CLOUD_CAPTION, note])), fontsize=9)
     return fig
@@ -286,8 +307,8 @@ def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = No
 # ---------------------------------------------------------------- distinctive terms
 
 
-def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, titles: dict[str, str] | None = None,
-                           max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articles: list[str] | None = None,
+                           titles: dict[str, str] | None = None, max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
     """One panel per article: z-scores of its most distinctive terms, with the threshold drawn.
 
     Bars over the threshold are dark, others mid-tone; terms used fewer than ``MIN_COUNT`` times
@@ -295,25 +316,35 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, titles
 
     Args:
         top: From ``keyness.top_per_article(log_odds_dirichlet(...), by="z")``.
-        threshold: The |z| line to draw (1.96 = two-sided p < 0.05 for one term).
+        threshold: The z line to draw (1.96 = two-sided p < 0.05 for one term).
+        articles: Article ids in panel order (default: those in ``top``).
+        titles: Article id -> title (ids only above 9 panels).
+        max_articles: Panels shown at most (the first articles).
     """
-    ids = list(dict.fromkeys(top["article_id"]))
+    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
     shown = ids[:max_articles]
     n = int(top.groupby("article_id").size().max()) if len(top) else 1
-    fig, axes = _grid(len(shown) or 1, max_cols=max_cols if len(shown) <= 9 else 5, panel_w=3.4, panel_h=0.6 + 0.24 * n)
+    many = len(shown) > 9
+    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=0.6 + 0.24 * n)
     xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
+    xmin = min(0.0, float(top["z"].min()) * 1.1) if len(top) else 0.0
     for ax, a in zip(axes.flat, shown):
         d = top[top["article_id"] == a].iloc[::-1]
+        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
+        if d.empty:
+            _empty_panel(ax, "nothing to compare")
+            continue
         colors = [("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1]) for z, low in zip(d["z"], d["low_count"])]
-        bars = ax.barh([_short(s, 22) for s in d["surface"]], d["z"], color=colors)
+        bars = ax.barh(range(len(d)), d["z"], color=colors)
+        ax.set_yticks(range(len(d)), [_short(s, 22) for s in d["surface"]])
+        ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)
         for bar, low in zip(bars, d["low_count"]):
             if low:
                 bar.set_hatch("///")
                 bar.set_edgecolor("#9aa5ab")
         ax.axvline(threshold, color=PALETTE[4], linestyle="--", linewidth=1)
-        ax.set_xlim(min(0, float(d["z"].min()) * 1.1) if len(d) else 0, xmax)
+        ax.set_xlim(xmin, xmax)
         ax.tick_params(axis="y", labelsize=8)
-        ax.set_title(f"{a}: {_short((titles or {}).get(a, ''), 30)}".rstrip(": "), fontsize=9)
         ax.grid(axis="y", visible=False)
     fig.supxlabel(" ".join(filter(None, [f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
                                          "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), len(ids))])), fontsize=9)

@@ -266,3 +266,8 @@ def heatmap_table(rates: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     """The heatmap's data in long form: ``concept, article_id, count, rate`` (for the CSV)."""
     long = counts.stack().rename("count").to_frame().join(rates.stack().rename("rate").round(3))
     return long.reset_index()
+
+
+def article_titles(counts: Counts) -> dict[str, str]:
+    """Article id -> title, in corpus order (for chart panel titles)."""
+    return dict(zip(counts.articles["article_id"], counts.articles["title"]))
