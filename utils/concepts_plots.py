@@ -254,7 +254,7 @@ def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
     return {str(k): int(v) for k, v in zip(labels, terms["count"]) if v > 0}
 
 
-def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280, scale: float = 1.5, random_state: int = CLOUD_SEED):
+def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280, scale: float = 1.0, random_state: int = CLOUD_SEED):
     """A ``wordcloud.WordCloud`` built with ``generate_from_frequencies`` from a terms table.
 
     The cloud never tokenises anything itself: it draws exactly the counts it is given. Colours
