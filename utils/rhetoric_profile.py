@@ -238,7 +238,8 @@ def drilldown_sections(labels: pd.DataFrame, sentences: pd.DataFrame, articles: 
                 empty.append(name)
                 continue
             table = evidence_table(present, sentences, article_id=a.article_id, label=label)
-            inner.append(report.drilldown(f"{category} / {name}", table, raw_html_cols=("text",), max_rows=max_rows))
+            markers = f"{int(table['hits'].sum())} markers; " if category == "metadiscourse" else ""
+            inner.append(report.drilldown(f"{category} / {name}: {markers}sentences", table, raw_html_cols=("text",), max_rows=max_rows))
         none = f'<p class="atlas-note">No occurrences: {html.escape(", ".join(empty))}.</p>' if empty else ""
         title = html.escape(f"{a.article_id}: {a.title}")
         sections.append(f'<details class="atlas-drill"><summary>{title} ({len(present)} labels)</summary>{"".join(inner)}{none}</details>')
@@ -318,7 +319,7 @@ def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
     common = top.value_counts()
     lead, n = common.index[0], int(common.iloc[0])
     others = [f"{a}: {d}" for a, d in top.items() if d != lead][:4]
-    text = f"{lead.capitalize()} is the longest bar in {n} of {len(top)} articles"
+    text = f"The longest bar is {lead} in {n} of {len(top)} articles"
     return textwrap.fill(text + ("; " + ", ".join(others) if others else ""), width)
 
 
