@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from utils import paths
-from utils.rhetoric_lexicon import Lexicon, load_lexicons
+from utils.rhetoric_lexicon import Lexicon, load_lexicons, normalise, read_lexicon
 from utils.rhetoric_rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
 
 LABELS: dict[str, tuple[str, ...]] = {
@@ -93,9 +93,7 @@ def label_sentences(sentences: pd.DataFrame, *, lexicons: dict[str, Lexicon] | N
 # ---------------------------------------------------------------- thesis, tone
 
 
-_THESIS_PHRASE = re.compile(r"\b(in short|the lesson here is|the point is|the bottom line|my take is|the key is|what matters|"
-                            r"the answer is|the solution is|the way out|priority|needs? to be|this is where|that is where|"
-                            r"requires|in other words)\b", re.I)
+THESIS_FILE = paths.LEXICONS / "rhetoric_cues_thesis.txt"
 
 
 def _stopwords() -> frozenset:
@@ -122,7 +120,8 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int = 3, titles: pd.Series | None = None) -> pd.DataFrame:
     """The sentences most likely to state each article's thesis, with a score and the reasons.
 
-    Points: a claim +2, a thesis phrase ("in short", "the lesson here is", "needs to be" ...) +1.5,
+    Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
+    "the lesson here is", "needs to be" ...) +1.5,
     a concession met by a rebuttal +0.5, in the last paragraph +1 (first paragraph +0.5), repeated
     word for word in the article +1, words shared with the title +0.5 each (up to 2), words from
     the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
@@ -146,7 +145,8 @@ def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
-    phrase = text.str.extract(_THESIS_PHRASE, expand=False)
+    thesis_rx = read_lexicon(THESIS_FILE).entries_pattern if THESIS_FILE.exists() else re.compile(r"(?!x)x")
+    phrase = text.map(normalise).str.lower().str.extract("(" + thesis_rx.pattern + ")", expand=False)
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = _stopwords()
