@@ -164,3 +164,15 @@ def test_coverage_counts(seeds):
     cov = argmap.coverage(argmap.load_map(seeds)).set_index("article_id")
     assert cov.loc["000", "thesis"] == 1 and cov.loc["000", "claim"] == 7
     assert cov["relations across"].sum() == 2 * 31
+
+
+def test_concept_tags_must_come_from_the_lexicon(seeds):
+    bad = GOOD_CLAIMS.replace("label: Small firms,", "label: Small firms, concepts: [small business, synergy],")
+    with pytest.raises(argmap.ArgumentMapError) as info:
+        argmap.parse_map(yaml.safe_load(bad), seeds, known_concepts=argmap.lexicon_concepts())
+    assert info.value.errors == ["claim 'A': unknown concept(s) ['synergy']; use names from data/lexicons/concepts.yaml"]
+
+
+def test_check_command(capsys):
+    assert argmap.main(["check"]) == 0
+    assert "OK, 64 claims and 91 relations" in capsys.readouterr().out

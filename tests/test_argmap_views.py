@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 
 from utils import argmap, paths  # noqa: E402
-from utils import argmap_matrix as mx  # noqa: E402
+from utils import argmap_tables as tables  # noqa: E402
 from utils import argmap_views as views  # noqa: E402
 from utils.corpus import ingest  # noqa: E402
 
@@ -68,17 +68,17 @@ def test_layout_tree_centres_parents(tiny):
 
 
 def test_agreement_matrix_counts_both_orders(tiny):
-    m = mx.agreement_matrix(tiny).set_index(["article_a", "article_b"])
+    m = tables.agreement_matrix(tiny).set_index(["article_a", "article_b"])
     assert m.loc[("000", "003"), ["agrees", "qualifies", "contradicts", "agreement", "tension"]].tolist() == [1, 1, 1, 1, 2]
     assert m.loc[("003", "000"), "tension"] == 2
 
 
 def test_relation_pairs_and_summaries(tiny):
-    pairs = mx.relation_pairs(tiny)
+    pairs = tables.relation_pairs(tiny)
     assert pairs["pair"].unique().tolist() == ["000 × 003"]
     assert pairs["relation"].tolist() == ["agrees", "qualifies", "contradicts"]
     assert pairs.loc[0, "claim"].startswith("F: Training — “training is an added value”")
-    assert mx.pair_summaries(tiny)["title"].tolist() == ["000 × 003: 1 agreement, 2 tensions"]
+    assert tables.pair_summaries(tiny)["title"].tolist() == ["000 × 003: 1 agreement, 2 tensions"]
 
 
 def test_concept_claims_tagged_or_in_quote(tiny):
@@ -86,12 +86,12 @@ def test_concept_claims_tagged_or_in_quote(tiny):
                          "start": [0, 0], "end": [0, 0], "sentence_id": ["x", "y"]})
     e = tiny.claims.set_index("claim_id").loc["E"]
     hits.loc[0, ["start", "end"]] = [e["start"] + 7, e["start"] + 13]
-    found = views.concept_claims(tiny, "small business", hits)
+    found = tables.concept_claims(tiny, "small business", hits)
     assert found[["claim_id", "how"]].values.tolist() == [["A", "tagged"], ["E", "in quote: nimble"]]
 
 
 def test_quote_context_is_marked(seeds):
-    ctx = views.quote_contexts(argmap.load_map(seeds), seeds.paragraphs, "002").set_index("claim")
+    ctx = tables.quote_contexts(argmap.load_map(seeds), seeds.paragraphs, "002").set_index("claim")
     assert ctx.loc["002.C3", "context"] == '<mark class="atlas-span">Managers are empowered to act like owners</mark>'
 
 
@@ -99,7 +99,7 @@ def test_quote_context_escapes_article_markup():
     corpus = ingest(paths.ROOT / "tests" / "fixtures" / "three_articles")
     amap = argmap.parse_map({"claims": [{"id": "X", "article": "remote-work", "role": "claim", "type": "position",
                                          "label": "Code", "quote": "An article that quotes code must not run it"}]}, corpus)
-    context = views.quote_contexts(amap, corpus.paragraphs, "remote-work").loc[0, "context"]
+    context = tables.quote_contexts(amap, corpus.paragraphs, "remote-work").loc[0, "context"]
     assert context.startswith('<mark class="atlas-span">An article that quotes code must not run it</mark>: &lt;script&gt;')
     assert "<script" not in context and "<img" not in context
 
@@ -108,6 +108,6 @@ def test_whole_map_numbers_every_relation_across(seeds):
     amap = argmap.load_map(seeds)
     ax = views.plot_argument_map(amap)
     assert ax.across["number"].tolist() == list(range(1, 32))
-    table = views.numbered_relations(amap, ax.across)
+    table = tables.numbered_relations(amap, ax.across)
     assert table.iloc[0].tolist()[:3] == [1, "001.P4: A workforce with a sense of urgency avoids many unforced errors", "agrees"]
     matplotlib.pyplot.close("all")

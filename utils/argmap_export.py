@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections import defaultdict
 from pathlib import Path
 
-import networkx as nx
 import pandas as pd
 
+from utils import paths
 from utils.argmap import CLAIM_COLUMNS, RELATION_COLUMNS, ArgumentMap, claims_frame, relations_frame
-from utils.argmap_views import outline
+from utils.argmap_views import outline_rows
 
 AIF_SCHEME = {  # relation -> (node type, default AIF scheme text)
     "supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict"), "undercuts": ("CA", "Default Conflict"),
@@ -32,10 +33,10 @@ ARGDOWN_SIGN = {"supports": "+", "attacks": "-", "undercuts": "-", "agrees": "+"
 # ---------------------------------------------------------------- Argdown
 
 
-def _argdown_data(c) -> str:
-    data = {"article": c.article_id, "quote": c.quote}
-    if c.rule != "curated":
-        data |= {"rule": c.rule, "score": round(float(c.score), 3)}
+def _argdown_data(c: dict) -> str:
+    data = {"article": c["article_id"], "quote": c["quote"]}
+    if c["rule"] != "curated":
+        data |= {"rule": c["rule"], "score": round(float(c["score"]), 3)}
     return "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()) + "}"
 
 
@@ -47,21 +48,27 @@ def to_argdown(amap: ArgumentMap, *, title: str = "Argument Atlas map") -> str:
     quote as data. ``+`` marks support, agreement and elaboration, ``-`` attack, undercut and
     qualification, ``><`` contradiction; a comment names the exact relation and its rationale.
     """
-    claims = amap.claims.set_index("claim_id", drop=False)
+    claims = {c["claim_id"]: c for c in amap.claims.to_dict("records")}
+    per_article: dict[str, list] = defaultdict(list)
+    for c in claims.values():
+        per_article[c["article_id"]].append((c["claim_id"], c["role"]))
+    links: dict[str, list] = defaultdict(list)
+    inside = amap.relations[amap.relations["scope"] == "inside"]
+    for source, target, relation, article in zip(inside["source"], inside["target"], inside["relation"], inside["source_article"]):
+        links[article].append((source, target, relation))
     lines = ["===", f"title: {title}", f"kind: {amap.kind}", "===", ""]
-    for a in amap.articles.itertuples():
-        lines += [f"# {a.short}", ""]
-        tree = outline(amap, a.article_id)
-        for r in tree.itertuples():
-            c = claims.loc[r.claim_id]
-            sign = f"{ARGDOWN_SIGN[r.relation]} " if r.relation else ""
-            note = f" // {r.relation}" if r.relation and r.relation != "supports" else ""
-            lines.append(f"{'    ' * r.depth}{sign}[{c.claim_id}]: {c.label} #{c.role} #{c.type} {_argdown_data(c)}{note}")
-        shown = set(zip(tree["claim_id"], tree["parent"]))
-        extra = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == a.article_id)]
-        for r in extra.itertuples():
-            if (r.source, r.target) not in shown:
-                lines += ["", f"[{r.target}]", f"    {ARGDOWN_SIGN[r.relation]} [{r.source}] // {r.relation}"]
+    for a, short in zip(amap.articles["article_id"], amap.articles["short"]):
+        lines += [f"# {short}", ""]
+        tree = outline_rows(per_article[a], links[a])
+        for cid, depth, _, relation in tree:
+            c = claims[cid]
+            sign = f"{ARGDOWN_SIGN[relation]} " if relation else ""
+            note = f" // {relation}" if relation and relation != "supports" else ""
+            lines.append(f"{'    ' * depth}{sign}[{cid}]: {c['label']} #{c['role']} #{c['type']} {_argdown_data(c)}{note}")
+        shown = {(cid, up) for cid, _, up, _ in tree}
+        for source, target, relation in links[a]:
+            if (source, target) not in shown:
+                lines += ["", f"[{target}]", f"    {ARGDOWN_SIGN[relation]} [{source}] // {relation}"]
         lines.append("")
     across = amap.relations[amap.relations["scope"] == "across"]
     if len(across):
@@ -163,8 +170,10 @@ def from_aif(doc: dict, *, kind: str = "curated") -> ArgumentMap:
 # ---------------------------------------------------------------- GraphML
 
 
-def to_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
-    """The map as a networkx multigraph: claims are nodes, relations edges keyed by relation id."""
+def to_graph(amap: ArgumentMap):
+    """The map as a networkx ``MultiDiGraph``: claims are nodes, relations edges keyed by relation id."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(kind=amap.kind, articles=amap.articles.to_json(orient="records", force_ascii=False))
     for c in amap.claims.to_dict("records"):
         g.add_node(c.pop("claim_id"), **{k: (int(v) if k in ("start", "end") else v) for k, v in c.items()})
@@ -175,12 +184,16 @@ def to_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
 
 def write_graphml(amap: ArgumentMap, path: str | Path) -> Path:
     """Write the map as GraphML (readable by Gephi, yEd, Cytoscape and networkx)."""
+    import networkx as nx
+
     nx.write_graphml(to_graph(amap), path)
     return Path(path)
 
 
 def read_graphml(path: str | Path) -> ArgumentMap:
     """Read a GraphML file written by :func:`write_graphml` back into a map."""
+    import networkx as nx
+
     g = nx.read_graphml(path, force_multigraph=True)
     claims = [{"claim_id": n, **d} for n, d in g.nodes(data=True)]
     relations = [{"source": u, "target": v, **d, "relation_id": d.get("relation_id", k)} for u, v, k, d in g.edges(keys=True, data=True)]
@@ -209,7 +222,7 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
         The files: ``<stem>.argdown``, ``<stem>.aif.json``, ``<stem>.graphml``,
         ``<stem>-claims.csv`` and ``<stem>-relations.csv``.
     """
-    out = Path(out_dir)
+    out = paths.resolve(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files = [out / f"{stem}.argdown", out / f"{stem}.aif.json", out / f"{stem}.graphml", out / f"{stem}-claims.csv", out / f"{stem}-relations.csv"]
     files[0].write_text(to_argdown(amap), encoding="utf-8")
@@ -218,3 +231,20 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
     amap.claims.to_csv(files[3], index=False, lineterminator="\n")
     edge_list(amap).to_csv(files[4], index=False, lineterminator="\n")
     return files
+
+
+def export_all(out_dir: str | Path, *, curated: ArgumentMap | None, draft: ArgumentMap) -> pd.DataFrame:
+    """Export the curated map (if any) and the draft; one row per file written.
+
+    Returns:
+        ``map, format, file, size (KB)``.
+    """
+    formats = ["Argdown", "AIF JSON", "GraphML", "CSV claims", "CSV edge list"]
+    rows = []
+    for name, amap in (("curated", curated), ("draft", draft)):
+        if amap is None:
+            continue
+        for fmt, path in zip(formats, export_map(amap, out_dir, stem=name)):
+            shown = path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path
+            rows.append({"map": name, "format": fmt, "file": shown.as_posix(), "size (KB)": round(path.stat().st_size / 1024, 1)})
+    return pd.DataFrame(rows)

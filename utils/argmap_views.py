@@ -15,7 +15,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from utils import report
 from utils.argmap import ArgumentMap
 
 ARTICLE_COLOURS = ["#264653", "#7b2cbf", "#2a6f97", "#8a5a00", "#b5179e", "#3a5a40", "#9d0208", "#5e548e"]
@@ -27,6 +26,7 @@ ACROSS_STYLE = {  # colour, line style, width
 }
 INSIDE_STYLE = {"supports": ("#6c757d", "solid", "+"), "attacks": ("#d62828", "solid", "−"), "undercuts": ("#d62828", "dotted", "⊘")}
 ROLE_FILL = {"thesis": None, "claim": "#ffffff", "premise": "#ffffff", "evidence": "#f1f3f5"}
+LEGEND_HEIGHT = 3.9  # inches the map legend needs
 EM = 0.56  # average character width of DejaVu Sans, in em (measured 0.53; a little slack)
 
 
@@ -35,9 +35,9 @@ def article_colours(amap: ArgumentMap) -> dict[str, str]:
     return {a: ARTICLE_COLOURS[i % len(ARTICLE_COLOURS)] for i, a in enumerate(amap.articles["article_id"])}
 
 
-def wrap_label(text: str, *, width_in: float, size: float) -> list[str]:
-    """Wrap text to fit a box ``width_in`` inches wide at font ``size`` points."""
-    chars = max(8, int(width_in * 72 / (size * EM)))
+def wrap_label(text: str, *, width_in: float, size: float, bold: bool = False) -> list[str]:
+    """Wrap text to fit a box ``width_in`` inches wide at font ``size`` points (bold runs wider)."""
+    chars = max(8, int(width_in * 72 / (size * (EM + 0.07 * bold))))
     return textwrap.wrap(text, chars) or [""]
 
 
@@ -65,15 +65,25 @@ def outline(amap: ArgumentMap, article_id: str) -> pd.DataFrame:
     """
     claims = amap.claims[amap.claims["article_id"] == article_id]
     inside = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == article_id)]
+    rows = outline_rows(list(zip(claims["claim_id"], claims["role"])), list(zip(inside["source"], inside["target"], inside["relation"])))
+    return pd.DataFrame(rows, columns=["claim_id", "depth", "parent", "relation"])
+
+
+def outline_rows(claims: list[tuple[str, str]], links: list[tuple[str, str, str]]) -> list[tuple[str, int, str, str]]:
+    """:func:`outline` on plain lists: ``(claim_id, role)`` and ``(source, target, relation)``.
+
+    Returns:
+        ``(claim_id, depth, parent, relation)`` tuples in reading order.
+    """
     parent = {}
-    for r in inside.itertuples():
-        parent.setdefault(r.source, (r.target, r.relation))
+    for source, target, relation in links:
+        parent.setdefault(source, (target, relation))
     children = defaultdict(list)
-    for cid in claims["claim_id"]:
+    for cid, _ in claims:
         if cid in parent:
             children[parent[cid][0]].append(cid)
-    theses = claims.loc[claims["role"] == "thesis", "claim_id"].tolist()
-    roots = theses + [c for c in claims["claim_id"] if c not in parent and c not in theses]
+    theses = [cid for cid, role in claims if role == "thesis"]
+    roots = theses + [cid for cid, _ in claims if cid not in parent and cid not in theses]
     rows, seen = [], set()
 
     def visit(cid: str, depth: int, up: str, rel: str) -> None:
@@ -87,15 +97,15 @@ def outline(amap: ArgumentMap, article_id: str) -> pd.DataFrame:
     for root in roots:
         under_thesis = bool(theses) and root not in theses
         visit(root, 1 if under_thesis else 0, theses[0] if under_thesis else "", "")
-    for cid in claims["claim_id"]:  # cycles: anything not reached yet
+    for cid, _ in claims:  # cycles: anything not reached yet
         visit(cid, 1 if theses else 0, theses[0] if theses else "", "")
-    return pd.DataFrame(rows, columns=["claim_id", "depth", "parent", "relation"])
+    return rows
 
 
 # ---------------------------------------------------------------- the whole map
 
 
-def layout_map(amap: ArgumentMap, *, width: float = 14.0, island_width: float = 5.2, label_size: float = 9.5) -> tuple[pd.DataFrame, pd.DataFrame]:
+def layout_map(amap: ArgumentMap, *, width: float = 12.5, island_width: float = 4.75, label_size: float = 10.0) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Place every claim: articles alternate between a left and a right column of groups, with a
     channel between them for the links across articles.
 
@@ -111,7 +121,7 @@ def layout_map(amap: ArgumentMap, *, width: float = 14.0, island_width: float = 
     claims = amap.claims.set_index("claim_id")
     col_y = {"left": 0.0, "right": 0.0}
     nodes, groups = [], []
-    indent, gap, head = 0.32, 0.07, 0.36
+    indent, gap, head = 0.3, 0.07, 0.38
     for a in amap.articles["article_id"]:
         side = colours_side[a]
         x0 = 0.0 if side == "left" else width - island_width
@@ -123,7 +133,7 @@ def layout_map(amap: ArgumentMap, *, width: float = 14.0, island_width: float = 
             w = island_width - 0.24 - indent * depth
             x = x0 + 0.12 + (indent * depth if side == "left" else 0)
             text = f"{short_id(r.claim_id, a)}  {claims.at[r.claim_id, 'label']}"
-            lines = wrap_label(text, width_in=w - 0.16, size=size)
+            lines = wrap_label(text, width_in=w - 0.16, size=size, bold=role == "thesis")
             h = text_height(len(lines), size, pad=0.07)
             nodes.append(dict(claim_id=r.claim_id, article_id=a, role=role, x=x, y=y, w=w, h=h, lines="\n".join(lines),
                               size=size, depth=depth, parent=r.parent, relation=r.relation, side=side))
@@ -147,15 +157,16 @@ def _tint(colour: str, amount: float) -> tuple[float, float, float]:
     return (1 - amount * (1 - r), 1 - amount * (1 - g), 1 - amount * (1 - b))
 
 
-def draw_groups(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd.DataFrame) -> None:
+def draw_groups(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd.DataFrame, *,
+                colours: dict[str, str] | None = None) -> None:
     """Draw each article's group: frame, title, boxes and the outline connectors inside it."""
-    colours = article_colours(amap)
+    colours = colours or article_colours(amap)
     short = amap.articles.set_index("article_id")["short"]
     for g in groups.itertuples():
         c = colours[g.article_id]
         ax.add_patch(FancyBboxPatch((g.x, -g.y - g.h), g.w, g.h, boxstyle="round,pad=0,rounding_size=0.12",
                                     fc=_tint(c, 0.06), ec=_tint(c, 0.55), lw=1.2, zorder=1))
-        ax.text(g.x + 0.12, -g.y - 0.06, short[g.article_id], va="top", ha="left", fontsize=11, fontweight="bold", color=c, zorder=4)
+        ax.text(g.x + 0.12, -g.y - 0.06, short[g.article_id], va="top", ha="left", fontsize=11.5, fontweight="bold", color=c, zorder=4)
     by_id = nodes.set_index("claim_id")
     badges = defaultdict(list)
     for n in nodes.itertuples():
@@ -200,6 +211,7 @@ def draw_across(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, *, number:
     mid_x = (nodes.loc[nodes["side"] == "left", "x"].add(nodes.loc[nodes["side"] == "left", "w"]).max()
              + nodes.loc[nodes["side"] == "right", "x"].min()) / 2 if (nodes["side"] == "right").any() else nodes["x"].max()
     placed: list[tuple[float, float]] = []
+    rings: list[str] = []
     for i, r in enumerate(across.itertuples(), start=1):
         s, t = by_id.loc[r.source], by_id.loc[r.target]
         (x1, y1), (x2, y2) = _port(s, mid_x), _port(t, mid_x)
@@ -214,10 +226,13 @@ def draw_across(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, *, number:
                                 color=colour, lw=lw, ls=ls, alpha=0.9, zorder=2.5, shrinkA=1, shrinkB=1)
         ax.add_patch(patch)
         if number:
-            mx, my = _free_point((x1, y1), (x2, y2), rad, placed)
-            placed.append((mx, my))
-            ax.text(mx, my, str(i), ha="center", va="center", fontsize=8.5, fontweight="bold", color=colour, zorder=6,
-                    bbox=dict(boxstyle="circle,pad=0.18", fc="white", ec=colour, lw=1.2))
+            placed.append(_free_point((x1, y1), (x2, y2), rad, placed))
+            rings.append(colour)
+    if placed:  # numbered discs: one scatter for the discs, plain text for the numbers
+        xs, ys = zip(*placed)
+        ax.scatter(xs, ys, s=230, c="white", edgecolors=rings, linewidths=1.4, zorder=6)
+        for i, (x, y, c) in enumerate(zip(xs, ys, rings), start=1):
+            ax.text(x, y, str(i), ha="center", va="center_baseline", fontsize=9 if i < 10 else 8, fontweight="bold", color=c, zorder=7)
     return across.assign(number=range(1, len(across) + 1))
 
 
@@ -254,11 +269,12 @@ def map_legend(ax: plt.Axes, *, loc: str = "lower right") -> None:
                        label=f"{g}  {name} the claim above it") for name, (c, ls, g) in INSIDE_STYLE.items()]
     handles += [Line2D([], [], color=c, ls=ls, lw=lw, label=f"{name} (across articles){' →' if name in ('qualifies', 'elaborates') else ''}")
                 for name, (c, ls, lw) in ACROSS_STYLE.items()]
-    ax.legend(handles=handles, loc=loc, fontsize=9, frameon=True, title="How to read the map", title_fontsize=10,
+    ax.legend(handles=handles, loc=loc, fontsize=10, frameon=True, title="How to read the map", title_fontsize=10,
               handlelength=3.2, borderpad=0.8, labelspacing=0.6)
 
 
-def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: float = 14.0) -> plt.Axes:
+def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: float = 12.5, title: str = "",
+                      colours: dict[str, str] | None = None) -> plt.Axes:
     """The whole map: one group per article (thesis on top, claims and their support indented
     beneath), and the agreements and tensions across articles as numbered curves between groups.
 
@@ -266,36 +282,35 @@ def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: f
         amap: A curated or draft map.
         ax: Axes to draw on; a figure sized to the map is made if omitted.
         width: Page width in inches.
+        title: A title stating the finding, drawn above the map.
+        colours: Article colours (default :func:`article_colours`); pass the full map's colours
+            when drawing part of it, so each article keeps its colour.
 
     Returns:
         The axes; ``ax.across`` holds the numbered relations (for the list under the figure).
     """
     nodes, groups = layout_map(amap, width=width)
-    height = float((groups["y"] + groups["h"]).max()) + 0.2
+    bottoms = {side: float((g["y"] + g["h"]).max()) for side, g in groups.groupby("side")}
+    height = max(bottoms.values()) + 0.2
+    free_side = min(("left", "right"), key=lambda side: bottoms.get(side, 0.0))
+    legend_room = LEGEND_HEIGHT - (height - bottoms.get(free_side, 0.0))
+    extra = max(0.0, legend_room)  # room under the map when neither column leaves enough for the legend
+    top = 0.45 if title else 0.05
     if ax is None:
-        _, ax = plt.subplots(figsize=(width, height), layout="none")
+        _, ax = plt.subplots(figsize=(width, height + top + extra), layout="none")
         ax.figure.subplots_adjust(0, 0, 1, 1)
-    draw_groups(ax, amap, nodes, groups)
+    if title:
+        ax.text(0, 0.4, textwrap.fill(title, 120), ha="left", va="top", fontsize=12.5, fontweight="bold", color="#1d1d1d")
+    draw_groups(ax, amap, nodes, groups, colours=colours)
     draw_secondary(ax, amap, nodes)
     ax.across = draw_across(ax, amap, nodes)
     ax.set_xlim(-0.05, width + 0.05)
-    ax.set_ylim(-height, 0.05)
+    ax.set_ylim(-height - extra, top)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.grid(False)
-    free_side = "right" if (groups["side"] == "left").sum() > (groups["side"] == "right").sum() else "left"
     map_legend(ax, loc=f"lower {free_side}")
     return ax
-
-
-def numbered_relations(amap: ArgumentMap, across: pd.DataFrame) -> pd.DataFrame:
-    """The list under the whole map: number, the two claims (id and label), relation, rationale."""
-    label = amap.claims.set_index("claim_id")["label"]
-    return pd.DataFrame({
-        "#": across["number"], "claim": across["source"] + ": " + across["source"].map(label),
-        "relation": across["relation"], "other claim": across["target"] + ": " + across["target"].map(label),
-        "rationale": across["rationale"],
-    })
 
 
 def draw_secondary(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame) -> None:
@@ -430,66 +445,15 @@ def plot_argument_trees(amap: ArgumentMap, *, width: float = 11.0) -> plt.Figure
 # ---------------------------------------------------------------- concepts and quotes
 
 
-def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Claims that mention a concept: tagged with it in the map, or whose quote contains a hit.
-
-    Args:
-        amap: The map.
-        concept: A concept name from the lexicon.
-        hits: ``utils.concepts.concept_hits`` output (offsets in the cleaned article text).
-
-    Returns:
-        ``claim_id, article_id, role, label, how`` (``tagged``, ``in quote: <words>`` or both).
-    """
-    c = amap.claims
-    tagged = c["concepts"].map(lambda s: concept in [t.strip() for t in s.split(";")])
-    found = pd.Series("", index=c.index, dtype="str")
-    if hits is not None and not hits.empty:
-        h = hits[hits["concept"] == concept]
-        for i, row in c.iterrows():
-            inside = h[(h["article_id"] == row["article_id"]) & (h["start"] >= row["start"]) & (h["end"] <= row["end"])]
-            if len(inside):
-                found[i] = "in quote: " + ", ".join(dict.fromkeys(inside["surface"]))
-    how = [("tagged; " if t else "") + f for t, f in zip(tagged, found)]
-    out = c.assign(how=[h.strip("; ") or "" for h in how])[tagged | found.ne("")]
-    return out[["claim_id", "article_id", "role", "label", "how"]].reset_index(drop=True)
-
-
-def submap(amap: ArgumentMap, claim_ids: list[str]) -> ArgumentMap:
-    """The part of a map made of some claims and the relations among them."""
-    keep = set(claim_ids)
-    claims = amap.claims[amap.claims["claim_id"].isin(keep)]
-    rel = amap.relations[amap.relations["source"].isin(keep) & amap.relations["target"].isin(keep)]
-    arts = amap.articles[amap.articles["article_id"].isin(set(claims["article_id"]))]
-    return ArgumentMap(claims=claims.reset_index(drop=True), relations=rel.reset_index(drop=True),
-                       articles=arts.reset_index(drop=True), kind=amap.kind)
-
-
-def quote_contexts(amap: ArgumentMap, paragraphs: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """Each claim of an article with its quote highlighted inside its paragraph (escaped HTML).
-
-    Returns:
-        ``claim, role, type, label, paragraph, context``; ``context`` is HTML from
-        :func:`utils.report.mark`, to be shown with ``raw_html_cols=("context",)``.
-    """
-    paras = paragraphs.set_index("paragraph_id")
-    rows = []
-    for c in amap.claims[amap.claims["article_id"] == article_id].itertuples():
-        p = paras.loc[c.paragraph_id]
-        rows.append(dict(claim=c.claim_id, role=c.role, type=c.type, label=c.label, paragraph=c.paragraph_id,
-                         context=report.mark(p["text"], [(c.start - p["start"], c.end - p["start"])])))
-    return pd.DataFrame(rows, columns=["claim", "role", "type", "label", "paragraph", "context"])
-
-
 def show_figure(fig: plt.Figure, name: str, *, figures_dir: str, data: pd.DataFrame | None = None, dpi: int = 110) -> None:
     """Save a figure once (PNG, SVG and its table, through :func:`utils.plots.save_fig`), show the
     saved PNG and close the figure, so a large map is rendered once rather than three times."""
     import matplotlib as mpl
     from IPython.display import Image, display
 
-    from utils import plots
+    from utils import paths, plots
 
     with mpl.rc_context({"savefig.bbox": "standard" if fig.get_layout_engine() is None else "tight", "savefig.dpi": dpi}):
         plots.save_fig(fig, name, figures_dir=figures_dir, data=data)
     plt.close(fig)
-    display(Image(filename=f"{figures_dir}/{name}.png"))
+    display(Image(filename=str(paths.resolve(figures_dir) / f"{name}.png")))
