@@ -4,8 +4,14 @@ An analyst writes the map by hand in ``data/annotations/argument_map.yaml``; :fu
 checks it against the processed tables of the corpus and either returns a complete
 :class:`ArgumentMap` or raises :class:`ArgumentMapError` listing every problem, so a bad file never
 gives a half-drawn map. The automatic draft (:mod:`utils.argmap_draft`) produces the same
-structure, so every view (:mod:`utils.argmap_views`) and export (:mod:`utils.argmap_export`) works
-on both.
+structure, so every view and export works on both:
+
+- :mod:`utils.argmap_views`: the whole map and the trees as figures (pure-Python layout, matplotlib);
+- :mod:`utils.argmap_tables`: the agreement / tension matrix, claim pairs, concept view, trees and
+  quotes in context as escaped HTML and tables;
+- :mod:`utils.argmap_export`: Argdown, AIF JSON, GraphML and CSV (AIF and GraphML read back);
+- :mod:`utils.argmap_quality`: the draft scored against the curated map;
+- :mod:`utils.argmap_bench`: the ``draft`` command timed at 200, 1,000 and 2,000 articles.
 
 File format (YAML)::
 
@@ -438,6 +444,18 @@ def coverage(amap: ArgumentMap) -> pd.DataFrame:
     out["relations inside"] = inside.reindex(out.index, fill_value=0)
     out["relations across"] = across.reindex(out.index, fill_value=0)
     return out.reset_index().astype({k: "int64" for k in [*ROLES, "relations inside", "relations across"]})
+
+
+def benchmark(corpus_dir: str | Path | None = None) -> dict[str, float]:
+    """Time the ``draft`` command at 200, 1,000 and 2,000 articles (:func:`utils.argmap_bench.benchmark`).
+
+    Args:
+        corpus_dir: A folder of articles or of processed tables (default: the shared movie reviews).
+    """
+    from utils.argmap_bench import MOVIE_REVIEWS
+    from utils.argmap_bench import benchmark as run
+
+    return run(corpus_dir or MOVIE_REVIEWS)
 
 
 # ---------------------------------------------------------------- command line

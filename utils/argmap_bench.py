@@ -54,7 +54,9 @@ def benchmark(corpus_dir: str | Path = MOVIE_REVIEWS, *, sizes: tuple[int, ...] 
                 part = Corpus(**{k: (v[v["article_id"].isin(ids)] if "article_id" in v else v) for k, v in vars(full).items()})
                 start = time.perf_counter()
                 amap = build_draft(part, timings=timings)
+                written = time.perf_counter()
                 export_map(amap, Path(tmp) / f"out-{n}", stem="draft")
+                timings["write"] = round(time.perf_counter() - written, 3)
                 timings["total"] = round(time.perf_counter() - start, 3)
             else:
                 folder = subset_folder(corpus_dir, n, Path(tmp) / f"corpus-{n}")

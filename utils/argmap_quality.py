@@ -66,7 +66,15 @@ def claim_quality(curated: ArgumentMap, draft: ArgumentMap, theses: pd.DataFrame
             "thesis found": draft_thesis.get(a, "") in thesis_sents.get(a, set()),
             "thesis in top 3": bool(top & thesis_sents.get(a, set())) if theses is not None else pd.NA,
         })
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    main = m[m["role"].isin(["thesis", "claim"])]
+    total = {"article_id": "all", "curated claims": len(m), "found": int(m["found"].sum()),
+             "recall": round(m["found"].mean(), 2) if len(m) else float("nan"),
+             "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}", "draft items": len(d),
+             "precision": round(d["curated"].mean(), 2) if len(d) else float("nan"),
+             "thesis found": f"{int(out['thesis found'].sum())} of {len(out)}",
+             "thesis in top 3": f"{int(out['thesis in top 3'].sum())} of {len(out)}" if theses is not None else pd.NA}
+    return pd.concat([out.astype({"thesis found": "object", "thesis in top 3": "object"}), pd.DataFrame([total])], ignore_index=True)
 
 
 def _ends(amap: ArgumentMap, *, level: str) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from utils.argmap import ArgumentMap
+from utils.argmap import ArgumentMap, shorten
 
 ARTICLE_COLOURS = ["#264653", "#7b2cbf", "#2a6f97", "#8a5a00", "#b5179e", "#3a5a40", "#9d0208", "#5e548e"]
 ACROSS_STYLE = {  # colour, line style, width
@@ -166,7 +166,9 @@ def draw_groups(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd
         c = colours[g.article_id]
         ax.add_patch(FancyBboxPatch((g.x, -g.y - g.h), g.w, g.h, boxstyle="round,pad=0,rounding_size=0.12",
                                     fc=_tint(c, 0.06), ec=_tint(c, 0.55), lw=1.2, zorder=1))
-        ax.text(g.x + 0.12, -g.y - 0.06, short[g.article_id], va="top", ha="left", fontsize=11.5, fontweight="bold", color=c, zorder=4)
+        fits = int((g.w - 0.24) * 72 / (11.5 * (EM + 0.07)))
+        ax.text(g.x + 0.12, -g.y - 0.06, shorten(short[g.article_id], fits), va="top", ha="left", fontsize=11.5, fontweight="bold",
+                color=c, zorder=4)
     by_id = nodes.set_index("claim_id")
     badges = defaultdict(list)
     for n in nodes.itertuples():
