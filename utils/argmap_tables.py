@@ -134,6 +134,8 @@ def map_headline(amap: ArgumentMap) -> str:
         ``"All 10 pairs of the 5 articles are linked; 19 links agree and 12 pull apart."``
     """
     n = len(amap.articles)
+    if n < 2:
+        return f"{plural(n, 'article')}: there is nothing to compare across articles."
     pairs = pair_summaries(amap)
     across = amap.relations[amap.relations["scope"] == "across"]
     agree = int(across["relation"].isin(AGREEMENT).sum())
@@ -293,8 +295,19 @@ def tree_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
 def map_title(amap: ArgumentMap) -> str:
     """The whole map's title: how many theses, claims and links it holds (computed)."""
     r = amap.relations
-    return (f"{len(amap.articles)} articles, {int((amap.claims['role'] == 'thesis').sum())} theses and {len(amap.claims)} claims; "
-            f"{int((r['scope'] == 'inside').sum())} links inside articles and {int((r['scope'] == 'across').sum())} across them")
+    theses = int((amap.claims["role"] == "thesis").sum())
+    return (f"{plural(len(amap.articles), 'article')}, {plural(theses, 'thesis', 'theses')} and {plural(len(amap.claims), 'claim')}; "
+            f"{plural(int((r['scope'] == 'inside').sum()), 'link')} inside articles and {int((r['scope'] == 'across').sum())} across them")
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``3 claims``, ``1 claim``.
+
+    Example:
+        >>> plural(1, "thesis", "theses"), plural(2, "thesis", "theses")
+        ('1 thesis', '2 theses')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def concept_headline(part: ArgumentMap, concept: str) -> str:
