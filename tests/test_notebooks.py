@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from utils import paths, runner
+from utils import runner
 
 NOTEBOOKS = runner.notebook_paths()
 CODE_CELL = re.compile(r'class="[^"]*\bjp-InputArea-editor\b')
@@ -73,7 +73,7 @@ def test_article_text_is_escaped_and_runs_nothing(three_run):
 
 def test_another_corpus_writes_its_own_tables_and_reports(three_run):
     assert sorted(p.name for p in three_run["processed"].glob("*.csv")) == [
-        "articles.csv", "cleaning.csv", "paragraphs.csv", "sentences.csv", "tokens.csv", "warnings.csv"]
+        "articles.csv", "cleaning.csv", "paragraphs.csv", "sentences.csv", "summary.csv", "tokens.csv", "warnings.csv"]
     assert len(list(three_run["reports"].glob("[0-9]*.html"))) == len(NOTEBOOKS)
 
 

@@ -445,17 +445,3 @@ def plot_argument_trees(amap: ArgumentMap, *, width: float = 11.0) -> plt.Figure
 
 
 # ---------------------------------------------------------------- concepts and quotes
-
-
-def show_figure(fig: plt.Figure, name: str, *, figures_dir: str, data: pd.DataFrame | None = None, dpi: int = 110) -> None:
-    """Save a figure once (PNG, SVG and its table, through :func:`utils.plots.save_fig`), show the
-    saved PNG and close the figure, so a large map is rendered once rather than three times."""
-    import matplotlib as mpl
-    from IPython.display import Image, display
-
-    from utils import paths, plots
-
-    with mpl.rc_context({"savefig.bbox": "standard" if fig.get_layout_engine() is None else "tight", "savefig.dpi": dpi}):
-        plots.save_fig(fig, name, figures_dir=figures_dir, data=data)
-    plt.close(fig)
-    display(Image(filename=str(paths.resolve(figures_dir) / f"{name}.png")))

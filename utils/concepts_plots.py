@@ -59,29 +59,6 @@ def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = N
         target.set_title(wrapped)
 
 
-def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str, data: pd.DataFrame | None = None) -> None:
-    """Save a figure with ``plots.save_fig`` (PNG + SVG + CSV), then show the saved PNG and close
-    the figure, so the notebook does not render it a third time (each render costs ~0.3 s here).
-
-    The PNG is shown at the size the inline backend would use (``figure.dpi``), so it looks the
-    same as any other inline figure, only sharper.
-    """
-    import matplotlib as mpl
-    from IPython.display import Image, display
-
-    from utils import paths, plots
-
-    plots.save_fig(fig, name, figures_dir=figures_dir, data=data)
-    png = paths.resolve(figures_dir) / f"{name}.png"
-    scale = mpl.rcParams["figure.dpi"] / mpl.rcParams["savefig.dpi"]
-    plt.close(fig)
-    from PIL import Image as PILImage
-
-    with PILImage.open(png) as im:
-        width = int(im.width * scale)
-    display(Image(filename=str(png), width=width))
-
-
 def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
     cols = max(1, min(n, max_cols))
     rows = int(np.ceil(n / cols))

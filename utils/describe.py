@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from utils import paths
 from utils.corpus import Corpus
 
 
@@ -69,3 +72,25 @@ def sentence_table(corpus: Corpus, article_id: str) -> pd.DataFrame:
     kinds = corpus.paragraphs.set_index("paragraph_id")["kind"]
     return pd.DataFrame({"sentence": s["sentence_id"], "kind": s["paragraph_id"].map(kinds).values,
                          "raw line": s["raw_line"], "words": s["n_words"], "text": s["text"]})
+
+
+SUMMARY_FILE = "summary.csv"
+
+
+def write_summary(summary: pd.DataFrame, processed_dir: str | Path) -> None:
+    """Save :func:`article_summary` next to the processed tables, so later notebooks reuse its
+    readability scores instead of loading the pronouncing dictionary again."""
+    summary.to_csv(paths.resolve(processed_dir) / SUMMARY_FILE, index=False, lineterminator="\n")
+
+
+def read_readability(processed_dir: str | Path, sentences: pd.DataFrame) -> pd.Series:
+    """Flesch reading ease per article: from notebook 01's summary when it covers every article,
+    otherwise computed from ``sentences``."""
+    path = paths.resolve(processed_dir) / SUMMARY_FILE
+    ids = sentences["article_id"].unique()
+    if path.exists():
+        saved = pd.read_csv(path, dtype={"article_id": "str"}).set_index("article_id")["Flesch reading ease"]
+        if set(ids) <= set(saved.index):
+            return saved.loc[ids]
+    body = sentences[~sentences["is_heading"]]
+    return body.groupby("article_id", sort=False)["text"].agg(" ".join).map(flesch_reading_ease)

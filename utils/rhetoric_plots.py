@@ -10,7 +10,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from utils import paths
 from utils.plots import PALETTE
 from utils.rhetoric import EVIDENCE
 from utils.rhetoric_profile import NAMES
@@ -180,28 +179,3 @@ def plot_quality(scores: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axe
     ax.set_xlabel("score against the hand labels (1 = perfect)")
     ax.legend(loc="lower left", fontsize=8, frameon=True)
     return ax
-
-
-def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str, data: pd.DataFrame | None = None) -> None:
-    """Save a figure with :func:`utils.plots.save_fig` (PNG, SVG, CSV), then show the saved PNG and
-    close the figure.
-
-    For speed the figure is drawn once per file: the constrained layout is computed once and
-    frozen (so nothing is clipped), and the files are saved without the extra measuring pass of
-    ``bbox_inches="tight"``; the notebook shows the saved PNG instead of drawing it again.
-    """
-    from IPython.display import Image, display
-    from PIL import Image as PILImage
-
-    from utils.plots import save_fig
-
-    fig.set_layout_engine("constrained")
-    fig.get_layout_engine().execute(fig)
-    fig.set_layout_engine("none")
-    with plt.rc_context({"savefig.bbox": "standard"}):
-        save_fig(fig, name, figures_dir=figures_dir, data=data)
-    plt.close(fig)
-    png = paths.resolve(figures_dir) / f"{name}.png"
-    with PILImage.open(png) as im:
-        width = int(im.width * 100 / float(plt.rcParams["savefig.dpi"] if plt.rcParams["savefig.dpi"] != "figure" else fig.dpi))
-    display(Image(filename=str(png), width=width))

@@ -159,20 +159,13 @@ def article_summaries(counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series,
     return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
 
 
-def readability(sentences: pd.DataFrame) -> pd.Series:
-    """Flesch reading ease of each article's non-heading text (as in notebook 01)."""
-    from utils.describe import flesch_reading_ease
-
-    body = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
-    return body.groupby("article_id", sort=False)["text"].agg(" ".join).map(flesch_reading_ease)
-
-
 def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts: pd.DataFrame, tone: pd.DataFrame,
-                     thesis: pd.DataFrame, runs: pd.Series) -> pd.DataFrame:
-    """The side-by-side profile: one row per measure, one column per article (text cells)."""
+                     thesis: pd.DataFrame, runs: pd.Series, ease: pd.Series) -> pd.DataFrame:
+    """The side-by-side profile: one row per measure, one column per article (text cells).
+
+    ``ease`` is the Flesch reading ease per article (``utils.describe.read_readability``)."""
     ids = articles["article_id"].astype("str").tolist()
     text = sentences.set_index("sentence_id")["text"]
-    ease = readability(sentences)
     top = thesis.groupby("article_id").head(1).set_index("article_id")
     per = counts.set_index(["article_id", "label"])
 
