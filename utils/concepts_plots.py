@@ -59,6 +59,19 @@ def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = N
         target.set_title(wrapped)
 
 
+def _facets(top: pd.DataFrame, articles, *, max_articles: int, max_cols: int, panel_h: float):
+    """One panel per article (at most ``max_articles``); narrower panels when there are many.
+
+    Returns:
+        ``(fig, axes, shown article ids, many, total number of articles)``.
+    """
+    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
+    shown = ids[:max_articles]
+    many = len(shown) > 9
+    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=panel_h)
+    return fig, axes, shown, many, len(ids)
+
+
 def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
     cols = max(1, min(n, max_cols))
     rows = int(np.ceil(n / cols))
@@ -112,11 +125,8 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
         titles: Article id -> title, shortened after each panel's id (ids only above 9 panels).
         max_articles: Panels shown at most (the first articles).
     """
-    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
-    shown = ids[:max_articles]
     n = int(top["rank"].max()) if len(top) else 1
-    many = len(shown) > 9
-    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=0.55 + 0.26 * n)
+    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.55 + 0.26 * n)
     xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
     for ax, a in zip(axes.flat, shown):
         d = top[top["article_id"] == a].iloc[::-1]
@@ -132,7 +142,7 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
         ax.set_xlim(0, xmax)
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
-    fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), len(ids))])), fontsize=9)
+    fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), total)])), fontsize=9)
     fig.supylabel("concept", fontsize=9)
     return fig
 
@@ -298,11 +308,8 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articl
         titles: Article id -> title (ids only above 9 panels).
         max_articles: Panels shown at most (the first articles).
     """
-    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
-    shown = ids[:max_articles]
     n = int(top.groupby("article_id").size().max()) if len(top) else 1
-    many = len(shown) > 9
-    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=0.6 + 0.24 * n)
+    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.6 + 0.24 * n)
     xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
     xmin = min(0.0, float(top["z"].min()) * 1.1) if len(top) else 0.0
     for ax, a in zip(axes.flat, shown):
@@ -324,5 +331,5 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articl
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
     fig.supxlabel(" ".join(filter(None, [f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
-                                         "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), len(ids))])), fontsize=9)
+                                         "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), total)])), fontsize=9)
     return fig

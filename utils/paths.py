@@ -71,7 +71,7 @@ def run_dirs(corpus_dir: str | Path) -> RunDirs:
     Example:
         >>> run_dirs("data/raw").reports == REPORTS
         True
-        >>> run_dirs("/tmp/new articles").reports.name
+        >>> run_dirs(RAW.parent / "new articles").reports.name
         'new_articles'
     """
     corpus = resolve(corpus_dir)
