@@ -25,7 +25,9 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, fields
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +43,8 @@ MAX_BYTES = 5_000_000
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
 PROGRESS_MIN_FILES = 20
+PARALLEL_MIN_FILES = 200
+WORKERS = 2
 
 SCHEMA: dict[str, dict[str, str]] = {
     "articles": {
@@ -230,6 +234,55 @@ def _line_of(line_starts: list[int], offset: int) -> int:
 # ---------------------------------------------------------------- the whole folder
 
 
+@dataclass
+class _Read:
+    """What reading one file gave: a problem, or the article's rows."""
+
+    rel: str
+    problem: str | None = None
+    digest: str = ""
+    article_id: str = ""
+    meta: dict = field(default_factory=dict)
+    encoding: str = ""
+    fmt: str = ""
+    size: int = 0
+    art: dict | None = None
+
+
+def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
+    """Read, decode, clean and segment one file (runs in a worker process for large folders)."""
+    path, corpus_dir, meta, max_bytes = task
+    rel = path.relative_to(corpus_dir).as_posix()
+    try:
+        data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
+        try:
+            raw, encoding = decode_bytes(data)
+        except DecodeError as exc:
+            raise _Skip(str(exc)) from None
+        article_id = meta.get("id") or paths.slugify(path.stem)
+        problem = unsafe_name_problem(article_id) or (None if paths.slugify(article_id) == article_id else f"id {article_id!r} may only use letters, digits, _ and -")
+        if problem:
+            raise _Skip(problem)
+        fmt = FORMATS[path.suffix.lower()]
+        art = article_rows(article_id, raw, fmt=fmt)
+    except _Skip as skip:
+        return _Read(rel, skip.problem)
+    except OSError as exc:
+        return _Read(rel, f"cannot be read: {exc.strerror}")
+    return _Read(rel, None, hashlib.sha256(data).hexdigest(), article_id, meta, encoding, fmt, len(data), art)
+
+
+def _read_all(tasks: list) -> Iterator[_Read]:
+    """Read files in order; a large folder is shared between processes, one per core (at most
+    :data:`WORKERS`), and the results come back in file order, so the tables are the same."""
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if len(tasks) < PARALLEL_MIN_FILES or workers < 2:
+        yield from map(_read_one, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_read_one, tasks, chunksize=25)
+
+
 def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     """Read every article in a folder into tables.
 
@@ -254,38 +307,24 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     tokens: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
-    for path in tqdm(files, desc="ingesting", unit="file", file=sys.stderr, disable=len(files) < PROGRESS_MIN_FILES, mininterval=1):
-        rel = path.relative_to(corpus_dir).as_posix()
-        try:
-            data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in seen_hash:
-                raise _Skip(f"is byte-for-byte identical to {seen_hash[digest]}; kept that one")
-            try:
-                raw, encoding = decode_bytes(data)
-            except DecodeError as exc:
-                raise _Skip(str(exc)) from None
-            meta = manifest.get(rel, {})
-            article_id = meta.get("id") or paths.slugify(path.stem)
-            problem = unsafe_name_problem(article_id) or (None if paths.slugify(article_id) == article_id else f"id {article_id!r} may only use letters, digits, _ and -")
-            if problem:
-                raise _Skip(problem)
-            if article_id in seen_id:
-                raise _Skip(f"has the id {article_id!r}, already used by {seen_id[article_id]}")
-            fmt = FORMATS[path.suffix.lower()]
-            art = article_rows(article_id, raw, fmt=fmt)
-        except _Skip as skip:
-            rows["warnings"].append({"file": rel, "problem": skip.problem, "action": "skipped"})
+    tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
+    for one in tqdm(_read_all(tasks), total=len(tasks), desc="ingesting", unit="file", file=sys.stderr,
+                    disable=len(files) < PROGRESS_MIN_FILES, mininterval=1):
+        problem = one.problem
+        if problem is None and one.digest in seen_hash:
+            problem = f"is byte-for-byte identical to {seen_hash[one.digest]}; kept that one"
+        elif problem is None and one.article_id in seen_id:
+            problem = f"has the id {one.article_id!r}, already used by {seen_id[one.article_id]}"
+        if problem is not None:
+            rows["warnings"].append({"file": one.rel, "problem": problem, "action": "skipped"})
             continue
-        except OSError as exc:
-            rows["warnings"].append({"file": rel, "problem": f"cannot be read: {exc.strerror}", "action": "skipped"})
-            continue
-        seen_hash[digest], seen_id[article_id] = rel, rel
+        seen_hash[one.digest], seen_id[one.article_id] = one.rel, one.rel
+        art, meta = one.art, one.meta
         words = [t for t, w in zip(art["tokens"]["lower"], art["tokens"]["is_word"]) if w]
         paras = art["paragraphs"]
         rows["articles"].append(dict(
-            article_id=article_id, file=rel, title=meta.get("title") or _title_from_rows(paras), author=meta.get("author", ""),
-            format=fmt, encoding=encoding, sha256=digest, bytes=len(data), n_paragraphs=len(paras),
+            article_id=one.article_id, file=one.rel, title=meta.get("title") or _title_from_rows(paras), author=meta.get("author", ""),
+            format=one.fmt, encoding=one.encoding, sha256=one.digest, bytes=one.size, n_paragraphs=len(paras),
             n_headings=sum(p["kind"] == "heading" for p in paras), n_sentences=len(art["sentences"]),
             n_words=len(words), n_types=len(set(words)), n_chars=paras[-1]["end"]))
         for key in ("paragraphs", "sentences", "cleaning"):
