@@ -78,7 +78,9 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.execute(fig)
-        fig.set_layout_engine("none")
+        # Freeze the layout. ``set_layout_engine("none")`` would leave a placeholder engine, and
+        # matplotlib 3.11 makes a full extra draw at every savefig while any engine is set.
+        fig._layout_engine = None
     style = {"savefig.bbox": "standard"} | ({"savefig.dpi": dpi} if dpi else {})
     with mpl.rc_context(style):
         save_fig(fig, name, figures_dir=figures_dir, data=data)
