@@ -19,12 +19,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 import nbformat
 
 from utils import paths, runner
 from utils.corpus import ingest, write_tables
 
+REPEAT = 3
 MOVIES = paths.ROOT.parent / "shared" / "corpora" / "movie_reviews"
 
 
@@ -44,28 +46,32 @@ def _wall(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def time_report_against_floor(tmp: Path) -> dict[str, float]:
-    """Wall time of ``make report`` and of the runner over import-only notebooks, and the ratio."""
+def time_report_against_floor(tmp: Path, *, repeat: int = REPEAT) -> dict[str, float]:
+    """Wall time of ``make report`` and of the runner over import-only notebooks (medians of
+    ``repeat`` runs, run alternately), and the ratio."""
     floor_dir = tmp / "floor"
     floor_dir.mkdir()
     for nb in runner.notebook_paths():
         floor_notebook(nb, floor_dir)
-    report = _wall(["make", "--no-print-directory", "report"])
-    floor = _wall([sys.executable, "-m", "utils.runner", "--notebooks", str(floor_dir),
-                   "--report-dir", str(tmp / "floor-reports"), "--processed-dir", str(tmp / "floor-processed")])
+    floor_cmd = [sys.executable, "-m", "utils.runner", "--notebooks", str(floor_dir),
+                 "--report-dir", str(tmp / "floor-reports"), "--processed-dir", str(tmp / "floor-processed")]
+    runs = [(_wall(["make", "--no-print-directory", "report"]), _wall(floor_cmd)) for _ in range(repeat)]
+    report, floor = median(r for r, _ in runs), median(f for _, f in runs)
     return {"make report (s)": report, "import-only floor (s)": floor, "ratio": report / floor}
 
 
-def time_each_notebook(tmp: Path) -> dict[str, float]:
-    """Each notebook alone on the seeds (tables already written), minus its import-only copy."""
+def time_each_notebook(tmp: Path, *, repeat: int = REPEAT) -> dict[str, float]:
+    """Each notebook alone on the seeds (tables already written), minus its import-only copy
+    (median of ``repeat`` pairs of runs)."""
     floor_dir = tmp / "floor-each"
     floor_dir.mkdir()
     out = {}
     for nb in runner.notebook_paths():
         kwargs = {"report_dir": tmp / "each-reports", "processed_dir": paths.PROCESSED}
-        [real] = runner.run_notebooks([nb], **kwargs)
-        [floor] = runner.run_notebooks([floor_notebook(nb, floor_dir)], **kwargs)
-        out[f"{nb.stem} beyond floor (s)"] = real.seconds - floor.seconds
+        floor_nb = floor_notebook(nb, floor_dir)
+        gaps = [runner.run_notebooks([nb], **kwargs)[0].seconds - runner.run_notebooks([floor_nb], **kwargs)[0].seconds
+                for _ in range(repeat)]
+        out[f"{nb.stem} beyond floor (s)"] = median(gaps)
     return out
 
 
