@@ -72,6 +72,18 @@ def _facets(top: pd.DataFrame, articles, *, max_articles: int, max_cols: int, pa
     return fig, axes, shown, many, len(ids)
 
 
+def _panels(axes, shown: list, top: pd.DataFrame, *, titles, many: bool, empty: str):
+    """Title each article's panel and yield ``(ax, its rows, bottom-up)``; panels with no rows
+    say ``empty`` instead."""
+    for ax, a in zip(axes.flat, shown):
+        d = top[top["article_id"] == a].iloc[::-1]
+        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
+        if d.empty:
+            _empty_panel(ax, empty)
+        else:
+            yield ax, d
+
+
 def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
     cols = max(1, min(n, max_cols))
     rows = int(np.ceil(n / cols))
@@ -128,12 +140,7 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
     n = int(top["rank"].max()) if len(top) else 1
     fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.55 + 0.26 * n)
     xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
-    for ax, a in zip(axes.flat, shown):
-        d = top[top["article_id"] == a].iloc[::-1]
-        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
-        if d.empty:
-            _empty_panel(ax, "no concept hits")
-            continue
+    for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="no concept hits"):
         ax.barh(range(len(d)), d["rate"], color=PALETTE[1])
         ax.set_yticks(range(len(d)), d["concept"])
         ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)  # same bar thickness in every panel, top-aligned
@@ -312,12 +319,7 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articl
     fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.6 + 0.24 * n)
     xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
     xmin = min(0.0, float(top["z"].min()) * 1.1) if len(top) else 0.0
-    for ax, a in zip(axes.flat, shown):
-        d = top[top["article_id"] == a].iloc[::-1]
-        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
-        if d.empty:
-            _empty_panel(ax, "nothing to compare")
-            continue
+    for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="nothing to compare"):
         colors = [("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1]) for z, low in zip(d["z"], d["low_count"])]
         bars = ax.barh(range(len(d)), d["z"], color=colors)
         ax.set_yticks(range(len(d)), [_short(s, 22) for s in d["surface"]])
