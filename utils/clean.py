@@ -129,7 +129,7 @@ def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, mark
     paras: list[Paragraph] = []
     cur: Paragraph | None = None
     pending_marker: tuple[str, int] | None = None
-    for (line, start), prev_line in zip(lines, [None] + texts):
+    for line, start in lines:
         text, raw = _span(line, start)
         if not text:
             cur = None

@@ -20,6 +20,12 @@ def flesch_reading_ease(text: str) -> float:
     return round(float(textstat.flesch_reading_ease(text)), 1)
 
 
+def readability(sentences: pd.DataFrame) -> pd.Series:
+    """Flesch reading ease of each article's text, headings left out."""
+    body = sentences[~sentences["is_heading"]]
+    return body.groupby("article_id", sort=False)["text"].agg(" ".join).map(flesch_reading_ease)
+
+
 def article_summary(corpus: Corpus) -> pd.DataFrame:
     """One row per article: words, sentences, paragraphs, headings, mean sentence length,
     vocabulary density (distinct words / words, as Voyant reports it) and readability.
@@ -27,7 +33,6 @@ def article_summary(corpus: Corpus) -> pd.DataFrame:
     Headings are units of their own and are left out of sentence length and readability.
     """
     body = corpus.sentences[~corpus.sentences["is_heading"]]
-    text = body.groupby("article_id", sort=False)["text"].agg(" ".join)
     per = corpus.articles.set_index("article_id")
     out = pd.DataFrame({
         "title": per["title"],
@@ -37,7 +42,7 @@ def article_summary(corpus: Corpus) -> pd.DataFrame:
         "headings": per["n_headings"],
         "mean sentence length (words)": body.groupby("article_id")["n_words"].mean().round(1),
         "vocabulary density": (per["n_types"] / per["n_words"]).round(3),
-        "Flesch reading ease": text.map(flesch_reading_ease),
+        "Flesch reading ease": readability(corpus.sentences),
     })
     return out.reset_index()
 
@@ -92,5 +97,4 @@ def read_readability(processed_dir: str | Path, sentences: pd.DataFrame) -> pd.S
         saved = pd.read_csv(path, dtype={"article_id": "str"}).set_index("article_id")["Flesch reading ease"]
         if set(ids) <= set(saved.index):
             return saved.loc[ids]
-    body = sentences[~sentences["is_heading"]]
-    return body.groupby("article_id", sort=False)["text"].agg(" ".join).map(flesch_reading_ease)
+    return readability(sentences)
