@@ -81,7 +81,10 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
         # Freeze the layout. ``set_layout_engine("none")`` would leave a placeholder engine, and
         # matplotlib 3.11 makes a full extra draw at every savefig while any engine is set.
         fig._layout_engine = None
-    style = {"savefig.bbox": "standard"} | ({"savefig.dpi": dpi} if dpi else {})
+    # savefig restores the engine it found through ``set_layout_engine(None)``, which re-reads
+    # these rcParams: with them on, the next savefig would lay the figure out all over again.
+    style = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "figure.autolayout": False}
+    style |= {"savefig.dpi": dpi} if dpi else {}
     with mpl.rc_context(style):
         save_fig(fig, name, figures_dir=figures_dir, data=data)
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
