@@ -404,7 +404,7 @@ def read_map_file(path: str | Path = MAP_FILE) -> object:
     if not path.exists():
         raise ArgumentMapError([f"{path} does not exist"], source=str(path))
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return paths.load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ArgumentMapError([f"not valid YAML: {exc}"], source=str(path)) from None
 

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from utils import paths
 from utils.segment import token_spans
@@ -265,7 +264,7 @@ def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
         ValueError: an entry lacks a concept name, a definition or terms, or a name repeats.
     """
     path = Path(path) if path else paths.LEXICONS / "concepts.yaml"
-    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("concepts") or []
+    entries = (paths.load_yaml(path.read_text(encoding="utf-8")) or {}).get("concepts") or []
     rows = []
     for i, e in enumerate(entries, start=1):
         if not isinstance(e, dict) or not e.get("concept") or not e.get("definition") or not e.get("terms"):

@@ -134,7 +134,7 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
         if path.suffix == ".csv":
             rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         else:
-            rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            rows = paths.load_yaml(path.read_text(encoding="utf-8")) or []
     except (UnicodeDecodeError, csv.Error, yaml.YAMLError) as exc:
         raise IngestError(f"{path}: manifest cannot be read: {exc}") from None
     out: dict[str, dict] = {}

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
@@ -20,6 +22,12 @@ PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def load_yaml(text: str) -> object:
+    """Parse YAML safely with libyaml's C parser when PyYAML has it (about 10x faster than the
+    pure-Python one on the argument map), else the pure-Python safe loader. Same results."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def resolve(path: str | Path) -> Path:
