@@ -93,6 +93,34 @@ def test_word_table_flags_and_chunks(fruit):
     assert b.groupby("chunk")["token"].agg(" ".join).tolist() == ["Banana and cherry", "Banana", "cherry and cherry"]
 
 
+def test_lemma_table_is_written_once_and_reused(tmp_path, fruit):
+    corpus, counts = fruit
+    table = concepts.write_lemmas(corpus.tokens, tmp_path)
+    # the vocabulary of the fruit corpus, hand-listed: 7 forms; only "apples" changes ("apple")
+    assert table["form"].tolist() == ["a", "and", "apple", "apples", "banana", "cherry", "the"]
+    assert table.set_index("form")["count"].to_dict() == {"a": 1, "and": 3, "apple": 1, "apples": 1, "banana": 3, "cherry": 3, "the": 2}
+    known = concepts.read_lemmas(tmp_path)
+    assert known["apples"] == "apple"
+    # counting with the saved lemmas gives exactly the table counted from scratch
+    again = concepts.count_corpus(corpus, lemmas=known)
+    pd.testing.assert_frame_equal(again.table, counts.table)
+
+
+def test_word_table_takes_given_lemmas_and_fills_the_rest(fruit):
+    corpus, _ = fruit
+    words = concepts.word_table(corpus.tokens, lemmas={"apples": "pomme"})
+    lemma = words.drop_duplicates("form").set_index("form")["lemma"]
+    assert lemma["apples"] == "pomme"  # taken from the table, not recomputed
+    assert lemma["cherry"] == "cherry"  # missing from the table: lemmatised on the spot
+
+
+def test_read_lemmas_missing_file_and_bad_columns(tmp_path):
+    assert concepts.read_lemmas(tmp_path) == {}
+    (tmp_path / "lemmas.csv").write_text("word,base\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lemmas.csv: expected columns form and lemma"):
+        concepts.read_lemmas(tmp_path)
+
+
 # ---------------------------------------------------------------- the counts table
 
 

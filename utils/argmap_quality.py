@@ -148,8 +148,11 @@ class Maps:
         return self.curated if self.curated is not None else self.draft
 
 
-def load_maps(corpus: Corpus, map_file: str | Path) -> Maps:
+def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None) -> Maps:
     """Validate the curated map against the corpus (raising on any problem) and build the draft.
+
+    ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) spares the concept
+    matcher from lemmatising the corpus again.
 
     Raises:
         utils.argmap.ArgumentMapError: the curated map names articles of this corpus but has problems.
@@ -162,7 +165,7 @@ def load_maps(corpus: Corpus, map_file: str | Path) -> Maps:
     curated = curated_map_for(corpus, map_file)
     labels = rhetoric.label_sentences(corpus.sentences)
     theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"])
-    hits = concept_hits(corpus.tokens, corpus.sentences)
+    hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
     return Maps(curated=curated, draft=draft, labels=labels, theses=theses, hits=hits)
 

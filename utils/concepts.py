@@ -86,12 +86,58 @@ def lemmatize(form: str) -> str:
 # ---------------------------------------------------------------- words
 
 
-def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None) -> pd.DataFrame:
+LEMMA_FILE = "lemmas.csv"
+
+
+def lemma_table(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The vocabulary of a corpus with the lemma :func:`lemmatize` gives each word form.
+
+    Notebook 01 writes it once (:func:`write_lemmas`), so notebooks 03 and 04 count by lemma
+    without loading the lemma dictionary and the English word list again (about 1.3 s each).
+
+    Returns:
+        ``form, lemma, count``: one row per word form (lower case, straight apostrophes), sorted
+        by form; ``count`` is its number of tokens in the corpus.
+    """
+    forms = tokens.loc[tokens["is_word"], "lower"].map(lambda w: w.translate(APOSTROPHES))
+    vocab = forms.value_counts().rename_axis("form").reset_index(name="count").sort_values("form", kind="stable")
+    vocab.insert(1, "lemma", [lemmatize(f) for f in vocab["form"]])
+    return vocab.reset_index(drop=True).astype({"count": "int64"})
+
+
+def write_lemmas(tokens: pd.DataFrame, processed_dir: str | Path) -> pd.DataFrame:
+    """Write :func:`lemma_table` as ``lemmas.csv`` beside the processed tables and return it."""
+    table = lemma_table(tokens)
+    table.to_csv(paths.resolve(processed_dir) / LEMMA_FILE, index=False, lineterminator="\n")
+    return table
+
+
+def read_lemmas(processed_dir: str | Path) -> dict[str, str]:
+    """``form -> lemma`` from notebook 01's ``lemmas.csv``; empty when the file is missing.
+
+    Forms the file lacks (a stale file, another corpus) are lemmatised on the spot by
+    :func:`word_table`, so a missing or stale file costs time, never correctness.
+
+    Raises:
+        ValueError: the file exists but lacks the ``form`` or ``lemma`` column.
+    """
+    path = paths.resolve(processed_dir) / LEMMA_FILE
+    if not path.exists():
+        return {}
+    table = pd.read_csv(path, dtype="str", keep_default_na=False, na_values=[])
+    if not {"form", "lemma"} <= set(table.columns):
+        raise ValueError(f"{path}: expected columns form and lemma, found {list(table.columns)}")
+    return dict(zip(table["form"], table["lemma"]))
+
+
+def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None,
+               lemmas: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per word token, in document order, with what counting needs.
 
     Args:
         tokens: The processed ``tokens`` table (document order, as ``ingest`` writes it).
         stopwords: Words left out of term counts (default: :func:`load_stopwords`).
+        lemmas: Known ``form -> lemma`` pairs (:func:`read_lemmas`); other forms are lemmatised.
 
     Returns:
         Columns ``article_id, sentence_id, start, end, token, form, lemma, is_stop, is_term,
@@ -106,11 +152,12 @@ def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None)
     words = tokens.loc[tokens["is_word"], ["article_id", "sentence_id", "start", "end", "token", "lower"]]
     codes, uniques = pd.factorize(words["lower"])
     forms = np.array([u.translate(APOSTROPHES) for u in uniques], dtype=object)
-    lemmas = np.array([lemmatize(f) for f in forms], dtype=object)
-    stop = np.array([f in stopwords or lem in stopwords for f, lem in zip(forms, lemmas)], dtype=bool)
+    known = lemmas or {}
+    lemma_of = np.array([known.get(f) or lemmatize(f) for f in forms], dtype=object)
+    stop = np.array([f in stopwords or lem in stopwords for f, lem in zip(forms, lemma_of)], dtype=bool)
     lettered = np.array([len(LETTER.findall(f)) >= 2 for f in forms], dtype=bool)
     out = words.drop(columns="lower").assign(
-        form=forms[codes], lemma=lemmas[codes], is_stop=stop[codes], is_term=~stop[codes] & lettered[codes],
+        form=forms[codes], lemma=lemma_of[codes], is_stop=stop[codes], is_term=~stop[codes] & lettered[codes],
         chunk=chunk[tokens["is_word"].to_numpy()])
     out["word_index"] = out.groupby("article_id", sort=False).cumcount()
     return out.reset_index(drop=True)
@@ -315,9 +362,10 @@ def match_lexicon(words: pd.DataFrame, entries: list[tuple[str, str, tuple[str, 
         if not ws[0].endswith("*"):
             exact.setdefault(ws[0], []).append(e)
     wild = [(e, ws[0][:-1]) for e, (_, _, ws) in enumerate(entries) if ws[0].endswith("*")]
+    lemma_of = dict(zip(forms, lemmas))
     first = []
     for u in uniques:
-        found = set(exact.get(u, ())) | set(exact.get(lemmatize(u), ())) | {e for e, prefix in wild if u.startswith(prefix)}
+        found = set(exact.get(u, ())) | set(exact.get(lemma_of[u], ())) | {e for e, prefix in wild if u.startswith(prefix)}
         first.append(sorted(found))
     candidates = []
     for row in np.flatnonzero(np.array([bool(f) for f in first])[codes]):
@@ -356,7 +404,8 @@ def match_concepts(words: pd.DataFrame, concepts: pd.DataFrame) -> tuple[pd.Data
     return hits[HIT_COLUMNS], covered
 
 
-def concept_hits(tokens: pd.DataFrame, sentences: pd.DataFrame, *, concepts: pd.DataFrame | None = None) -> pd.DataFrame:
+def concept_hits(tokens: pd.DataFrame, sentences: pd.DataFrame, *, concepts: pd.DataFrame | None = None,
+                 lemmas: dict[str, str] | None = None) -> pd.DataFrame:
     """Where each concept of the lexicon occurs.
 
     Args:
@@ -364,6 +413,7 @@ def concept_hits(tokens: pd.DataFrame, sentences: pd.DataFrame, *, concepts: pd.
         sentences: The processed ``sentences`` table (accepted for the shared interface; offsets
             come from the tokens, which already point into the cleaned article text).
         concepts: A lexicon from :func:`load_concepts` (default: the project's).
+        lemmas: Known ``form -> lemma`` pairs (:func:`read_lemmas`), to skip lemmatising.
 
     Returns:
         One row per hit: ``article_id, sentence_id, concept, surface, start, end`` (offsets in
@@ -371,7 +421,7 @@ def concept_hits(tokens: pd.DataFrame, sentences: pd.DataFrame, *, concepts: pd.
         ``word_index`` (0-based position among the article's words).
     """
     del sentences  # offsets come from tokens
-    hits, _ = match_concepts(word_table(tokens), load_concepts() if concepts is None else concepts)
+    hits, _ = match_concepts(word_table(tokens, lemmas=lemmas), load_concepts() if concepts is None else concepts)
     return hits
 
 
@@ -460,13 +510,14 @@ class Counts:
 
 
 def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: pd.DataFrame | None = None,
-                 min_freq: int = 3, min_g2: float = G2_P001, max_phrases: int = 100) -> Counts:
+                 lemmas: dict[str, str] | None = None, min_freq: int = 3, min_g2: float = G2_P001, max_phrases: int = 100) -> Counts:
     """Count words, phrases and concepts of a corpus once.
 
     Args:
         corpus: A :class:`utils.corpus.Corpus` (from ``read_tables``).
         stopwords: Default :func:`load_stopwords`.
         concepts: Default :func:`load_concepts`.
+        lemmas: Known ``form -> lemma`` pairs (:func:`read_lemmas`); other forms are lemmatised.
         min_freq: Minimum corpus frequency of a collocation.
         min_g2: Minimum log-likelihood G² of a collocation.
         max_phrases: At most this many bigrams and this many trigrams.
@@ -474,7 +525,7 @@ def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: p
     Returns:
         A :class:`Counts`; ``counts.table`` feeds every chart and word cloud.
     """
-    words = word_table(corpus.tokens, stopwords=stopwords)
+    words = word_table(corpus.tokens, stopwords=stopwords, lemmas=lemmas)
     phrases = find_collocations(words, min_freq=min_freq, min_score=min_g2, top=max_phrases)
     phrase_hits = phrase_occurrences(words, phrases)
     concepts = load_concepts() if concepts is None else concepts

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
+import wordfreq
 
 Z_THRESHOLD = 1.96  # two-sided p < 0.05 for one term
 MIN_COUNT = 3  # below this, an article's count is flagged as too small to mean much
@@ -96,8 +97,6 @@ def english_frequency(forms: list[str]) -> dict[str, float]:
     Forms missing from the list are 0.0 (hyphenated forms are estimated by wordfreq from their
     parts).
     """
-    import wordfreq
-
     from utils.concepts import _english_words
 
     known = _english_words()

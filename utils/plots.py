@@ -37,7 +37,7 @@ def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.Da
     folder = paths.resolve(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png)
+    fig.savefig(png, pil_kwargs={"compress_level": 3})  # PIL's default 6: a third slower, files ~same size
     fig.savefig(folder / f"{name}.svg", metadata={"Date": None})
     if data is not None:
         data.to_csv(folder / f"{name}.csv", lineterminator="\n")
