@@ -47,6 +47,12 @@ def resolve(path: str | Path) -> Path:
     return (p if p.is_absolute() else ROOT / p).resolve()
 
 
+def shown(path: str | Path) -> str:
+    """A path as an analyst should read it: relative to the project root when inside it."""
+    p = resolve(path)
+    return p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p)
+
+
 def slugify(text: str, *, max_len: int = 60) -> str:
     """Make a safe file-name fragment: letters, digits, ``_`` and ``-`` only.
 

@@ -6,6 +6,7 @@ PNG and SVG (and the table behind the figure as CSV) to the report's figure fold
 
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 
 import matplotlib as mpl
@@ -29,18 +30,110 @@ def apply_style() -> None:
     })
 
 
-def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None) -> None:
+def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None,
+             background: bool = False) -> None:
     """Save a figure as ``<name>.png`` and ``<name>.svg`` and, if given, its table as ``<name>.csv``.
 
     The figure stays open, so a notebook still shows it inline.
+
+    Args:
+        background: Write the SVG in a helper process (:func:`finish_figures` waits for it), so
+            the notebook goes on while the vector copy is drawn. The PNG and CSV are written now.
     """
     folder = paths.resolve(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, pil_kwargs={"compress_level": 3})  # PIL's default 6: a third slower, files ~same size
-    fig.savefig(folder / f"{name}.svg", metadata={"Date": None})
+    svg = folder / f"{name}.svg"
+    payload = _pickled(fig) if background else None
+    if payload is None:
+        fig.savefig(svg, metadata={"Date": None})
+        if background:
+            _PENDING.append((svg, None))
+    else:
+        _PENDING.append((svg, _svg_pool().submit(_write_svg, payload, str(svg), _draw_rc())))
     if data is not None:
         data.to_csv(folder / f"{name}.csv", lineterminator="\n")
+
+
+# ---------------------------------------------------------------- SVGs drawn in a helper process
+
+_POOL = None
+_PENDING: list = []  # (svg path, future) of SVGs being written
+_DRAW_RC = ("svg.fonttype", "svg.hashsalt", "svg.image_inline", "path.simplify", "savefig.bbox", "savefig.facecolor",
+            "savefig.edgecolor", "savefig.transparent", "figure.constrained_layout.use", "figure.autolayout")
+
+
+def _draw_rc() -> dict:
+    """The settings read while a saved figure is drawn (the rest is fixed in its artists)."""
+    return {k: mpl.rcParams[k] for k in _DRAW_RC}
+
+
+def _pickled(fig: plt.Figure) -> bytes | None:
+    import pickle
+
+    try:
+        return pickle.dumps(fig)
+    except Exception:  # noqa: BLE001 - an unpicklable artist (a lambda formatter): draw the SVG here
+        return None
+
+
+def _svg_pool():
+    """One helper process, forked from this kernel when first needed (so it has its modules)."""
+    global _POOL
+    if _POOL is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        atexit.register(_close_pool)
+    return _POOL
+
+
+def _close_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=True)
+        _POOL = None
+
+
+def _write_svg(payload: bytes, path: str, rc: dict) -> str:
+    import pickle
+
+    fig = pickle.loads(payload)
+    with mpl.rc_context(rc):
+        fig.savefig(path, metadata={"Date": None})
+    plt.close(fig)
+    return path
+
+
+def finish_figures() -> str:
+    """Wait for the SVGs still being drawn (:func:`save_fig` with ``background=True``) and say
+    where the figure files are.
+
+    Returns:
+        A sentence naming the figures saved since the last call and their folder.
+
+    Raises:
+        RuntimeError: an SVG could not be written (names the file and the reason).
+    """
+    done, failed = [], []
+    while _PENDING:
+        path, future = _PENDING.pop(0)
+        try:
+            if future is not None:
+                future.result()
+            done.append(path)
+        except Exception as exc:  # noqa: BLE001 - reported below with the file name
+            failed.append(f"{path}: {type(exc).__name__}: {exc}")
+    _close_pool()
+    if failed:
+        raise RuntimeError("SVG not written: " + "; ".join(failed))
+    if not done:
+        return "This notebook saved no figure."
+    names = ", ".join(p.stem for p in done)
+    return (f"{len(done)} figure(s) saved in {paths.shown(done[0].parent)} as PNG (as shown here), SVG (vector, for "
+            f"print and slides) and CSV (the numbers behind the figure): {names}.")
 
 
 def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
@@ -61,6 +154,9 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: plt.Axes | None = None
 def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None,
                   dpi: int | None = None) -> None:
     """Save a figure once (:func:`save_fig`: PNG, SVG, CSV), show the saved PNG and close it.
+
+    The SVG is drawn in a helper process while the notebook goes on; a notebook ends with
+    :func:`finish_figures`, which waits for it.
 
     Rendering is the slow part of a report (0.3-2 s a figure here), so each figure is laid out
     once, frozen, and drawn once per file; the notebook shows the saved PNG at the size the inline
@@ -86,7 +182,7 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
     style = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "figure.autolayout": False}
     style |= {"savefig.dpi": dpi} if dpi else {}
     with mpl.rc_context(style):
-        save_fig(fig, name, figures_dir=figures_dir, data=data)
+        save_fig(fig, name, figures_dir=figures_dir, data=data, background=True)
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
     plt.close(fig)
     display(Image(filename=str(paths.resolve(figures_dir) / f"{name}.png"), width=width))

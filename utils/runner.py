@@ -196,7 +196,7 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
     """
     dirs = paths.run_dirs(corpus_dir)
     report_dir = Path(report_dir or dirs.reports)
-    params = {"corpus_dir": _shown(dirs.corpus), "processed_dir": _shown(processed_dir or dirs.processed), "report_dir": _shown(report_dir)}
+    params = {"corpus_dir": paths.shown(dirs.corpus), "processed_dir": paths.shown(processed_dir or dirs.processed), "report_dir": paths.shown(report_dir)}
     started = datetime.now(timezone.utc)
     jobs = asyncio.run(_run(notebooks, params, kernels, show_code))
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -207,12 +207,6 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
         results.append(Result(job.path, out, notebook_title(job.nb, job.path.stem), job.seconds, notebook_summary(job.nb)))
     write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
     return results
-
-
-def _shown(path: str | Path) -> str:
-    """A path as the notebooks receive it: relative to the project root when inside it."""
-    p = paths.resolve(path)
-    return p.relative_to(paths.ROOT).as_posix() if p.is_relative_to(paths.ROOT) else str(p)
 
 
 def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
@@ -256,7 +250,7 @@ def write_index(results: list[Result], *, report_dir: Path, params: dict, starte
 h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
 .warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
 <h1>Argument Atlas reports</h1>
-<p>Corpus: <code>{html.escape(_shown(corpus_dir))}</code>, run {prov['started_utc']}. Each report opens offline; code is hidden.</p>
+<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>, run {prov['started_utc']}. Each report opens offline; code is hidden.</p>
 {_warnings_html(paths.resolve(params['processed_dir']))}
 <table><tr><th>Report</th><th>What it answers</th><th>Run time</th></tr>{rows}</table>
 <h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
