@@ -304,3 +304,35 @@ def test_gold_file_covers_every_non_heading_seed_sentence(seeds):
     gold = load_gold()
     body = set(seeds.sentences.loc[~seeds.sentences["is_heading"], "sentence_id"])
     assert set(gold["sentence_id"]) == body
+
+
+def test_saved_labels_are_reused_only_for_the_same_sentences(tmp_path, seeds, seed_labels, monkeypatch):
+    from utils import rhetoric
+
+    rhetoric.write_labels(seed_labels, seeds.sentences, tmp_path)
+    assert not list(tmp_path.glob("*.partial"))
+    calls = []
+    monkeypatch.setattr(rhetoric, "label_sentences", lambda s: calls.append(len(s)) or seed_labels.iloc[:0])
+    reused = rhetoric.saved_or_new_labels(seeds.sentences, tmp_path)
+    pd.testing.assert_frame_equal(reused, seed_labels.reset_index(drop=True))
+    assert calls == []  # read back, not labelled again
+    edited = seeds.sentences.assign(text=seeds.sentences["text"].str.replace("might", "may", regex=False))
+    rhetoric.saved_or_new_labels(edited, tmp_path)
+    assert calls == [len(edited)]  # another text: the saved labels do not fit, so it labels again
+
+
+def test_labels_fingerprint_follows_the_word_lists(seeds, tmp_path, monkeypatch):
+    from utils import rhetoric
+
+    before = rhetoric.labels_fingerprint(seeds.sentences)
+    lexicons = tmp_path / "lexicons"
+    (lexicons / "metadiscourse").mkdir(parents=True)
+    for f in (paths.LEXICONS / "metadiscourse").glob("*.txt"):
+        (lexicons / "metadiscourse" / f.name).write_bytes(f.read_bytes())
+    for f in paths.LEXICONS.glob("rhetoric_*.txt"):
+        (lexicons / f.name).write_bytes(f.read_bytes())
+    monkeypatch.setattr(paths, "LEXICONS", lexicons)
+    assert rhetoric.labels_fingerprint(seeds.sentences) == before
+    with (lexicons / "metadiscourse" / "hedge.txt").open("a", encoding="utf-8") as fh:
+        fh.write("\nperchance\n")
+    assert rhetoric.labels_fingerprint(seeds.sentences) != before

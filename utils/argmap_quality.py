@@ -148,11 +148,13 @@ class Maps:
         return self.curated if self.curated is not None else self.draft
 
 
-def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None) -> Maps:
+def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None,
+              labels: pd.DataFrame | None = None) -> Maps:
     """Validate the curated map against the corpus (raising on any problem) and build the draft.
 
-    ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) spares the concept
-    matcher from lemmatising the corpus again.
+    ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) and ``labels`` (the
+    automatic sentence labels, e.g. :func:`utils.rhetoric.saved_or_new_labels`) spare the work
+    of computing them again; both are computed when not given.
 
     Raises:
         utils.argmap.ArgumentMapError: the curated map names articles of this corpus but has problems.
@@ -163,7 +165,7 @@ def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | 
     from utils.concepts import concept_hits
 
     curated = curated_map_for(corpus, map_file)
-    labels = rhetoric.label_sentences(corpus.sentences)
+    labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
     theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"])
     hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)

@@ -263,7 +263,7 @@ def make_word_cloud(terms: pd.DataFrame, *, width: int = 460, height: int = 280,
         return rng_colors[random_state.randint(0, len(rng_colors) - 1)]
 
     wc = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=random_state, prefer_horizontal=0.95,
-                   max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, margin=2, color_func=color,
+                   max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, font_step=2, margin=2, color_func=color,
                    collocations=False, normalize_plurals=False)
     freqs = cloud_frequencies(terms)
     return wc.generate_from_frequencies(freqs) if freqs else wc

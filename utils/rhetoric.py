@@ -90,6 +90,47 @@ def label_sentences(sentences: pd.DataFrame, *, lexicons: dict[str, Lexicon] | N
     return _finish(ctx, context_rules(ctx, hits, you_rows=you_rows, quoted=quoted))
 
 
+LABELS_FILE = "sentence_labels.csv"
+
+
+def labels_fingerprint(sentences: pd.DataFrame) -> str:
+    """SHA-256 of everything the automatic labels depend on: the sentences, the word lists and
+    the labelling code. Saved labels are reused only when it matches."""
+    import hashlib
+
+    h = hashlib.sha256()
+    h.update(sentences[["sentence_id", "text"]].to_csv(index=False).encode())
+    here = Path(__file__).parent
+    files = sorted((paths.LEXICONS / "metadiscourse").glob("*.txt")) + sorted(paths.LEXICONS.glob("rhetoric_*.txt"))
+    for f in files + sorted(here.glob("rhetoric*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def write_labels(labels: pd.DataFrame, sentences: pd.DataFrame, processed_dir: str | Path) -> Path:
+    """Save automatic labels beside the processed tables, with their fingerprint in a first
+    ``# fingerprint`` line, for notebook 04 (:func:`saved_or_new_labels`)."""
+    path = paths.resolve(processed_dir) / LABELS_FILE
+    partial = path.with_suffix(".csv.partial")  # written whole, then renamed: a reader never sees half a file
+    partial.write_text(f"# fingerprint {labels_fingerprint(sentences)}\n" + labels.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    partial.replace(path)
+    return path
+
+
+def saved_or_new_labels(sentences: pd.DataFrame, processed_dir: str | Path) -> pd.DataFrame:
+    """The automatic labels notebook 02 saved, when they were made from these sentences with
+    these word lists and this code; otherwise :func:`label_sentences` labels them now."""
+    path = paths.resolve(processed_dir) / LABELS_FILE
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            first = fh.readline().split()
+        if first[-1:] == [labels_fingerprint(sentences)]:
+            saved = pd.read_csv(path, skiprows=1, dtype="str", keep_default_na=False, na_values=[])
+            if list(saved.columns) == COLUMNS:
+                return saved.astype({"start": "int64", "end": "int64"})
+    return label_sentences(sentences)
+
+
 # ---------------------------------------------------------------- thesis, tone
 
 
