@@ -207,14 +207,20 @@ def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts:
 # ---------------------------------------------------------------- drill-downs
 
 
-def evidence_table(labels: pd.DataFrame, sentences: pd.DataFrame, *, article_id: str, label: str) -> pd.DataFrame:
-    """The sentences behind one count: id, rule(s) that fired, and the text with spans marked (HTML)."""
-    hits = labels[(labels["article_id"] == article_id) & (labels["label"] == label)]
-    text = sentences.set_index("sentence_id")["text"].astype("str")
-    rows = []
-    for sid, group in hits.groupby("sentence_id", sort=False):
-        spans = [(s, e) for s, e in zip(group["start"], group["end"]) if e > s]
-        rows.append((sid, len(group), "; ".join(dict.fromkeys(group["rule"])), report.mark(text[sid], spans)))
+def evidence_table(hits: pd.DataFrame, text: dict[str, str]) -> pd.DataFrame:
+    """The sentences behind one count: id, number of hits, rule(s) that fired, and the text with
+    the matched spans marked (HTML).
+
+    Args:
+        hits: The label rows of one article and one label, in reading order.
+        text: Sentence id -> sentence text.
+    """
+    by_sentence: dict[str, list] = {}
+    for sid, rule, start, end in zip(hits["sentence_id"], hits["rule"], hits["start"], hits["end"]):
+        by_sentence.setdefault(sid, []).append((rule, start, end))
+    rows = [(sid, len(group), "; ".join(dict.fromkeys(r for r, _, _ in group)),
+             report.mark(text[sid], [(st, en) for _, st, en in group if en > st]))
+            for sid, group in by_sentence.items()]
     return pd.DataFrame(rows, columns=["sentence", "hits", "rule", "text"])
 
 
@@ -223,19 +229,24 @@ def drilldown_sections(labels: pd.DataFrame, sentences: pd.DataFrame, articles: 
     (matched spans highlighted), and a line naming the labels with no occurrences."""
     sections = []
     index = label_index()
+    text = dict(zip(sentences["sentence_id"], sentences["text"].astype("str")))
+    groups = {key: g for key, g in labels.groupby(["article_id", "label"], sort=False)}
     for a in articles.itertuples():
         inner, empty = [], []
-        present = labels[labels["article_id"] == a.article_id]
+        n_labels = 0
         for category, label, name in index.itertuples(index=False):
-            if not (present["label"] == label).any():
+            hits = groups.get((a.article_id, label))
+            if hits is None:
                 empty.append(name)
                 continue
-            table = evidence_table(present, sentences, article_id=a.article_id, label=label)
+            n_labels += len(hits)
+            table = evidence_table(hits, text)
             markers = f"{int(table['hits'].sum())} markers; " if category == "metadiscourse" else ""
             inner.append(report.drilldown(f"{category} / {name}: {markers}sentences", table, raw_html_cols=("text",), max_rows=max_rows))
         none = f'<p class="atlas-note">No occurrences: {html.escape(", ".join(empty))}.</p>' if empty else ""
         title = html.escape(f"{a.article_id}: {a.title}")
-        sections.append(f'<details class="atlas-drill"><summary>{title} ({len(present)} labels)</summary>{"".join(inner)}{none}</details>')
+        present = int((labels["article_id"] == a.article_id).sum())
+        sections.append(f'<details class="atlas-drill"><summary>{title} ({present} labels)</summary>{"".join(inner)}{none}</details>')
     return sections
 
 
