@@ -49,6 +49,15 @@ def test_each_notebook_produced_a_report_and_the_index_lists_it(seed_run):
     assert "pandas" in index and "corpus_dir" in index
 
 
+def test_every_figure_is_saved_as_png_svg_and_csv(seed_run):
+    figures = seed_run["reports"] / "figures"
+    pngs = sorted(p.stem for p in figures.glob("*.png"))
+    assert len(pngs) >= 10  # 01: 1, 02: 3, 03: 7, 04: 2
+    for stem in pngs:  # the SVGs come from the helper process; the notebook waited for them
+        assert (figures / f"{stem}.svg").read_text(encoding="utf-8").rstrip().endswith("</svg>"), stem
+        assert (figures / f"{stem}.csv").stat().st_size > 0, stem
+
+
 @pytest.mark.parametrize("run", ["seed_run", "three_run"])
 def test_reports_are_self_contained_and_hide_code(run, request):
     out = request.getfixturevalue(run)
@@ -73,7 +82,8 @@ def test_article_text_is_escaped_and_runs_nothing(three_run):
 
 def test_another_corpus_writes_its_own_tables_and_reports(three_run):
     assert sorted(p.name for p in three_run["processed"].glob("*.csv")) == [
-        "articles.csv", "cleaning.csv", "paragraphs.csv", "sentences.csv", "summary.csv", "tokens.csv", "warnings.csv"]
+        "articles.csv", "cleaning.csv", "lemmas.csv", "paragraphs.csv", "sentence_labels.csv", "sentences.csv", "summary.csv",
+        "tokens.csv", "warnings.csv"]
     assert len(list(three_run["reports"].glob("[0-9]*.html"))) == len(NOTEBOOKS)
 
 
