@@ -93,7 +93,7 @@ def lemma_table(tokens: pd.DataFrame) -> pd.DataFrame:
     """The vocabulary of a corpus with the lemma :func:`lemmatize` gives each word form.
 
     Notebook 01 writes it once (:func:`write_lemmas`), so notebooks 03 and 04 count by lemma
-    without loading the lemma dictionary and the English word list again (about 1.3 s each).
+    without loading the lemma dictionary and the English word list again (0.5-1 s each).
 
     Returns:
         ``form, lemma, count``: one row per word form (lower case, straight apostrophes), sorted

@@ -86,7 +86,6 @@ def _svg_pool():
         from concurrent.futures import ProcessPoolExecutor
 
         _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        atexit.register(_close_pool)
     return _POOL
 
 
@@ -95,6 +94,9 @@ def _close_pool() -> None:
     if _POOL is not None:
         _POOL.shutdown(wait=True)
         _POOL = None
+
+
+atexit.register(_close_pool)  # a kernel that ends early still finishes its SVGs first
 
 
 def _write_svg(payload: bytes, path: str, rc: dict) -> str:
