@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from utils import paths
-from utils.rhetoric_lexicon import Lexicon, load_lexicons, normalise, read_lexicon
+from utils.rhetoric_lexicon import Lexicon, lexicon_files, load_lexicons, normalise, read_lexicon
 from utils.rhetoric_rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
 
 LABELS: dict[str, tuple[str, ...]] = {
@@ -101,8 +101,7 @@ def labels_fingerprint(sentences: pd.DataFrame) -> str:
     h = hashlib.sha256()
     h.update(sentences[["sentence_id", "text"]].to_csv(index=False).encode())
     here = Path(__file__).parent
-    files = sorted((paths.LEXICONS / "metadiscourse").glob("*.txt")) + sorted(paths.LEXICONS.glob("rhetoric_*.txt"))
-    for f in files + sorted(here.glob("rhetoric*.py")):
+    for f in lexicon_files(paths.LEXICONS) + sorted(here.glob("rhetoric*.py")):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 

@@ -338,6 +338,11 @@ def lexicon_hits(lexicon: Lexicon, joined: Joined) -> pd.DataFrame:
     return hits[~hits["entry"].str.startswith("NOT: ")].reset_index(drop=True)
 
 
+def lexicon_files(folder: Path = paths.LEXICONS) -> list[Path]:
+    """The rhetoric word-list files: ``metadiscourse/*.txt`` then ``rhetoric_*.txt``, sorted."""
+    return sorted((folder / "metadiscourse").glob("*.txt")) + sorted(folder.glob("rhetoric_*.txt"))
+
+
 def load_lexicons(folder: Path = paths.LEXICONS) -> dict[str, Lexicon]:
     """Every rhetoric lexicon: ``metadiscourse/*.txt`` and ``rhetoric_*.txt``, keyed by name.
 
@@ -345,5 +350,4 @@ def load_lexicons(folder: Path = paths.LEXICONS) -> dict[str, Lexicon]:
         >>> "metadiscourse/hedge" in load_lexicons()
         True
     """
-    files = sorted((folder / "metadiscourse").glob("*.txt")) + sorted(folder.glob("rhetoric_*.txt"))
-    return {lex.name: lex for lex in (read_lexicon(p, root=folder) for p in files)}
+    return {lex.name: lex for lex in (read_lexicon(p, root=folder) for p in lexicon_files(folder))}
