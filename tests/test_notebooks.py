@@ -56,6 +56,10 @@ def test_every_figure_is_saved_as_png_svg_and_csv(seed_run):
     for stem in pngs:  # the SVGs come from the helper process; the notebook waited for them
         assert (figures / f"{stem}.svg").read_text(encoding="utf-8").rstrip().endswith("</svg>"), stem
         assert (figures / f"{stem}.csv").stat().st_size > 0, stem
+    for page in seed_run["reports"].glob("[0-9][0-9]-*.html"):  # figures drawn by helpers are in their cells
+        html_text = page.read_text(encoding="utf-8")
+        assert "atlas-pending" not in html_text, f"{page.name} still shows a figure placeholder"
+        assert html_text.count("data:image/png") >= sum(s[:2] == page.name[:2] for s in pngs), page.name
 
 
 @pytest.mark.parametrize("run", ["seed_run", "three_run"])

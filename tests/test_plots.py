@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import IPython.display
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -54,11 +55,51 @@ def test_unpicklable_figure_is_drawn_in_the_kernel(tmp_path):
 
 
 def test_a_failed_svg_names_the_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(plots, "_write_svg", _broken_writer)
+    monkeypatch.setattr(plots, "_render", _broken_writer)
     plots.save_and_show(_figure(), "broken", figures_dir=tmp_path)
-    with pytest.raises(RuntimeError, match=r"SVG not written: .*broken\.svg"):
+    with pytest.raises(RuntimeError, match=r"figure file not written: .*broken\.svg: OSError: disk full"):
         plots.finish_figures()
 
 
-def _broken_writer(payload: bytes, path: str, rc: dict) -> str:
+def _broken_writer(payload: bytes, stem: str, formats: tuple, rc: dict) -> str:
     raise OSError("disk full")
+
+
+def test_report_run_draws_both_files_in_helpers_and_shows_them_at_the_end(tmp_path, monkeypatch):
+    plots.save_and_show(_figure("Same figure"), "kernel", figures_dir=tmp_path / "kernel")
+    plots.finish_figures()
+    monkeypatch.setenv(plots.DEFER_ENV, "1")
+    shown, updates = [], []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, display_id=None: shown.append(obj) or _Handle(updates))
+    plots.save_and_show(_figure("Same figure"), "deferred", figures_dir=tmp_path / "deferred", data=pd.DataFrame({"x": [1]}))
+    assert (tmp_path / "deferred" / "deferred.csv").exists()
+    assert [type(o).__name__ for o in shown] == ["HTML"] and "is being drawn" in shown[0].data  # placeholder meanwhile
+    note = plots.finish_figures()
+    assert "1 figure(s) saved" in note and "deferred" in note
+    assert [type(o).__name__ for o in updates] == ["Image"]  # the placeholder is replaced by the PNG
+    assert updates[0].data == (tmp_path / "deferred" / "deferred.png").read_bytes()
+    for ext in ("png", "svg"):  # drawn in a helper, byte for byte the files drawn in the kernel
+        assert (tmp_path / "deferred" / f"deferred.{ext}").read_bytes() == (tmp_path / "kernel" / f"kernel.{ext}").read_bytes()
+
+
+class _Handle:
+    def __init__(self, updates: list):
+        self.updates = updates
+
+    def update(self, obj) -> None:
+        self.updates.append(obj)
+
+
+def test_report_run_draws_an_unpicklable_figure_in_the_kernel(tmp_path, monkeypatch):
+    monkeypatch.setenv(plots.DEFER_ENV, "1")
+    fig = _figure()
+    fig.axes[0].xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}!"))
+    plots.save_and_show(fig, "lambda", figures_dir=tmp_path)
+    assert (tmp_path / "lambda.png").exists() and (tmp_path / "lambda.svg").exists()
+    assert "lambda" in plots.finish_figures()
+
+
+def test_the_runner_switches_the_kernels_to_helper_drawing():
+    from utils import runner
+
+    assert runner.DEFER_FIGURES_ENV == plots.DEFER_ENV

@@ -1,7 +1,8 @@
 """One chart style and one way to save figures.
 
-Plot helpers take data and ``ax=None``, return the axes and never save; :func:`save_fig` writes
-PNG and SVG (and the table behind the figure as CSV) to the report's figure folder.
+Plot helpers take data and ``ax=None``, return the axes and never save; :func:`save_and_show`
+writes PNG and SVG (and the table behind the figure as CSV) to the report's figure folder and
+shows the PNG; :func:`finish_figures`, a notebook's last cell, waits for figures still drawn.
 """
 
 from __future__ import annotations
@@ -42,26 +43,47 @@ def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.Da
     """
     folder = paths.resolve(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    png = folder / f"{name}.png"
-    fig.savefig(png, pil_kwargs={"compress_level": 3})  # PIL's default 6: a third slower, files ~same size
-    svg = folder / f"{name}.svg"
-    payload = _pickled(fig) if background else None
-    if payload is None:
-        fig.savefig(svg, metadata={"Date": None})
-        if background:
-            _PENDING.append((svg, None))
-    else:
-        _PENDING.append((svg, _svg_pool().submit(_write_svg, payload, str(svg), _draw_rc())))
+    fig.savefig(folder / f"{name}.png", **_SAVE["png"])
+    _save_svg(fig, folder / name, background=background)
     if data is not None:
         data.to_csv(folder / f"{name}.csv", lineterminator="\n")
 
 
-# ---------------------------------------------------------------- SVGs drawn in a helper process
+# ---------------------------------------------------------------- figures drawn in helper processes
+#
+# Drawing is the slow part of a report (0.2-1 s a figure: text layout and rasterising), and every
+# figure is independent of the others. So figures are drawn by two helper processes forked from
+# the kernel (they share its modules and style), from a pickled copy of the figure, while the
+# notebook goes on. In a report run (the runner sets DEFER_ENV) the helpers draw the PNG and the
+# SVG and the cell shows a placeholder that :func:`finish_figures`, the notebook's last cell,
+# replaces with the PNG (a display update, so the figure stays in its own cell). Opened by hand,
+# a notebook draws the PNG at once and shows it; only the SVG goes to a helper.
 
+DEFER_ENV = "ATLAS_DEFER_FIGURES"
+HELPERS = 2
+_SAVE = {"png": {"pil_kwargs": {"compress_level": 3}},  # PIL's default 6: a third slower, files ~same size
+         "svg": {"metadata": {"Date": None}}}
 _POOL = None
-_PENDING: list = []  # (svg path, future) of SVGs being written
+_PENDING: list = []  # _Pending figures whose files are being written
 _DRAW_RC = ("svg.fonttype", "svg.hashsalt", "svg.image_inline", "path.simplify", "savefig.bbox", "savefig.facecolor",
-            "savefig.edgecolor", "savefig.transparent", "figure.constrained_layout.use", "figure.autolayout")
+            "savefig.edgecolor", "savefig.transparent", "savefig.dpi", "figure.constrained_layout.use", "figure.autolayout")
+# Drawn as laid out once: savefig re-lays a figure out while a layout engine is set, and restores
+# the engine it found through ``set_layout_engine(None)``, which re-reads these settings.
+_FROZEN = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "figure.autolayout": False}
+
+
+class _Pending:
+    """A figure whose files a helper is writing, and the placeholder that will show it."""
+
+    def __init__(self, stem: Path, formats: tuple[str, ...], future, handle=None, width: int = 0):
+        self.stem, self.formats, self.future, self.handle, self.width = stem, formats, future, handle, width
+
+
+def deferring() -> bool:
+    """True in a report run: figures are drawn in helpers and shown by :func:`finish_figures`."""
+    import os
+
+    return os.environ.get(DEFER_ENV) == "1"
 
 
 def _draw_rc() -> dict:
@@ -69,23 +91,33 @@ def _draw_rc() -> dict:
     return {k: mpl.rcParams[k] for k in _DRAW_RC}
 
 
+def _freeze_layout(fig: plt.Figure) -> None:
+    """Lay the figure out once and keep that layout for every file drawn from it."""
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        # ``set_layout_engine("none")`` would leave a placeholder engine that makes savefig draw
+        # the whole figure once more; without an engine the layout stays as computed.
+        fig._layout_engine = None
+
+
 def _pickled(fig: plt.Figure) -> bytes | None:
     import pickle
 
     try:
         return pickle.dumps(fig)
-    except Exception:  # noqa: BLE001 - an unpicklable artist (a lambda formatter): draw the SVG here
+    except Exception:  # noqa: BLE001 - an unpicklable artist (a lambda formatter): draw it here
         return None
 
 
-def _svg_pool():
-    """One helper process, forked from this kernel when first needed (so it has its modules)."""
+def _pool():
+    """The helper processes, forked from this kernel when first needed (so they have its modules)."""
     global _POOL
     if _POOL is None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        _POOL = ProcessPoolExecutor(max_workers=HELPERS, mp_context=multiprocessing.get_context("fork"))
     return _POOL
 
 
@@ -96,44 +128,63 @@ def _close_pool() -> None:
         _POOL = None
 
 
-atexit.register(_close_pool)  # a kernel that ends early still finishes its SVGs first
+atexit.register(_close_pool)  # a kernel that ends early still finishes its figure files first
 
 
-def _write_svg(payload: bytes, path: str, rc: dict) -> str:
+def _render(payload: bytes, stem: str, formats: tuple[str, ...], rc: dict) -> str:
+    """In a helper: unpickle a figure, lay it out if that is still to do, write each format."""
     import pickle
 
     fig = pickle.loads(payload)
     with mpl.rc_context(rc):
-        fig.savefig(path, metadata={"Date": None})
+        _freeze_layout(fig)
+        for fmt in formats:
+            fig.savefig(f"{stem}.{fmt}", **_SAVE[fmt])
     plt.close(fig)
-    return path
+    return stem
+
+
+def _save_svg(fig: plt.Figure, stem: Path, *, background: bool) -> None:
+    """Write ``<stem>.svg``: in a helper if asked and the figure can be pickled, else here."""
+    payload = _pickled(fig) if background else None
+    if payload is None:
+        fig.savefig(f"{stem}.svg", **_SAVE["svg"])
+        future = None
+    else:
+        future = _pool().submit(_render, payload, str(stem), ("svg",), _draw_rc())
+    if background:
+        _PENDING.append(_Pending(stem, ("svg",), future))
 
 
 def finish_figures() -> str:
-    """Wait for the SVGs still being drawn (:func:`save_fig` with ``background=True``) and say
-    where the figure files are.
+    """Wait for the figure files still being drawn, show the figures still waiting for their
+    PNG (report runs), and say where the figure files are.
 
     Returns:
         A sentence naming the figures saved since the last call and their folder.
 
     Raises:
-        RuntimeError: an SVG could not be written (names the file and the reason).
+        RuntimeError: a figure file could not be written (names the file and the reason).
     """
+    from IPython.display import Image
+
     done, failed = [], []
     while _PENDING:
-        path, future = _PENDING.pop(0)
+        item = _PENDING.pop(0)
         try:
-            if future is not None:
-                future.result()
-            done.append(path)
+            if item.future is not None:
+                item.future.result()
+            if item.handle is not None:
+                item.handle.update(Image(filename=f"{item.stem}.png", width=item.width))
+            done.append(item.stem)
         except Exception as exc:  # noqa: BLE001 - reported below with the file name
-            failed.append(f"{path}: {type(exc).__name__}: {exc}")
+            failed.append(f"{item.stem}.{'/'.join(item.formats)}: {type(exc).__name__}: {exc}")
     _close_pool()
     if failed:
-        raise RuntimeError("SVG not written: " + "; ".join(failed))
+        raise RuntimeError("figure file not written: " + "; ".join(failed))
     if not done:
         return "This notebook saved no figure."
-    names = ", ".join(p.stem for p in done)
+    names = ", ".join(p.name for p in done)
     return (f"{len(done)} figure(s) saved in {paths.shown(done[0].parent)} as PNG (as shown here), SVG (vector, for "
             f"print and slides) and CSV (the numbers behind the figure): {names}.")
 
@@ -155,14 +206,13 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: plt.Axes | None = None
 
 def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None,
                   dpi: int | None = None) -> None:
-    """Save a figure once (:func:`save_fig`: PNG, SVG, CSV), show the saved PNG and close it.
+    """Save a figure once (PNG, SVG and, if given, its table as CSV), show the PNG and close it.
 
-    The SVG is drawn in a helper process while the notebook goes on; a notebook ends with
-    :func:`finish_figures`, which waits for it.
-
-    Rendering is the slow part of a report (0.3-2 s a figure here), so each figure is laid out
-    once, frozen, and drawn once per file; the notebook shows the saved PNG at the size the inline
-    backend would use instead of drawing the figure a third time.
+    Each figure is laid out once, frozen, and drawn once per file; the notebook shows the saved
+    PNG at the size the inline backend would use instead of drawing the figure again. In a report
+    run (:func:`deferring`) both files are drawn by helper processes and the cell shows the PNG
+    once :func:`finish_figures` has waited for it; opened by hand, the PNG is drawn and shown at
+    once and only the SVG is left to a helper. A notebook ends with :func:`finish_figures`.
 
     Args:
         fig: The finished figure.
@@ -171,20 +221,25 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
         data: The table behind the figure, saved as CSV beside it.
         dpi: PNG resolution (default: ``savefig.dpi``); lower it for very large figures.
     """
-    from IPython.display import Image, display
+    from IPython.display import HTML, Image, display
 
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        # Freeze the layout. ``set_layout_engine("none")`` would leave a placeholder engine, and
-        # matplotlib 3.11 makes a full extra draw at every savefig while any engine is set.
-        fig._layout_engine = None
-    # savefig restores the engine it found through ``set_layout_engine(None)``, which re-reads
-    # these rcParams: with them on, the next savefig would lay the figure out all over again.
-    style = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "figure.autolayout": False}
-    style |= {"savefig.dpi": dpi} if dpi else {}
-    with mpl.rc_context(style):
-        save_fig(fig, name, figures_dir=figures_dir, data=data, background=True)
+    folder = paths.resolve(figures_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / name
+    if data is not None:
+        data.to_csv(f"{stem}.csv", lineterminator="\n")
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
+    rc = _draw_rc() | _FROZEN | ({"savefig.dpi": dpi} if dpi else {})
+    payload = _pickled(fig) if deferring() else None
+    if payload is not None:
+        future = _pool().submit(_render, payload, str(stem), ("png", "svg"), rc)
+        handle = display(HTML(f'<p class="atlas-pending"><i>Figure {name} is being drawn.</i></p>'), display_id=True)
+        _PENDING.append(_Pending(stem, ("png", "svg"), future, handle, width))
+        plt.close(fig)
+        return
+    with mpl.rc_context(rc):
+        _freeze_layout(fig)
+        fig.savefig(f"{stem}.png", **_SAVE["png"])
+        _save_svg(fig, stem, background=True)
     plt.close(fig)
-    display(Image(filename=str(paths.resolve(figures_dir) / f"{name}.png"), width=width))
+    display(Image(filename=f"{stem}.png", width=width))

