@@ -349,6 +349,23 @@ def test_keyness_default_reference_is_wordfreq(fruit):
     assert not k["not_in_reference"].any() and (k["g2"] > 0).all()  # fruit is rare in general English text
 
 
+def test_keyness_reuses_the_english_frequencies_saved_with_the_lemmas(tmp_path, fruit, monkeypatch):
+    corpus, counts = fruit
+    table = concepts.write_lemmas(corpus.tokens, tmp_path)
+    assert table.set_index("form")["english"].to_dict() == concepts.english_frequency(table["form"].tolist())
+    fresh = keyness.keyness_vs_english(counts.table, counts.words)
+    monkeypatch.setattr(concepts, "_english_words", _no_list)  # every form is in lemmas.csv: no list loaded
+    saved = keyness.keyness_vs_english(counts.table, counts.words, reference=keyness.english_reference(tmp_path))
+    pd.testing.assert_frame_equal(saved, fresh, check_exact=True)  # the CSV gives the floats back to the last bit
+    lookup = keyness.english_reference(tmp_path / "missing")  # no file: looked up in wordfreq
+    monkeypatch.undo()
+    assert lookup(["apple"]) == concepts.english_frequency(["apple"])
+
+
+def _no_list():
+    raise AssertionError("the English word list was loaded again")
+
+
 # ---------------------------------------------------------------- charts: one table behind bars and clouds
 
 

@@ -63,6 +63,18 @@ def _english_words() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en")
 
 
+def english_frequency(forms: list[str]) -> dict[str, float]:
+    """Frequency of each word form in general English (wordfreq ``en``, the "best" list).
+
+    Forms missing from the list are 0.0 (hyphenated forms are estimated by wordfreq from their
+    parts).
+    """
+    import wordfreq
+
+    known = _english_words()
+    return {f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0) for f in forms}
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize(form: str) -> str:
     """The lemma of a lower-cased word (simplemma, English), kept as the form itself when
@@ -93,15 +105,19 @@ def lemma_table(tokens: pd.DataFrame) -> pd.DataFrame:
     """The vocabulary of a corpus with the lemma :func:`lemmatize` gives each word form.
 
     Notebook 01 writes it once (:func:`write_lemmas`), so notebooks 03 and 04 count by lemma
-    without loading the lemma dictionary and the English word list again (0.5-1 s each).
+    without loading the lemma dictionary and the English word list again (0.5-1 s each). The
+    lemma check has loaded the English word list anyway, so the table also keeps each form's
+    frequency in general English, which keyness against English reuses.
 
     Returns:
-        ``form, lemma, count``: one row per word form (lower case, straight apostrophes), sorted
-        by form; ``count`` is its number of tokens in the corpus.
+        ``form, lemma, count, english``: one row per word form (lower case, straight
+        apostrophes), sorted by form; ``count`` is its number of tokens in the corpus,
+        ``english`` its :func:`english_frequency`.
     """
     forms = tokens.loc[tokens["is_word"], "lower"].map(lambda w: w.translate(APOSTROPHES))
     vocab = forms.value_counts().rename_axis("form").reset_index(name="count").sort_values("form", kind="stable")
     vocab.insert(1, "lemma", [lemmatize(f) for f in vocab["form"]])
+    vocab["english"] = vocab["form"].map(english_frequency(vocab["form"].tolist())).astype(float)
     return vocab.reset_index(drop=True).astype({"count": "int64"})
 
 
@@ -128,6 +144,17 @@ def read_lemmas(processed_dir: str | Path) -> dict[str, str]:
     if not {"form", "lemma"} <= set(table.columns):
         raise ValueError(f"{path}: expected columns form and lemma, found {list(table.columns)}")
     return dict(zip(table["form"], table["lemma"]))
+
+
+def read_english(processed_dir: str | Path) -> dict[str, float]:
+    """``form -> frequency in general English`` from notebook 01's ``lemmas.csv`` (exactly as
+    written); empty when the file is missing or older than that column."""
+    path = paths.resolve(processed_dir) / LEMMA_FILE
+    if not path.exists():
+        return {}
+    table = pd.read_csv(path, keep_default_na=False, na_values=[],
+                        dtype={"form": "str", "lemma": "str"})
+    return dict(zip(table["form"], table["english"].astype(float))) if "english" in table.columns else {}
 
 
 def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None,

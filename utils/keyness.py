@@ -16,10 +16,13 @@ All three measures read the counts table of :func:`utils.concepts.count_corpus` 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import wordfreq
+import wordfreq  # noqa: F401 - the general-English reference (looked up through utils.concepts)
+
+from utils import concepts
 
 Z_THRESHOLD = 1.96  # two-sided p < 0.05 for one term
 MIN_COUNT = 3  # below this, an article's count is flagged as too small to mean much
@@ -91,16 +94,18 @@ def tfidf(table: pd.DataFrame) -> pd.DataFrame:
     return t[["article_id", "term", "surface", "count", "df", "tfidf"]].reset_index(drop=True)
 
 
-def english_frequency(forms: list[str]) -> dict[str, float]:
-    """Frequency of each word form in general English (wordfreq ``en``, the "best" list).
+def english_reference(processed_dir: str | Path) -> Callable[[list[str]], dict[str, float]]:
+    """:func:`utils.concepts.english_frequency`, answered from notebook 01's ``lemmas.csv`` for
+    the forms it lists (so the 320,000-word English list is not loaded again) and looked up in
+    wordfreq for any other form."""
+    saved = concepts.read_english(processed_dir)
 
-    Forms missing from the list are 0.0 (hyphenated forms are estimated by wordfreq from their
-    parts).
-    """
-    from utils.concepts import _english_words
+    def lookup(forms: list[str]) -> dict[str, float]:
+        missing = [f for f in forms if f not in saved]
+        found = concepts.english_frequency(missing) if missing else {}
+        return {f: saved[f] if f in saved else found[f] for f in forms}
 
-    known = _english_words()
-    return {f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0) for f in forms}
+    return lookup
 
 
 def keyness_vs_english(table: pd.DataFrame, words: pd.DataFrame, *, reference: Mapping[str, float] | Callable[[list[str]], Mapping[str, float]] | None = None,
@@ -119,7 +124,7 @@ def keyness_vs_english(table: pd.DataFrame, words: pd.DataFrame, *, reference: M
         table: The counts table (``kind == "word"`` rows).
         words: The word table of :func:`utils.concepts.word_table` (for the forms of each lemma).
         reference: Form -> frequency, or a function giving that for a list of forms
-            (default :func:`english_frequency`).
+            (default :func:`utils.concepts.english_frequency`).
         min_count: Rows with a count below this are flagged ``low_count``.
         floor: Frequency used for forms missing from the reference (flagged ``not_in_reference``).
 
@@ -129,7 +134,7 @@ def keyness_vs_english(table: pd.DataFrame, words: pd.DataFrame, *, reference: M
     """
     t = _word_rows(table).copy()
     forms = words.loc[words["is_term"], ["lemma", "form"]].drop_duplicates()
-    lookup = reference if reference is not None else english_frequency
+    lookup = reference if reference is not None else concepts.english_frequency
     freq = lookup(forms["form"].tolist()) if callable(lookup) else lookup
     forms = forms.assign(f=forms["form"].map(lambda f: freq.get(f, 0.0)))
     per_lemma = forms.groupby("lemma")["f"].sum()
