@@ -22,7 +22,7 @@ PALETTE = ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d", "#6
 def apply_style() -> None:
     """Apply the house chart style (call once in a notebook's setup cell)."""
     mpl.rcParams.update({
-        "figure.dpi": 110, "savefig.dpi": 150, "figure.figsize": (9, 4.8), "font.size": 10,
+        "figure.dpi": 110, "savefig.dpi": 110, "figure.figsize": (9, 4.8), "font.size": 10,
         "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.25,
         "axes.prop_cycle": mpl.cycler(color=PALETTE), "svg.fonttype": "none",
