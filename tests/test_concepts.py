@@ -390,6 +390,23 @@ def test_word_cloud_is_reproducible(fruit):
     assert first == second
 
 
+def test_word_cloud_is_computed_when_first_drawn_and_survives_pickling(fruit, tmp_path):
+    import pickle
+
+    _, counts = fruit
+    panel = concepts_views.top_terms(counts)
+    ax = concepts_plots.plot_word_cloud(panel)
+    image = ax.images[0]
+    assert image.get_array() is None  # built, laid out and pickled without computing the cloud
+    copy = pickle.loads(pickle.dumps(ax.figure))  # as a report run hands it to a helper process
+    ax.figure.savefig(tmp_path / "here.png")
+    copy.savefig(tmp_path / "copy.png")
+    assert image.get_array().shape == (280, 460, 3)
+    assert (image.get_array() == concepts_plots.make_word_cloud(panel).to_array()).all()
+    assert (tmp_path / "here.png").read_bytes() == (tmp_path / "copy.png").read_bytes()
+    plt.close("all")
+
+
 def test_labels_stay_unique_when_surfaces_collide():
     terms = pd.DataFrame({"term": ["cx", "cx experience"], "surface": ["CX", "cx"], "kind": ["word", "phrase"], "count": [3, 2]})
     assert concepts_views.term_labels(terms).tolist() == ["CX (cx)", "cx (cx experience)"]
