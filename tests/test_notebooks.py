@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
 from utils import runner
@@ -126,3 +127,16 @@ def test_a_bad_corpus_stops_before_any_report(tmp_path):
     with pytest.raises(runner.NotebookFailed, match="IngestError: .*no articles found"):
         runner.run_notebooks(NOTEBOOKS[:1], corpus_dir=empty, report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
     assert not (tmp_path / "r").exists()
+
+
+def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
+    from utils import runner
+
+    assert runner._warnings_html(tmp_path) == ""  # no ingestion run: nothing to say
+    pd.DataFrame(columns=["file", "problem", "action"]).to_csv(tmp_path / "warnings.csv", index=False)
+    assert "no ingestion warnings" in runner._warnings_html(tmp_path)
+    pd.DataFrame({"file": ["a<b>.txt", "c.html"], "problem": ["empty file", "not UTF-8, UTF-16 or cp1252"],
+                  "action": ["skipped", "skipped"]}).to_csv(tmp_path / "warnings.csv", index=False)
+    block = runner._warnings_html(tmp_path)
+    assert "2 file(s) were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
+    assert "not UTF-8, UTF-16 or cp1252" in block

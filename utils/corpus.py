@@ -40,7 +40,7 @@ from utils.decode import DecodeError, decode_bytes
 from utils.segment import is_word, sentence_spans, token_spans
 
 MAX_BYTES = 5_000_000
-FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+FORMATS = paths.FORMATS
 MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 200

@@ -22,6 +22,8 @@ PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The article files a corpus folder may hold: suffix -> format (read by utils.corpus).
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def load_yaml(text: str) -> object:
