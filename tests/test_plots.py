@@ -37,10 +37,10 @@ def test_save_and_show_writes_png_csv_now_and_svg_after_finish(tmp_path):
 def test_background_svg_is_the_svg_drawn_here(tmp_path):
     for folder, background in ((tmp_path / "here", False), (tmp_path / "helper", True)):
         fig = _figure()
-        fig.get_layout_engine().execute(fig)
-        fig._layout_engine = None
+        plots._freeze_layout(fig)
+        folder.mkdir()
         with matplotlib.rc_context({"figure.constrained_layout.use": False}):
-            plots.save_fig(fig, "same", figures_dir=folder, background=background)
+            plots._save_svg(fig, folder / "same", background=background)
         plt.close(fig)
     plots.finish_figures()
     assert (tmp_path / "here" / "same.svg").read_bytes() == (tmp_path / "helper" / "same.svg").read_bytes()

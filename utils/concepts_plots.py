@@ -1,7 +1,7 @@
 """Charts of notebook 03 (concept frequency), in the house style of :mod:`utils.plots`.
 
 Each helper takes a table from :mod:`utils.concepts_views` or :mod:`utils.keyness` and returns
-the axes (single panels) or the figure (faceted panels); none saves (use ``plots.save_fig``).
+the axes (single panels) or the figure (faceted panels); none saves (use ``plots.save_and_show``).
 Sizes grow with the number of articles and stop at a cap: with more than ``max_articles``
 articles, faceted charts show the first ``max_articles`` and say so in their caption.
 """

@@ -31,24 +31,6 @@ def apply_style() -> None:
     })
 
 
-def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None,
-             background: bool = False) -> None:
-    """Save a figure as ``<name>.png`` and ``<name>.svg`` and, if given, its table as ``<name>.csv``.
-
-    The figure stays open, so a notebook still shows it inline.
-
-    Args:
-        background: Write the SVG in a helper process (:func:`finish_figures` waits for it), so
-            the notebook goes on while the vector copy is drawn. The PNG and CSV are written now.
-    """
-    folder = paths.resolve(figures_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    fig.savefig(folder / f"{name}.png", **_SAVE["png"])
-    _save_svg(fig, folder / name, background=background)
-    if data is not None:
-        data.to_csv(folder / f"{name}.csv", lineterminator="\n")
-
-
 # ---------------------------------------------------------------- figures drawn in helper processes
 #
 # Drawing is the slow part of a report (0.2-1 s a figure: text layout and rasterising), and every
