@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 
 from utils import paths
@@ -172,8 +173,6 @@ def from_aif(doc: dict, *, kind: str = "curated") -> ArgumentMap:
 
 def to_graph(amap: ArgumentMap):
     """The map as a networkx ``MultiDiGraph``: claims are nodes, relations edges keyed by relation id."""
-    import networkx as nx
-
     g = nx.MultiDiGraph(kind=amap.kind, articles=amap.articles.to_json(orient="records", force_ascii=False))
     for c in amap.claims.to_dict("records"):
         g.add_node(c.pop("claim_id"), **{k: (int(v) if k in ("start", "end") else v) for k, v in c.items()})
@@ -184,16 +183,12 @@ def to_graph(amap: ArgumentMap):
 
 def write_graphml(amap: ArgumentMap, path: str | Path) -> Path:
     """Write the map as GraphML (readable by Gephi, yEd, Cytoscape and networkx)."""
-    import networkx as nx
-
     nx.write_graphml(to_graph(amap), path)
     return Path(path)
 
 
 def read_graphml(path: str | Path) -> ArgumentMap:
     """Read a GraphML file written by :func:`write_graphml` back into a map."""
-    import networkx as nx
-
     g = nx.read_graphml(path, force_multigraph=True)
     claims = [{"claim_id": n, **d} for n, d in g.nodes(data=True)]
     relations = [{"source": u, "target": v, **d, "relation_id": d.get("relation_id", k)} for u, v, k, d in g.edges(keys=True, data=True)]

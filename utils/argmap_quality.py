@@ -102,13 +102,13 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
     for level in ("sentence", "paragraph"):
         cur, dra = _ends(curated, level=level), _ends(draft, level=level)
         cur_found, dra_found, same_family = [], [], 0
-        dra_rows = list(dra.itertuples())
-        for c in cur.itertuples():
+        cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
+        for c in cur_rows:
             hits = [d for d in dra_rows if _match(c, d)]
             cur_found.append(bool(hits))
             same_family += any((d.relation in AGREEMENT) == (c.relation in AGREEMENT) for d in hits)
         for d in dra_rows:
-            dra_found.append(any(_match(c, d) for c in cur.itertuples()))
+            dra_found.append(any(_match(c, d) for c in cur_rows))
         found = sum(cur_found)
         summary.append({"match": level, "curated links": len(cur), "draft links": len(dra), "curated found": found,
                         "recall": round(found / len(cur), 2) if len(cur) else float("nan"),

@@ -326,7 +326,7 @@ def span_rows(words: pd.DataFrame, found: list[tuple[int, int]], labels: dict[st
 
 
 def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the concept lexicon.
+    """Read the concept lexicon (parsed once per file version: notebook 04 asks twice).
 
     Args:
         path: A YAML file (default ``data/lexicons/concepts.yaml``).
@@ -338,6 +338,12 @@ def load_concepts(path: str | Path | None = None) -> pd.DataFrame:
         ValueError: an entry lacks a concept name, a definition or terms, or a name repeats.
     """
     path = Path(path) if path else paths.LEXICONS / "concepts.yaml"
+    return _parse_concepts(str(path), path.stat().st_mtime_ns).copy()
+
+
+@lru_cache(maxsize=8)
+def _parse_concepts(name: str, mtime_ns: int) -> pd.DataFrame:
+    path = Path(name)
     entries = (paths.load_yaml(path.read_text(encoding="utf-8")) or {}).get("concepts") or []
     rows = []
     for i, e in enumerate(entries, start=1):
