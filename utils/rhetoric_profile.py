@@ -105,11 +105,6 @@ def top_roles(counts: pd.DataFrame, article_id: str, *, n: int = 2) -> list[tupl
     return list(zip(sub["name"].head(n), sub["count"].head(n)))
 
 
-def _count(counts: pd.DataFrame, article_id: str, label: str) -> int:
-    row = counts[(counts["article_id"] == article_id) & (counts["label"] == label)]
-    return int(row["count"].iloc[0]) if len(row) else 0
-
-
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -120,8 +115,9 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     Example output: "argues mainly through anecdote (5 sentences) and rebuttal (3); 22 claims
     (8.1 per 1,000 words) against 7 sentences of evidence; ..."
     """
-    c = lambda lab: _count(counts, article_id, lab)  # noqa: E731
     sub = counts[counts["article_id"] == article_id]
+    by_label = dict(zip(sub["label"], sub["count"]))  # one row per label and article
+    c = lambda lab: int(by_label.get(lab, 0))  # noqa: E731
     words = int(sub["words"].iloc[0]) if len(sub) else 0
     ways = top_roles(counts, article_id)
     if ways:
