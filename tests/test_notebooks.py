@@ -171,3 +171,12 @@ def test_later_notebooks_start_once_the_first_has_written_its_tables(tmp_path):
                          report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
     t = {name: float((tmp_path / "p" / name).read_text()) for name in ("tables", "first-ended", "second-started")}
     assert t["tables"] <= t["second-started"] < t["first-ended"]
+
+
+def test_figures_carry_their_finding_as_alt_text_and_outputs_are_tab_stops(seed_run):
+    page = (seed_run["reports"] / "03-concept-frequency.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img src="data:image/png[^>]*alt="([^"]*)"', page)
+    assert len(alts) >= 7 and all(alts) and "No description" not in page
+    assert any("densest" in a for a in alts)  # the heatmap's finding
+    assert not re.search(r'<div class="[^"]*\bjp-OutputArea-output\b', page)  # every output is a tab stop
+    assert len(re.findall(r'<div tabindex="0" class="[^"]*\bjp-OutputArea-output\b', page)) >= len(alts)

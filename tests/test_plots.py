@@ -103,3 +103,14 @@ def test_the_runner_switches_the_kernels_to_helper_drawing():
     from utils import runner
 
     assert runner.DEFER_FIGURES_ENV == plots.DEFER_ENV
+
+
+def test_alt_text_is_the_figures_finding():
+    fig = _figure("Claims  dominate\nin 004")
+    assert plots.alt_text(fig) == "Claims dominate in 004"
+    fig.suptitle("The whole figure's finding")
+    assert plots.alt_text(fig) == "The whole figure's finding"
+    bare = plt.figure(label="A map drawn with text titles")
+    assert plots.alt_text(bare) == "A map drawn with text titles"
+    assert plots.alt_text(plt.figure()) == ""
+    plt.close("all")

@@ -309,6 +309,7 @@ def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: f
         ax.figure.subplots_adjust(0, 0, 1, 1)
     if title:
         ax.text(0, 0.4, textwrap.fill(title, 120), ha="left", va="top", fontsize=12.5, fontweight="bold", color="#1d1d1d")
+        ax.figure.set_label(title)  # drawn as text for exact placement; the label is its alt text in reports
     draw_groups(ax, amap, nodes, groups, colours=colours)
     draw_secondary(ax, amap, nodes)
     ax.across = draw_across(ax, amap, nodes)

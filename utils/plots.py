@@ -57,8 +57,17 @@ _FROZEN = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "
 class _Pending:
     """A figure whose files a helper is writing, and the placeholder that will show it."""
 
-    def __init__(self, stem: Path, formats: tuple[str, ...], future, handle=None, width: int = 0):
-        self.stem, self.formats, self.future, self.handle, self.width = stem, formats, future, handle, width
+    def __init__(self, stem: Path, formats: tuple[str, ...], future, handle=None, width: int = 0, alt: str = ""):
+        self.stem, self.formats, self.future, self.handle, self.width, self.alt = stem, formats, future, handle, width, alt
+
+
+def alt_text(fig: plt.Figure) -> str:
+    """What a figure shows, for readers who cannot see it: its title (the finding; a figure whose
+    title is plain text gives it as its label), else an empty string."""
+    titles = [fig.get_suptitle()]
+    titles += [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    titles.append(fig.get_label())
+    return " ".join(next((t for t in titles if t.strip()), "").split())
 
 
 def deferring() -> bool:
@@ -163,7 +172,7 @@ def finish_figures() -> str:
             if item.future is not None:
                 item.future.result()
             if item.handle is not None:
-                item.handle.update(Image(filename=f"{item.stem}.png", width=item.width))
+                item.handle.update(Image(filename=f"{item.stem}.png", width=item.width, alt=item.alt))
             done.append(item.stem)
         except Exception as exc:  # noqa: BLE001 - reported below with the file name
             failed.append(f"{item.stem}.{'/'.join(item.formats)}: {type(exc).__name__}: {exc}")
@@ -217,12 +226,13 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
     if data is not None:
         data.to_csv(f"{stem}.csv", lineterminator="\n")
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
+    alt = alt_text(fig) or f"Figure {name}"
     rc = _draw_rc() | _FROZEN | ({"savefig.dpi": dpi} if dpi else {})
     payload = _pickled(fig) if deferring() else None
     if payload is not None:
         future = _pool().submit(_render, payload, str(stem), ("png", "svg"), rc)
         handle = display(HTML(f'<p class="atlas-pending"><i>Figure {name} is being drawn.</i></p>'), display_id=True)
-        _PENDING.append(_Pending(stem, ("png", "svg"), future, handle, width))
+        _PENDING.append(_Pending(stem, ("png", "svg"), future, handle, width, alt))
         plt.close(fig)
         return
     with mpl.rc_context(rc):
@@ -230,4 +240,4 @@ def save_and_show(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: 
         fig.savefig(f"{stem}.png", **_SAVE["png"])
         _save_svg(fig, stem, background=True)
     plt.close(fig)
-    display(Image(filename=f"{stem}.png", width=width))
+    display(Image(filename=f"{stem}.png", width=width, alt=alt))
