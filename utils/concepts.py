@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import wordfreq
 
 from utils import paths
 from utils.segment import token_spans
@@ -58,8 +59,6 @@ def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _english_words() -> dict[str, float]:
-    import wordfreq
-
     return wordfreq.get_frequency_dict("en")
 
 
@@ -69,8 +68,6 @@ def english_frequency(forms: list[str]) -> dict[str, float]:
     Forms missing from the list are 0.0 (hyphenated forms are estimated by wordfreq from their
     parts).
     """
-    import wordfreq
-
     known = _english_words()
     return {f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0) for f in forms}
 

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import wordfreq  # noqa: F401 - the general-English reference (looked up through utils.concepts)
 
 from utils import concepts
 

@@ -8,6 +8,7 @@ shows the PNG; :func:`finish_figures`, a notebook's last cell, waits for figures
 from __future__ import annotations
 
 import atexit
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib as mpl
@@ -54,11 +55,16 @@ _DRAW_RC = ("svg.fonttype", "svg.hashsalt", "svg.image_inline", "path.simplify",
 _FROZEN = {"savefig.bbox": "standard", "figure.constrained_layout.use": False, "figure.autolayout": False}
 
 
+@dataclass
 class _Pending:
     """A figure whose files a helper is writing, and the placeholder that will show it."""
 
-    def __init__(self, stem: Path, formats: tuple[str, ...], future, handle=None, width: int = 0, alt: str = ""):
-        self.stem, self.formats, self.future, self.handle, self.width, self.alt = stem, formats, future, handle, width, alt
+    stem: Path
+    formats: tuple[str, ...]
+    future: object  # concurrent.futures.Future, or None when the file was written in the kernel
+    handle: object = None  # the placeholder's DisplayHandle (report runs)
+    width: int = 0
+    alt: str = ""
 
 
 def alt_text(fig: plt.Figure) -> str:
