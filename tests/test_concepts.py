@@ -13,6 +13,8 @@ The tiny corpus used throughout (hand-counted):
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 
 import matplotlib
 
@@ -103,6 +105,27 @@ def test_lemma_table_is_written_once_and_reused(tmp_path, fruit):
     assert known["apples"] == "apple"
     # counting with the saved lemmas gives exactly the table counted from scratch
     again = concepts.count_corpus(corpus, lemmas=known)
+    pd.testing.assert_frame_equal(again.table, counts.table)
+
+
+def test_lemma_file_is_replaced_whole(tmp_path, fruit, monkeypatch):
+    corpus, counts = fruit
+    (tmp_path / "lemmas.csv").write_text("form,lemma,count,english\napples,STALE,9,0.5\n", encoding="utf-8")
+    seen = []
+    real_replace = os.replace
+
+    def replace(src, dst):  # at the rename, the old file is still whole and the new one complete
+        seen.append((Path(dst).read_text(encoding="utf-8"), Path(src).read_text(encoding="utf-8")))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    table = concepts.write_lemmas(corpus.tokens, tmp_path)
+    assert len(seen) == 1 and "STALE" in seen[0][0] and seen[0][1].count("\n") == len(table) + 1
+    assert concepts.read_lemmas(tmp_path)["apples"] == "apple"
+    assert [p.name for p in tmp_path.iterdir() if "lemmas" in p.name] == ["lemmas.csv"]  # no part file left behind
+    # an older file (another corpus, another run) gives the same counts: its values depend on the form alone
+    (tmp_path / "lemmas.csv").write_text("form,lemma,count,english\napples,apple,9,0.5\nkiwi,kiwi,1,0.1\n", encoding="utf-8")
+    again = concepts.count_corpus(corpus, lemmas=concepts.read_lemmas(tmp_path))
     pd.testing.assert_frame_equal(again.table, counts.table)
 
 

@@ -28,3 +28,14 @@ def test_readability_leaves_headings_out():
     sentences = pd.DataFrame({"article_id": ["a", "a", "a"], "is_heading": [True, False, False],
                               "text": ["Unbelievably complicated organisational considerations", "The cat sat.", "It was sunny."]})
     assert describe.readability(sentences).to_dict() == {"a": 105.1}
+
+
+def test_readability_reads_the_dictionary_once_for_all_articles(monkeypatch):
+    sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "is_heading": [False, False, False],
+                              "text": ["The cat sat.", "It was sunny.", "Customers expect experience."]})
+    alone = {a: describe.flesch_reading_ease(g["text"].tolist()) for a, g in sentences.groupby("article_id")}
+    calls = []
+    real = describe.syllables
+    monkeypatch.setattr(describe, "syllables", lambda words: calls.append(words) or real(words))
+    assert describe.readability(sentences).to_dict() == alone == {"a": 105.1, "b": alone["b"]}
+    assert len(calls) == 1 and {"cat", "customers"} <= calls[0]

@@ -119,9 +119,23 @@ def lemma_table(tokens: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_lemmas(tokens: pd.DataFrame, processed_dir: str | Path) -> pd.DataFrame:
-    """Write :func:`lemma_table` as ``lemmas.csv`` beside the processed tables and return it."""
+    """Write :func:`lemma_table` as ``lemmas.csv`` beside the processed tables and return it.
+
+    The file is written whole under another name and then renamed, so a notebook reading it
+    while it is written (the report run starts the others once 01's tables are written) sees
+    the old file or the new one, never half of one. Either is correct: every value in it depends
+    on the word form alone, and forms it lacks are looked up on the spot.
+    """
+    import os
+
     table = lemma_table(tokens)
-    table.to_csv(paths.resolve(processed_dir) / LEMMA_FILE, index=False, lineterminator="\n")
+    out = paths.resolve(processed_dir) / LEMMA_FILE
+    part = out.with_name(f".{LEMMA_FILE}.{os.getpid()}.part")
+    try:
+        table.to_csv(part, index=False, lineterminator="\n")
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
     return table
 
 

@@ -39,13 +39,13 @@ def syllables(words: set[str]) -> dict[str, int]:
     return out
 
 
-def flesch_reading_ease(sentences: list[str]) -> float:
+def flesch_reading_ease(sentences: list[str], *, count: dict[str, int] | None = None) -> float:
     """Flesch Reading Ease of a text given as its sentences:
     206.835 - 1.015 x words per sentence - 84.6 x syllables per word.
 
     Higher is easier: 60-70 is plain English, below 30 is very hard. Sentences are ours (headings
     left out by the caller), words are runs of letters (apostrophes inside), syllables from
-    :func:`syllables`.
+    :func:`syllables` (or ``count``, which must cover every word, when given).
 
     Example:
         >>> flesch_reading_ease(["The cat sat.", "It was sunny."])  # 6 words, 7 syllables, 2 sentences
@@ -54,15 +54,18 @@ def flesch_reading_ease(sentences: list[str]) -> float:
     words = [w.lower() for s in sentences for w in WORD.findall(s)]
     if not words or not sentences:
         return float("nan")
-    count = syllables(set(words))
+    count = syllables(set(words)) if count is None else count
     n_syll = sum(count[w] for w in words)
     return round(206.835 - 1.015 * len(words) / len(sentences) - 84.6 * n_syll / len(words), 1)
 
 
 def readability(sentences: pd.DataFrame) -> pd.Series:
-    """Flesch reading ease of each article's text, headings left out."""
+    """Flesch reading ease of each article's text, headings left out. The pronouncing dictionary
+    is read once for the words of all articles, not once per article."""
     body = sentences[~sentences["is_heading"]]
-    return body.groupby("article_id", sort=False)["text"].agg(list).map(flesch_reading_ease)
+    texts = body.groupby("article_id", sort=False)["text"].agg(list)
+    count = syllables({w.lower() for s in body["text"] for w in WORD.findall(s)})
+    return texts.map(lambda t: flesch_reading_ease(t, count=count))
 
 
 def article_summary(corpus: Corpus) -> pd.DataFrame:
