@@ -336,3 +336,18 @@ def test_labels_fingerprint_follows_the_word_lists(seeds, tmp_path, monkeypatch)
     with (lexicons / "metadiscourse" / "hedge.txt").open("a", encoding="utf-8") as fh:
         fh.write("\nperchance\n")
     assert rhetoric.labels_fingerprint(seeds.sentences) != before
+
+
+def test_fingerprint_panels_label_the_rows_once():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from utils import rhetoric_plots
+
+    table = pd.DataFrame({"claims": [3.0, 1.0, 2.0], "hedges": [1.0, 0.0, 4.0]}, index=["000", "001", "002"])
+    axes = rhetoric_plots.plot_fingerprints(table)
+    first, *rest = axes.flat
+    assert [t.get_text() for t in first.get_yticklabels()] == ["claims", "hedges"]
+    assert all(len(ax.get_yticks()) == 0 for ax in rest)  # no hidden ticks built for the other panels
+    assert all(ax.get_ylim() == first.get_ylim() == (1.5, -0.5) for ax in rest)  # same rows, top down
+    matplotlib.pyplot.close(first.figure)

@@ -21,10 +21,19 @@ PALETTE = ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d", "#6
 
 
 def apply_style() -> None:
-    """Apply the house chart style (call once in a notebook's setup cell)."""
+    """Apply the house chart style (call once in a notebook's setup cell, after the imports).
+
+    In a report run (:func:`deferring`) it also moves every object the imports created to the
+    garbage collector's permanent generation (``gc.freeze``): they live as long as the kernel,
+    and each full collection would otherwise walk all of them again (0.1-0.2 s a notebook).
+    """
+    if deferring():
+        import gc
+
+        gc.freeze()
     mpl.rcParams.update({
         "figure.dpi": 110, "savefig.dpi": 110, "figure.figsize": (9, 4.8), "font.size": 10,
-        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left",
+        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left", "axes.titley": 1.0,
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.25,
         "axes.prop_cycle": mpl.cycler(color=PALETTE), "svg.fonttype": "none",
         "savefig.bbox": "tight", "figure.constrained_layout.use": True,

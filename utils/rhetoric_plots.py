@@ -55,18 +55,20 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
     rows = int(np.ceil(len(ids) / cols))
     if axes is None:
         _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.5 * cols + 1.2), 0.3 * len(table.columns) * rows + 1.0), sharex=True,
-                               sharey=True, squeeze=False)
+                               squeeze=False)
     flat = np.ravel(axes)
     top = float(table.loc[ids].to_numpy().max()) or 1.0
     colours = [PALETTE[0] if c in ("claims", "reasons") else PALETTE[1] if c in [NAMES[e] for e in EVIDENCE]
                else PALETTE[4] if c in ("concessions", "rebuttals") else PALETTE[6] for c in table.columns]
     y = np.arange(len(table.columns))
-    for ax, a in zip(flat, ids):
+    for i, (ax, a) in enumerate(zip(flat, ids)):
         ax.barh(y, table.loc[a].to_numpy(), color=colours)
         ax.set_title(str(a), fontsize=11)
         ax.set_xlim(0, top * 1.05)
-        ax.set_yticks(y, list(table.columns))
-        ax.invert_yaxis() if ax is flat[0] else None
+        ax.set_ylim(len(y) - 0.5, -0.5)  # the same rows, top down, in every panel
+        # the labels once per row of panels: the panels to the right get no y ticks at all
+        # (hidden shared ticks would still be built, laid out and drawn for every file)
+        ax.set_yticks(y, list(table.columns)) if i % cols == 0 else ax.set_yticks([])
         ax.grid(axis="y", visible=False)
     for ax in flat[len(ids):]:
         ax.set_visible(False)
@@ -148,6 +150,9 @@ def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window
     if axes is None:
         _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.6 * cols + 0.6), 2.6 * rows + 0.4), sharex=True, sharey=True, squeeze=False)
     flat = np.ravel(axes)
+    # fixed ticks (the ones matplotlib picks for these limits): nothing to compute per file drawn
+    flat[0].set_xticks([0, 25, 50, 75, 100])
+    flat[0].set_yticks([-1, -0.5, 0, 0.5, 1])
     for ax, a in zip(flat, ids):
         t = tone[tone["article_id"] == a]
         x = 100 * t["position"].to_numpy()
