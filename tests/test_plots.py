@@ -151,3 +151,29 @@ def test_a_report_run_freezes_the_imported_objects(monkeypatch):
     plots.apply_style()
     assert gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def test_unlabelled_axes_stop_placing_their_empty_label_and_draw_the_same(monkeypatch):
+    import io
+
+    from matplotlib.axis import Axis
+
+    def draw():
+        fig, axes = plt.subplots(1, 3, figsize=(7, 2.5), layout="constrained")
+        for i, ax in enumerate(axes):
+            ax.barh(["claims", "reasons"], [i + 1, 2])
+        axes[0].set_xlabel("per 1,000 words")  # one labelled axis, the others empty
+        buf = io.BytesIO()
+        with matplotlib.rc_context(plots._FROZEN):
+            plots._freeze_layout(fig)
+            fig.savefig(buf, format="png")
+        plt.close(fig)
+        return axes, buf.getvalue()
+
+    plots.apply_style()
+    axes, fixed = draw()
+    assert axes[0].xaxis._autolabelpos and not axes[1].xaxis._autolabelpos  # only empty labels are fixed
+    monkeypatch.setattr(Axis, "set_label_coords", lambda self, *a, **k: None)  # every label placed, as before
+    axes, placed = draw()
+    assert axes[1].xaxis._autolabelpos
+    assert fixed == placed

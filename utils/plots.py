@@ -99,6 +99,13 @@ def _draw_rc() -> dict:
 
 def _freeze_layout(fig: plt.Figure) -> None:
     """Lay the figure out once and keep that layout for every file drawn from it."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not axis.label.get_text():
+                # An axis places even an empty label clear of its own and its siblings' tick
+                # labels, measuring them at every layout pass and every draw; an empty label is
+                # neither drawn nor counted in the layout, so it can stay where it is.
+                axis.set_label_coords(*axis.label.get_position(), transform=axis.label.get_transform())
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.execute(fig)
