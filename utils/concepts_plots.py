@@ -114,7 +114,7 @@ def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.A
         for j in range(n_a):
             k = int(counts.iat[i, j])
             if k:
-                ax.text(j, i, str(k), ha="center", va="center", fontsize=font, color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)))
+                ax.text(j, i, str(k), ha="center", va="center", fontsize=font, color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)), in_layout=False)
     ax.set_xticks(range(n_a), rates.columns, rotation=0 if n_a <= 12 else 90, fontsize=9 if n_a <= 12 else 7)
     ax.set_yticks(range(n_c), rates.index, fontsize=9)
     ax.grid(False)
@@ -143,7 +143,7 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
         ax.set_yticks(range(len(d)), d["concept"])
         ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)  # same bar thickness in every panel, top-aligned
         for y, (r, k) in enumerate(zip(d["rate"], d["count"])):
-            ax.text(r + xmax * 0.01, y, str(k), va="center", fontsize=7, color="#44525a")
+            ax.text(r + xmax * 0.01, y, str(k), va="center", fontsize=7, color="#44525a", in_layout=False)
         ax.set_xlim(0, xmax)
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
@@ -203,7 +203,7 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, ax: plt.Axes | None = None, top: 
     ax.set_aspect("equal")
     for i, j in zip(*np.nonzero(mask)):
         if vals[i, j]:
-            ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)))
+            ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)), in_layout=False)
     labels = [f"{c} ({int(m.iat[i, i])})" for i, c in enumerate(m.index)]
     ax.set_yticks(range(n - 1), labels[1:], fontsize=8)
     ax.set_xticks(range(n - 1), labels[:-1], rotation=90, fontsize=8)

@@ -34,7 +34,8 @@ def plot_rate_heatmap(counts: pd.DataFrame, *, ax: plt.Axes | None = None) -> pl
     ax.imshow(scaled.to_numpy(), aspect="auto", cmap="YlGnBu", vmin=0, vmax=1)
     for (i, j), v in np.ndenumerate(raw.to_numpy()):
         if v:
-            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=8, color="white" if scaled.iat[i, j] > 0.6 else "#1d2b33")
+            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=8, color="white" if scaled.iat[i, j] > 0.6 else "#1d2b33",
+                    in_layout=False)  # inside its cell: nothing for the layout to make room for
     ax.set_xticks(range(len(ids)), ids)
     ax.set_yticks(range(len(rate)), [f"{name}" for _, name in rate.index])
     ax.tick_params(axis="both", length=0)
