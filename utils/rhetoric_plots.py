@@ -73,8 +73,7 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
         ax.grid(axis="y", visible=False)
     for ax in flat[len(ids):]:
         ax.set_visible(False)
-    for ax in np.atleast_2d(axes)[-1]:
-        ax.set_xlabel("per 1,000 words")
+    flat[0].figure.supxlabel("sentences (or markers) per 1,000 words", fontsize=10)
     return axes
 
 
@@ -166,8 +165,7 @@ def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window
         ax.set_visible(False)
     for ax in np.atleast_2d(axes)[:, 0]:
         ax.set_ylabel("tone (VADER compound)")
-    for ax in np.atleast_2d(axes)[-1]:
-        ax.set_xlabel("% through the article")
+    flat[0].figure.supxlabel("% through the article (0 = first sentence, 100 = last)", fontsize=10)
     return axes
 
 
