@@ -4,7 +4,8 @@ All notebooks run in this one process through nbclient, two kernels at a time (t
 notebook is about 1.7 s this way, against about 4.4 s for one ``jupyter nbconvert`` call each).
 Notebook ``01`` writes the processed tables the others read, so the others run their opening
 cells (imports, parameters) while ``01`` works and wait, before their first analysis cell, until
-``01`` has run its cell tagged ``tables-written`` (its later cells only show the tables).
+``01`` has run its cell tagged ``tables-written`` (its later cells show the tables and write the
+lemma list, which a reader takes whole, older or not at all: see ``utils.concepts.write_lemmas``).
 Kernels started here draw their figures in helper processes (``utils.plots.deferring``): each
 figure cell shows a placeholder that the notebook's last cell replaces with the finished PNG.
 
@@ -133,7 +134,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> str:
 
 async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore, show_code: bool) -> None:
     """Execute one notebook; opening cells first, the rest once the upstream notebook is ready:
-    past its cell tagged ``tables-written`` (its remaining cells only show things), or finished.
+    past its cell tagged ``tables-written`` (after it, only the lemma list is written), or finished.
     The HTML is rendered in a thread straight away, while the other kernels keep working."""
     client = NotebookClient(job.nb, kernel_name=ensure_kernel(), timeout=CELL_TIMEOUT,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
