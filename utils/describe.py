@@ -39,6 +39,11 @@ def syllables(words: set[str]) -> dict[str, int]:
     return out
 
 
+def _words(sentences) -> list[str]:
+    """The lower-cased words of some sentences (runs of letters, apostrophes inside)."""
+    return [w.lower() for s in sentences for w in WORD.findall(s)]
+
+
 def flesch_reading_ease(sentences: list[str], *, count: dict[str, int] | None = None) -> float:
     """Flesch Reading Ease of a text given as its sentences:
     206.835 - 1.015 x words per sentence - 84.6 x syllables per word.
@@ -51,7 +56,7 @@ def flesch_reading_ease(sentences: list[str], *, count: dict[str, int] | None = 
         >>> flesch_reading_ease(["The cat sat.", "It was sunny."])  # 6 words, 7 syllables, 2 sentences
         105.1
     """
-    words = [w.lower() for s in sentences for w in WORD.findall(s)]
+    words = _words(sentences)
     if not words or not sentences:
         return float("nan")
     count = syllables(set(words)) if count is None else count
@@ -64,7 +69,7 @@ def readability(sentences: pd.DataFrame) -> pd.Series:
     is read once for the words of all articles, not once per article."""
     body = sentences[~sentences["is_heading"]]
     texts = body.groupby("article_id", sort=False)["text"].agg(list)
-    count = syllables({w.lower() for s in body["text"] for w in WORD.findall(s)})
+    count = syllables(set(_words(body["text"])))
     return texts.map(lambda t: flesch_reading_ease(t, count=count))
 
 
