@@ -8,6 +8,9 @@ shows the PNG; :func:`finish_figures`, a notebook's last cell, waits for figures
 from __future__ import annotations
 
 import atexit
+import gc
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +31,6 @@ def apply_style() -> None:
     and each full collection would otherwise walk all of them again (0.1-0.2 s a notebook).
     """
     if deferring():
-        import gc
-
         gc.freeze()
     mpl.rcParams.update({
         "figure.dpi": 110, "savefig.dpi": 110, "figure.figsize": (9, 4.8), "font.size": 10,
@@ -87,8 +88,6 @@ def alt_text(fig: plt.Figure) -> str:
 
 def deferring() -> bool:
     """True in a report run: figures are drawn in helpers and shown by :func:`finish_figures`."""
-    import os
-
     return os.environ.get(DEFER_ENV) == "1"
 
 
@@ -115,8 +114,6 @@ def _freeze_layout(fig: plt.Figure) -> None:
 
 
 def _pickled(fig: plt.Figure) -> bytes | None:
-    import pickle
-
     try:
         return pickle.dumps(fig)
     except Exception:  # noqa: BLE001 - an unpicklable artist (a lambda formatter): draw it here
@@ -127,7 +124,6 @@ def _pool():
     """The helper processes, forked from this kernel when first needed (so they have its modules)."""
     global _POOL
     if _POOL is None:
-        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -152,8 +148,6 @@ atexit.register(_close_pool)  # a kernel that ends early still finishes its figu
 
 def _render(payload: bytes, stem: str, formats: tuple[str, ...], rc: dict) -> str:
     """In a helper: unpickle a figure, lay it out if that is still to do, write each format."""
-    import pickle
-
     fig = pickle.loads(payload)
     with mpl.rc_context(rc):
         _freeze_layout(fig)

@@ -69,7 +69,10 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
         ax.set_ylim(len(y) - 0.5, -0.5)  # the same rows, top down, in every panel
         # the labels once per row of panels: the panels to the right get no y ticks at all
         # (hidden shared ticks would still be built, laid out and drawn for every file)
-        ax.set_yticks(y, list(table.columns)) if i % cols == 0 else ax.set_yticks([])
+        if i % cols == 0:
+            ax.set_yticks(y, list(table.columns))
+        else:
+            ax.set_yticks([])
         ax.grid(axis="y", visible=False)
     for ax in flat[len(ids):]:
         ax.set_visible(False)
