@@ -4,6 +4,8 @@ exports is self-contained, hides code, and shows article text as text."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import nbformat
 import pandas as pd
@@ -119,6 +121,17 @@ def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(runner, "notebook_paths", lambda: [broken])
     assert runner.main(["--corpus", "data/raw"]) == 1
     assert "09-broken.ipynb failed" in capsys.readouterr().err
+
+
+def test_the_runner_starts_without_building_jsonschemas_iri_parsers():
+    # rfc3987_syntax (installed through jupyter-events) builds ~35 Earley parsers when imported:
+    # 2-3 s before the first kernel. The runner's process must not import it, yet still validate.
+    code = ("import sys, utils.runner as r, nbformat.validator as v\n"
+            "nb = r.nbformat.read(r.notebook_paths()[0], as_version=4)\n"
+            "bad = r.nbformat.from_dict({**nb, 'cells': [{'cell_type': 'code'}]})\n"
+            "print(sys.modules.get('rfc3987_syntax', 'absent'), v.isvalid(nb), v.isvalid(bad))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["None", "True", "False"]
 
 
 def test_a_bad_corpus_stops_before_any_report(tmp_path):

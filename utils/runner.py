@@ -34,12 +34,18 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
+# nbformat imports jsonschema, whose format module imports ``rfc3987_syntax`` when it is installed
+# (jupyter-events pulls it in) and that package builds about 35 Earley parsers at import: 2-3 s of
+# CPU before the first kernel starts (python-jsonschema/jsonschema#1428). It only checks the "iri"
+# formats, which no notebook schema uses, so this process treats it as not installed.
+sys.modules.setdefault("rfc3987_syntax", None)
 
-from utils import paths
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError  # noqa: E402
+from nbconvert import HTMLExporter  # noqa: E402
+
+from utils import paths  # noqa: E402
 
 KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
