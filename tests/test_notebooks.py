@@ -123,6 +123,14 @@ def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsy
     assert "09-broken.ipynb failed" in capsys.readouterr().err
 
 
+def test_the_index_shows_each_summary_as_plain_text_not_markdown(seed_run):
+    nb = nbformat.from_dict({"cells": [{"cell_type": "markdown", "metadata": {}, "source":
+                                        "# Title\n\nCounted **once**, in `data/x/`, see [the docs](d.md); *each* 2 * 3.\n\nMore."}]})
+    assert runner.notebook_summary(nb) == "Counted once, in data/x/, see the docs; each 2 * 3."
+    index = (seed_run["reports"] / "index.html").read_text(encoding="utf-8")
+    assert "**" not in index and "`" not in index and "data/lexicons/ or a named context rule" in index
+
+
 def test_the_runner_starts_without_building_jsonschemas_iri_parsers():
     # rfc3987_syntax (installed through jupyter-events) builds ~35 Earley parsers when imported:
     # 2-3 s before the first kernel. The runner's process must not import it, yet still validate.

@@ -131,11 +131,25 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
+_MARKUP = [(re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
+           (re.compile(r"(\*\*|__|`)(.+?)\1"), r"\2"),  # **bold**, __bold__, `code` -> their text
+           (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1")]  # *emphasis*
+
+
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
-    """The first paragraph after the title in the notebook's first markdown cell (plain text)."""
+    """The first paragraph after the title in the notebook's first markdown cell, as plain text
+    (links, bold, emphasis and code marks dropped: the index shows it to people, not to a renderer).
+
+    Example:
+        >>> notebook_summary(nbformat.from_dict({"cells": [{"cell_type": "markdown", "source": "# T\n\nCounted **once**, see `x/` and [docs](d.md)."}]}))
+        'Counted once, see x/ and docs.'
+    """
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     paras = [p for p in first.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
-    return " ".join(paras[0].split()) if paras else ""
+    text = " ".join(paras[0].split()) if paras else ""
+    for pattern, repl in _MARKUP:
+        text = pattern.sub(repl, text)
+    return text
 
 
 async def _execute(job: _Job, first_analysis_cell: int, slots: asyncio.Semaphore, show_code: bool) -> None:
