@@ -138,11 +138,8 @@ _MARKUP = [(re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> tex
 
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
     """The first paragraph after the title in the notebook's first markdown cell, as plain text
-    (links, bold, emphasis and code marks dropped: the index shows it to people, not to a renderer).
-
-    Example:
-        >>> notebook_summary(nbformat.from_dict({"cells": [{"cell_type": "markdown", "source": "# T\n\nCounted **once**, see `x/` and [docs](d.md)."}]}))
-        'Counted once, see x/ and docs.'
+    (links, bold, emphasis and code marks dropped: the index shows it to people, not to a renderer):
+    ``Counted **once**, see `x/` and [docs](d.md).`` becomes ``Counted once, see x/ and docs.``
     """
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     paras = [p for p in first.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
