@@ -385,6 +385,17 @@ def test_keyness_reuses_the_english_frequencies_saved_with_the_lemmas(tmp_path, 
     assert lookup(["apple"]) == concepts.english_frequency(["apple"])
 
 
+def test_the_english_word_list_is_built_once_for_words_and_hyphenated_forms():
+    """Our lookup and wordfreq's own estimate for hyphenated forms share one cached list."""
+    import wordfreq
+
+    concepts._english_words.cache_clear()
+    wordfreq.get_frequency_dict.cache_clear()
+    freqs = concepts.english_frequency(["customer", "customer-first", "zzzqx"])
+    assert freqs["customer"] > 0 and freqs["customer-first"] > 0 and freqs["zzzqx"] == 0.0
+    assert wordfreq.get_frequency_dict.cache_info().misses == 1
+
+
 def _no_list():
     raise AssertionError("the English word list was loaded again")
 
