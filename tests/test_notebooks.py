@@ -3,9 +3,11 @@ exports is self-contained, hides code, and shows article text as text."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -95,8 +97,28 @@ def test_another_corpus_writes_its_own_tables_and_reports(three_run):
 
 
 def test_the_show_code_switch_includes_code(tmp_path):
+    figures = tmp_path / "r" / "figures"
+    figures.mkdir(parents=True)
+    for name in ["01-dropped-chart.png", "01-dropped-chart.csv", "03-other-notebook.png"]:
+        (figures / name).write_text("from an earlier run")
     [result] = runner.run_notebooks(NOTEBOOKS[:1], report_dir=tmp_path / "r", processed_dir=tmp_path / "p", show_code=True)
     assert CODE_CELL.search(result.html_path.read_text())
+    # the same run: 01's figure files from an earlier version are gone, 03's (not run) stay
+    assert sorted(p.name for p in figures.iterdir()) == ["01-sentence-lengths.csv", "01-sentence-lengths.png",
+                                                          "01-sentence-lengths.svg", "03-other-notebook.png"]
+
+
+def test_only_figure_files_of_the_notebooks_run_and_older_than_the_run_are_removed(tmp_path):
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    names = ["02-old.png", "02-old.svg", "02-old.csv", "02-new.png", "02-notes.txt", "03-old.png", "readme.png"]
+    for name in names:
+        (figures / name).write_text("x")
+        os.utime(figures / name, (1000, 2000 if name == "02-new.png" else 1000))
+    removed = runner.remove_stale_figures(figures, [Path("nb/02-how.ipynb")], since=1500)
+    assert [p.name for p in removed] == ["02-old.csv", "02-old.png", "02-old.svg"]
+    assert sorted(p.name for p in figures.iterdir()) == ["02-new.png", "02-notes.txt", "03-old.png", "readme.png"]
+    assert runner.remove_stale_figures(tmp_path / "none", [Path("02-x.ipynb")], since=1500) == []
 
 
 def _broken_notebook(tmp_path):
@@ -111,9 +133,13 @@ def _broken_notebook(tmp_path):
 
 
 def test_a_failing_notebook_stops_the_run_naming_the_notebook_and_cell(tmp_path):
+    earlier = tmp_path / "r" / "figures" / "09-earlier.png"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("from the last good run")
     with pytest.raises(runner.NotebookFailed, match=r"09-broken.ipynb failed in cell 5 \(code cell 4: \"raise ValueError.*ValueError: bad input here"):
         runner.run_notebooks([_broken_notebook(tmp_path)], report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
     assert not (tmp_path / "r" / "09-broken.html").exists()
+    assert earlier.read_text() == "from the last good run"  # a failed run removes nothing
 
 
 def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsys):

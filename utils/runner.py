@@ -260,6 +260,10 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
     started = datetime.now(timezone.utc)
     jobs = asyncio.run(_run(notebooks, params, kernels, show_code))
     report_dir.mkdir(parents=True, exist_ok=True)
+    stale = remove_stale_figures(report_dir / "figures", notebooks, since=started.timestamp())
+    if stale:
+        print(f"removed {len(stale)} figure file(s) from an earlier run that this run did not write: "
+              + ", ".join(p.name for p in stale), flush=True)
     results = []
     for job in jobs:
         out = report_dir / (job.path.stem + ".html")
@@ -267,6 +271,31 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
         results.append(Result(job.path, out, notebook_title(job.nb, job.path.stem), job.seconds, notebook_summary(job.nb)))
     write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
     return results
+
+
+FIGURE_FILES = (".png", ".svg", ".csv")  # what utils.plots.save_and_show writes, as NN-name.<suffix>
+
+
+def remove_stale_figures(figures_dir: Path, notebooks: list[Path], *, since: float) -> list[Path]:
+    """Delete the figure files of the notebooks just run that this run did not write.
+
+    A figure is saved as ``NN-name.png/.svg/.csv`` by notebook ``NN``; one its notebook no longer
+    draws (renamed, dropped, or not drawn for this corpus) would otherwise sit in the report's
+    figure folder beside the current ones. Only files of the notebooks in this run count (a run of
+    ``--only 03`` leaves 02's figures alone), only the suffixes above, and only files older than
+    the run's start. Call it after a successful run: a failed run removes nothing.
+
+    Returns:
+        The files removed, sorted.
+    """
+    if not figures_dir.is_dir():
+        return []
+    prefixes = tuple(f"{nb.name[:2]}-" for nb in notebooks if nb.name[:2].isdigit())
+    stale = sorted(p for p in figures_dir.iterdir()
+                   if p.is_file() and p.name.startswith(prefixes) and p.suffix in FIGURE_FILES and p.stat().st_mtime < since)
+    for p in stale:
+        p.unlink()
+    return stale
 
 
 def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
