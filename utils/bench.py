@@ -67,9 +67,11 @@ def time_each_notebook(tmp: Path, *, repeat: int = REPEAT) -> dict[str, float]:
     floor_dir.mkdir()
     out = {}
     for nb in runner.notebook_paths():
-        kwargs = {"report_dir": tmp / "each-reports", "processed_dir": paths.PROCESSED}
         floor_nb = floor_notebook(nb, floor_dir)
-        gaps = [runner.run_notebooks([nb], **kwargs)[0].seconds - runner.run_notebooks([floor_nb], **kwargs)[0].seconds
+        # separate report folders: a floor run draws no figure, so it would clear the real run's
+        # figure files (utils.runner.remove_stale_figures) and the real run would write them anew
+        gaps = [runner.run_notebooks([nb], report_dir=tmp / "each-reports", processed_dir=paths.PROCESSED)[0].seconds
+                - runner.run_notebooks([floor_nb], report_dir=tmp / "each-floor-reports", processed_dir=paths.PROCESSED)[0].seconds
                 for _ in range(repeat)]
         out[f"{nb.stem} beyond floor (s)"] = median(gaps)
     return out
