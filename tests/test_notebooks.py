@@ -96,7 +96,7 @@ def test_another_corpus_writes_its_own_tables_and_reports(three_run):
     assert len(list(three_run["reports"].glob("[0-9]*.html"))) == len(NOTEBOOKS)
 
 
-def test_the_show_code_switch_includes_code(tmp_path):
+def test_the_show_code_switch_includes_code_and_a_run_clears_its_old_figures(tmp_path):
     figures = tmp_path / "r" / "figures"
     figures.mkdir(parents=True)
     for name in ["01-dropped-chart.png", "01-dropped-chart.csv", "03-other-notebook.png"]:

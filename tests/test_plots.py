@@ -103,6 +103,8 @@ def test_the_runner_switches_the_kernels_to_helper_drawing():
     from utils import runner
 
     assert runner.DEFER_FIGURES_ENV == plots.DEFER_ENV
+    # the runner keeps its own copies (it does not import matplotlib): the files a figure is saved as
+    assert set(runner.FIGURE_FILES) == {f".{fmt}" for fmt in plots._SAVE} | {".csv"}
 
 
 def test_alt_text_is_the_figures_finding():
