@@ -2,7 +2,8 @@
 
 Speed is measured here, not in timed tests (which flake on shared machines). Figures:
 1. ``make report`` wall time on a warm venv, the same runner over import-only copies of the
-   notebooks (the floor), and their ratio (target <= 1.5);
+   notebooks (the floor), and their ratio (target <= 1.5); as a diagnostic, the same runner over
+   copies that build every figure but draw and save none (how much of the gap is drawing);
 2. each notebook alone on the seeds, beyond its own import-only floor (target < 3 s each);
 3. ingestion of the movie-review corpus, 2,000 files (target < 15 s);
 4. each analysis module's corpus-scale benchmark, where the module provides ``benchmark``.
@@ -40,6 +41,30 @@ def floor_notebook(path: Path, out_dir: Path) -> Path:
     return out
 
 
+# Put right after the parameters cell of a no-drawing copy: figures are built as usual, then
+# closed instead of being laid out, drawn (PNG, SVG) and shown. For the diagnostic only.
+NO_DRAWING_CELL = """# Benchmark diagnostic: build each figure, draw and save none
+import matplotlib.pyplot as _plt
+from utils import plots as _plots
+_plots.save_and_show = lambda fig, *args, **kwargs: _plt.close(fig)"""
+
+
+def no_drawing_notebook(path: Path, out_dir: Path) -> Path:
+    """A copy of a notebook whose figures are built but never drawn or saved (a cell after the
+    ``parameters`` cell replaces ``plots.save_and_show`` with closing the figure)."""
+    nb = nbformat.read(path, as_version=4)
+    cut = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(cut + 1, nbformat.v4.new_code_cell(NO_DRAWING_CELL))
+    out = out_dir / path.name
+    nbformat.write(nb, out)
+    return out
+
+
+def _runner_cmd(notebooks: Path, tmp: Path, name: str) -> list[str]:
+    return [sys.executable, "-m", "utils.runner", "--notebooks", str(notebooks),
+            "--report-dir", str(tmp / f"{name}-reports"), "--processed-dir", str(tmp / f"{name}-processed")]
+
+
 def _wall(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -47,17 +72,20 @@ def _wall(cmd: list[str]) -> float:
 
 
 def time_report_against_floor(tmp: Path, *, repeat: int = REPEAT) -> dict[str, float]:
-    """Wall time of ``make report`` and of the runner over import-only notebooks (medians of
-    ``repeat`` runs, run alternately), and the ratio."""
-    floor_dir = tmp / "floor"
+    """Wall time of ``make report``, of the runner over import-only notebooks (the floor) and of
+    the runner over notebooks that draw no figure (medians of ``repeat`` runs, run in turn), and
+    the ratios to the floor."""
+    floor_dir, bare_dir = tmp / "floor", tmp / "no-drawing"
     floor_dir.mkdir()
+    bare_dir.mkdir()
     for nb in runner.notebook_paths():
         floor_notebook(nb, floor_dir)
-    floor_cmd = [sys.executable, "-m", "utils.runner", "--notebooks", str(floor_dir),
-                 "--report-dir", str(tmp / "floor-reports"), "--processed-dir", str(tmp / "floor-processed")]
-    runs = [(_wall(["make", "--no-print-directory", "report"]), _wall(floor_cmd)) for _ in range(repeat)]
-    report, floor = median(r for r, _ in runs), median(f for _, f in runs)
-    return {"make report (s)": report, "import-only floor (s)": floor, "ratio": report / floor}
+        no_drawing_notebook(nb, bare_dir)
+    floor_cmd, bare_cmd = _runner_cmd(floor_dir, tmp, "floor"), _runner_cmd(bare_dir, tmp, "no-drawing")
+    runs = [(_wall(["make", "--no-print-directory", "report"]), _wall(floor_cmd), _wall(bare_cmd)) for _ in range(repeat)]
+    report, floor, bare = (median(r[i] for r in runs) for i in range(3))
+    return {"make report (s)": report, "import-only floor (s)": floor, "ratio": report / floor,
+            "diagnostic: report drawing no figure (s)": bare, "diagnostic: its ratio to the floor": bare / floor}
 
 
 def time_each_notebook(tmp: Path, *, repeat: int = REPEAT) -> dict[str, float]:
