@@ -81,6 +81,20 @@ def test_reports_are_self_contained_and_hide_code(run, request):
             assert img.startswith("data:image/"), f"{html_path.name}: image not embedded"
 
 
+EXECUTE_RESULT = re.compile(r'class="[^"]*\bjp-OutputArea-executeResult\b')
+
+
+@pytest.mark.parametrize("run", ["seed_run", "three_run"])
+def test_no_report_shows_a_bare_return_value(run, request):
+    """Everything a report shows goes through utils.report or the figure helpers (escaped tables
+    without the index, notes); a cell ending in an expression would show Python's or pandas' own
+    repr instead (01 once showed the whole lemma table that way, index, e-notation and all)."""
+    for page in request.getfixturevalue(run)["reports"].glob("[0-9][0-9]-*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not EXECUTE_RESULT.search(html), f"{page.name}: a cell shows its return value"
+        assert "rows × " not in html, f"{page.name}: pandas' own table repr"
+
+
 def test_article_text_is_escaped_and_runs_nothing(three_run):
     pages = {p.name: p.read_text() for p in three_run["reports"].glob("[0-9]*.html")}
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages.values())
@@ -200,7 +214,7 @@ def test_after_01s_signal_only_the_lemma_file_is_written():
     # The lemma file may follow (written whole, then renamed: readers see an old file or the new
     # one, and take either); anything else written after the signal could be read half-done.
     writes = [ln for src in after for ln in src.splitlines() if "write_" in ln or "processed_dir" in ln]
-    assert writes == ["concepts.write_lemmas(corpus.tokens, processed_dir)"], writes
+    assert writes == ["lemmas = concepts.write_lemmas(corpus.tokens, processed_dir)"], writes
 
 
 def _notebook(tmp_path, name: str, *cells: tuple[str, list[str]]):
