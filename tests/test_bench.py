@@ -11,15 +11,11 @@ from utils import bench, plots, runner
 NOTEBOOKS = runner.notebook_paths()
 
 
-def _parameters_index(nb) -> int:
-    return next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_floor_copy_keeps_the_cells_up_to_the_parameters_cell(path, tmp_path):
     original = nbformat.read(path, as_version=4)
     floor = nbformat.read(bench.floor_notebook(path, tmp_path), as_version=4)
-    cut = _parameters_index(original)
+    cut = runner.parameters_index(original)
     assert [c.source for c in floor.cells] == [c.source for c in original.cells[: cut + 1]]
     assert any("import" in c.source for c in floor.cells if c.cell_type == "code")
 
@@ -28,7 +24,7 @@ def test_floor_copy_keeps_the_cells_up_to_the_parameters_cell(path, tmp_path):
 def test_no_drawing_copy_is_the_notebook_plus_one_cell_after_its_parameters(path, tmp_path):
     original = nbformat.read(path, as_version=4)
     bare = nbformat.read(bench.no_drawing_notebook(path, tmp_path), as_version=4)
-    cut = _parameters_index(original)
+    cut = runner.parameters_index(original)
     assert bare.cells[cut + 1].source == bench.NO_DRAWING_CELL
     del bare.cells[cut + 1]
     assert [c.source for c in bare.cells] == [c.source for c in original.cells]

@@ -34,8 +34,7 @@ MOVIES = paths.ROOT.parent / "shared" / "corpora" / "movie_reviews"
 def floor_notebook(path: Path, out_dir: Path) -> Path:
     """An import-only copy of a notebook: its cells up to and including the ``parameters`` cell."""
     nb = nbformat.read(path, as_version=4)
-    cut = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells = nb.cells[: cut + 1]
+    nb.cells = nb.cells[: runner.parameters_index(nb) + 1]
     out = out_dir / path.name
     nbformat.write(nb, out)
     return out
@@ -53,8 +52,7 @@ def no_drawing_notebook(path: Path, out_dir: Path) -> Path:
     """A copy of a notebook whose figures are built but never drawn or saved (a cell after the
     ``parameters`` cell replaces ``plots.save_and_show`` with closing the figure)."""
     nb = nbformat.read(path, as_version=4)
-    cut = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells.insert(cut + 1, nbformat.v4.new_code_cell(NO_DRAWING_CELL))
+    nb.cells.insert(runner.parameters_index(nb) + 1, nbformat.v4.new_code_cell(NO_DRAWING_CELL))
     out = out_dir / path.name
     nbformat.write(nb, out)
     return out

@@ -102,6 +102,18 @@ def ensure_kernel() -> str:
     return KERNEL_NAME
 
 
+def parameters_index(nb: nbformat.NotebookNode) -> int:
+    """The index of the notebook's cell tagged ``parameters``.
+
+    Raises:
+        NotebookFailed: no cell is tagged ``parameters``.
+    """
+    for i, cell in enumerate(nb.cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    raise NotebookFailed("no cell is tagged 'parameters'")
+
+
 def inject_parameters(nb: nbformat.NotebookNode, params: dict) -> int:
     """Insert a cell assigning ``params`` right after the cell tagged ``parameters``.
 
@@ -111,11 +123,7 @@ def inject_parameters(nb: nbformat.NotebookNode, params: dict) -> int:
     Raises:
         NotebookFailed: the notebook has no ``parameters`` cell.
     """
-    for i, cell in enumerate(nb.cells):
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            break
-    else:
-        raise NotebookFailed("no cell is tagged 'parameters'")
+    i = parameters_index(nb)
     source = "# Parameters injected by the report run\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
     nb.cells.insert(i + 1, nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]}))
     return i + 2
