@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from utils import paths, runner
-from utils.corpus import ingest
+from utils import paths
+from utils.report import runner
+from utils.ingest.read import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THREE = FIXTURES / "three_articles"

@@ -21,8 +21,7 @@ ANNOTATIONS = DATA / "annotations"
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-# The article files a corpus folder may hold: suffix -> format (read by utils.corpus).
+# The article files a corpus folder may hold: suffix -> format (read by utils.ingest.read).
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 

@@ -1,0 +1,1 @@
+"""Speed figures for the README, printed by ``make bench`` (``python -m benchmarks.run``)."""

@@ -1,0 +1,141 @@
+"""Print the speed figures quoted in the README (``make bench``).
+
+Speed is measured here, not in timed tests (which flake on shared machines). Figures:
+
+1. fresh set-up time of a clone (``benchmarks/setup_time.py``), when that script is present;
+2. ``make report`` on the seeds with a warm venv (median of ``--repeat`` runs);
+3. each notebook alone on the seeds, beyond its own import-only copy (target < 3 s each);
+4. the movie-review stages: ingestion, sentence labels, counting and keyness, the draft map at
+   200 / 1,000 / 2,000 reviews;
+5. ``make report`` end to end on 200 / 1,000 / 2,000 movie reviews: wall time, peak memory of
+   the whole process tree, and the size of each HTML report.
+
+The movie reviews are read from ``../shared/corpora/movie_reviews`` (or ``--movies DIR``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+import nbformat
+
+from benchmarks import argmap as argmap_bench
+from benchmarks import stages
+from benchmarks.measure import MOVIES, measure, subset_folder
+from utils import paths
+from utils.report import runner
+
+REPEAT = 3  # medians of 3: single runs on a shared 2-core machine vary by a second or more
+SIZES = (200, 1000, 2000)
+
+
+def floor_notebook(path: Path, out_dir: Path) -> Path:
+    """An import-only copy of a notebook: its cells up to and including the ``parameters`` cell."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = nb.cells[: runner.parameters_index(nb) + 1]
+    out = out_dir / path.name
+    nbformat.write(nb, out)
+    return out
+
+
+def report_cmd(corpus: Path, out: Path) -> list[str]:
+    """The report command on a corpus, writing into ``out`` (never the user's reports folder)."""
+    return [sys.executable, "-m", "utils", "report", "--corpus", str(corpus),
+            "--report-dir", str(out / "reports"), "--processed-dir", str(out / "processed")]
+
+
+def time_seed_report(tmp: Path, *, repeat: int) -> dict[str, float]:
+    """``make report`` on the seeds (same command, output in a temporary folder)."""
+    runs = [measure(report_cmd(paths.RAW, tmp / f"seeds-{i}")) for i in range(repeat)]
+    return {"report on the 5 seeds, warm venv (s)": median(r.seconds for r in runs),
+            "  peak memory, whole process tree (MB)": max(r.peak_rss_mb for r in runs)}
+
+
+def time_each_notebook(tmp: Path, *, repeat: int) -> dict[str, float]:
+    """Each notebook alone on the seeds (tables written by a first run), minus its import-only
+    copy (median of ``repeat`` pairs)."""
+    floor_dir, processed = tmp / "floor", tmp / "each-processed"
+    floor_dir.mkdir()
+    runner.run_notebooks(runner.notebook_paths()[:1], report_dir=tmp / "each-reports", processed_dir=processed)
+    out = {}
+    for nb in runner.notebook_paths():
+        floor_nb = floor_notebook(nb, floor_dir)
+        gaps = [runner.run_notebooks([nb], report_dir=tmp / "each-reports", processed_dir=processed)[0].seconds
+                - runner.run_notebooks([floor_nb], report_dir=tmp / "each-floor", processed_dir=processed)[0].seconds
+                for _ in range(repeat)]
+        out[f"{nb.stem} beyond its import-only floor (s)"] = median(gaps)
+    return out
+
+
+def time_stages(movies: Path, tmp: Path) -> dict[str, float]:
+    """The corpus-scale stages on the movie reviews."""
+    out = stages.ingestion(movies, tmp / "movies")
+    lab = stages.labels(tmp / "movies")
+    out["label every sentence (s)"] = lab["label_sentences_s"]
+    out["sentences"], out["labels"] = lab["sentences"], lab["labels"]
+    out["counting, lemmas, collocations, keyness (s)"] = stages.concepts(tmp / "movies")["total (s)"]
+    draft = argmap_bench.benchmark(tmp / "movies", sizes=SIZES)
+    out |= {f"draft map, {n} reviews (s)": draft[f"draft_{n}_s"] for n in SIZES}
+    return out
+
+
+def time_end_to_end(movies: Path, tmp: Path, *, sizes: tuple[int, ...] = SIZES) -> dict[str, float]:
+    """``make report`` end to end on the first ``n`` movie reviews: wall, peak memory, HTML sizes."""
+    out: dict[str, float] = {}
+    for n in sizes:
+        corpus = subset_folder(movies, n, tmp / f"movies-{n}" / "corpus")
+        run = measure(report_cmd(corpus, tmp / f"movies-{n}"))
+        out[f"report on {n} reviews (s)"] = run.seconds
+        out[f"  peak memory, whole process tree (MB), {n}"] = run.peak_rss_mb
+        for html in sorted((tmp / f"movies-{n}" / "reports").glob("*.html")):
+            out[f"  {html.name} (MB), {n}"] = html.stat().st_size / 1e6
+    return out
+
+
+def time_setup() -> dict[str, float]:
+    """Fresh-clone set-up time, from ``benchmarks/setup_time.py`` when it exists."""
+    script = Path(__file__).with_name("setup_time.py")
+    if not script.exists():
+        return {}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(script)], cwd=paths.ROOT, check=True)
+    return {"fresh clone set-up, whole script (s)": time.perf_counter() - start}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print a table of figures."""
+    ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
+    ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
+    ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per median on the seeds")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["setup", "seeds", "stages", "end-to-end"],
+                    help="parts to leave out")
+    args = ap.parse_args(argv)
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as name:
+        tmp = Path(name)
+        if "setup" not in args.skip:
+            figures |= time_setup()
+        if "seeds" not in args.skip:
+            figures |= time_seed_report(tmp, repeat=args.repeat)
+            figures |= time_each_notebook(tmp, repeat=args.repeat)
+        if args.movies.is_dir():
+            if "stages" not in args.skip:
+                figures |= time_stages(args.movies, tmp)
+            if "end-to-end" not in args.skip:
+                figures |= time_end_to_end(args.movies, tmp)
+        else:
+            print(f"(movie reviews not found at {args.movies}: corpus-scale benchmarks skipped)")
+    width = max(map(len, figures), default=10)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value:>10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

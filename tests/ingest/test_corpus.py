@@ -1,0 +1,269 @@
+"""Ingestion of the seeds (counts checked by reading) and of bad input (each case a test)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+
+import pandas as pd
+import pytest
+
+from utils.ingest import read as corpus_mod
+from utils import paths, tables
+from utils.ingest.read import IngestError, SchemaError, ingest, read_table, read_tables, write_tables
+
+SEED_SHA256 = {
+    "000_cd8cf142a1fb80d6.txt": "992770188ca64436c349a0691f5358e23682bfc46c577449ca689418013a4221",
+    "001_dd2fc212d422a886.txt": "3461efafb0ae9532295de8de97194b02231273faf5b471032dbc0ef6cac1d3e0",
+    "002_e4f1177def158cd9.txt": "f53c5a5d23e3348ae99622d4b510b4b74b4b6bdc8db7563ac7149daed18decfb",
+    "003_2ed7d436f1100728.txt": "6559738e3d6cde5181af05f30757588892193f6ff839e6020acc303240dacfee",
+    "004_9ef262ab4fdf9790.txt": "8da234a86f8647d425194b37cd627f2395739f05daacf1bf378f632ae669d887",
+}
+
+
+def test_seed_files_are_byte_for_byte_the_shared_seeds():
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths.RAW.glob("*.txt")}
+    assert found == SEED_SHA256
+
+
+# How the counts below were verified: I read each file in a text editor and counted by hand.
+# - Paragraphs: 000, 001 and 004 have one paragraph per line (000: 10 lines; 001: 18 lines;
+#   004: 20 lines after the trailing "Leave a Reply"). 003 separates paragraphs with blank lines
+#   (21 blocks: 18 prose/heading blocks plus its 3 numbered items, each its own unit). 002 is
+#   hard-wrapped with no blank lines; I marked a paragraph end after each line ending in . ! ? or :
+#   and at each bullet, which gives 17 (11 prose paragraphs, 6 bullet items: 4 "-" and 2 "o").
+# - Headings: 003 "Services isn't the frontline staff", "Services isn't technology", "All you need
+#   is baby steps"; 004 the title line, "Imagine you are in this situation", "Context-structure
+#   drives behaviour: ...", "The critical importance of courage: ...".
+# - Sentences: I counted sentence-final . ? ! by hand, a heading counting as one unit and a list
+#   item without a full stop as one. 003's "blueprints. and to take pilot tests" is one sentence
+#   (a typo'd full stop before lower case); 004's quoted monologue "“Now is not ... come to it.”?"
+#   is six sentences, the closing ”? belonging to the last.
+SEED_COUNTS = {  # article: (paragraphs, headings, list items, sentences)
+    "000": (10, 0, 0, 20),
+    "001": (18, 0, 0, 36),
+    "002": (17, 0, 6, 34),
+    "003": (21, 3, 3, 36),
+    "004": (20, 4, 5, 55),
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_COUNTS))
+def test_seed_counts_match_a_reading_by_hand(seeds, article_id):
+    paras = seeds.paragraphs[seeds.paragraphs["article_id"] == article_id]
+    sents = seeds.sentences[seeds.sentences["article_id"] == article_id]
+    got = (len(paras), int((paras["kind"] == "heading").sum()), int((paras["kind"] == "list_item").sum()), len(sents))
+    assert got == SEED_COUNTS[article_id]
+
+
+@pytest.mark.parametrize("article_id, heading", [
+    ("003", "Services isn’t the frontline staff"),
+    ("003", "All you need is baby steps"),
+    ("004", "Imagine you are in this situation"),
+])
+def test_headings_are_their_own_units_not_glued_to_the_next_sentence(seeds, article_id, heading):
+    s = seeds.sentences
+    row = s[(s["article_id"] == article_id) & (s["text"] == heading)]
+    assert len(row) == 1 and bool(row["is_heading"].iloc[0])
+
+
+def test_002_wrapped_sentence_rejoins_and_points_back_to_its_raw_lines(seeds):
+    s = seeds.sentences.set_index("sentence_id")
+    assert s.at["002-p01-s01", "text"] == "This past month I was asked to speak at the Consero Customer Experience Conference at the Biltmore Hotel in Miami."
+    raw = (paths.RAW / "002_e4f1177def158cd9.txt").read_text(encoding="utf-8")
+    passage = raw[s.at["002-p01-s01", "raw_start"]:s.at["002-p01-s01", "raw_end"]]
+    assert passage == "This past month I was asked to speak at the Consero Customer Experience Conference at the\nBiltmore Hotel in Miami."
+    assert s.at["002-p12-s01", "text"] == "Managers are empowered to act like owners"
+
+
+def test_every_sentence_locates_in_the_raw_file(seeds):
+    for art in seeds.articles.itertuples():
+        raw = (paths.RAW / art.file).read_text(encoding="utf-8")
+        for s in seeds.sentences[seeds.sentences["article_id"] == art.article_id].itertuples():
+            assert " ".join(raw[s.raw_start:s.raw_end].split()) == " ".join(s.text.split())
+
+
+def test_sentence_offsets_index_the_cleaned_text(seeds):
+    paras = seeds.paragraphs[seeds.paragraphs["article_id"] == "004"]
+    clean = "\n\n".join(paras["text"])
+    for s in seeds.sentences[seeds.sentences["article_id"] == "004"].itertuples():
+        assert clean[s.start:s.end] == s.text
+
+
+def test_word_counts_are_computed_from_tokens(seeds):
+    words = seeds.tokens[seeds.tokens["is_word"]].groupby("article_id").size()
+    assert words.to_dict() == seeds.articles.set_index("article_id")["n_words"].to_dict()
+    assert seeds.articles.set_index("article_id").at["003", "n_words"] == 477
+
+
+def test_manifest_titles_and_authors_are_used(seeds):
+    a = seeds.articles.set_index("article_id")
+    assert a.at["000", "author"].startswith("Human")
+    assert a.at["003", "title"] == "Optimise the services you have before investing in new CX"
+
+
+def test_comment_boilerplate_is_removed_from_the_seeds(seeds):
+    removed = seeds.cleaning[seeds.cleaning["step"] == "boilerplate removed"]
+    assert sorted(removed["text"]) == sorted(["No comments:", "Post a Comment", "Leave a Reply", "Your email address will not be published.", "Leave a Reply"])
+    assert not seeds.sentences["text"].str.contains("Leave a Reply|Post a Comment").any()
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def _folder(tmp_path, files: dict[str, bytes]):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+GOOD = b"Customer experience is not fluff. It pays. Leaders must own it.\n"
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("empty.txt", b"", "empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+    ("garbled.txt", bytes(range(1, 9)) * 100 + bytes(range(0x80, 0xA0)) * 10, "cannot be decoded"),
+    ("only-boilerplate.txt", b"Leave a Reply\nYour email address will not be published.\n", "no text left"),
+])
+def test_a_bad_file_is_skipped_with_a_warning_naming_it(tmp_path, name, data, problem):
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, name: data}))
+    assert list(corpus.articles["file"]) == ["good.txt"]
+    [warning] = corpus.warnings.to_dict("records")
+    assert warning["file"] == name and problem in warning["problem"] and warning["action"] == "skipped"
+
+
+def test_a_file_over_the_size_limit_is_skipped(tmp_path):
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "huge.txt": GOOD * 100}), max_bytes=1000)
+    assert corpus.warnings.iloc[0]["file"] == "huge.txt"
+    assert "over the 1,000-byte limit" in corpus.warnings.iloc[0]["problem"]
+    assert corpus_mod.MAX_BYTES == 5_000_000
+
+
+def test_two_identical_articles_keep_the_first(tmp_path):
+    corpus = ingest(_folder(tmp_path, {"a.txt": GOOD, "b.txt": GOOD}))
+    assert list(corpus.articles["file"]) == ["a.txt"]
+    assert corpus.warnings.iloc[0]["problem"] == "is byte-for-byte identical to a.txt; kept that one"
+
+
+def test_a_file_name_that_would_escape_the_output_folder_is_skipped(tmp_path):
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "..\\..\\evil.txt": GOOD + b"x"}))
+    assert list(corpus.articles["file"]) == ["good.txt"]
+    assert "would escape the output folder" in corpus.warnings.iloc[0]["problem"]
+
+
+def test_a_link_to_a_file_outside_the_corpus_is_skipped(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes(b"Not part of the corpus at all.")
+    folder = _folder(tmp_path, {"good.txt": GOOD})
+    os.symlink(outside, folder / "link.txt")
+    corpus = ingest(folder)
+    assert corpus.warnings.iloc[0]["file"] == "link.txt" and "outside the corpus folder" in corpus.warnings.iloc[0]["problem"]
+
+
+def test_a_manifest_id_that_would_escape_is_skipped(tmp_path):
+    folder = _folder(tmp_path, {"good.txt": GOOD, "other.txt": b"Another article entirely.", "articles.csv": b"id,file\n../../x,other.txt\n"})
+    corpus = ingest(folder)
+    assert list(corpus.articles["article_id"]) == ["good"]
+    assert "escape" in corpus.warnings.iloc[0]["problem"]
+
+
+def test_a_manifest_pointing_outside_the_folder_stops_the_run(tmp_path):
+    folder = _folder(tmp_path, {"good.txt": GOOD, "articles.csv": b"id,file\nx,../outside.txt\n"})
+    with pytest.raises(IngestError, match="points outside the corpus folder"):
+        ingest(folder)
+
+
+def test_a_folder_with_no_articles_stops_with_a_clear_error(tmp_path):
+    folder = _folder(tmp_path, {"notes.pdf": b"%PDF"})
+    with pytest.raises(IngestError, match="no articles found"):
+        ingest(folder)
+
+
+def test_a_folder_of_only_bad_files_stops_naming_each(tmp_path):
+    with pytest.raises(IngestError, match=r"no readable article \(empty.txt: the file is empty"):
+        ingest(_folder(tmp_path, {"empty.txt": b""}))
+
+
+def test_a_missing_folder_stops(tmp_path):
+    with pytest.raises(IngestError, match="does not exist"):
+        ingest(tmp_path / "nope")
+
+
+# ------------------------------------------------------------------ writing and reading
+
+
+def test_two_runs_write_byte_identical_tables(tmp_path):
+    a, b = write_tables(ingest(paths.RAW), tmp_path / "a"), write_tables(ingest(paths.RAW), tmp_path / "b")
+    for f in sorted(p.name for p in a.iterdir()):
+        assert (a / f).read_bytes() == (b / f).read_bytes(), f
+
+
+def test_tables_round_trip_with_their_schema(tmp_path, seeds):
+    back = read_tables(write_tables(seeds, tmp_path / "p"))
+    pd.testing.assert_frame_equal(back.sentences, seeds.sentences)
+    pd.testing.assert_frame_equal(back.tokens, seeds.tokens)
+
+
+def test_a_table_with_wrong_columns_fails_the_schema_check(tmp_path, seeds):
+    out = write_tables(seeds, tmp_path / "p")
+    seeds.sentences.drop(columns=["raw_line"]).to_csv(out / "sentences.csv", index=False)
+    with pytest.raises(SchemaError, match=r"sentences.csv: columns do not match the schema \(missing \['raw_line'\]"):
+        read_table("sentences", out)
+
+
+def test_a_missing_table_says_which_notebook_to_run(tmp_path):
+    with pytest.raises(FileNotFoundError, match="01-ingest-articles"):
+        read_table("articles", tmp_path)
+
+
+def test_a_failed_write_leaves_the_previous_tables_untouched(tmp_path, seeds, monkeypatch):
+    out = write_tables(seeds, tmp_path / "p")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = {"n": 0}
+    original = tables._write_csv
+
+    def failing(df, path):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return original(df, path)
+
+    monkeypatch.setattr(tables, "_write_csv", failing)
+    smaller = ingest(_folder(tmp_path, {"good.txt": GOOD}))
+    with pytest.raises(OSError, match="disk full"):
+        write_tables(smaller, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_refuses_to_write_into_data_raw(seeds):
+    with pytest.raises(IngestError, match="refusing to write"):
+        write_tables(seeds, paths.RAW / "processed")
+
+
+def test_ingesting_never_writes_the_corpus_folder(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD, "empty.txt": b""})
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
+    write_tables(ingest(folder), tmp_path / "out")
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()} == before
+
+
+def test_a_large_folder_shows_a_progress_bar(tmp_path, capsys):
+    folder = _folder(tmp_path, {f"a{i:02d}.txt": GOOD + str(i).encode() for i in range(corpus_mod.PROGRESS_MIN_FILES)})
+    ingest(folder)
+    assert "ingesting" in capsys.readouterr().err
+
+
+def test_large_folders_read_in_parallel_give_the_same_tables(tmp_path, monkeypatch):
+    files = {f"a{i:02d}.txt": GOOD + f" Article {i}. It differs.".encode() for i in range(6)}
+    files["bad.txt"], files["copy.txt"] = b"", GOOD + b" Article 0. It differs."
+    folder = _folder(tmp_path, files)
+    sequential = ingest(folder)
+    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_FILES", 2)
+    parallel = ingest(folder)
+    for name in ("articles", "sentences", "tokens", "warnings"):
+        pd.testing.assert_frame_equal(getattr(parallel, name), getattr(sequential, name))
+    assert list(parallel.warnings["file"]) == ["bad.txt", "copy.txt"]

@@ -1,0 +1,331 @@
+"""Tests for utils.rhetoric.labels (labels), utils.rhetoric.lexicon (matching), utils.rhetoric.views and
+utils.rhetoric_quality. Expected labels of seed sentences were checked by reading the sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from utils import paths
+from utils.ingest.read import ingest
+from utils.rhetoric.labels import (COLUMNS, LABELS, apply_corrections, describe_corrections, label_sentences, load_corrections,
+                            sentence_tone, thesis_candidates)
+from utils.rhetoric.lexicon import Joined, compile_entries, lexicon_hits, load_lexicons, normalise, parse_lexicon
+from utils.rhetoric.views import count_labels, drilldown_sections, question_runs
+from utils.rhetoric.quality import load_gold, score_labels
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return ingest(paths.RAW)
+
+
+@pytest.fixture(scope="module")
+def seed_labels(seeds):
+    return label_sentences(seeds.sentences)
+
+
+def labels_of(labels: pd.DataFrame, sentence_id: str, category: str | None = None) -> set[str]:
+    hits = labels[labels["sentence_id"] == sentence_id]
+    if category:
+        hits = hits[hits["category"] == category]
+    return set(hits["label"])
+
+
+def frame(*texts: str, article: str = "a") -> pd.DataFrame:
+    """Sentences of one article, one paragraph each (ids a-pNN-s01)."""
+    return pd.DataFrame({"article_id": article, "sentence_id": [f"{article}-p{i:02d}-s01" for i in range(1, len(texts) + 1)],
+                         "text": list(texts), "is_heading": False})
+
+
+# ---------------------------------------------------------------- matching engine
+
+
+@pytest.mark.parametrize("entries, text, expected", [
+    (["you", "your", "you know"], "you know your way, mayou", ["you know", "your"]),
+    (["may"], "The mayor may come.", ["may"]),
+    (["possib*"], "Possibly, possibilities are possible.", ["Possibly", "possibilities", "possible"]),
+    (["about <num>"], "about 3 weeks, about 3,000 people, about time", ["about 3", "about 3,000"]),
+    (["no doubt ... but"], "I've no doubt it works, but not here. No doubt.", ["no doubt it works, but"]),
+    (["can"], "You can't and you can.", ["can"]),
+    (["I've"], "I've seen it; Ive not.", ["I've"]),
+])
+def test_compile_entries_matches_whole_words_longest_first(entries, text, expected):
+    rx = compile_entries(entries)
+    low = normalise(text).lower()
+    found = [text[m.start():m.end()] for m in rx.finditer(low)]
+    assert found == expected
+
+
+def test_caret_entries_match_only_at_sentence_start():
+    lex = parse_lexicon("^and", name="transition_addition")
+    hits = lexicon_hits(lex, Joined.from_texts(["And then.", "Cats and dogs.", "And so on."]))
+    assert hits["row"].tolist() == [0, 2] and hits["start"].tolist() == [0, 0]
+
+
+def test_parse_lexicon_reads_notes_exclusions_and_case():
+    lex = parse_lexicon("# Source: test\n# case: sensitive\nApple\nmay  # genre\nNOT: May I", name="x")
+    assert lex.entries == ("Apple", "may")
+    assert lex.exclusions == ("May I",)
+    assert lex.case_sensitive and lex.notes == {"may": "genre"} and lex.source == "Source: test"
+
+
+def test_exclusions_block_the_entry_inside_them():
+    lex = parse_lexicon("sure\nNOT: make sure\nNOT: not sure", name="booster")
+    joined = Joined.from_texts(["Make sure of it.", "I am sure.", "I am not sure."])
+    hits = lexicon_hits(lex, joined)
+    assert hits["row"].tolist() == [1] and hits["entry"].tolist() == ["sure"]
+
+
+def test_normalise_keeps_offsets():
+    text = "I\u2019ve \u201cno\u201d doubt\nhere"
+    assert len(normalise(text)) == len(text) and normalise(text) == "I've \"no\" doubt here"
+
+
+def test_every_lexicon_file_has_a_source_note():
+    for name, lex in load_lexicons().items():
+        assert lex.source, f"{name} has no source note"
+        assert lex.entries, f"{name} is empty"
+
+
+# ---------------------------------------------------------------- label table shape and spans
+
+
+def test_label_table_columns_and_spans(seeds, seed_labels):
+    assert list(seed_labels.columns) == COLUMNS
+    text = seeds.sentences.set_index("sentence_id")["text"]
+    spans = seed_labels[seed_labels["end"] > seed_labels["start"]]
+    assert all(text[s][a:b] == m for s, a, b, m in zip(spans["sentence_id"], spans["start"], spans["end"], spans["match"]))
+    assert set(zip(seed_labels["category"], seed_labels["label"])) <= {(c, lab) for c, labs in LABELS.items() for lab in labs}
+
+
+def test_headings_are_not_labelled(seeds, seed_labels):
+    headings = set(seeds.sentences.loc[seeds.sentences["is_heading"], "sentence_id"])
+    assert headings and not headings & set(seed_labels["sentence_id"])
+
+
+def test_empty_input_gives_empty_table():
+    out = label_sentences(frame().iloc[:0])
+    assert out.empty and list(out.columns) == COLUMNS
+
+
+# ---------------------------------------------------------------- the hard seed sentences
+
+
+def test_003_why_is_this_is_answered_and_the_answer_is_a_reason(seed_labels):
+    assert labels_of(seed_labels, "003-p03-s01", "question") == {"answered"}
+    assert "reason" in labels_of(seed_labels, "003-p04-s01")
+    for why, answer in (("003-p12-s02", "003-p13-s01"), ("003-p16-s02", "003-p17-s01")):
+        assert labels_of(seed_labels, why, "question") == {"answered"}
+        assert "reason" in labels_of(seed_labels, answer)
+
+
+@pytest.mark.parametrize("sentence_id, kind", [
+    ("004-p02-s01", "rhetorical"),   # Is all this talk ... merely fluff?  (followed by "That is the question ...")
+    ("004-p05-s03", "answered"),     # The benefit?  -> There is no obvious benefit.
+    ("004-p05-s05", "to_reader"),    # So the question is what to do?  (the reader's dilemma in the imagined case)
+    ("004-p05-s06", "to_reader"),
+    ("004-p12-s01", "to_reader"),    # What choice would you make?  (followed by more questions: not answered)
+    ("004-p13-s02", "to_reader"),
+    ("004-p14-s04", "to_reader"),
+    ("004-p15-s01", "to_reader"),    # Would you say to yourself something like "... it."?  (the ? is five sentences later)
+    ("002-p10-s03", "rhetorical"),   # No pressure, right?
+    ("002-p17-s01", "to_reader"),
+    ("000-p07-s01", "rhetorical"),
+])
+def test_question_types(seed_labels, sentence_id, kind):
+    assert labels_of(seed_labels, sentence_id, "question") == {kind}
+
+
+def test_004_run_of_questions(seeds, seed_labels):
+    assert question_runs(seed_labels, seeds.sentences)["004"] == 9
+    # the closing '?' of the quoted monologue is not a question of its own
+    assert not labels_of(seed_labels, "004-p15-s06", "question")
+    q = seed_labels[(seed_labels["sentence_id"] == "004-p15-s01") & (seed_labels["category"] == "question")]
+    assert q["match"].iloc[0] == "Would you say to yourself something like"
+
+
+def test_004_imagined_case_runs_until_the_heading(seed_labels):
+    case = ["004-p04-s01", "004-p04-s04", "004-p07-s02", "004-p11-s02", "004-p15-s05"]
+    assert all("evidence_hypothetical" in labels_of(seed_labels, s) for s in case)
+    assert "evidence_hypothetical" not in labels_of(seed_labels, "004-p17-s01")
+    # questions about the case are questions, and its "50%" is not a statistic
+    assert "evidence_hypothetical" not in labels_of(seed_labels, "004-p12-s01")
+    assert "evidence_statistic" not in labels_of(seed_labels, "004-p11-s02")
+    # the imagined reader's "I am sure that we can ..." is not the author speaking
+    assert "self_mention" not in labels_of(seed_labels, "004-p15-s05")
+
+
+@pytest.mark.parametrize("sentence_id", ["002-p05-s01", "002-p05-s02", "002-p06-s01", "002-p08-s01", "002-p09-s01",
+                                         "002-p11-s01", "002-p12-s01", "002-p13-s01"])
+def test_002_bullet_list_items_are_not_imperatives_or_statistics(seed_labels, sentence_id):
+    got = labels_of(seed_labels, sentence_id)
+    assert "imperative" not in got           # "Managers are empowered to act like owners" is a statement
+    assert "evidence_statistic" not in got   # "1950's - 1960's", "3 things in common", "24x7" are not data
+
+
+def test_002_timeline_dash_is_not_an_insert(seed_labels):
+    assert not labels_of(seed_labels, "002-p08-s01") & {"engagement_aside", "code_gloss"}
+
+
+@pytest.mark.parametrize("sentence_id", ["003-p06-s02", "003-p07-s01", "003-p08-s01", "003-p09-s01", "003-p21-s02", "004-p04-s01",
+                                         "004-p18-s01", "004-p20-s03"])
+def test_imperatives(seed_labels, sentence_id):
+    assert "imperative" in labels_of(seed_labels, sentence_id, "directive")
+
+
+@pytest.mark.parametrize("sentence_id", ["003-p02-s01", "004-p02-s03", "004-p17-s03", "001-p03-s01"])
+def test_formulas_that_look_imperative_are_not(seed_labels, sentence_id):
+    # Believe it or not / Allow me to / Put differently / Typically, ...
+    assert "imperative" not in labels_of(seed_labels, sentence_id)
+
+
+def test_000_no_doubt_but_is_a_concession_not_a_booster(seed_labels):
+    got = labels_of(seed_labels, "000-p04-s01")
+    assert {"concession", "rebuttal", "claim", "transition_contrast", "hedge"} <= got
+    assert "booster" not in got
+    conc = seed_labels[(seed_labels["sentence_id"] == "000-p04-s01") & (seed_labels["label"] == "concession")]
+    assert conc["match"].iloc[0].startswith("no doubt that there will be issues") and conc["match"].iloc[0].endswith("but")
+
+
+@pytest.mark.parametrize("sentence_id, expected", [
+    ("003-p13-s01", {"evidence_statistic", "concession", "rebuttal", "evidence_anecdote", "reason"}),
+    ("004-p17-s02", {"evidence_authority", "evidential"}),
+    ("004-p20-s03", {"evidence_exemplar", "code_gloss", "imperative"}),
+    ("001-p05-s02", {"evidence_analogy"}),
+    ("000-p05-s01", {"engagement_aside", "hedge", "claim"}),
+    ("000-p10-s01", {"engagement_aside", "evidential", "self_mention"}),
+    ("002-p01-s01", {"evidence_anecdote", "self_mention"}),
+    ("003-p06-s01", {"obligation", "claim", "engagement_reader"}),
+    ("000-p09-s03", {"engagement_reader", "claim"}),
+])
+def test_seed_sentences_carry_these_labels(seed_labels, sentence_id, expected):
+    assert expected <= labels_of(seed_labels, sentence_id)
+
+
+def test_past_tense_story_continues_then_stops(seed_labels):
+    assert "evidence_anecdote" in labels_of(seed_labels, "000-p03-s01")     # They recognized early on ...
+    assert "evidence_anecdote" not in labels_of(seed_labels, "000-p04-s01")  # I've no doubt ... (present)
+
+
+# ---------------------------------------------------------------- rules on small literal inputs
+
+
+def test_quoted_pronouns_belong_to_the_quoted_speaker():
+    out = label_sentences(frame('Leaders say "we support our team" and so do I.'))
+    persons = out[out["label"] == "self_mention"]["match"].tolist()
+    assert persons == ["I"]
+
+
+def test_concession_in_one_sentence_rebutted_in_the_next():
+    out = label_sentences(frame("Admittedly, some new hires learn more slowly.", "But that is a reason to design onboarding."))
+    assert "concession" in labels_of(out, "a-p01-s01") and "rebuttal" in labels_of(out, "a-p02-s01")
+
+
+def test_rules_find_nothing_in_plain_description():
+    out = label_sentences(frame("The cat sat on the mat."))
+    assert out.empty
+
+
+# ---------------------------------------------------------------- thesis, tone, profile
+
+
+def test_thesis_candidates_shape_and_order(seeds, seed_labels):
+    th = thesis_candidates(seeds.sentences, seed_labels, top=2, titles=seeds.articles.set_index("article_id")["title"])
+    assert list(th.columns) == ["article_id", "sentence_id", "score", "reasons"]
+    assert th.groupby("article_id").size().eq(2).all()
+    assert (th.groupby("article_id")["score"].diff().dropna() <= 0).all()
+    assert th.set_index("sentence_id").loc["001-p06-s01", "reasons"].startswith("a claim (+2)")
+
+
+def test_sentence_tone_is_bounded_and_skips_headings(seeds):
+    tone = sentence_tone(seeds.sentences)
+    assert len(tone) == int((~seeds.sentences["is_heading"]).sum())
+    assert tone["compound"].between(-1, 1).all() and tone.groupby("article_id")["position"].max().eq(1).all()
+
+
+def test_other_corpus_has_every_label_with_zeros():
+    corpus = ingest(paths.ROOT / "tests" / "fixtures" / "three_articles")
+    labels = label_sentences(corpus.sentences)
+    counts = count_labels(labels, corpus.articles)
+    assert len(counts) == len(corpus.articles) * sum(len(v) for v in LABELS.values())
+    assert (counts["count"] == 0).any()
+    assert counts.set_index(["article_id", "label"]).loc[("office", "evidence_statistic"), "count"] == 1  # 20% faster
+    assert "answered" in labels_of(labels, "remote-work-p05-s01")  # Why do executives still resist? Because ...
+    html = "".join(drilldown_sections(labels, corpus.sentences, corpus.articles))
+    assert "<script>alert" not in html and "No occurrences" in html
+
+
+def test_count_labels_counts_markers_and_sentences():
+    labels = pd.DataFrame({"article_id": "a", "sentence_id": ["s1", "s1", "s1", "s1"], "category": ["metadiscourse"] * 2 + ["role"] * 2,
+                           "label": ["hedge", "hedge", "claim", "claim"], "rule": "r", "start": 0, "end": 0, "match": ""})
+    counts = count_labels(labels, pd.DataFrame({"article_id": ["a"], "n_words": [500]})).set_index("label")
+    assert counts.loc["hedge", "count"] == 2 and counts.loc["claim", "count"] == 1
+    assert counts.loc["hedge", "per_1000"] == 4.0 and counts.loc["booster", "count"] == 0
+
+
+# ---------------------------------------------------------------- corrections and scores
+
+
+def test_corrections_add_remove_and_report_missing(seeds, seed_labels):
+    fixes = pd.DataFrame([
+        {"sentence_id": "000-p04-s01", "action": "remove", "category": "role", "label": "concession", "text_start": "I’ve no doubt", "note": ""},
+        {"sentence_id": "000-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "test"},
+        {"sentence_id": "000-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "twice"},
+        {"sentence_id": "999-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "gone"},
+        {"sentence_id": "000-p01-s02", "action": "remove", "category": "role", "label": "evidence_anecdote", "text_start": "Not the text", "note": ""},
+    ])
+    out, log = apply_corrections(seed_labels, seeds.sentences, fixes)
+    assert log["status"].tolist() == ["applied", "applied", "already present", "sentence not in this corpus", "sentence text changed: not applied"]
+    assert log["changed"].tolist() == [1, 1, 0, 0, 0]
+    assert "concession" not in labels_of(out, "000-p04-s01") and "claim" in labels_of(out, "000-p01-s01")
+    assert out.loc[out["sentence_id"] == "000-p01-s01"].query("label == 'claim'")["rule"].iloc[0] == "analyst correction: test"
+    assert describe_corrections(log).startswith("5 analyst corrections on file: 2 applied, changing 2 automatic labels")
+
+
+def test_corrections_file_on_disk_is_valid(seeds, seed_labels):
+    fixes = load_corrections()
+    _, log = apply_corrections(seed_labels, seeds.sentences, fixes)
+    assert (log["status"] == "applied").all()
+
+
+def test_scores_against_tiny_gold():
+    sentences = frame("One.", "Two.")
+    gold = pd.DataFrame({"sentence_id": ["a-p01-s01", "a-p02-s01"], "category": ["role", "role"], "label": ["claim", "reason"],
+                         "note": "", "text_start": ["One", "Two"]})
+    auto = pd.DataFrame({"article_id": "a", "sentence_id": ["a-p01-s01", "a-p02-s01"], "category": "role", "label": ["claim", "claim"],
+                         "rule": "r", "start": 0, "end": 0, "match": ""})
+    s = score_labels(auto, gold, sentences).set_index("label")
+    assert (s.loc["claim", ["tp", "fp", "fn"]] == [1, 1, 0]).all() and s.loc["claim", "precision"] == 0.5
+    assert s.loc["reason", "recall"] == 0.0
+
+
+def test_gold_file_covers_every_non_heading_seed_sentence(seeds):
+    gold = load_gold()
+    body = set(seeds.sentences.loc[~seeds.sentences["is_heading"], "sentence_id"])
+    assert set(gold["sentence_id"]) == body
+
+
+def test_labels_table_round_trips_exactly(tmp_path, seed_labels):
+    from utils import tables
+    from utils.rhetoric import labels as rhetoric
+
+    rhetoric.write_labels(seed_labels, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["sentence_labels.csv"]  # no temporary file left
+    back = tables.read_table("sentence_labels", tmp_path)
+    pd.testing.assert_frame_equal(back, seed_labels.reset_index(drop=True), check_dtype=False)
+
+
+def test_fingerprint_panels_label_the_rows_once():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from utils.rhetoric import plots as rhetoric_plots
+
+    table = pd.DataFrame({"claims": [3.0, 1.0, 2.0], "hedges": [1.0, 0.0, 4.0]}, index=["000", "001", "002"])
+    axes = rhetoric_plots.plot_fingerprints(table)
+    first, *rest = axes.flat
+    assert [t.get_text() for t in first.get_yticklabels()] == ["claims", "hedges"]
+    assert all(len(ax.get_yticks()) == 0 for ax in rest)  # no hidden ticks built for the other panels
+    assert all(ax.get_ylim() == first.get_ylim() == (1.5, -0.5) for ax in rest)  # same rows, top down
+    matplotlib.pyplot.close(first.figure)

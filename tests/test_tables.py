@@ -1,0 +1,61 @@
+"""Tests for utils.tables: the schema contract, the atomic writer and the checked reader."""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import pytest
+
+from utils import tables
+
+TRICKY = ["a", "b,c", 'say "hi"', "two\nlines", "café — “quoted”", "", "=HYPERLINK(1)"]
+
+
+def test_text_round_trips_exactly(tmp_path):
+    df = pd.DataFrame({"file": TRICKY, "problem": list(reversed(TRICKY)), "action": ["x"] * len(TRICKY)})
+    tables.write_table(df, "warnings", tmp_path)
+    back = tables.read_table("warnings", tmp_path)
+    assert back["file"].tolist() == TRICKY and back["problem"].tolist() == list(reversed(TRICKY))
+
+
+def test_floats_keep_their_gaps(tmp_path):
+    df = pd.DataFrame({"form": ["a", "b"], "lemma": ["a", "b"], "count": [1, 2], "english": [1e-9, float("nan")]})
+    tables.write_table(df, "lemmas", tmp_path)
+    back = tables.read_table("lemmas", tmp_path)
+    assert back["english"].iloc[0] == 1e-9 and pd.isna(back["english"].iloc[1])
+    assert back["count"].dtype == "int64"
+
+
+def test_a_table_missing_a_column_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(tables.SchemaError, match=r"lacks the column\(s\) \['action'\]"):
+        tables.write_table(pd.DataFrame({"file": ["x"], "problem": ["y"]}), "warnings", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_concurrent_writers_never_leave_a_partial_or_shared_temporary_file(tmp_path):
+    frames = [pd.DataFrame({"file": [f"{i}"] * 2000, "problem": ["p"] * 2000, "action": ["a"] * 2000}) for i in range(8)]
+    errors = []
+
+    def write(df):
+        try:
+            tables.write_table(df, "warnings", tmp_path)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(df,)) for df in frames]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert [p.name for p in tmp_path.iterdir()] == ["warnings.csv"]
+    back = tables.read_table("warnings", tmp_path)
+    assert len(back) == 2000 and back["file"].nunique() == 1  # one writer's table, whole
+
+
+def test_refuses_data_raw():
+    from utils import paths
+
+    with pytest.raises(PermissionError, match="refusing to write"):
+        tables.write_table(pd.DataFrame({"file": [], "problem": [], "action": []}), "warnings", paths.RAW)

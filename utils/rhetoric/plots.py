@@ -1,0 +1,188 @@
+"""Figures for notebook 02. Each helper takes tables, draws, returns the axes and never saves.
+
+Titles are written from the data (the caller may replace them); every figure's numbers come from
+the tables in :mod:`utils.rhetoric.views`, which the notebook also shows as drill-downs.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from utils.plots import PALETTE
+from utils.rhetoric.labels import EVIDENCE
+from utils.rhetoric.views import NAMES
+
+MAX_ARTICLES = 12
+
+
+def _limit(ids: list[str]) -> list[str]:
+    return ids[:MAX_ARTICLES]
+
+
+def plot_rate_heatmap(counts: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Labels x articles. Colour: the rate per 1,000 words as a share of the highest rate in that
+    row (so rare and common labels are both readable, and long and short articles comparable);
+    number: the raw count (blank for none). At most :data:`MAX_ARTICLES` articles (the first ones)."""
+    ids = _limit(list(dict.fromkeys(counts["article_id"])))
+    sub = counts[counts["article_id"].isin(ids)]
+    rate = sub.pivot_table(index=["category", "name"], columns="article_id", values="per_1000", sort=False)[ids]
+    raw = sub.pivot_table(index=["category", "name"], columns="article_id", values="count", sort=False)[ids]
+    scaled = rate.div(rate.max(axis=1).replace(0, np.nan), axis=0).fillna(0)
+    ax = ax or plt.subplots(figsize=(max(7.0, 2.4 + 0.9 * len(ids)), 0.7 + 0.27 * len(rate)))[1]
+    ax.imshow(scaled.to_numpy(), aspect="auto", cmap="YlGnBu", vmin=0, vmax=1)
+    for (i, j), v in np.ndenumerate(raw.to_numpy()):
+        if v:
+            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=8, color="white" if scaled.iat[i, j] > 0.6 else "#1d2b33",
+                    in_layout=False)  # inside its cell: nothing for the layout to make room for
+    ax.set_xticks(range(len(ids)), ids)
+    ax.set_yticks(range(len(rate)), [f"{name}" for _, name in rate.index])
+    ax.tick_params(axis="both", length=0)
+    ax.grid(False)
+    ax.xaxis.set_ticks_position("top")
+    ax.set_xlabel("colour: rate per 1,000 words, scaled to the row's highest\nnumber: raw count (blank: none)")
+    ax.xaxis.set_label_position("bottom")
+    bounds = [i for i in range(1, len(rate)) if rate.index[i][0] != rate.index[i - 1][0]]
+    for b in bounds:
+        ax.axhline(b - 0.5, color="white", linewidth=3)
+    return ax
+
+
+def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) -> np.ndarray:
+    """Small multiples: one panel per article, the same bars (per 1,000 words) on the same scale."""
+    ids = _limit(list(table.index))
+    cols = min(len(ids), 5)
+    rows = int(np.ceil(len(ids) / cols))
+    if axes is None:
+        _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.5 * cols + 1.2), 0.3 * len(table.columns) * rows + 1.0), sharex=True,
+                               squeeze=False)
+    flat = np.ravel(axes)
+    top = float(table.loc[ids].to_numpy().max()) or 1.0
+    colours = [PALETTE[0] if c in ("claims", "reasons") else PALETTE[1] if c in [NAMES[e] for e in EVIDENCE]
+               else PALETTE[4] if c in ("concessions", "rebuttals") else PALETTE[6] for c in table.columns]
+    y = np.arange(len(table.columns))
+    for i, (ax, a) in enumerate(zip(flat, ids)):
+        ax.barh(y, table.loc[a].to_numpy(), color=colours)
+        ax.set_title(str(a), fontsize=11)
+        ax.set_xlim(0, top * 1.05)
+        ax.set_ylim(len(y) - 0.5, -0.5)  # the same rows, top down, in every panel
+        # the labels once per row of panels: the panels to the right get no y ticks at all
+        # (hidden shared ticks would still be built, laid out and drawn for every file)
+        if i % cols == 0:
+            ax.set_yticks(y, list(table.columns))
+        else:
+            ax.set_yticks([])
+        ax.grid(axis="y", visible=False)
+    for ax in flat[len(ids):]:
+        ax.set_visible(False)
+    flat[0].figure.supxlabel("sentences (or markers) per 1,000 words", fontsize=10)
+    return axes
+
+
+def plot_evidence(counts: pd.DataFrame, *, axes: np.ndarray | None = None) -> np.ndarray:
+    """Left: claims, reasons and evidence sentences per 1,000 words. Right: the evidence mix
+    (share of evidence sentences by type)."""
+    ids = _limit(list(dict.fromkeys(counts["article_id"])))
+    sub = counts[counts["article_id"].isin(ids)]
+    per = sub.pivot_table(index="article_id", columns="label", values="per_1000")[list(dict.fromkeys(sub["label"]))].reindex(ids)
+    raw = sub.pivot_table(index="article_id", columns="label", values="count").reindex(ids)
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(11, 0.9 + 0.45 * len(ids)), sharey=True)
+    left, right = axes
+    y = np.arange(len(ids))
+    bars = {"claims": per["claim"], "reasons": per["reason"], "evidence sentences": per[list(EVIDENCE)].sum(axis=1)}
+    h = 0.8 / len(bars)
+    for k, (name, values) in enumerate(bars.items()):
+        left.barh(y + (k - 1) * h, values.to_numpy(), height=h, label=name, color=PALETTE[k])
+    left.set_yticks(y, ids)
+    left.invert_yaxis()
+    left.set_xlabel("sentences per 1,000 words")
+    left.legend(loc="lower right", fontsize=8, frameon=False)
+    left.set_title("Claims, reasons and evidence", fontsize=11)
+    mix = raw[list(EVIDENCE)]
+    share = mix.div(mix.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
+    start = np.zeros(len(ids))
+    for k, e in enumerate(EVIDENCE):
+        right.barh(y, share[e].to_numpy(), left=start, color=PALETTE[(k + 1) % len(PALETTE)], label=NAMES[e])
+        for i, (s, w, n) in enumerate(zip(start, share[e], mix[e])):
+            if w >= 0.08:
+                right.text(s + w / 2, i, str(int(n)), ha="center", va="center", fontsize=8, color="white")
+        start += share[e].to_numpy()
+    right.set_xlim(0, 1)
+    right.set_xlabel("share of the article's evidence sentences (numbers: sentences)")
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8, frameon=False)
+    right.set_title("Evidence mix", fontsize=11)
+    return axes
+
+
+def plot_engagement(counts: pd.DataFrame, runs: pd.Series, *, axes: np.ndarray | None = None) -> np.ndarray:
+    """Questions by type, directives by type (counts), and reader address per 1,000 words."""
+    ids = _limit(list(dict.fromkeys(counts["article_id"])))
+    raw = counts.pivot_table(index="article_id", columns="label", values="count").reindex(ids)
+    per = counts.pivot_table(index="article_id", columns="label", values="per_1000").reindex(ids)
+    if axes is None:
+        _, axes = plt.subplots(1, 3, figsize=(12, 0.9 + 0.45 * len(ids)), sharey=True)
+    y = np.arange(len(ids))
+    for ax, labels, title in ((axes[0], ("answered", "to_reader", "rhetorical"), "Questions"),
+                              (axes[1], ("imperative", "obligation"), "Directives")):
+        start = np.zeros(len(ids))
+        for k, lab in enumerate(labels):
+            ax.barh(y, raw[lab].to_numpy(), left=start, label=NAMES[lab], color=PALETTE[k + (0 if title == "Questions" else 3)])
+            start += raw[lab].to_numpy()
+        ax.set_title(title, fontsize=11)
+        ax.set_xlabel("sentences")
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+    for i, a in enumerate(ids):
+        if runs.get(a, 0) >= 3:
+            axes[0].annotate(f"run of {int(runs[a])}", (raw.loc[a, ["answered", "to_reader", "rhetorical"]].sum(), i),
+                             xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+    axes[2].barh(y, per["engagement_reader"].to_numpy(), color=PALETTE[6])
+    axes[2].set_title("Reader address ('you', inclusive 'we')", fontsize=11)
+    axes[2].set_xlabel("per 1,000 words")
+    axes[0].set_yticks(y, ids)
+    axes[0].invert_yaxis()
+    return axes
+
+
+def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window: int = 5) -> np.ndarray:
+    """Small multiples: each sentence's VADER compound (dots) through the article, with a rolling mean."""
+    ids = _limit(list(dict.fromkeys(tone["article_id"])))
+    cols = min(len(ids), 5)
+    rows = int(np.ceil(len(ids) / cols))
+    if axes is None:
+        _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.6 * cols + 0.6), 2.6 * rows + 0.4), sharex=True, sharey=True, squeeze=False)
+    flat = np.ravel(axes)
+    # fixed ticks (the ones matplotlib picks for these limits): nothing to compute per file drawn
+    flat[0].set_xticks([0, 25, 50, 75, 100])
+    flat[0].set_yticks([-1, -0.5, 0, 0.5, 1])
+    for ax, a in zip(flat, ids):
+        t = tone[tone["article_id"] == a]
+        x = 100 * t["position"].to_numpy()
+        ax.axhline(0, color="#888", linewidth=0.8)
+        ax.scatter(x, t["compound"], s=12, color=np.where(t["compound"] < 0, PALETTE[4], PALETTE[1]), alpha=0.8, zorder=3)
+        ax.plot(x, t["compound"].rolling(window, center=True, min_periods=1).mean(), color=PALETTE[0], linewidth=2)
+        ax.set_title(str(a), fontsize=11)
+        ax.set_ylim(-1.05, 1.05)
+    for ax in flat[len(ids):]:
+        ax.set_visible(False)
+    for ax in np.atleast_2d(axes)[:, 0]:
+        ax.set_ylabel("tone (VADER compound)")
+    flat[0].figure.supxlabel("% through the article (0 = first sentence, 100 = last)", fontsize=10)
+    return axes
+
+
+def plot_quality(scores: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Precision and recall per label (hand labels as the reference); labels with nothing to find
+    and nothing found are left out."""
+    s = scores[(scores["label"] != "all") & ((scores["hand"] > 0) | (scores["auto"] > 0))].iloc[::-1]
+    ax = ax or plt.subplots(figsize=(8, 0.6 + 0.26 * len(s)))[1]
+    y = np.arange(len(s))
+    ax.hlines(y, s["precision"].fillna(0), s["recall"].fillna(0), color="#ccc", linewidth=2)
+    ax.scatter(s["precision"], y, color=PALETTE[0], label="precision", zorder=3)
+    ax.scatter(s["recall"], y, color=PALETTE[4], marker="D", label="recall", zorder=3)
+    ax.set_yticks(y, [f"{NAMES.get(lab, lab)} (n={n})" for lab, n in zip(s["label"], s["hand"])])
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("score against the hand labels (1 = perfect)")
+    ax.legend(loc="lower left", fontsize=8, frameon=True)
+    return ax

@@ -1,0 +1,510 @@
+"""The rules behind :func:`utils.rhetoric.label_sentences`, one function per rule.
+
+Every function takes a :class:`Context` (the sentences in reading order, joined into one string for
+one pass of each pattern) and returns hits with columns ``row, category, label, rule, start, end,
+match`` (``row``: the sentence's position). Rules that read one sentence come first (word lists,
+bracket and dash inserts, sentence-initial imperatives, named sources, first-person past tense);
+then clean-up rules (quoted speech, overlapping markers, concessions); then rules that read the
+context (an imagined case that runs on, questions and their answers, a story that goes on in the
+past tense, the counter-move after a concession, claims carried by stance markers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans, lexicon_hits, overlaps
+
+_QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
+_QUOTE_THEN_QUESTION = re.compile(r"[\"\u201d]\s*\?\s*$")
+_TAG_QUESTION = re.compile(r",\s*(?:right|isn't it|aren't they|don't you think|no|yes|correct|eh|ok|okay)\s*\?\s*$", re.I)
+_WH = re.compile(r"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){0,3}?(?:why|what|how|who|whom|when|where|which)\b", re.I)
+_AUX = re.compile(r"^\W*(?:is|are|was|were|am|do|does|did|can|could|would|should|will|shall|have|has|had|may|might|must|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't)\b", re.I)
+_ANSWER_CUE = re.compile(r"^\W*(?:because|the answer|the reason|simple|simply|yes|no|it's because|that's because|here's why|the short answer|well,)\b", re.I)
+_WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
+_COUNTER_START = re.compile(r"^\W*(?:but|however|yet|still|nevertheless|nonetheless|even so)\b", re.I)
+_PRONOUN = re.compile(r"(?<!\w)(?:i|we|you|me|my|our|your|us)(?!\w)")
+_NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
+_CAPITALISED = re.compile(r"[A-Z][\w'&-]+")
+_DASH = r"(?: [-\u2013\u2014] |\u2014)"
+_INSERT = re.compile(r"\(([^()\n]{1,150})\)|" + _DASH + r"([^\n\u2013\u2014]{1,150}?)" + _DASH + r"|" + _DASH + r"([^\n\u2013\u2014]{1,150})(?=\n|\Z)")
+_SUBORDINATE_CONCESSIONS = {"although", "though", "even though", "even if", "even when", "while it is true"}
+_EXTRA_PAST = ("seen", "been", "done", "gone", "known")
+
+
+@dataclass
+class Context:
+    """Sentences in reading order, joined for matching, with what the rules need about each row."""
+
+    sents: pd.DataFrame
+    joined: Joined
+    lexicons: dict[str, Lexicon]
+    heading: np.ndarray
+    question: np.ndarray
+    para: np.ndarray
+    new_article: np.ndarray
+    para_gap: np.ndarray
+
+    def sid(self, row: int) -> str:
+        return str(self.sents["sentence_id"].iat[row])
+
+    def next_ok(self) -> np.ndarray:
+        """Whether row+1 continues row's text: same article, same or next paragraph, not a heading."""
+        ok = np.zeros(len(self.sents), dtype=bool)
+        if len(ok) > 1:
+            ok[:-1] = ~self.new_article[1:] & (self.para_gap[1:] <= 1) & ~self.heading[1:]
+        return ok
+
+
+def empty_hits() -> pd.DataFrame:
+    return pd.DataFrame({"row": pd.Series(dtype="int64"), "category": pd.Series(dtype="str"), "label": pd.Series(dtype="str"),
+                         "rule": pd.Series(dtype="str"), "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
+                         "match": pd.Series(dtype="str")})
+
+
+def make_hits(rows, category: str, label: str, rule, start=0, end=0, match="") -> pd.DataFrame:
+    rows = np.asarray(rows, dtype=np.int64)
+    if len(rows) == 0:
+        return empty_hits()
+    return pd.DataFrame({"row": rows, "category": category, "label": label, "rule": rule, "start": start, "end": end, "match": match})
+
+
+def paragraph_numbers(sents: pd.DataFrame) -> np.ndarray:
+    """Paragraph number of each sentence, from ``paragraph_id`` / ``sentence_id`` (``...-pNN...``)."""
+    for col, pattern in (("paragraph_id", r"-p(\d+)$"), ("sentence_id", r"-p(\d+)-s\d+$")):
+        if col in sents:
+            found = sents[col].astype("str").str.extract(pattern, expand=False)
+            if found.notna().all():
+                return found.astype("int64").to_numpy()
+    return np.arange(len(sents), dtype=np.int64)
+
+
+def prepare(sentences: pd.DataFrame, lexicons: dict[str, Lexicon]) -> Context:
+    sents = sentences.reset_index(drop=True)
+    if "is_heading" not in sents:
+        sents = sents.assign(is_heading=False)
+    texts = sents["text"].astype("str").tolist()
+    article = sents["article_id"].astype("str").to_numpy()
+    para = paragraph_numbers(sents)
+    new_article = np.ones(len(sents), dtype=bool)
+    new_article[1:] = article[1:] != article[:-1]
+    gap = np.zeros(len(sents), dtype=np.int64)
+    gap[1:] = para[1:] - para[:-1]
+    gap[new_article] = 99
+    question = sents["text"].astype("str").str.contains(_QUESTION_END).to_numpy()
+    return Context(sents=sents, joined=Joined.from_texts(texts), lexicons=lexicons, heading=sents["is_heading"].to_numpy(dtype=bool),
+                    question=question, para=para, new_article=new_article, para_gap=gap)
+
+
+def label_of(name: str) -> tuple[str, str] | None:
+    """(category, label) a lexicon feeds, from its name; ``None`` for helper cue lists."""
+    if name.startswith("metadiscourse/"):
+        return "metadiscourse", name.split("/", 1)[1]
+    for prefix, category in (("rhetoric_role_", "role"), ("rhetoric_directive_", "directive")):
+        if name.startswith(prefix):
+            return category, name[len(prefix):]
+    return None
+
+
+# ---------------------------------------------------------------- rules that read one sentence
+
+
+def lexicon_labels(ctx: Context) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """Hits of every label lexicon; also returns the raw hits by lexicon name for later rules."""
+    out, raw = [], {}
+    for name, lex in ctx.lexicons.items():
+        target = label_of(name)
+        if target is None or name == "rhetoric_role_evidence_exemplar":
+            continue
+        found = lexicon_hits(lex, ctx.joined)
+        raw[name] = found
+        if not found.empty:
+            rule = f"{lex.path.name}: " + found["entry"]
+            if "/" in name:
+                rule = name.split("/")[0] + "/" + rule
+            out.append(make_hits(found["row"], *target, rule, found["start"], found["end"], found["match"]))
+    return (pd.concat(out, ignore_index=True) if out else empty_hits()), raw
+
+
+def insert_labels(ctx: Context) -> pd.DataFrame:
+    """Bracket and dash inserts: an aside when it speaks to the reader, else a code gloss."""
+    cues = ctx.lexicons.get("rhetoric_cues_aside")
+    cue_rx = cues.pattern if cues else None
+    rows, starts, ends, labels, rules = [], [], [], [], []
+    text = ctx.joined.text
+    for m in _INSERT.finditer(text):
+        content = next(g for g in m.groups() if g is not None)
+        row = int(ctx.joined.locate(np.array([m.start()]))[0])
+        base = int(ctx.joined.starts[row])
+        before = text[base:m.start()]
+        if m.group(1) is not None:
+            if len(content.strip()) <= 2 or content.strip().isdigit():
+                continue
+        else:
+            last = before.split()[-1] if before.split() else ""
+            if any(ch.isdigit() for ch in last) or (m.group(3) is not None and len(before.split()) < 4):
+                continue
+        low = content.lower()
+        cue = cue_rx.search(low) if cue_rx else None
+        if cue or _PRONOUN.search(low) or "!" in content or "?" in content:
+            why = f"'{cue.group()}'" if cue else "a pronoun or ! / ?"
+            labels.append("engagement_aside")
+            rules.append(f"insert rule: {'bracket' if m.group(1) else 'dash'} insert with {why}")
+        else:
+            labels.append("code_gloss")
+            rules.append(f"insert rule: {'bracket' if m.group(1) else 'dash'} insert that explains")
+        rows.append(row)
+        starts.append(m.start() - base + (1 if m.group(0).startswith(" ") else 0))
+        ends.append(m.end() - base - (1 if m.group(0).endswith(" ") else 0))
+    if not rows:
+        return empty_hits()
+    out = pd.DataFrame({"row": rows, "category": "metadiscourse", "label": labels, "rule": rules, "start": starts, "end": ends})
+    return out.assign(match=[ctx.sents["text"].iat[r][s:e] for r, s, e in zip(out["row"], out["start"], out["end"])])
+
+
+def imperative_labels(ctx: Context) -> pd.DataFrame:
+    """Sentences that open with an imperative verb (after an optional opener such as "In short -")."""
+    verbs = ctx.lexicons.get("rhetoric_cues_imperative_verbs")
+    openers = ctx.lexicons.get("rhetoric_cues_imperative_openers")
+    if verbs is None or not verbs.entries:
+        return empty_hits()
+    opener = compile_entries(openers.entries).pattern if openers and openers.entries else r"(?!x)x"
+    rx = re.compile(r"(?:\A|(?<=\n))[\"'(\[]?(?:(?:" + opener + r")[,:]? *(?:[-\u2013\u2014] *)?)*(" + verbs.entries_pattern.pattern + r")"
+                    r"(?!,| (?:is|are|was|were|has|have|had|will|would|can|could|should|must|of|'s)(?!\w))")
+    found = find_spans(rx, ctx.joined, group=1)
+    if found.empty:
+        return empty_hits()
+    keep = ~ctx.question[found["row"].to_numpy()]
+    if verbs.exclusions:
+        blocked, low = compile_entries(verbs.exclusions), ctx.joined.lower
+        keep &= np.array([blocked.match(low, p) is None for p in found["pos"]], dtype=bool)
+    found = found[keep]
+    rule = "sentence opens with the imperative verb '" + found["match"].str.lower() + "' (rhetoric_cues_imperative_verbs.txt)"
+    return make_hits(found["row"], "directive", "imperative", rule, found["start"], found["end"], found["match"])
+
+
+def authority_labels(ctx: Context) -> pd.DataFrame:
+    """A named source (two or more capitalised words, not at the start) with a reporting verb."""
+    verbs = ctx.lexicons.get("rhetoric_cues_reporting_verbs")
+    names = find_spans(_NAME, ctx.joined, case_sensitive=True)
+    if names.empty or verbs is None:
+        return empty_hits()
+    keep, rules = [], []
+    for row, match in zip(names["row"], names["match"]):
+        verb = verbs.entries_pattern.search(ctx.joined.lower, ctx.joined.starts[row], ctx.joined.starts[row] + len(ctx.sents["text"].iat[row]))
+        keep.append(verb is not None)
+        rules.append(f"named source '{match}' with the reporting verb '{verb.group()}'" if verb else "")
+    names = names.assign(rule=rules)[keep]
+    names = names.drop_duplicates("row")
+    return make_hits(names["row"], "role", "evidence_authority", names["rule"], names["start"], names["end"], names["match"])
+
+
+def exemplar_labels(ctx: Context) -> pd.DataFrame:
+    """Company names from the exemplar list, and exemplar cues followed by capitalised names."""
+    out = []
+    companies = ctx.lexicons.get("rhetoric_cues_exemplar_companies")
+    if companies is not None:
+        found = lexicon_hits(companies, ctx.joined)
+        out.append(make_hits(found["row"], "role", "evidence_exemplar", "rhetoric_cues_exemplar_companies.txt: " + found["entry"],
+                         found["start"], found["end"], found["match"]))
+    cues = ctx.lexicons.get("rhetoric_role_evidence_exemplar")
+    if cues is not None:
+        found = lexicon_hits(cues, ctx.joined)
+        text = ctx.sents["text"]
+        named = [bool(_CAPITALISED.search(text.iat[r][e:])) for r, e in zip(found["row"], found["end"])]
+        found = found[np.array(named, dtype=bool)] if len(found) else found
+        out.append(make_hits(found["row"], "role", "evidence_exemplar", "rhetoric_role_evidence_exemplar.txt: " + found["entry"] + " + a name",
+                         found["start"], found["end"], found["match"]))
+    return pd.concat(out, ignore_index=True) if out else empty_hits()
+
+
+def past_pattern(ctx: Context, *, strict: bool = False) -> str:
+    """Past-tense verbs: the irregular list, or a word in -ed (``strict``: only right after a
+    subject such as "they", "it" or a plural noun, so that "a degraded environment" is not a story)."""
+    past = ctx.lexicons.get("rhetoric_cues_past_tense")
+    entries = (past.entries if past else ()) + _EXTRA_PAST
+    regular = (r"(?<!\w)(?:they|he|she|it|we|i|who|you|[a-z]{3,}s) (?:[a-z]+ly )?[a-z]{2,}(?<!e)ed(?!\w)" if strict
+               else r"(?<!\w)[a-z]{2,}(?<!e)ed(?!\w)")
+    return r"(?:" + compile_entries(entries).pattern + "|" + regular + ")"
+
+
+def anecdote_labels(ctx: Context) -> pd.DataFrame:
+    """First person followed by a past-tense verb: "I was asked", "we've also found", "my experiment showed"."""
+    between = r"(?: (?!(?:are|is|am|be|'re)(?!\w))[a-z']+){0,2}?"
+    rx = re.compile(r"(?<!\w)(?:(?:i|we)(?:'ve|'d| have| had)?" + between + r"|(?:my|our) [a-z]+) " + past_pattern(ctx))
+    found = find_spans(rx, ctx.joined)
+    rule = "first person + past tense: '" + found["match"] + "'"
+    return make_hits(found["row"], "role", "evidence_anecdote", rule, found["start"], found["end"], found["match"])
+
+
+# ---------------------------------------------------------------- clean-up rules
+
+
+def quoted_spans(ctx: Context) -> pd.DataFrame:
+    """Quoted stretches (pos, start, end in the joined text), double quotes across sentences of a paragraph."""
+    raw = ctx.joined.raw or ctx.joined.text
+    spans = []
+    marks = [(m.start(), m.group()) for m in re.finditer("[\u201c\u201d\"]", raw)]
+    if marks:
+        rows = ctx.joined.locate(np.array([p for p, _ in marks]))
+        key = list(zip(ctx.sents["article_id"].to_numpy()[rows], ctx.para[rows]))
+        open_at, open_key = None, None
+        for (pos, ch), k in zip(marks, key):
+            if open_at is not None and k != open_key:
+                open_at = None
+            if ch == "\u201c" or (ch == '"' and open_at is None):
+                open_at = pos if open_at is None else open_at
+                open_key = k
+            elif open_at is not None:
+                spans.append((open_at, pos + 1))
+                open_at = None
+    spans += [(m.start(), m.end()) for m in re.finditer("\u2018(?:[^\u2019\n\x00]|\u2019(?=\\w))*\u2019(?!\\w)", raw)]
+    spans.sort()
+    arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    return pd.DataFrame({"pos": arr[:, 0], "start": 0, "end": arr[:, 1] - arr[:, 0]})
+
+
+def drop_quoted_persons(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Self-mentions and reader address inside quoted speech belong to the quoted speaker: drop them."""
+    person = hits["label"].isin(["self_mention", "engagement_reader"]).to_numpy()
+    if not person.any() or quoted.empty:
+        return hits
+    sub = hits[person]
+    pos = ctx.joined.starts[sub["row"].to_numpy()] + sub["start"].to_numpy()
+    inside = overlaps(pd.DataFrame({"pos": pos, "start": sub["start"], "end": sub["end"]}), quoted)
+    drop = np.zeros(len(hits), dtype=bool)
+    drop[np.flatnonzero(person)[inside]] = True
+    return hits[~drop]
+
+
+def resolve_containment(hits: pd.DataFrame) -> pd.DataFrame:
+    """Within person markers and within stance markers, a longer hit wins over one inside it.
+
+    "we've all" (reader) beats "we've" (self-mention); "not sure" (hedge) beats "sure" (booster).
+    """
+    groups = {"self_mention": 1, "engagement_reader": 1, "hedge": 2, "booster": 2}
+    grp = hits["label"].map(groups)
+    sub = hits[grp.notna()].assign(group=grp[grp.notna()])
+    if sub.empty:
+        return hits
+    spans = sub[["row", "group", "start", "end"]].drop_duplicates().sort_values(["row", "group", "start", "end"], ascending=[True, True, True, False])
+    prev_end = spans.groupby(["row", "group"])["end"].cummax().groupby([spans["row"], spans["group"]]).shift(1)
+    contained = spans[(prev_end >= spans["end"]).to_numpy()]
+    if contained.empty:
+        return hits
+    key = pd.MultiIndex.from_frame(contained[["row", "group", "start", "end"]])
+    drop = pd.MultiIndex.from_frame(sub[["row", "group", "start", "end"]]).isin(key)
+    return hits.drop(index=sub.index[drop])
+
+
+def drop_boosters_in_concessions(hits: pd.DataFrame) -> pd.DataFrame:
+    """"I've no doubt that ..., but" grants a point: its "no doubt" is not the writer boosting a claim."""
+    conc = hits[hits["label"] == "concession"]
+    boost = hits[hits["label"] == "booster"]
+    if conc.empty or boost.empty:
+        return hits
+    pair = boost.reset_index().merge(conc[["row", "start", "end"]], on="row", suffixes=("", "_c"))
+    inside = pair[(pair["start"] >= pair["start_c"]) & (pair["end"] <= pair["end_c"])]
+    return hits.drop(index=inside["index"].unique())
+
+
+# ---------------------------------------------------------------- rules that read the context
+
+
+def scenario(ctx: Context, hyp_rows: np.ndarray, you_rows: np.ndarray) -> pd.Series:
+    """For each row inside an imagined case, the sentence id that opened it (else missing).
+
+    The case opens at a hypothetical cue (a heading counts) and runs on until a heading or a
+    paragraph that neither speaks to "you" nor opens a new case.
+    """
+    n = len(ctx.sents)
+    opener = np.zeros(n, dtype=bool)
+    opener[hyp_rows] = True
+    you = np.zeros(n, dtype=bool)
+    you[you_rows] = True
+    key = pd.Series(list(zip(ctx.sents["article_id"], ctx.para)))
+    para_you = pd.Series(you).groupby(key).transform("any").to_numpy()
+    para_open = pd.Series(opener).groupby(key).transform("any").to_numpy()
+    first_in_para = ctx.new_article | (ctx.para_gap != 0)
+    brk = ctx.new_article | (ctx.heading & ~opener) | (first_in_para & ~para_you & ~para_open)
+    seg = np.cumsum(brk)
+    started = pd.Series(opener).groupby(seg).cummax().to_numpy()
+    origin = pd.Series(np.where(opener, ctx.sents["sentence_id"].astype("str"), None)).groupby(seg).transform("first")
+    return origin.where(started & ~ctx.heading | opener)
+
+
+def question_labels(ctx: Context, quoted: pd.DataFrame, in_case: pd.Series, you_rows: np.ndarray) -> pd.DataFrame:
+    """Each question: ``answered`` (answered next), ``to_reader`` or ``rhetorical``.
+
+    A question whose "?" follows a closing quote that opened sentences earlier ("Would you say to
+    yourself something like "... I'll cross that bridge."?") is labelled where it opens.
+    """
+    text = ctx.sents["text"].astype("str")
+    rows = np.flatnonzero(ctx.question)
+    asked: dict[int, tuple[int, int, str]] = {}
+    q_starts = quoted["pos"].to_numpy()
+    q_ends = q_starts + quoted["end"].to_numpy()
+    for row in rows:
+        t = text.iat[row]
+        span, note = (0, len(t.rstrip())), ""
+        if _QUOTE_THEN_QUESTION.search(ctx.joined.text[ctx.joined.starts[row]:ctx.joined.starts[row] + len(t)]):
+            close = ctx.joined.starts[row] + len(t.rstrip().rstrip("?").rstrip())
+            i = np.flatnonzero(q_ends == close)
+            if len(i):
+                open_row = int(ctx.joined.locate(q_starts[i[:1]])[0])
+                if open_row < row and ctx.sents["article_id"].iat[open_row] == ctx.sents["article_id"].iat[row]:
+                    row, span = open_row, (0, len(ctx.joined.text[ctx.joined.starts[open_row]:q_starts[i[0]]].rstrip()))
+                    note = f" (its '?' closes the quotation in {ctx.sid(int(rows[rows >= open_row].max()))})"
+        asked[int(row)] = (span[0], span[1], note)
+    is_q = np.zeros(len(text), dtype=bool)
+    is_q[list(asked)] = True
+    next_ok = ctx.next_ok()
+    you = set(you_rows.tolist())
+    out = []
+    for row, (start, end, note) in sorted(asked.items()):
+        t = text.iat[row][start:end] if end > start else text.iat[row]
+        nxt = row + 1 if next_ok[row] and not is_q[row + 1] else None
+        short = len(t.split()) <= 5
+        fragment = not _AUX.match(t) and not _WH.match(t) and len(t.split()) <= 3
+        if _TAG_QUESTION.search(t):
+            label, rule = "rhetorical", "tag question (', right?')"
+        elif nxt is not None and (_ANSWER_CUE.match(text.iat[nxt]) or (short and (_WH.match(t) or fragment))):
+            label, rule = "answered", f"short question answered by the next sentence, {ctx.sid(nxt)}"
+        elif row in you or pd.notna(in_case.iat[row]):
+            label = "to_reader"
+            rule = "asks the reader ('you')" if row in you else f"asks the reader to decide the imagined case opened at {in_case.iat[row]}"
+        else:
+            label, rule = "rhetorical", "question the author does not answer next"
+        out.append((row, label, rule + note, start, end))
+    if not out:
+        return empty_hits()
+    q = pd.DataFrame(out, columns=["row", "label", "rule", "start", "end"]).assign(category="question")
+    return q.assign(match=[text.iat[r][s:e] for r, s, e in zip(q["row"], q["start"], q["end"])])
+
+
+def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> pd.DataFrame:
+    """Sentences that go on telling, in the past tense, a story the author began in the first person."""
+    past_rows = find_spans(re.compile(past_pattern(ctx, strict=True)), ctx.joined)["row"].unique()
+    n = len(ctx.sents)
+    past = np.zeros(n, dtype=bool)
+    past[past_rows] = True
+    ok = (past | direct) & ~ctx.heading & ~blocked
+    prev_ok = np.concatenate([[False], ok[:-1]])
+    start_run = ok & (~prev_ok | ctx.new_article | (ctx.para_gap > 1))
+    run = np.cumsum(start_run)
+    started = pd.Series(direct & ok).groupby(run).cummax().to_numpy()
+    origin = pd.Series(np.where(direct & ok, ctx.sents["sentence_id"].astype("str"), None)).groupby(run).ffill()
+    rows = np.flatnonzero(ok & started & ~direct)
+    return make_hits(rows, "role", "evidence_anecdote", [f"goes on with the past-tense story begun at {origin.iat[r]}" for r in rows])
+
+
+def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
+    """The counter-move after a concession: a contrast later in the same sentence, the main clause
+    after a concessive opening ("Although ..., <main clause>"), or a next sentence that opens with
+    But / However / Yet."""
+    conc = hits.loc[hits["label"] == "concession", ["row", "start", "end", "match"]].reset_index(drop=True)
+    if conc.empty:
+        return empty_hits()
+    conc["c"] = np.arange(len(conc))
+    contrast = hits.loc[hits["label"] == "transition_contrast", ["row", "start", "end", "match"]]
+    pair = conc.merge(contrast, on="row", suffixes=("_c", ""))
+    pair = pair[pair["start"] > pair["start_c"]].sort_values(["c", "start"]).drop_duplicates("c")
+    same = pair.assign(rule="counter-move after the concession '" + pair["match_c"] + "'")
+    rest = conc[~conc["c"].isin(pair["c"])]
+    text = ctx.sents["text"].astype("str")
+    out = [same[["row", "rule", "start", "end", "match"]]]
+    sub = rest["match"].str.lower().str.strip(" ,").isin(_SUBORDINATE_CONCESSIONS) & (rest["start"] <= 3)
+    commas = [text.iat[r].find(", ", e) for r, e in zip(rest["row"], rest["end"])]
+    rest = rest.assign(comma=commas)
+    main = rest[sub.to_numpy() & (rest["comma"] > 0).to_numpy()]
+    out.append(pd.DataFrame({"row": main["row"], "rule": "main clause after the concessive clause '" + main["match"] + "'",
+                             "start": main["comma"] + 2, "end": [len(text.iat[r]) for r in main["row"]],
+                             "match": [text.iat[r][c + 2:] for r, c in zip(main["row"], main["comma"])]}))
+    left = rest[~rest["c"].isin(main["c"])]
+    nxt = left["row"].to_numpy() + 1
+    ok = ctx.next_ok()[left["row"].to_numpy()]
+    left, nxt = left[ok], nxt[ok]
+    counter = [_COUNTER_START.match(text.iat[r]) for r in nxt]
+    got = np.array([m is not None for m in counter], dtype=bool)
+    out.append(pd.DataFrame({"row": nxt[got], "rule": [f"counters the concession in {ctx.sid(r)}" for r in left["row"][got]],
+                             "start": [m.start() for m in counter if m], "end": [m.end() for m in counter if m],
+                             "match": [m.group() for m in counter if m]}))
+    df = pd.concat(out, ignore_index=True).assign(category="role", label="rebuttal")
+    return df.drop_duplicates(["row", "start", "end"]).astype({"row": "int64", "start": "int64", "end": "int64"})
+
+
+def reason_after_why(ctx: Context, questions: pd.DataFrame) -> pd.DataFrame:
+    """The sentence that answers the author's own why-question gives a reason."""
+    answered = questions[(questions["label"] == "answered") & questions["match"].str.match(_WHY)]
+    rows = answered["row"].to_numpy() + 1
+    return make_hits(rows, "role", "reason", [f"answers the why-question {ctx.sid(r - 1)}" for r in rows])
+
+
+def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray) -> pd.DataFrame:
+    """Directives, and statements carrying a hedge, booster or attitude marker, are claim candidates."""
+    ok = ~blocked[hits["row"].to_numpy()]
+    stance = hits[ok & hits["label"].isin(["hedge", "booster", "attitude_marker"]).to_numpy()]
+    direct = hits[ok & (hits["category"] == "directive").to_numpy()]
+    return pd.concat([
+        make_hits(stance["row"], "role", "claim", "stance marker in a statement: " + stance["label"] + " '" + stance["match"] + "'",
+              stance["start"], stance["end"], stance["match"]),
+        make_hits(direct["row"], "role", "claim", "a directive recommends: " + direct["label"] + " '" + direct["match"] + "'",
+              direct["start"], direct["end"], direct["match"]),
+    ], ignore_index=True)
+
+
+# ---------------------------------------------------------------- the two passes
+
+
+def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
+    """Every rule that reads one sentence, then the clean-up rules.
+
+    Returns:
+        ``(hits, you_rows, quoted)``: the hits; the rows that say "you" (before quoted speech is
+        set aside); the quoted stretches of text.
+    """
+    base, raw = lexicon_labels(ctx)
+    found = pd.concat([base, insert_labels(ctx), imperative_labels(ctx), authority_labels(ctx), exemplar_labels(ctx),
+                       anecdote_labels(ctx)], ignore_index=True)
+    reader = raw.get("metadiscourse/engagement_reader")
+    you_rows = reader.loc[reader["entry"].str.startswith("you"), "row"].unique() if reader is not None else np.array([], dtype=np.int64)
+    quoted = quoted_spans(ctx)
+    return drop_boosters_in_concessions(resolve_containment(drop_quoted_persons(found, quoted, ctx))), you_rows, quoted
+
+
+def _rows_with(found: pd.DataFrame, label: str, n: int) -> np.ndarray:
+    flag = np.zeros(n, dtype=bool)
+    flag[found.loc[found["label"] == label, "row"].to_numpy()] = True
+    return flag
+
+
+def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, quoted: pd.DataFrame) -> pd.DataFrame:
+    """The rules that read neighbouring sentences, in order: the imagined case, questions, the story
+    told in the past tense, rebuttals after concessions, reasons after why-questions, and claims.
+
+    Inside an imagined case a number is not a statistic, a story is not the author's experience
+    and nothing is the author's claim; a question is never a claim nor part of the case.
+    """
+    n = len(ctx.sents)
+    hyp_rows = found.loc[found["label"] == "evidence_hypothetical", "row"].unique()
+    in_case = scenario(ctx, hyp_rows, you_rows)
+    questions = question_labels(ctx, quoted, in_case, you_rows)
+    is_q = np.zeros(n, dtype=bool)
+    is_q[questions["row"].to_numpy()] = True
+    hyp = in_case.notna().to_numpy() & ~is_q
+    continuing = np.flatnonzero(hyp & ~np.isin(np.arange(n), hyp_rows))
+    case = make_hits(continuing, "role", "evidence_hypothetical", [f"continues the imagined case opened at {in_case.iat[r]}" for r in continuing])
+    rows = found["row"].to_numpy()
+    drop = (hyp[rows] & found["label"].isin(["evidence_statistic", "evidence_anecdote"]).to_numpy()) | \
+           (is_q[rows] & (found["label"] == "evidence_hypothetical").to_numpy())
+    found = pd.concat([found[~drop], questions, case], ignore_index=True)
+    direct = _rows_with(found, "evidence_anecdote", n)
+    found = pd.concat([found, narrative_labels(ctx, direct, hyp | is_q), rebuttal_labels(ctx, found), reason_after_why(ctx, questions)],
+                      ignore_index=True)
+    found = pd.concat([found, claims_from_stance(found, hyp | is_q | _rows_with(found, "evidence_anecdote", n))], ignore_index=True)
+    no_claim = (hyp | is_q)[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
+    return found[~no_claim]

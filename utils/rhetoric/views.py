@@ -1,0 +1,333 @@
+"""Per-article argument profiles built from the rhetoric labels: counts, rates, comparison,
+plain-English summaries, and the drill-downs that lead from every number to its sentences.
+
+Counting rule (used everywhere): a metadiscourse label counts its **markers** (two hedges in one
+sentence count two, as in Hyland's per-1,000-word rates); a role, question or directive label
+counts **sentences** (a sentence is a claim once, however many cues it has). Rates are per 1,000
+words of the article (``articles.n_words``), so short and long articles can be compared.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from utils import display
+from utils.rhetoric.labels import EVIDENCE, LABELS
+
+NAMES = {
+    "hedge": "hedges", "booster": "boosters", "attitude_marker": "attitude markers", "self_mention": "self-mentions",
+    "engagement_reader": "reader address", "engagement_aside": "asides", "transition_contrast": "contrast transitions",
+    "transition_cause": "cause transitions", "transition_addition": "addition transitions", "frame_marker": "frame markers",
+    "evidential": "evidentials", "code_gloss": "code glosses", "claim": "claims", "reason": "reasons",
+    "evidence_statistic": "statistics", "evidence_anecdote": "anecdote", "evidence_hypothetical": "hypothetical cases",
+    "evidence_authority": "authority", "evidence_exemplar": "exemplar companies", "evidence_analogy": "analogy / metaphor",
+    "concession": "concessions", "rebuttal": "rebuttals", "answered": "questions answered next",
+    "to_reader": "questions to the reader", "rhetorical": "rhetorical questions", "imperative": "imperatives",
+    "obligation": "you-must / you-should",
+}
+FINGERPRINT = ["claim", "reason", *EVIDENCE, "concession", "rebuttal", "questions", "directives", "engagement_reader", "hedge", "booster"]
+
+
+def label_index() -> pd.DataFrame:
+    """Every (category, label) in display order, with its plain name."""
+    rows = [(c, lab, NAMES.get(lab, lab)) for c, labs in LABELS.items() for lab in labs]
+    return pd.DataFrame(rows, columns=["category", "label", "name"])
+
+
+def count_labels(labels: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """How often each label occurs in each article, zero included.
+
+    Args:
+        labels: From :func:`utils.rhetoric.label_sentences` (corrected or not).
+        articles: The articles table (``article_id``, ``n_words``).
+
+    Returns:
+        ``article_id, category, label, name, count, words, per_1000`` for every article and label.
+    """
+    markers = labels[labels["category"] == "metadiscourse"].groupby(["article_id", "category", "label"]).size()
+    others = labels[labels["category"] != "metadiscourse"].drop_duplicates(["sentence_id", "category", "label"])
+    counts = pd.concat([markers, others.groupby(["article_id", "category", "label"]).size()]).rename("count")
+    grid = pd.MultiIndex.from_product([articles["article_id"].astype("str"), label_index().apply(tuple, axis=1)])
+    rows = [(a, c, lab, name) for a, (c, lab, name) in grid]
+    out = pd.DataFrame(rows, columns=["article_id", "category", "label", "name"])
+    out = out.merge(counts.reset_index(), on=["article_id", "category", "label"], how="left").fillna({"count": 0})
+    words = articles.set_index(articles["article_id"].astype("str"))["n_words"]
+    out["count"] = out["count"].astype("int64")
+    out["words"] = out["article_id"].map(words).astype("int64")
+    out["per_1000"] = (1000 * out["count"] / out["words"].clip(lower=1)).round(2)
+    return out
+
+
+def wide(counts: pd.DataFrame, value: str = "per_1000") -> pd.DataFrame:
+    """Labels as rows (plain names), articles as columns."""
+    table = counts.pivot_table(index=["category", "name"], columns="article_id", values=value, sort=False, aggfunc="first")
+    table.columns.name = None
+    return table
+
+
+def sentences_with(labels: pd.DataFrame, label: str | list[str]) -> pd.DataFrame:
+    """Distinct (article, sentence) pairs carrying any of the labels."""
+    wanted = [label] if isinstance(label, str) else label
+    return labels[labels["label"].isin(wanted)].drop_duplicates("sentence_id")[["article_id", "sentence_id"]]
+
+
+def question_runs(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """Longest run of consecutive questions in each article (0 when it asks none)."""
+    body = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
+    is_q = body["sentence_id"].isin(labels.loc[labels["category"] == "question", "sentence_id"])
+    run = (~is_q).groupby(body["article_id"]).cumsum()
+    longest = is_q.groupby([body["article_id"], run]).sum().groupby(level=0).max()
+    return longest.reindex(body["article_id"].unique(), fill_value=0).astype("int64")
+
+
+def fingerprint_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """The dimensions of the argument fingerprint, per 1,000 words: articles as rows."""
+    by = counts.set_index(["article_id", "label"])["per_1000"].unstack()
+    cat = counts.groupby(["article_id", "category"])["per_1000"].sum().unstack()
+    out = pd.DataFrame({
+        **{NAMES[c]: by[c] for c in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
+        "questions": cat["question"], "directives": cat["directive"], "reader address": by["engagement_reader"],
+        "hedges": by["hedge"], "boosters": by["booster"],
+    })
+    return out.reindex(counts["article_id"].unique()).round(2)
+
+
+def top_roles(counts: pd.DataFrame, article_id: str, *, n: int = 2) -> list[tuple[str, int]]:
+    """The article's most frequent ways of arguing beyond bare claims (reasons, evidence types,
+    concessions, rebuttals), as (plain name, sentences)."""
+    ways = ["reason", *EVIDENCE, "concession", "rebuttal"]
+    sub = counts[(counts["article_id"] == article_id) & counts["label"].isin(ways) & (counts["count"] > 0)]
+    sub = sub.sort_values(["count", "label"], ascending=[False, True])
+    return list(zip(sub["name"].head(n), sub["count"].head(n)))
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series) -> str:
+    """A plain-English paragraph on how one article argues, written from its counts and tone.
+
+    Example output: "argues mainly through anecdote (5 sentences) and rebuttal (3); 22 claims
+    (8.1 per 1,000 words) against 7 sentences of evidence; ..."
+    """
+    sub = counts[counts["article_id"] == article_id]
+    by_label = dict(zip(sub["label"], sub["count"]))  # one row per label and article
+    c = lambda lab: int(by_label.get(lab, 0))  # noqa: E731
+    words = int(sub["words"].iloc[0]) if len(sub) else 0
+    ways = top_roles(counts, article_id)
+    if ways:
+        how = "argues mainly through " + " and ".join(f"{name} ({_plural(n, 'sentence')})" if i == 0 else f"{name} ({n})"
+                                                      for i, (name, n) in enumerate(ways))
+    else:
+        how = "makes its case through bare claims, with no reasons or evidence the rules can find"
+    evidence = int(sub[sub["label"].isin(EVIDENCE)]["count"].sum())
+    claims = c("claim")
+    rate = f" ({1000 * claims / words:.1f} per 1,000 words)" if words else ""
+    parts = [how, f"{_plural(claims, 'claim')}{rate} against {_plural(evidence, 'sentence')} of evidence"]
+    questions = c("answered") + c("to_reader") + c("rhetorical")
+    if questions:
+        kinds = [f"{c(k)} {NAMES[k].replace('questions ', '').replace(' questions', '')}" for k in ("answered", "to_reader", "rhetorical") if c(k)]
+        run = int(runs.get(article_id, 0))
+        parts.append(f"asks {_plural(questions, 'question')} ({', '.join(kinds)})" + (f", {run} of them in a row" if run >= 3 else ""))
+    else:
+        parts.append("asks no questions")
+    directives = c("imperative") + c("obligation")
+    parts.append(f"gives {_plural(directives, 'directive')}" if directives else "gives no directives")
+    parts.append(f"addresses the reader ('you', inclusive 'we') {_plural(c('engagement_reader'), 'time')}")
+    parts.append(f"{_plural(c('hedge'), 'hedge')} against {_plural(c('booster'), 'booster')}")
+    t = tone[tone["article_id"] == article_id]
+    if len(t):
+        mean = t["compound"].mean()
+        mood = "mostly positive" if mean > 0.15 else "mostly negative" if mean < -0.15 else "mixed or neutral"
+        low = t.loc[t["compound"].idxmin()]
+        parts.append(f"tone {mood} (mean {mean:+.2f}), lowest at {low['sentence_id']} ({low['compound']:+.2f})")
+    return "It " + "; ".join(parts) + "."
+
+
+def article_summaries(counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
+    """One plain-English summary per article: ``article_id, title, summary``."""
+    rows = [(a.article_id, a.title, summarise_article(a.article_id, counts, tone, runs)) for a in articles.itertuples()]
+    return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
+
+
+def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts: pd.DataFrame, tone: pd.DataFrame,
+                     thesis: pd.DataFrame, runs: pd.Series, ease: pd.Series) -> pd.DataFrame:
+    """The side-by-side profile: one row per measure, one column per article (text cells).
+
+    ``ease`` is the Flesch reading ease per article (``utils.describe.read_readability``)."""
+    ids = articles["article_id"].astype("str").tolist()
+    text = sentences.set_index("sentence_id")["text"]
+    top = thesis.groupby("article_id").head(1).set_index("article_id")
+    per = counts.set_index(["article_id", "label"])
+
+    def n(a: str, lab: str) -> int:
+        return int(per.loc[(a, lab), "count"])
+
+    def r(a: str, labs: list[str]) -> float:
+        return float(per.loc[[(a, lab) for lab in labs], "per_1000"].sum())
+
+    rows: dict[str, list[str]] = {}
+    for a in ids:
+        t = tone[tone["article_id"] == a]["compound"]
+        evidence = sum(n(a, e) for e in EVIDENCE)
+        ways = sorted(((n(a, e), NAMES[e]) for e in EVIDENCE if n(a, e)), reverse=True)
+        thesis_cell = f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}" if a in top.index else "(none)"
+        col = {
+            "title": str(articles.set_index("article_id").loc[a, "title"]),
+            "words / sentences": f"{int(articles.set_index('article_id').loc[a, 'n_words']):,} / {int((sentences['article_id'] == a).sum())}",
+            "readability (Flesch)": f"{ease.get(a, float('nan')):.1f}",
+            "most likely thesis": thesis_cell,
+            "claims (per 1,000 words)": f"{n(a, 'claim')} ({r(a, ['claim']):.1f})",
+            "evidence sentences (per 1,000 words)": f"{evidence} ({r(a, list(EVIDENCE)):.1f})",
+            "claims per evidence sentence": f"{n(a, 'claim') / evidence:.1f}" if evidence else "no evidence found",
+            "evidence mix": ", ".join(f"{name} {k}" for k, name in ways) or "none",
+            "reasons / concessions / rebuttals": f"{n(a, 'reason')} / {n(a, 'concession')} / {n(a, 'rebuttal')}",
+            "questions: answered / to reader / rhetorical": f"{n(a, 'answered')} / {n(a, 'to_reader')} / {n(a, 'rhetorical')}",
+            "longest run of questions": str(int(runs.get(a, 0))),
+            "directives: imperative / you-must": f"{n(a, 'imperative')} / {n(a, 'obligation')}",
+            "reader address ('you', inclusive 'we')": str(n(a, "engagement_reader")),
+            "self-mentions": str(n(a, "self_mention")),
+            "hedges / boosters per 1,000 words": f"{r(a, ['hedge']):.1f} / {r(a, ['booster']):.1f}",
+            "tone: mean (lowest .. highest)": f"{t.mean():+.2f} ({t.min():+.2f} .. {t.max():+.2f})" if len(t) else "n/a",
+        }
+        for k, v in col.items():
+            rows.setdefault(k, []).append(v)
+    return pd.DataFrame(rows, index=ids).T.rename_axis("measure").reset_index()
+
+
+# ---------------------------------------------------------------- drill-downs
+
+
+def evidence_table(hits: pd.DataFrame, text: dict[str, str]) -> pd.DataFrame:
+    """The sentences behind one count: id, number of hits, rule(s) that fired, and the text with
+    the matched spans marked (HTML).
+
+    Args:
+        hits: The label rows of one article and one label, in reading order.
+        text: Sentence id -> sentence text.
+    """
+    by_sentence: dict[str, list] = {}
+    for sid, rule, start, end in zip(hits["sentence_id"], hits["rule"], hits["start"], hits["end"]):
+        by_sentence.setdefault(sid, []).append((rule, start, end))
+    rows = [(sid, len(group), "; ".join(dict.fromkeys(r for r, _, _ in group)),
+             display.mark(text[sid], [(st, en) for _, st, en in group if en > st]))
+            for sid, group in by_sentence.items()]
+    return pd.DataFrame(rows, columns=["sentence", "hits", "rule", "text"])
+
+
+def drilldown_sections(labels: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = 200) -> list[str]:
+    """One collapsible section per article; inside, one collapsible list per label with its sentences
+    (matched spans highlighted), and a line naming the labels with no occurrences."""
+    sections = []
+    index = label_index()
+    text = dict(zip(sentences["sentence_id"], sentences["text"].astype("str")))
+    groups = {key: g for key, g in labels.groupby(["article_id", "label"], sort=False)}
+    for a in articles.itertuples():
+        inner, empty = [], []
+        n_labels = 0
+        for category, label, name in index.itertuples(index=False):
+            hits = groups.get((a.article_id, label))
+            if hits is None:
+                empty.append(name)
+                continue
+            n_labels += len(hits)
+            table = evidence_table(hits, text)
+            markers = f"{int(table['hits'].sum())} markers; " if category == "metadiscourse" else ""
+            inner.append(display.drilldown(f"{category} / {name}: {markers}sentences", table, raw_html_cols=("text",), max_rows=max_rows))
+        none = f'<p class="atlas-note">No occurrences: {html.escape(", ".join(empty))}.</p>' if empty else ""
+        title = html.escape(f"{a.article_id}: {a.title}")
+        present = int((labels["article_id"] == a.article_id).sum())
+        sections.append(f'<details class="atlas-drill"><summary>{title} ({present} labels)</summary>{"".join(inner)}{none}</details>')
+    return sections
+
+
+def question_table(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Every question with its type, the rule's reason, and the sentence that follows it."""
+    q = labels[labels["category"] == "question"]
+    body = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
+    ids = body["sentence_id"].tolist()
+    nxt = dict(zip(ids, ids[1:] + [""]))
+    art = dict(zip(body["sentence_id"], body["article_id"]))
+    text = body.set_index("sentence_id")["text"].astype("str")
+    follow = [text[nxt[s]] if nxt.get(s) and art.get(nxt[s]) == art[s] else "" for s in q["sentence_id"]]
+    return pd.DataFrame({"article": q["article_id"].to_numpy(), "sentence": q["sentence_id"].to_numpy(), "type": q["label"].to_numpy(),
+                         "why": q["rule"].to_numpy(), "question": q["match"].to_numpy(), "next sentence": follow})
+
+
+def tone_table(tone: pd.DataFrame, sentences: pd.DataFrame, *, article_id: str) -> pd.DataFrame:
+    """The sentences behind one tone arc, in order, with their VADER compound score."""
+    t = tone[tone["article_id"] == article_id]
+    text = sentences.set_index("sentence_id")["text"].astype("str")
+    return pd.DataFrame({"sentence": t["sentence_id"].to_numpy(), "position": (100 * t["position"]).round().astype("int64").astype("str").to_numpy(),
+                         "tone": t["compound"].map("{:+.2f}".format).to_numpy(), "text": t["sentence_id"].map(text).to_numpy()})
+
+
+def tone_sections(tone: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """One collapsible tone table per article (the sentences behind each tone arc)."""
+    return [display.drilldown(f"Tone, sentence by sentence: {a.article_id}", tone_table(tone, sentences, article_id=a.article_id))
+            for a in articles.itertuples()]
+
+
+def thesis_table(thesis: pd.DataFrame, sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Thesis candidates with their text (claim cues marked) for display."""
+    text = sentences.set_index("sentence_id")["text"].astype("str")
+    claims = labels[labels["label"] == "claim"].groupby("sentence_id")
+    marked = []
+    for sid in thesis["sentence_id"]:
+        spans = [(s, e) for s, e in zip(claims.get_group(sid)["start"], claims.get_group(sid)["end"]) if e > s] if sid in claims.groups else []
+        marked.append(display.mark(text[sid], spans))
+    rank = thesis.groupby("article_id", sort=False).cumcount() + 1
+    return pd.DataFrame({"article": thesis["article_id"], "rank": rank, "sentence": thesis["sentence_id"], "score": thesis["score"].map("{:.2f}".format),
+                         "why": thesis["reasons"], "text": marked})
+
+
+def standouts(counts: pd.DataFrame, *, min_count: int = 2) -> dict[str, str]:
+    """For each article, the label where its rate is highest relative to the other articles
+    (at least ``min_count`` occurrences), for figure titles and summaries."""
+    c = counts[counts["count"] >= min_count]
+    if c.empty or counts["article_id"].nunique() < 2:
+        return {}
+    mean = counts.groupby("label")["per_1000"].mean()
+    c = c.assign(lift=c["per_1000"] / c["label"].map(mean).replace(0, np.nan))
+    best = c.sort_values(["lift", "count"], ascending=False).drop_duplicates("article_id")
+    return dict(zip(best["article_id"], best["name"]))
+
+
+# ---------------------------------------------------------------- titles that state the finding
+
+
+def heatmap_title(counts: pd.DataFrame, *, width: int = 55) -> str:
+    """A title for the heatmap naming where each article stands out most (wrapped at ``width``)."""
+    stand = standouts(counts)
+    if not stand:
+        return "Label rates per 1,000 words" + (f" in {counts['article_id'].iloc[0]}" if len(counts) else "")
+    shown = list(stand.items())[:6]
+    more = " ..." if len(stand) > 6 else ""
+    return textwrap.fill("Where each article stands out: " + "; ".join(f"{a} {name}" for a, name in shown) + more, width)
+
+
+def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
+    """A title for the fingerprints: the bar that is largest in most articles, and the exceptions."""
+    if table.empty:
+        return "Argument fingerprints"
+    top = table.idxmax(axis=1)
+    common = top.value_counts()
+    lead, n = common.index[0], int(common.iloc[0])
+    others = [f"{a}: {d}" for a, d in top.items() if d != lead][:4]
+    text = f"The longest bar is {lead} in {n} of {len(top)} articles"
+    return textwrap.fill(text + ("; " + ", ".join(others) if others else ""), width)
+
+
+def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
+    """A title for the tone arcs: how many articles are positive on average, and the lowest sentence."""
+    if tone.empty:
+        return "Tone through each article"
+    means = tone.groupby("article_id", sort=False)["compound"].mean()
+    low = tone.loc[tone["compound"].idxmin()]
+    return textwrap.fill(f"Tone is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
+                         f"the most negative sentence is {low['sentence_id']} ({low['compound']:+.2f})", width)

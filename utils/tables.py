@@ -1,0 +1,160 @@
+"""The contract of every processed table: its columns and types, one writer, one checked reader.
+
+Notebook 01 writes the corpus tables; later notebooks write what they share (``summary``,
+``lemmas``, ``sentence_labels``). Every write goes to a uniquely named file in the same folder and
+is renamed into place, so a reader sees the old table or the new one, never half of one, and two
+writers never share a temporary file. :func:`read_table` checks the columns and types, so a stale
+or hand-edited table fails with its path instead of giving wrong numbers later.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from utils import paths
+
+SCHEMA: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "str", "file": "str", "title": "str", "author": "str", "format": "str",
+        "encoding": "str", "sha256": "str", "bytes": "int64", "n_paragraphs": "int64",
+        "n_headings": "int64", "n_sentences": "int64", "n_words": "int64", "n_types": "int64",
+        "n_chars": "int64",
+    },
+    "paragraphs": {
+        "article_id": "str", "paragraph_id": "str", "paragraph_index": "int64", "kind": "str",
+        "marker": "str", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
+        "n_lines": "int64", "text": "str",
+    },
+    "sentences": {
+        "article_id": "str", "paragraph_id": "str", "sentence_id": "str", "sentence_index": "int64",
+        "is_heading": "bool", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
+        "raw_line": "int64", "word_offset": "int64", "n_words": "int64", "text": "str",
+    },
+    "tokens": {
+        "article_id": "str", "sentence_id": "str", "token_index": "int64", "start": "int64",
+        "end": "int64", "token": "str", "lower": "str", "is_word": "bool",
+    },
+    "cleaning": {
+        "article_id": "str", "step": "str", "raw_start": "int64", "raw_end": "int64", "text": "str",
+    },
+    "warnings": {"file": "str", "problem": "str", "action": "str"},
+    # written by notebook 01 for the later notebooks
+    "summary": {
+        "article_id": "str", "title": "str", "words": "int64", "sentences": "int64", "paragraphs": "int64",
+        "headings": "int64", "mean sentence length (words)": "float64", "vocabulary density": "float64",
+        "Flesch reading ease": "float64",
+    },
+    "lemmas": {"form": "str", "lemma": "str", "count": "int64", "english": "float64"},
+    # written by notebook 02: every automatic label with the rule that fired and the words it matched
+    "sentence_labels": {
+        "article_id": "str", "sentence_id": "str", "category": "str", "label": "str", "rule": "str",
+        "start": "int64", "end": "int64", "match": "str",
+    },
+}
+CORPUS_TABLES = ("articles", "paragraphs", "sentences", "tokens", "cleaning", "warnings")
+
+
+class SchemaError(ValueError):
+    """A processed table does not have the expected columns or types."""
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` with exactly the schema's columns, in order, cast to the schema's types.
+
+    Raises:
+        SchemaError: a column is missing or cannot take its type.
+    """
+    cols = SCHEMA[name]
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise SchemaError(f"table {name!r} lacks the column(s) {missing}")
+    try:
+        return df[list(cols)].astype(cols)
+    except (ValueError, TypeError) as exc:
+        raise SchemaError(f"table {name!r}: a column has the wrong type: {exc}") from None
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False, lineterminator="\n")
+
+
+def _check_target(folder: Path) -> None:
+    if folder == paths.RAW or folder.is_relative_to(paths.RAW):
+        raise PermissionError(f"{folder}: refusing to write processed tables into data/raw")
+
+
+def write_table(df: pd.DataFrame, name: str, folder: str | Path) -> Path:
+    """Write one table as ``<folder>/<name>.csv``, whole or not at all.
+
+    Args:
+        df: The table; it is checked against :data:`SCHEMA` first.
+        name: A key of :data:`SCHEMA`.
+        folder: The processed-tables folder.
+
+    Returns:
+        The file written.
+    """
+    folder = paths.resolve(folder)
+    _check_target(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    table = conform(df, name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        _write_csv(table, Path(tmp))
+        out = folder / f"{name}.csv"
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return out
+
+
+def write_tables(frames: dict[str, pd.DataFrame], folder: str | Path) -> Path:
+    """Write several tables all or nothing: into a staging folder first, moved into place only
+    when every one is complete, so an error never leaves a mixed set.
+
+    Returns:
+        The folder.
+    """
+    folder = paths.resolve(folder)
+    _check_target(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {name: conform(df, name) for name, df in frames.items()}
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
+    try:
+        for name, df in tables.items():
+            _write_csv(df, staging / f"{name}.csv")
+        for name in tables:
+            os.replace(staging / f"{name}.csv", folder / f"{name}.csv")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+def read_table(name: str, folder: str | Path) -> pd.DataFrame:
+    """Read one processed table and check it against :data:`SCHEMA`.
+
+    Text stays text (an empty cell is ``""``, never NaN); an empty float cell is NaN.
+
+    Raises:
+        FileNotFoundError: the table is missing (run notebook 01 first).
+        SchemaError: columns are missing, extra, or of the wrong type.
+    """
+    path = paths.resolve(folder) / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: missing; run notebooks/01-ingest-articles.ipynb (or `make report`) first")
+    cols = SCHEMA[name]
+    df = pd.read_csv(path, dtype={c: "str" for c, t in cols.items() if t == "str"}, keep_default_na=False,
+                     na_values={c: [""] for c, t in cols.items() if t == "float64"})
+    if list(df.columns) != list(cols):
+        missing, extra = set(cols) - set(df.columns), set(df.columns) - set(cols)
+        raise SchemaError(f"{path}: columns do not match the schema (missing {sorted(missing)}, unexpected {sorted(extra)})")
+    try:
+        return df.astype(cols)
+    except (ValueError, TypeError) as exc:
+        raise SchemaError(f"{path}: a column has the wrong type: {exc}") from None

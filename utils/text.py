@@ -1,0 +1,73 @@
+"""What the project calls a word, in one place: tokens, the apostrophe rule and the stopword list.
+
+Every stage counts words through these definitions, so a count in notebook 01, a term in 03 and
+a shared word in 04 mean the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from utils import paths
+
+# Words keep inner apostrophes and hyphens ("don't", "customer-first", "24x7"), numbers keep
+# decimals and a percent sign, every other non-space character is a punctuation token.
+TOKEN = re.compile(r"\d+(?:[.,]\d+)+%?|\w+(?:['’\-]\w+)*|[^\w\s]")
+HAS_ALNUM = re.compile(r"[^\W_]")
+# Readability counts runs of letters (inner apostrophes allowed), as the Flesch formula counts
+# words: "front-line" is two words there, one token everywhere else.
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+STOPWORDS_FILE = paths.LEXICONS / "stopwords.txt"
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """Tokens of a text as ``(start, end, token)``.
+
+    Example:
+        >>> [t for _, _, t in token_spans("CX isn’t fluff: 65.5% agree!")]
+        ['CX', 'isn’t', 'fluff', ':', '65.5%', 'agree', '!']
+    """
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that contain a letter or digit (what word counts count).
+
+    Example:
+        >>> is_word("65.5%"), is_word("—")
+        (True, False)
+    """
+    return bool(HAS_ALNUM.search(token))
+
+
+def straighten(word: str) -> str:
+    """Lower-case a word form and straighten its apostrophes (the form every count uses).
+
+    Example:
+        >>> straighten("Customer’s")
+        "customer's"
+    """
+    return word.lower().translate(APOSTROPHES)
+
+
+def read_word_list(path: str | Path) -> list[str]:
+    """The entries of a one-entry-a-line word list (``#`` starts a comment line), in file order."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=8)
+def _stopwords(path: str) -> frozenset[str]:
+    return frozenset(straighten(w) for w in read_word_list(path))
+
+
+def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
+    """The stopword list (``data/lexicons/stopwords.txt`` unless another file is given).
+
+    Returns:
+        Lower-cased words with straight apostrophes.
+    """
+    return _stopwords(str(path or STOPWORDS_FILE))
