@@ -12,6 +12,7 @@ from utils.argmap.draft import build_draft, run_draft
 from utils.argmap.export import export_map
 from utils.ingest.read import Corpus, read_tables
 
+
 def benchmark(corpus_dir: str | Path = MOVIES, *, sizes: tuple[int, ...] = (200, 1000, 2000)) -> dict[str, float]:
     """Time the ``draft`` command at several corpus sizes and print the figures.
 
@@ -34,7 +35,9 @@ def benchmark(corpus_dir: str | Path = MOVIES, *, sizes: tuple[int, ...] = (200,
             timings: dict[str, float] = {}
             if processed:
                 ids = set(full.articles["article_id"].iloc[:n])
-                part = Corpus(**{k: (v[v["article_id"].isin(ids)] if "article_id" in v else v) for k, v in vars(full).items()})
+                part = Corpus(
+                    **{k: (v[v["article_id"].isin(ids)] if "article_id" in v else v) for k, v in vars(full).items()}
+                )
                 start = time.perf_counter()
                 amap = build_draft(part, timings=timings)
                 written = time.perf_counter()
@@ -46,8 +49,12 @@ def benchmark(corpus_dir: str | Path = MOVIES, *, sizes: tuple[int, ...] = (200,
                 run_draft(folder, Path(tmp) / f"out-{n}", timings=timings)
             out[f"draft_{n}_s"] = timings.pop("total")
             out |= {f"draft_{n}_{k.replace(' ', '_')}_s": v for k, v in timings.items()}
-            print(f"draft on {n:>5} articles: {out[f'draft_{n}_s']:6.1f} s  (" + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()) + ")", flush=True)
+            print(
+                f"draft on {n:>5} articles: {out[f'draft_{n}_s']:6.1f} s  ("
+                + ", ".join(f"{k} {v:.1f}" for k, v in timings.items())
+                + ")",
+                flush=True,
+            )
     for small, big in zip(sizes, sizes[1:]):
         out[f"growth_{small}_to_{big}"] = round((out[f"draft_{big}_s"] / out[f"draft_{small}_s"]) / (big / small), 2)
     return out
-

@@ -46,15 +46,27 @@ def floor_notebook(path: Path, out_dir: Path) -> Path:
 
 def report_cmd(corpus: Path, out: Path) -> list[str]:
     """The report command on a corpus, writing into ``out`` (never the user's reports folder)."""
-    return [sys.executable, "-m", "utils", "report", "--corpus", str(corpus),
-            "--report-dir", str(out / "reports"), "--processed-dir", str(out / "processed")]
+    return [
+        sys.executable,
+        "-m",
+        "utils",
+        "report",
+        "--corpus",
+        str(corpus),
+        "--report-dir",
+        str(out / "reports"),
+        "--processed-dir",
+        str(out / "processed"),
+    ]
 
 
 def time_seed_report(tmp: Path, *, repeat: int) -> dict[str, float]:
     """``make report`` on the seeds (same command, output in a temporary folder)."""
     runs = [measure(report_cmd(paths.RAW, tmp / f"seeds-{i}")) for i in range(repeat)]
-    return {"report on the 5 seeds, warm venv (s)": median(r.seconds for r in runs),
-            "  peak memory, whole process tree (MB)": max(r.peak_rss_mb for r in runs)}
+    return {
+        "report on the 5 seeds, warm venv (s)": median(r.seconds for r in runs),
+        "  peak memory, whole process tree (MB)": max(r.peak_rss_mb for r in runs),
+    }
 
 
 def time_each_notebook(tmp: Path, *, repeat: int) -> dict[str, float]:
@@ -66,9 +78,11 @@ def time_each_notebook(tmp: Path, *, repeat: int) -> dict[str, float]:
     out = {}
     for nb in runner.notebook_paths():
         floor_nb = floor_notebook(nb, floor_dir)
-        gaps = [runner.run_notebooks([nb], report_dir=tmp / "each-reports", processed_dir=processed)[0].seconds
-                - runner.run_notebooks([floor_nb], report_dir=tmp / "each-floor", processed_dir=processed)[0].seconds
-                for _ in range(repeat)]
+        gaps = [
+            runner.run_notebooks([nb], report_dir=tmp / "each-reports", processed_dir=processed)[0].seconds
+            - runner.run_notebooks([floor_nb], report_dir=tmp / "each-floor", processed_dir=processed)[0].seconds
+            for _ in range(repeat)
+        ]
         out[f"{nb.stem} beyond its import-only floor (s)"] = median(gaps)
     return out
 
@@ -113,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
     ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per median on the seeds")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["setup", "seeds", "stages", "end-to-end"],
-                    help="parts to leave out")
+    ap.add_argument(
+        "--skip", nargs="*", default=[], choices=["setup", "seeds", "stages", "end-to-end"], help="parts to leave out"
+    )
     args = ap.parse_args(argv)
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as name:

@@ -26,8 +26,11 @@ def ingestion(corpus_dir: Path, out_dir: Path) -> dict[str, float]:
     start = time.perf_counter()
     corpus = ingest(corpus_dir)
     write_tables(corpus, out_dir)
-    return {"ingest, tables written (s)": time.perf_counter() - start, "files": float(len(corpus.articles) + len(corpus.warnings)),
-            "words": float(corpus.articles["n_words"].sum())}
+    return {
+        "ingest, tables written (s)": time.perf_counter() - start,
+        "files": float(len(corpus.articles) + len(corpus.warnings)),
+        "words": float(corpus.articles["n_words"].sum()),
+    }
 
 
 def labels(processed_dir: str | Path) -> dict[str, float]:
@@ -46,10 +49,16 @@ def labels(processed_dir: str | Path) -> dict[str, float]:
     t3 = time.perf_counter()
     thesis_candidates(corpus.sentences, found)
     t4 = time.perf_counter()
-    return {"read_tables_s": round(t1 - t0, 2), "label_sentences_s": round(t2 - t1, 2), "sentence_tone_s": round(t3 - t2, 2),
-            "thesis_candidates_s": round(t4 - t3, 2), "total_s": round(t4 - t0, 2),
-            "sentences": float(len(corpus.sentences)), "words": float(corpus.articles["n_words"].sum()), "labels": float(len(found))}
-
+    return {
+        "read_tables_s": round(t1 - t0, 2),
+        "label_sentences_s": round(t2 - t1, 2),
+        "sentence_tone_s": round(t3 - t2, 2),
+        "thesis_candidates_s": round(t4 - t3, 2),
+        "total_s": round(t4 - t0, 2),
+        "sentences": float(len(corpus.sentences)),
+        "words": float(corpus.articles["n_words"].sum()),
+        "labels": float(len(found)),
+    }
 
 
 def concepts(processed_dir: str | Path) -> dict[str, float]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from utils import paths
-from utils.report import runner
 from utils.ingest.read import ingest
+from utils.report import runner
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THREE = FIXTURES / "three_articles"
@@ -22,8 +22,13 @@ def seeds():
 
 
 def _run(corpus: Path, out: Path, **kwargs):
-    results = runner.run_notebooks(runner.notebook_paths(), corpus_dir=corpus, report_dir=out / "reports",
-                                   processed_dir=out / "processed", **kwargs)
+    results = runner.run_notebooks(
+        runner.notebook_paths(),
+        corpus_dir=corpus,
+        report_dir=out / "reports",
+        processed_dir=out / "processed",
+        **kwargs,
+    )
     return {"results": results, "reports": out / "reports", "processed": out / "processed"}
 
 

@@ -40,4 +40,8 @@ def test_subset_interleaves_sub_folders(tmp_path):
             (src / group / f"cv00{i}_{group}.txt").write_text(f"Review {i} of {group}.", encoding="utf-8")
     out = measure.subset_folder(src, 4, tmp_path / "out")
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == [
-        "neg/cv000_neg.txt", "neg/cv001_neg.txt", "pos/cv000_pos.txt", "pos/cv001_pos.txt"]
+        "neg/cv000_neg.txt",
+        "neg/cv001_neg.txt",
+        "pos/cv000_pos.txt",
+        "pos/cv001_pos.txt",
+    ]

@@ -17,7 +17,9 @@ def test_other_corpus_writes_to_its_own_folders(tmp_path):
     assert dirs.figures == dirs.reports / "figures"
 
 
-@pytest.mark.parametrize("text, slug", [("../../etc", "etc"), ("a b/c", "a_b_c"), ("...", "corpus"), ("Q3-2026_x", "Q3-2026_x")])
+@pytest.mark.parametrize(
+    "text, slug", [("../../etc", "etc"), ("a b/c", "a_b_c"), ("...", "corpus"), ("Q3-2026_x", "Q3-2026_x")]
+)
 def test_slugify_never_leaves_path_characters(text, slug):
     assert paths.slugify(text) == slug
 

@@ -25,7 +25,9 @@ def test_save_fig_writes_png_svg_and_csv_and_shows_the_png(tmp_path, monkeypatch
     shown = []
     monkeypatch.setattr(plots, "display", shown.append)
     fig = _figure("Claims dominate")
-    assert plots.save_fig(fig, "one", figures_dir=tmp_path, data=pd.DataFrame({"x": [1, 2]})) is None  # shows nothing itself
+    assert (
+        plots.save_fig(fig, "one", figures_dir=tmp_path, data=pd.DataFrame({"x": [1, 2]})) is None
+    )  # shows nothing itself
     out = tmp_path / "one.png"
     assert (tmp_path / "one.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "one.svg").read_text().lstrip().startswith("<?xml")

@@ -34,7 +34,9 @@ def test_a_table_missing_a_column_is_refused_before_anything_is_written(tmp_path
 
 
 def test_concurrent_writers_never_leave_a_partial_or_shared_temporary_file(tmp_path):
-    frames = [pd.DataFrame({"file": [f"{i}"] * 2000, "problem": ["p"] * 2000, "action": ["a"] * 2000}) for i in range(8)]
+    frames = [
+        pd.DataFrame({"file": [f"{i}"] * 2000, "problem": ["p"] * 2000, "action": ["a"] * 2000}) for i in range(8)
+    ]
     errors = []
 
     def write(df):

@@ -7,10 +7,13 @@ import pytest
 from utils import text
 
 
-@pytest.mark.parametrize(("sentence", "tokens"), [
-    ("CX isn’t fluff: 65.5% agree!", ["CX", "isn’t", "fluff", ":", "65.5%", "agree", "!"]),
-    ("customer-first, 24x7", ["customer-first", ",", "24x7"]),
-])
+@pytest.mark.parametrize(
+    ("sentence", "tokens"),
+    [
+        ("CX isn’t fluff: 65.5% agree!", ["CX", "isn’t", "fluff", ":", "65.5%", "agree", "!"]),
+        ("customer-first, 24x7", ["customer-first", ",", "24x7"]),
+    ],
+)
 def test_tokens(sentence, tokens):
     assert [t for _, _, t in text.token_spans(sentence)] == tokens
 

@@ -42,7 +42,10 @@ def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[st
         raw = [c in raw_html_cols for c in shown.columns]
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
         rows = zip(*(shown[c].tolist() for c in shown.columns))
-        body = "".join("<tr>" + "".join(f"<td>{v if r else html.escape(str(v))}</td>" for r, v in zip(raw, row)) + "</tr>" for row in rows)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{v if r else html.escape(str(v))}</td>" for r, v in zip(raw, row)) + "</tr>"
+            for row in rows
+        )
         out = f'<table class="dataframe"><thead><tr style="text-align: right;">{head}</tr></thead><tbody>{body}</tbody></table>'
     if len(df) > max_rows:
         out += f'<p class="atlas-note">… {len(df) - max_rows} more rows in the CSV export.</p>'

@@ -23,14 +23,28 @@ FIGURE_FILES = (".png", ".svg", ".csv")  # what save_fig writes, as <name><suffi
 
 def apply_style() -> None:
     """Apply the house chart style (call once in a notebook's setup cell, after the imports)."""
-    mpl.rcParams.update({
-        "figure.dpi": 110, "savefig.dpi": 110, "figure.figsize": (9, 4.8), "font.size": 10,
-        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left", "axes.titley": 1.0,
-        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.25,
-        "axes.prop_cycle": mpl.cycler(color=PALETTE), "svg.fonttype": "none",
-        "savefig.bbox": "tight", "figure.constrained_layout.use": True,
-        "svg.hashsalt": "argument-atlas", "path.simplify": True,
-    })
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 110,
+            "savefig.dpi": 110,
+            "figure.figsize": (9, 4.8),
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.titley": 1.0,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.25,
+            "axes.prop_cycle": mpl.cycler(color=PALETTE),
+            "svg.fonttype": "none",
+            "savefig.bbox": "tight",
+            "figure.constrained_layout.use": True,
+            "svg.hashsalt": "argument-atlas",
+            "path.simplify": True,
+        }
+    )
 
 
 def alt_text(fig: plt.Figure) -> str:
@@ -42,8 +56,15 @@ def alt_text(fig: plt.Figure) -> str:
     return " ".join(next((t for t in titles if t.strip()), "").split())
 
 
-def save_fig(fig: plt.Figure, name: str, *, figures_dir: str | Path, data: pd.DataFrame | None = None,
-             dpi: int | None = None, show: bool = True) -> None:
+def save_fig(
+    fig: plt.Figure,
+    name: str,
+    *,
+    figures_dir: str | Path,
+    data: pd.DataFrame | None = None,
+    dpi: int | None = None,
+    show: bool = True,
+) -> None:
     """Save a figure as PNG and SVG (and, if given, its table as CSV), show the PNG, close it.
 
     Args:

@@ -20,40 +20,90 @@ from utils import paths
 
 SCHEMA: dict[str, dict[str, str]] = {
     "articles": {
-        "article_id": "str", "file": "str", "title": "str", "author": "str", "format": "str",
-        "encoding": "str", "sha256": "str", "bytes": "int64", "n_paragraphs": "int64",
-        "n_headings": "int64", "n_sentences": "int64", "n_words": "int64", "n_types": "int64",
+        "article_id": "str",
+        "file": "str",
+        "title": "str",
+        "author": "str",
+        "format": "str",
+        "encoding": "str",
+        "sha256": "str",
+        "bytes": "int64",
+        "n_paragraphs": "int64",
+        "n_headings": "int64",
+        "n_sentences": "int64",
+        "n_words": "int64",
+        "n_types": "int64",
         "n_chars": "int64",
     },
     "paragraphs": {
-        "article_id": "str", "paragraph_id": "str", "paragraph_index": "int64", "kind": "str",
-        "marker": "str", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
-        "n_lines": "int64", "text": "str",
+        "article_id": "str",
+        "paragraph_id": "str",
+        "paragraph_index": "int64",
+        "kind": "str",
+        "marker": "str",
+        "start": "int64",
+        "end": "int64",
+        "raw_start": "int64",
+        "raw_end": "int64",
+        "n_lines": "int64",
+        "text": "str",
     },
     "sentences": {
-        "article_id": "str", "paragraph_id": "str", "sentence_id": "str", "sentence_index": "int64",
-        "is_heading": "bool", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
-        "raw_line": "int64", "word_offset": "int64", "n_words": "int64", "text": "str",
+        "article_id": "str",
+        "paragraph_id": "str",
+        "sentence_id": "str",
+        "sentence_index": "int64",
+        "is_heading": "bool",
+        "start": "int64",
+        "end": "int64",
+        "raw_start": "int64",
+        "raw_end": "int64",
+        "raw_line": "int64",
+        "word_offset": "int64",
+        "n_words": "int64",
+        "text": "str",
     },
     "tokens": {
-        "article_id": "str", "sentence_id": "str", "token_index": "int64", "start": "int64",
-        "end": "int64", "token": "str", "lower": "str", "is_word": "bool",
+        "article_id": "str",
+        "sentence_id": "str",
+        "token_index": "int64",
+        "start": "int64",
+        "end": "int64",
+        "token": "str",
+        "lower": "str",
+        "is_word": "bool",
     },
     "cleaning": {
-        "article_id": "str", "step": "str", "raw_start": "int64", "raw_end": "int64", "text": "str",
+        "article_id": "str",
+        "step": "str",
+        "raw_start": "int64",
+        "raw_end": "int64",
+        "text": "str",
     },
     "warnings": {"file": "str", "problem": "str", "action": "str"},
     # written by notebook 01 for the later notebooks
     "summary": {
-        "article_id": "str", "title": "str", "words": "int64", "sentences": "int64", "paragraphs": "int64",
-        "headings": "int64", "mean sentence length (words)": "float64", "vocabulary density": "float64",
+        "article_id": "str",
+        "title": "str",
+        "words": "int64",
+        "sentences": "int64",
+        "paragraphs": "int64",
+        "headings": "int64",
+        "mean sentence length (words)": "float64",
+        "vocabulary density": "float64",
         "Flesch reading ease": "float64",
     },
     "lemmas": {"form": "str", "lemma": "str", "count": "int64", "english": "float64"},
     # written by notebook 02: every automatic label with the rule that fired and the words it matched
     "sentence_labels": {
-        "article_id": "str", "sentence_id": "str", "category": "str", "label": "str", "rule": "str",
-        "start": "int64", "end": "int64", "match": "str",
+        "article_id": "str",
+        "sentence_id": "str",
+        "category": "str",
+        "label": "str",
+        "rule": "str",
+        "start": "int64",
+        "end": "int64",
+        "match": "str",
     },
 }
 CORPUS_TABLES = ("articles", "paragraphs", "sentences", "tokens", "cleaning", "warnings")
@@ -149,11 +199,17 @@ def read_table(name: str, folder: str | Path) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{path}: missing; run notebooks/01-ingest-articles.ipynb (or `make report`) first")
     cols = SCHEMA[name]
-    df = pd.read_csv(path, dtype={c: "str" for c, t in cols.items() if t == "str"}, keep_default_na=False,
-                     na_values={c: [""] for c, t in cols.items() if t == "float64"})
+    df = pd.read_csv(
+        path,
+        dtype={c: "str" for c, t in cols.items() if t == "str"},
+        keep_default_na=False,
+        na_values={c: [""] for c, t in cols.items() if t == "float64"},
+    )
     if list(df.columns) != list(cols):
         missing, extra = set(cols) - set(df.columns), set(df.columns) - set(cols)
-        raise SchemaError(f"{path}: columns do not match the schema (missing {sorted(missing)}, unexpected {sorted(extra)})")
+        raise SchemaError(
+            f"{path}: columns do not match the schema (missing {sorted(missing)}, unexpected {sorted(extra)})"
+        )
     try:
         return df.astype(cols)
     except (ValueError, TypeError) as exc:

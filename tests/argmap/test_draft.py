@@ -10,9 +10,9 @@ import pytest
 
 from utils import __main__ as cli
 from utils import paths
+from utils.argmap import draft
 from utils.argmap import model as argmap
 from utils.argmap import quality as argmap_quality
-from utils.argmap import draft
 from utils.argmap.export import from_aif
 from utils.ingest.read import ingest
 
@@ -37,7 +37,11 @@ def test_draft_claims_are_verbatim_sentences_with_rules(three_out):
     corpus = ingest(THREE)
     text = corpus.sentences.set_index("sentence_id")["text"]
     assert (claims["quote"] == claims["claim_id"].map(text)).all()
-    assert claims.groupby("article_id")["role"].agg(lambda r: int((r == "thesis").sum())).to_dict() == {"hybrid": 1, "office": 1, "remote-work": 1}
+    assert claims.groupby("article_id")["role"].agg(lambda r: int((r == "thesis").sum())).to_dict() == {
+        "hybrid": 1,
+        "office": 1,
+        "remote-work": 1,
+    }
     assert claims["rule"].str.len().gt(0).all()
     # the statistic and the named authority of office.md are drafted as evidence of those types
     stat = claims.set_index("claim_id").loc["office-p02-s02"]
@@ -89,14 +93,19 @@ def _items(*rows):
 
 
 def test_link_rules():
-    rows = _items(("t", "thesis", "p1", 1, "Offices matter.", "a"),
-                  ("c", "claim", "p2", 2, "Teams need a room.", "a"),
-                  ("e", "evidence", "p2", 3, "For example, our team met daily.", "a"),
-                  ("k", "premise", "p3", 5, "Admittedly, rent is high.", "a"),
-                  ("r", "claim", "p3", 6, "But rent is cheaper than churn.", "a"),
-                  ("x", "evidence", "p4", 8, "We grew fast.", "a"),
-                  ("s", "claim", "p4", 9, "So the office paid off.", "a"))
-    links = {(r["source"], r["target"]): (r["relation"], r["rule"]) for r in draft.link_article(rows, rebuttals={"r"}, concessions={"k"})}
+    rows = _items(
+        ("t", "thesis", "p1", 1, "Offices matter.", "a"),
+        ("c", "claim", "p2", 2, "Teams need a room.", "a"),
+        ("e", "evidence", "p2", 3, "For example, our team met daily.", "a"),
+        ("k", "premise", "p3", 5, "Admittedly, rent is high.", "a"),
+        ("r", "claim", "p3", 6, "But rent is cheaper than churn.", "a"),
+        ("x", "evidence", "p4", 8, "We grew fast.", "a"),
+        ("s", "claim", "p4", 9, "So the office paid off.", "a"),
+    )
+    links = {
+        (r["source"], r["target"]): (r["relation"], r["rule"])
+        for r in draft.link_article(rows, rebuttals={"r"}, concessions={"k"})
+    }
     assert links[("e", "c")] == ("supports", "premise cue 'for example' points to the claim before it")
     assert links[("r", "k")] == ("attacks", "rebuttal answers the concession before it")
     assert links[("x", "s")] == ("supports", "conclusion cue 'So' in the target")
@@ -106,12 +115,25 @@ def test_link_rules():
 Row = namedtuple("Row", "quote role article_id")
 
 
-@pytest.mark.parametrize("a, b, cosine, expected", [
-    (Row("Training is not the answer.", "claim", "x"), Row("Training is the answer.", "claim", "y"), 0.5, "contradicts"),
-    (Row("Training is not the answer.", "claim", "x"), Row("Leaders own culture.", "claim", "y"), 0.0, "agrees"),
-    (Row("Train staff, unless culture is toxic.", "claim", "x"), Row("Train staff well.", "claim", "y"), 0.5, "qualifies"),
-    (Row("We trained 40 staff.", "evidence", "x"), Row("Train staff well.", "claim", "y"), 0.5, "elaborates"),
-])
+@pytest.mark.parametrize(
+    "a, b, cosine, expected",
+    [
+        (
+            Row("Training is not the answer.", "claim", "x"),
+            Row("Training is the answer.", "claim", "y"),
+            0.5,
+            "contradicts",
+        ),
+        (Row("Training is not the answer.", "claim", "x"), Row("Leaders own culture.", "claim", "y"), 0.0, "agrees"),
+        (
+            Row("Train staff, unless culture is toxic.", "claim", "x"),
+            Row("Train staff well.", "claim", "y"),
+            0.5,
+            "qualifies",
+        ),
+        (Row("We trained 40 staff.", "evidence", "x"), Row("Train staff well.", "claim", "y"), 0.5, "elaborates"),
+    ],
+)
 def test_type_relation(a, b, cosine, expected):
     relation, src, _, rule = draft.type_relation(a, b, cosine=cosine)
     assert relation == expected
@@ -120,9 +142,12 @@ def test_type_relation(a, b, cosine, expected):
 
 
 def test_blocking_never_pairs_common_words_or_one_article():
-    claims = pd.DataFrame({"claim_id": ["a1", "a2", "b1", "c1"], "article_id": ["a", "a", "b", "c"],
-                           "concepts": ["", "", "", ""]})
-    terms = pd.DataFrame({"item": [0, 1, 2, 3, 0, 2], "term": ["staff", "staff", "staff", "staff", "mentor", "mentor"], "tf": 1})
+    claims = pd.DataFrame(
+        {"claim_id": ["a1", "a2", "b1", "c1"], "article_id": ["a", "a", "b", "c"], "concepts": ["", "", "", ""]}
+    )
+    terms = pd.DataFrame(
+        {"item": [0, 1, 2, 3, 0, 2], "term": ["staff", "staff", "staff", "staff", "mentor", "mentor"], "tf": 1}
+    )
     pairs = draft.candidate_pairs(claims, terms, max_df=3)
     # 'staff' is in 4 items (> max_df): no pair from it; 'mentor' pairs a1 with b1 only
     assert pairs[["a", "b", "shared_words"]].values.tolist() == [[0, 2, 1]]
@@ -130,9 +155,16 @@ def test_blocking_never_pairs_common_words_or_one_article():
 
 
 def test_concepts_block_and_score():
-    claims = pd.DataFrame({"claim_id": ["a1", "b1", "c1"], "article_id": ["a", "b", "c"],
-                           "concepts": ["training; culture", "training; culture", "leadership"]})
-    terms = pd.DataFrame({"item": pd.Series([], dtype="int64"), "term": pd.Series([], dtype="str"), "tf": pd.Series([], dtype="int64")})
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["a1", "b1", "c1"],
+            "article_id": ["a", "b", "c"],
+            "concepts": ["training; culture", "training; culture", "leadership"],
+        }
+    )
+    terms = pd.DataFrame(
+        {"item": pd.Series([], dtype="int64"), "term": pd.Series([], dtype="str"), "tf": pd.Series([], dtype="int64")}
+    )
     pairs = draft.candidate_pairs(claims, terms)
     assert pairs[["a", "b", "shared_concepts"]].values.tolist() == [[0, 1, 2]]
     assert pairs["concept_cosine"].iloc[0] == pytest.approx(1.0)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from utils import paths
-from utils.argmap import model as argmap
 from utils.argmap import export as ex
+from utils.argmap import model as argmap
 from utils.ingest.read import ingest
 
 
@@ -65,9 +65,14 @@ def test_aif_structure_of_a_tiny_map(tiny):
 
 
 def test_foreign_aif_without_atlas_fields():
-    doc = {"nodes": [{"nodeID": "1", "text": "P", "type": "I"}, {"nodeID": "2", "text": "C", "type": "I"},
-                     {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
-           "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"}]}
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "text": "P", "type": "I"},
+            {"nodeID": "2", "text": "C", "type": "I"},
+            {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+        ],
+        "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"}],
+    }
     back = ex.from_aif(doc)
     assert back.claims["claim_id"].tolist() == ["n1", "n2"]
     assert back.relations[["source", "target", "relation"]].values.tolist() == [["n1", "n2", "supports"]]
@@ -85,9 +90,17 @@ def test_argdown_text(tiny):
 
 def test_export_map_writes_every_format(tiny, tmp_path):
     files = ex.export_map(tiny, tmp_path, stem="tiny")
-    assert [f.name for f in files] == ["tiny.argdown", "tiny.aif.json", "tiny.graphml", "tiny-claims.csv", "tiny-relations.csv"]
+    assert [f.name for f in files] == [
+        "tiny.argdown",
+        "tiny.aif.json",
+        "tiny.graphml",
+        "tiny-claims.csv",
+        "tiny-relations.csv",
+    ]
     edges = pd.read_csv(files[4], dtype=str, keep_default_na=False)
     assert edges[["source", "source_label", "relation", "target", "target_label"]].values.tolist() == [
-        ["B", "Roofer", "supports", "A", "Small firms <get> it"], ["C", "Hiccups", "undercuts", "B", "Roofer"],
-        ["D", "Optimise first", "qualifies", "B", "Roofer"]]
+        ["B", "Roofer", "supports", "A", "Small firms <get> it"],
+        ["C", "Hiccups", "undercuts", "B", "Roofer"],
+        ["D", "Optimise first", "qualifies", "B", "Roofer"],
+    ]
     assert len(pd.read_csv(files[3])) == 4

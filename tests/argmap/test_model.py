@@ -39,15 +39,21 @@ def errors_of(text: str, corpus) -> list[str]:
 
 
 def test_small_valid_map_locates_quotes(seeds):
-    amap = parse(GOOD_CLAIMS + "relations:\n  - {from: B, to: A, type: supports}\n"
-                 "  - {from: C, to: A, type: qualifies, rationale: Different priorities.}\n", seeds)
+    amap = parse(
+        GOOD_CLAIMS + "relations:\n  - {from: B, to: A, type: supports}\n"
+        "  - {from: C, to: A, type: qualifies, rationale: Different priorities.}\n",
+        seeds,
+    )
     claims = amap.claims.set_index("claim_id")
     assert claims.loc["A", "paragraph_id"] == "000-p09"
     assert claims.loc["A", "sentence_ids"] == "000-p09-s01"
     assert claims.loc["B", "sentence_ids"] == "000-p03-s02"
     text = seeds.paragraphs.set_index("paragraph_id").loc["000-p09", "text"]
     start = seeds.paragraphs.set_index("paragraph_id").loc["000-p09", "start"]
-    assert text[claims.loc["A", "start"] - start:claims.loc["A", "end"] - start] == "These are the companies that really get it."
+    assert (
+        text[claims.loc["A", "start"] - start : claims.loc["A", "end"] - start]
+        == "These are the companies that really get it."
+    )
     assert amap.relations["scope"].tolist() == ["inside", "across"]
     assert amap.articles["article_id"].tolist() == ["000", "003"]
 
@@ -63,7 +69,7 @@ def test_misquoted_claim_names_claim_and_closest_passage(seeds):
 def test_straight_apostrophe_is_reported_at_its_character(seeds):
     bad = GOOD_CLAIMS.replace("What’s", "What's")
     [error] = errors_of(bad, seeds)
-    assert "claim 'B'" in error and "first difference at character 5: quote has \"'\" where the article has \"’\"" in error
+    assert "claim 'B'" in error and 'first difference at character 5: quote has "\'" where the article has "’"' in error
 
 
 def test_dangling_relation(seeds):
@@ -72,32 +78,47 @@ def test_dangling_relation(seeds):
 
 
 def test_duplicate_id(seeds):
-    dup = GOOD_CLAIMS + """  - {id: A, article: "003", role: claim, type: position, label: Again,
+    dup = (
+        GOOD_CLAIMS
+        + """  - {id: A, article: "003", role: claim, type: position, label: Again,
      quote: "Eliminate bad practices"}
 """
+    )
     assert errors_of(dup, seeds) == ["claim 'A': duplicate id (2 claims share it); ids must be unique"]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("role: evidence", "role: proof", "claim 'B': unknown role 'proof'"),
-    ("type: anecdote", "type: anecdotal", "claim 'B': unknown type 'anecdotal'"),
-    ('article: "003"', "article: 003", "claim 'C': article 3 must be written in quotes"),
-    ('article: "003"', 'article: "009"', "claim 'C': article '009' is not in the corpus"),
-    ("label: Roofer,", "lable: Roofer,", "claim 'B': unknown key(s) ['lable']"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("role: evidence", "role: proof", "claim 'B': unknown role 'proof'"),
+        ("type: anecdote", "type: anecdotal", "claim 'B': unknown type 'anecdotal'"),
+        ('article: "003"', "article: 003", "claim 'C': article 3 must be written in quotes"),
+        ('article: "003"', 'article: "009"', "claim 'C': article '009' is not in the corpus"),
+        ("label: Roofer,", "lable: Roofer,", "claim 'B': unknown key(s) ['lable']"),
+    ],
+)
 def test_claim_field_errors(seeds, old, new, expected):
     errors = errors_of(GOOD_CLAIMS.replace(old, new, 1), seeds)
     assert any(e.startswith(expected) for e in errors), errors
 
 
-@pytest.mark.parametrize("relation, expected", [
-    ("{from: B, to: A, type: support}", "relation 1 (B support A): unknown type 'support'"),
-    ("{from: C, to: A, type: supports}", "relation 1 (C supports A): 'supports' links claims of one article"),
-    ("{from: B, to: A, type: agrees, rationale: x}", "relation 1 (B agrees A): 'agrees' links claims of different articles"),
-    ("{from: C, to: A, type: contradicts}", "relation 1 (C contradicts A): relations across articles need a one-sentence 'rationale'"),
-    ("{from: A, to: B, type: undercuts}", "relation A undercuts B: the target must itself support a claim"),
-    ("{from: A, to: A, type: attacks}", "relation 1 (A attacks A): a claim cannot relate to itself"),
-])
+@pytest.mark.parametrize(
+    "relation, expected",
+    [
+        ("{from: B, to: A, type: support}", "relation 1 (B support A): unknown type 'support'"),
+        ("{from: C, to: A, type: supports}", "relation 1 (C supports A): 'supports' links claims of one article"),
+        (
+            "{from: B, to: A, type: agrees, rationale: x}",
+            "relation 1 (B agrees A): 'agrees' links claims of different articles",
+        ),
+        (
+            "{from: C, to: A, type: contradicts}",
+            "relation 1 (C contradicts A): relations across articles need a one-sentence 'rationale'",
+        ),
+        ("{from: A, to: B, type: undercuts}", "relation A undercuts B: the target must itself support a claim"),
+        ("{from: A, to: A, type: attacks}", "relation 1 (A attacks A): a claim cannot relate to itself"),
+    ],
+)
 def test_relation_errors(seeds, relation, expected):
     errors = errors_of(GOOD_CLAIMS + f"relations:\n  - {relation}\n", seeds)
     assert any(e.startswith(expected) for e in errors), errors
@@ -139,7 +160,10 @@ def test_repeated_quote_is_pinned_by_paragraph(seeds):
 
 
 def test_first_difference():
-    assert argmap.first_difference("abcd", "abXd") == 'first difference at character 3: quote has "c" where the article has "X"'
+    assert (
+        argmap.first_difference("abcd", "abXd")
+        == 'first difference at character 3: quote has "c" where the article has "X"'
+    )
     assert argmap.first_difference("abcdef", "abc").startswith("the quote runs on past the passage")
 
 
@@ -152,7 +176,9 @@ def test_curated_map_covers_every_article_and_pair(seeds):
     across = rel[rel["scope"] == "across"]
     pairs = {tuple(sorted(p)): set() for p in itertools.combinations(["000", "001", "002", "003", "004"], 2)}
     for r in across.itertuples():
-        pairs[tuple(sorted((r.source_article, r.target_article)))].add("agreement" if r.relation in argmap.AGREEMENT else "tension")
+        pairs[tuple(sorted((r.source_article, r.target_article)))].add(
+            "agreement" if r.relation in argmap.AGREEMENT else "tension"
+        )
     assert all(kinds == {"agreement", "tension"} for kinds in pairs.values()), pairs
     assert across["rationale"].str.len().gt(20).all()
 
@@ -172,7 +198,9 @@ def test_concept_tags_must_come_from_the_lexicon(seeds):
     bad = GOOD_CLAIMS.replace("label: Small firms,", "label: Small firms, concepts: [small business, synergy],")
     with pytest.raises(argmap.ArgumentMapError) as info:
         argmap.parse_map(yaml.safe_load(bad), seeds, known_concepts=argmap.lexicon_concepts())
-    assert info.value.errors == ["claim 'A': unknown concept(s) ['synergy']; use names from data/lexicons/concepts.yaml"]
+    assert info.value.errors == [
+        "claim 'A': unknown concept(s) ['synergy']; use names from data/lexicons/concepts.yaml"
+    ]
 
 
 def test_check_command(capsys):

@@ -12,8 +12,8 @@ import yaml  # noqa: E402
 
 from utils import paths  # noqa: E402
 from utils.argmap import model as argmap  # noqa: E402
-from utils.argmap import views as tables  # noqa: E402
 from utils.argmap import plots as views  # noqa: E402
+from utils.argmap import views as tables  # noqa: E402
 from utils.ingest.read import ingest  # noqa: E402
 
 TINY = """
@@ -48,7 +48,12 @@ def tiny(seeds):
 
 def test_outline_puts_items_under_their_first_target(tiny):
     out = views.outline(tiny, "000")
-    assert out.values.tolist() == [["A", 0, "", ""], ["B", 1, "A", "supports"], ["C", 2, "B", "undercuts"], ["E", 1, "A", "supports"]]
+    assert out.values.tolist() == [
+        ["A", 0, "", ""],
+        ["B", 1, "A", "supports"],
+        ["C", 2, "B", "undercuts"],
+        ["E", 1, "A", "supports"],
+    ]
     # F links to nothing inside its article: it hangs under the thesis without a connector
     assert views.outline(tiny, "003").values.tolist() == [["D", 0, "", ""], ["F", 1, "D", ""]]
 
@@ -70,7 +75,13 @@ def test_layout_tree_centres_parents(tiny):
 
 def test_agreement_matrix_counts_both_orders(tiny):
     m = tables.agreement_matrix(tiny).set_index(["article_a", "article_b"])
-    assert m.loc[("000", "003"), ["agrees", "qualifies", "contradicts", "agreement", "tension"]].tolist() == [1, 1, 1, 1, 2]
+    assert m.loc[("000", "003"), ["agrees", "qualifies", "contradicts", "agreement", "tension"]].tolist() == [
+        1,
+        1,
+        1,
+        1,
+        2,
+    ]
     assert m.loc[("003", "000"), "tension"] == 2
 
 
@@ -83,8 +94,16 @@ def test_relation_pairs_and_summaries(tiny):
 
 
 def test_concept_claims_tagged_or_in_quote(tiny):
-    hits = pd.DataFrame({"article_id": ["000", "003"], "concept": ["small business", "training"], "surface": ["nimble", "training"],
-                         "start": [0, 0], "end": [0, 0], "sentence_id": ["x", "y"]})
+    hits = pd.DataFrame(
+        {
+            "article_id": ["000", "003"],
+            "concept": ["small business", "training"],
+            "surface": ["nimble", "training"],
+            "start": [0, 0],
+            "end": [0, 0],
+            "sentence_id": ["x", "y"],
+        }
+    )
     e = tiny.claims.set_index("claim_id").loc["E"]
     hits.loc[0, ["start", "end"]] = [e["start"] + 7, e["start"] + 13]
     found = tables.concept_claims(tiny, "small business", hits)
@@ -98,10 +117,25 @@ def test_quote_context_is_marked(seeds):
 
 def test_quote_context_escapes_article_markup():
     corpus = ingest(paths.ROOT / "tests" / "fixtures" / "three_articles")
-    amap = argmap.parse_map({"claims": [{"id": "X", "article": "remote-work", "role": "claim", "type": "position",
-                                         "label": "Code", "quote": "An article that quotes code must not run it"}]}, corpus)
+    amap = argmap.parse_map(
+        {
+            "claims": [
+                {
+                    "id": "X",
+                    "article": "remote-work",
+                    "role": "claim",
+                    "type": "position",
+                    "label": "Code",
+                    "quote": "An article that quotes code must not run it",
+                }
+            ]
+        },
+        corpus,
+    )
     context = tables.quote_contexts(amap, corpus.paragraphs, "remote-work").loc[0, "context"]
-    assert context.startswith('<mark class="atlas-span">An article that quotes code must not run it</mark>: &lt;script&gt;')
+    assert context.startswith(
+        '<mark class="atlas-span">An article that quotes code must not run it</mark>: &lt;script&gt;'
+    )
     assert "<script" not in context and "<img" not in context
 
 
@@ -110,5 +144,9 @@ def test_whole_map_numbers_every_relation_across(seeds):
     ax = views.plot_argument_map(amap)
     assert ax.across["number"].tolist() == list(range(1, 32))
     table = tables.numbered_relations(amap, ax.across)
-    assert table.iloc[0].tolist()[:3] == [1, "001.P4: A workforce with a sense of urgency avoids many unforced errors", "agrees"]
+    assert table.iloc[0].tolist()[:3] == [
+        1,
+        "001.P4: A workforce with a sense of urgency avoids many unforced errors",
+        "agrees",
+    ]
     matplotlib.pyplot.close("all")

@@ -29,7 +29,7 @@ from utils.concepts import counts as concepts
 from utils.concepts import keyness
 from utils.concepts import plots as concepts_plots
 from utils.concepts import views as concepts_views
-from utils.ingest.read import ingest, write_tables
+from utils.ingest.read import ingest
 
 FRUIT = {"a.txt": "The apple and the apples. A banana!\n", "b.txt": "Banana and cherry. Banana, cherry and cherry.\n"}
 
@@ -80,8 +80,9 @@ def test_stopword_file_starts_from_wordcloud_list():
     assert "customer" not in stop
 
 
-@pytest.mark.parametrize("form, lemma", [("businesses", "business"), ("leaders", "leader"), ("apples", "apple"),
-                                         ("thinking", "thinking")])  # simplemma says "thinke": the guard keeps the form
+@pytest.mark.parametrize(
+    "form, lemma", [("businesses", "business"), ("leaders", "leader"), ("apples", "apple"), ("thinking", "thinking")]
+)  # simplemma says "thinke": the guard keeps the form
 def test_lemmatize(form, lemma):
     assert concepts.lemmatize(form) == lemma
 
@@ -103,7 +104,15 @@ def test_lemma_table_is_written_once_and_reused(tmp_path, fruit):
     table = concepts.write_lemmas(corpus.tokens, tmp_path)
     # the vocabulary of the fruit corpus, hand-listed: 7 forms; only "apples" changes ("apple")
     assert table["form"].tolist() == ["a", "and", "apple", "apples", "banana", "cherry", "the"]
-    assert table.set_index("form")["count"].to_dict() == {"a": 1, "and": 3, "apple": 1, "apples": 1, "banana": 3, "cherry": 3, "the": 2}
+    assert table.set_index("form")["count"].to_dict() == {
+        "a": 1,
+        "and": 3,
+        "apple": 1,
+        "apples": 1,
+        "banana": 3,
+        "cherry": 3,
+        "the": 2,
+    }
     known = concepts.read_lemmas(tmp_path)
     assert known["apples"] == "apple"
     # counting with the saved lemmas gives exactly the table counted from scratch
@@ -127,7 +136,9 @@ def test_lemma_file_is_replaced_whole(tmp_path, fruit, monkeypatch):
     assert concepts.read_lemmas(tmp_path)["apples"] == "apple"
     assert [p.name for p in tmp_path.iterdir() if "lemmas" in p.name] == ["lemmas.csv"]  # no part file left behind
     # an older file (another corpus, another run) gives the same counts: its values depend on the form alone
-    (tmp_path / "lemmas.csv").write_text("form,lemma,count,english\napples,apple,9,0.5\nkiwi,kiwi,1,0.1\n", encoding="utf-8")
+    (tmp_path / "lemmas.csv").write_text(
+        "form,lemma,count,english\napples,apple,9,0.5\nkiwi,kiwi,1,0.1\n", encoding="utf-8"
+    )
     again = concepts.count_corpus(corpus, lemmas=concepts.read_lemmas(tmp_path))
     pd.testing.assert_frame_equal(again.table, counts.table)
 
@@ -188,9 +199,11 @@ def test_g2_matches_nltk(n_ii, n_ix, n_xi, n_xx):
 
 
 def test_find_collocations(tmp_path):
-    text = ("A sense of urgency helps. Staff with a sense of urgency win. "
-            "Without a sense of urgency, nothing moves. Customer experience matters. "
-            "Customer experience wins. Customer experience, again. The customer is happy. Experience counts.\n")
+    text = (
+        "A sense of urgency helps. Staff with a sense of urgency win. "
+        "Without a sense of urgency, nothing moves. Customer experience matters. "
+        "Customer experience wins. Customer experience, again. The customer is happy. Experience counts.\n"
+    )
     corpus = make_corpus(tmp_path, {"x.txt": text})
     words = concepts.word_table(corpus.tokens)
     found = concepts.find_collocations(words, min_freq=3, min_score=0)
@@ -220,8 +233,15 @@ def test_load_concepts_rejects_missing_definition(tmp_path):
         concepts.load_concepts(path)
 
 
-@pytest.mark.parametrize("term, words", [("Customer experience", ("customer", "experience")), ("lead*", ("lead*",)),
-                                         ("customer’s needs", ("customer's", "needs")), ("small/medium", ("small", "/", "medium"))])
+@pytest.mark.parametrize(
+    "term, words",
+    [
+        ("Customer experience", ("customer", "experience")),
+        ("lead*", ("lead*",)),
+        ("customer’s needs", ("customer's", "needs")),
+        ("small/medium", ("small", "/", "medium")),
+    ],
+)
 def test_term_words(term, words):
     assert concepts.term_words(term) == words
 
@@ -239,13 +259,14 @@ def test_concept_hits_longest_match_and_offsets(tmp_path, lexicon):
     sent = corpus.sentences.set_index("sentence_id")
     for h in hits.itertuples():  # offsets point into the cleaned text, like tokens
         s = sent.loc[h.sentence_id]
-        assert s["text"][h.start - s["start"]:h.end - s["start"]] == h.surface
+        assert s["text"][h.start - s["start"] : h.end - s["start"]] == h.surface
     assert list(hits.columns[:6]) == ["article_id", "sentence_id", "concept", "surface", "start", "end"]
 
 
 def test_cooccurrence_counts_sentences():
-    hits = pd.DataFrame({"sentence_id": ["s1", "s1", "s1", "s2", "s3", "s3", "s3"],
-                         "concept": ["a", "b", "a", "a", "a", "b", "c"]})
+    hits = pd.DataFrame(
+        {"sentence_id": ["s1", "s1", "s1", "s2", "s3", "s3", "s3"], "concept": ["a", "b", "a", "a", "a", "b", "c"]}
+    )
     m = concepts.cooccurrence(hits)
     # a in s1 s2 s3; b in s1 s3; c in s3 -> a-b 2, a-c 1, b-c 1
     assert m.index.tolist() == ["a", "b", "c"]
@@ -257,11 +278,17 @@ def test_cooccurrence_empty():
 
 
 def test_project_lexicon_on_a_seed_like_sentence(tmp_path):
-    corpus = make_corpus(tmp_path, {"s.txt": "Leaders must own a customer-first culture, and front-line staff need training.\n"})
+    corpus = make_corpus(
+        tmp_path, {"s.txt": "Leaders must own a customer-first culture, and front-line staff need training.\n"}
+    )
     hits = concepts.concept_hits(corpus.tokens, corpus.sentences)
     assert list(zip(hits["surface"], hits["concept"])) == [
-        ("Leaders", "leadership"), ("customer-first", "customer focus"), ("culture", "culture"),
-        ("front-line staff", "employees and staff"), ("training", "training")]
+        ("Leaders", "leadership"),
+        ("customer-first", "customer focus"),
+        ("culture", "culture"),
+        ("front-line staff", "employees and staff"),
+        ("training", "training"),
+    ]
 
 
 # ---------------------------------------------------------------- views
@@ -271,7 +298,11 @@ def test_concept_matrix_and_top_concepts(tmp_path, lexicon):
     corpus = make_corpus(tmp_path, {"a.txt": "CX and CX. A leader.\n", "b.txt": "The customer leads.\n"})
     counts = concepts.count_corpus(corpus, concepts=lexicon)
     m = concepts_views.concept_matrix(counts, value="count")
-    assert m.loc["cx"].tolist() == [2, 0] and m.loc["leadership"].tolist() == [1, 1] and m.loc["customers"].tolist() == [0, 1]
+    assert (
+        m.loc["cx"].tolist() == [2, 0]
+        and m.loc["leadership"].tolist() == [1, 1]
+        and m.loc["customers"].tolist() == [0, 1]
+    )
     rates = concepts_views.concept_matrix(counts)
     assert rates.at["cx", "a"] == pytest.approx(1000 * 2 / 5)  # 5 words in a
     top = concepts_views.top_concepts(counts, n=1)
@@ -291,7 +322,10 @@ def test_kwic_term(fruit):
     corpus, counts = fruit
     lines = concepts_views.kwic(counts, corpus.sentences, query="banana")
     assert lines[["article_id", "sentence_id", "match"]].values.tolist() == [
-        ["a", "a-p01-s02", "banana"], ["b", "b-p01-s01", "Banana"], ["b", "b-p01-s02", "Banana"]]
+        ["a", "a-p01-s02", "banana"],
+        ["b", "b-p01-s01", "Banana"],
+        ["b", "b-p01-s02", "Banana"],
+    ]
     assert lines.iloc[0]["left"] == "A" and lines.iloc[0]["right"] == "!"  # whitespace is collapsed and trimmed
 
 
@@ -299,7 +333,9 @@ def test_kwic_concept_and_phrase(tmp_path, lexicon):
     corpus = make_corpus(tmp_path, {"c.txt": "Our leaders lead the CX work. A sense of urgency.\n"})
     counts = concepts.count_corpus(corpus, concepts=lexicon)
     assert concepts_views.kwic(counts, corpus.sentences, query="leadership")["match"].tolist() == ["leaders", "lead"]
-    assert concepts_views.kwic(counts, corpus.sentences, query="Sense of urgency")["sentence_id"].tolist() == ["c-p01-s02"]
+    assert concepts_views.kwic(counts, corpus.sentences, query="Sense of urgency")["sentence_id"].tolist() == [
+        "c-p01-s02"
+    ]
 
 
 def test_uncovered_terms(tmp_path, lexicon):
@@ -311,8 +347,14 @@ def test_uncovered_terms(tmp_path, lexicon):
 
 
 def test_repeated_sentences():
-    s = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence_id": ["a1", "a2", "a3", "b1"],
-                      "n_words": [5, 5, 5, 5], "text": ["Same words here in it.", "Other.", "Same words here in it.", "Same words here in it."]})
+    s = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b"],
+            "sentence_id": ["a1", "a2", "a3", "b1"],
+            "n_words": [5, 5, 5, 5],
+            "text": ["Same words here in it.", "Other.", "Same words here in it.", "Same words here in it."],
+        }
+    )
     rep = concepts_views.repeated_sentences(s)
     assert rep[["article_id", "times", "sentence_ids"]].values.tolist() == [["a", 2, "a1, a3"]]
 
@@ -338,14 +380,22 @@ def test_log_odds_dirichlet_by_hand(fruit):
     assert lo.loc[("b", "cherry"), "z"] == pytest.approx(1.169100, abs=1e-6)
     assert lo.loc[("b", "banana"), "z"] == pytest.approx(0.133586, abs=1e-6)
     assert not lo["significant"].any()  # nothing passes |z| > 1.96 on counts this small
-    assert lo["low_count"].to_dict() == {("a", "apple"): True, ("a", "banana"): True, ("b", "cherry"): False, ("b", "banana"): True}
+    assert lo["low_count"].to_dict() == {
+        ("a", "apple"): True,
+        ("a", "banana"): True,
+        ("b", "cherry"): False,
+        ("b", "banana"): True,
+    }
 
 
 def test_log_odds_needs_two_articles(tmp_path):
     corpus = make_corpus(tmp_path, {"a.txt": "Apple apple banana.\n"})
     counts = concepts.count_corpus(corpus)
     assert keyness.log_odds_dirichlet(counts.table).empty
-    assert any("Only one article" in w for w in keyness.small_count_warnings(counts.articles, keyness.log_odds_dirichlet(counts.table)))
+    assert any(
+        "Only one article" in w
+        for w in keyness.small_count_warnings(counts.articles, keyness.log_odds_dirichlet(counts.table))
+    )
 
 
 def test_tfidf_by_hand(fruit):
@@ -410,7 +460,10 @@ def test_word_cloud_and_bar_chart_come_from_the_same_table(fruit):
     _, counts = fruit
     clouds = concepts_views.cloud_table(counts, n=10)
     panel = clouds[clouds["panel"] == "all articles"]
-    assert panel[["term", "count"]].values.tolist() == concepts_views.top_terms(counts, n=10)[["term", "count"]].values.tolist()
+    assert (
+        panel[["term", "count"]].values.tolist()
+        == concepts_views.top_terms(counts, n=10)[["term", "count"]].values.tolist()
+    )
     ax = concepts_plots.plot_top_terms(panel)
     bars = {t.get_text(): p.get_width() for t, p in zip(ax.get_yticklabels(), ax.patches)}
     wc = concepts_plots.make_word_cloud(panel)
@@ -445,7 +498,9 @@ def test_word_cloud_is_computed_when_first_drawn_and_survives_pickling(fruit, tm
 
 
 def test_labels_stay_unique_when_surfaces_collide():
-    terms = pd.DataFrame({"term": ["cx", "cx experience"], "surface": ["CX", "cx"], "kind": ["word", "phrase"], "count": [3, 2]})
+    terms = pd.DataFrame(
+        {"term": ["cx", "cx experience"], "surface": ["CX", "cx"], "kind": ["word", "phrase"], "count": [3, 2]}
+    )
     assert concepts_views.term_labels(terms).tolist() == ["CX (cx)", "cx (cx experience)"]
 
 
@@ -454,11 +509,20 @@ def test_labels_stay_unique_when_surfaces_collide():
 
 def synthetic_articles(n: int) -> dict[str, str]:
     """n short articles that mix lexicon words in different proportions (deterministic)."""
-    pool = ["Leaders shape the culture of every team.", "Staff need training and better tools.",
-            "Customer experience depends on speed and urgency.", "Revenue and profit follow customer value.",
-            "Courage means taking a risk against the structure.", "Small business owners move fast.",
-            "The CX industry measures NPS and other metrics.", "Promises create expectations for customers."]
-    return {f"art{i:02d}.txt": f"Note {i}. " + " ".join(pool[(i + j) % len(pool)] for j in range(3 + i % 4)) + "\n" for i in range(n)}
+    pool = [
+        "Leaders shape the culture of every team.",
+        "Staff need training and better tools.",
+        "Customer experience depends on speed and urgency.",
+        "Revenue and profit follow customer value.",
+        "Courage means taking a risk against the structure.",
+        "Small business owners move fast.",
+        "The CX industry measures NPS and other metrics.",
+        "Promises create expectations for customers.",
+    ]
+    return {
+        f"art{i:02d}.txt": f"Note {i}. " + " ".join(pool[(i + j) % len(pool)] for j in range(3 + i % 4)) + "\n"
+        for i in range(n)
+    }
 
 
 @pytest.mark.parametrize("n_articles", [2, 30])
@@ -467,13 +531,21 @@ def test_charts_stay_legible(tmp_path, n_articles):
     counts = concepts.count_corpus(corpus)
     ids = counts.articles["article_id"].tolist()
     rates, cnt = concepts_views.concept_matrix(counts), concepts_views.concept_matrix(counts, value="count")
-    figs = [concepts_plots.plot_concept_heatmap(rates, cnt, max_articles=20).figure,
-            concepts_plots.plot_top_concepts(concepts_views.top_concepts(counts, n=5), max_articles=20),
-            concepts_plots.plot_word_clouds(concepts_views.cloud_table(counts, n=20, max_articles=5), n_articles=len(ids)),
-            concepts_plots.plot_dispersion(concepts_views.dispersion_table(counts, concepts=["leadership", "courage"]),
-                                           concepts=["leadership", "courage"], articles=ids, max_articles=20).figure,
-            concepts_plots.plot_cooccurrence(concepts.cooccurrence(counts.hits)).figure,
-            concepts_plots.plot_distinctive_terms(keyness.top_per_article(keyness.log_odds_dirichlet(counts.table), by="z", n=6), max_articles=20)]
+    figs = [
+        concepts_plots.plot_concept_heatmap(rates, cnt, max_articles=20).figure,
+        concepts_plots.plot_top_concepts(concepts_views.top_concepts(counts, n=5), max_articles=20),
+        concepts_plots.plot_word_clouds(concepts_views.cloud_table(counts, n=20, max_articles=5), n_articles=len(ids)),
+        concepts_plots.plot_dispersion(
+            concepts_views.dispersion_table(counts, concepts=["leadership", "courage"]),
+            concepts=["leadership", "courage"],
+            articles=ids,
+            max_articles=20,
+        ).figure,
+        concepts_plots.plot_cooccurrence(concepts.cooccurrence(counts.hits)).figure,
+        concepts_plots.plot_distinctive_terms(
+            keyness.top_per_article(keyness.log_odds_dirichlet(counts.table), by="z", n=6), max_articles=20
+        ),
+    ]
     for fig in figs:
         w, h = fig.get_size_inches()
         assert w <= 16 and h <= 24  # never a poster
@@ -499,8 +571,12 @@ def test_put_title_wraps_long_findings():
 
 
 def test_headlines_state_the_finding():
-    terms = pd.DataFrame({"term": ["customer"], "surface": ["customer"], "kind": ["word"], "count": [74], "rate": [23.3]})
-    assert concepts_views.headline_top_terms(terms) == "‘customer’ is the most frequent term (74 uses, 23 per 1,000 words)"
+    terms = pd.DataFrame(
+        {"term": ["customer"], "surface": ["customer"], "kind": ["word"], "count": [74], "rate": [23.3]}
+    )
+    assert (
+        concepts_views.headline_top_terms(terms) == "‘customer’ is the most frequent term (74 uses, 23 per 1,000 words)"
+    )
     m = pd.DataFrame([[3, 2, 1], [2, 2, 1], [1, 1, 1]], index=list("abc"), columns=list("abc"))
     assert concepts_views.headline_cooccurrence(m) == "‘a’ and ‘b’ share the most sentences (2)"
 

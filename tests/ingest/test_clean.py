@@ -42,8 +42,10 @@ def test_one_line_per_paragraph_files_keep_their_lines():
 
 
 def test_bullets_on_their_own_line_join_their_items_and_lists_end_at_a_new_capitalised_line():
-    raw = ("We share three\nthings in common:\no\nManagers act like\nowners\no\nStaff deliver authentic\n"
-           "experiences\nThe audience explored some of the\nchallenges they have.\n")
+    raw = (
+        "We share three\nthings in common:\no\nManagers act like\nowners\no\nStaff deliver authentic\n"
+        "experiences\nThe audience explored some of the\nchallenges they have.\n"
+    )
     paras = _paras(raw)
     assert [(p.kind, p.marker, p.text) for p in paras] == [
         ("body", "", "We share three things in common:"),
@@ -58,7 +60,9 @@ def test_numbered_items_are_list_items_without_their_number():
     raw = "Steps to take:\n\n  1. Identify service cracks\n  2. Eliminate bad practices\n\nThen act.\n"
     paras = _paras(raw)
     assert [(p.kind, p.marker, p.text) for p in paras][1:3] == [
-        ("list_item", "1.", "Identify service cracks"), ("list_item", "2.", "Eliminate bad practices")]
+        ("list_item", "1.", "Identify service cracks"),
+        ("list_item", "2.", "Eliminate bad practices"),
+    ]
 
 
 def test_trailing_comment_boilerplate_is_cut_but_the_same_words_mid_article_are_kept():
@@ -66,7 +70,9 @@ def test_trailing_comment_boilerplate_is_cut_but_the_same_words_mid_article_are_
     cleaned = clean_text(raw, fmt="txt")
     assert [p.text for p in cleaned.paragraphs] == ["Leave a reply is what we asked.", "Leave a Reply", "The real end."]
     assert [e["text"] for e in cleaned.log if e["step"] == "boilerplate removed"] == [
-        "Your email address will not be published.", "Leave a Reply"]
+        "Your email address will not be published.",
+        "Leave a Reply",
+    ]
 
 
 def test_typographic_quotes_and_dashes_survive_and_odd_spaces_become_one_space():
@@ -77,20 +83,30 @@ def test_typographic_quotes_and_dashes_survive_and_odd_spaces_become_one_space()
 
 
 def test_html_main_text_drops_navigation_scripts_and_styles():
-    raw = ("<html><head><style>p{}</style><script>var x='<p>no</p>';</script></head><body>"
-           "<nav><a href='/'>Home</a></nav><article><h2>Why it matters</h2><p>Culture&nbsp;beats\n strategy.</p>"
-           "<ul><li>Lead</li><li>Listen</li></ul></article><footer>Leave a Reply</footer></body></html>")
+    raw = (
+        "<html><head><style>p{}</style><script>var x='<p>no</p>';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h2>Why it matters</h2><p>Culture&nbsp;beats\n strategy.</p>"
+        "<ul><li>Lead</li><li>Listen</li></ul></article><footer>Leave a Reply</footer></body></html>"
+    )
     paras = _paras(raw, "html")
     assert [(p.kind, p.text) for p in paras] == [
-        ("heading", "Why it matters"), ("body", "Culture beats strategy."), ("list_item", "Lead"), ("list_item", "Listen")]
-    assert raw[paras[1].raw[0]:paras[1].raw[-1] + 1].startswith("Culture")
+        ("heading", "Why it matters"),
+        ("body", "Culture beats strategy."),
+        ("list_item", "Lead"),
+        ("list_item", "Listen"),
+    ]
+    assert raw[paras[1].raw[0] : paras[1].raw[-1] + 1].startswith("Culture")
 
 
 def test_markdown_headings_and_bullets():
     raw = "# Title here\n\nSome text that\nwraps.\n\n- first point\n- second point\n"
     paras = _paras(raw, "md")
     assert [(p.kind, p.text) for p in paras] == [
-        ("heading", "Title here"), ("body", "Some text that wraps."), ("list_item", "first point"), ("list_item", "second point")]
+        ("heading", "Title here"),
+        ("body", "Some text that wraps."),
+        ("list_item", "first point"),
+        ("list_item", "second point"),
+    ]
 
 
 @pytest.mark.parametrize("line", ["No comments:", "Post a Comment", "Leave a Reply", "3 Comments", "Share this:"])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 
 import pandas as pd
 import pytest
 
-from utils.ingest import read as corpus_mod
 from utils import paths, tables
+from utils.ingest import read as corpus_mod
 from utils.ingest.read import IngestError, SchemaError, ingest, read_table, read_tables, write_tables
 
 SEED_SHA256 = {
@@ -57,11 +56,14 @@ def test_seed_counts_match_a_reading_by_hand(seeds, article_id):
     assert got == SEED_COUNTS[article_id]
 
 
-@pytest.mark.parametrize("article_id, heading", [
-    ("003", "Services isn’t the frontline staff"),
-    ("003", "All you need is baby steps"),
-    ("004", "Imagine you are in this situation"),
-])
+@pytest.mark.parametrize(
+    "article_id, heading",
+    [
+        ("003", "Services isn’t the frontline staff"),
+        ("003", "All you need is baby steps"),
+        ("004", "Imagine you are in this situation"),
+    ],
+)
 def test_headings_are_their_own_units_not_glued_to_the_next_sentence(seeds, article_id, heading):
     s = seeds.sentences
     row = s[(s["article_id"] == article_id) & (s["text"] == heading)]
@@ -70,10 +72,16 @@ def test_headings_are_their_own_units_not_glued_to_the_next_sentence(seeds, arti
 
 def test_002_wrapped_sentence_rejoins_and_points_back_to_its_raw_lines(seeds):
     s = seeds.sentences.set_index("sentence_id")
-    assert s.at["002-p01-s01", "text"] == "This past month I was asked to speak at the Consero Customer Experience Conference at the Biltmore Hotel in Miami."
+    assert (
+        s.at["002-p01-s01", "text"]
+        == "This past month I was asked to speak at the Consero Customer Experience Conference at the Biltmore Hotel in Miami."
+    )
     raw = (paths.RAW / "002_e4f1177def158cd9.txt").read_text(encoding="utf-8")
-    passage = raw[s.at["002-p01-s01", "raw_start"]:s.at["002-p01-s01", "raw_end"]]
-    assert passage == "This past month I was asked to speak at the Consero Customer Experience Conference at the\nBiltmore Hotel in Miami."
+    passage = raw[s.at["002-p01-s01", "raw_start"] : s.at["002-p01-s01", "raw_end"]]
+    assert (
+        passage
+        == "This past month I was asked to speak at the Consero Customer Experience Conference at the\nBiltmore Hotel in Miami."
+    )
     assert s.at["002-p12-s01", "text"] == "Managers are empowered to act like owners"
 
 
@@ -81,14 +89,14 @@ def test_every_sentence_locates_in_the_raw_file(seeds):
     for art in seeds.articles.itertuples():
         raw = (paths.RAW / art.file).read_text(encoding="utf-8")
         for s in seeds.sentences[seeds.sentences["article_id"] == art.article_id].itertuples():
-            assert " ".join(raw[s.raw_start:s.raw_end].split()) == " ".join(s.text.split())
+            assert " ".join(raw[s.raw_start : s.raw_end].split()) == " ".join(s.text.split())
 
 
 def test_sentence_offsets_index_the_cleaned_text(seeds):
     paras = seeds.paragraphs[seeds.paragraphs["article_id"] == "004"]
     clean = "\n\n".join(paras["text"])
     for s in seeds.sentences[seeds.sentences["article_id"] == "004"].itertuples():
-        assert clean[s.start:s.end] == s.text
+        assert clean[s.start : s.end] == s.text
 
 
 def test_word_counts_are_computed_from_tokens(seeds):
@@ -105,7 +113,15 @@ def test_manifest_titles_and_authors_are_used(seeds):
 
 def test_comment_boilerplate_is_removed_from_the_seeds(seeds):
     removed = seeds.cleaning[seeds.cleaning["step"] == "boilerplate removed"]
-    assert sorted(removed["text"]) == sorted(["No comments:", "Post a Comment", "Leave a Reply", "Your email address will not be published.", "Leave a Reply"])
+    assert sorted(removed["text"]) == sorted(
+        [
+            "No comments:",
+            "Post a Comment",
+            "Leave a Reply",
+            "Your email address will not be published.",
+            "Leave a Reply",
+        ]
+    )
     assert not seeds.sentences["text"].str.contains("Leave a Reply|Post a Comment").any()
 
 
@@ -123,12 +139,15 @@ def _folder(tmp_path, files: dict[str, bytes]):
 GOOD = b"Customer experience is not fluff. It pays. Leaders must own it.\n"
 
 
-@pytest.mark.parametrize("name, data, problem", [
-    ("empty.txt", b"", "empty"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
-    ("garbled.txt", bytes(range(1, 9)) * 100 + bytes(range(0x80, 0xA0)) * 10, "cannot be decoded"),
-    ("only-boilerplate.txt", b"Leave a Reply\nYour email address will not be published.\n", "no text left"),
-])
+@pytest.mark.parametrize(
+    "name, data, problem",
+    [
+        ("empty.txt", b"", "empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+        ("garbled.txt", bytes(range(1, 9)) * 100 + bytes(range(0x80, 0xA0)) * 10, "cannot be decoded"),
+        ("only-boilerplate.txt", b"Leave a Reply\nYour email address will not be published.\n", "no text left"),
+    ],
+)
 def test_a_bad_file_is_skipped_with_a_warning_naming_it(tmp_path, name, data, problem):
     corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, name: data}))
     assert list(corpus.articles["file"]) == ["good.txt"]
@@ -161,11 +180,17 @@ def test_a_link_to_a_file_outside_the_corpus_is_skipped(tmp_path):
     folder = _folder(tmp_path, {"good.txt": GOOD})
     os.symlink(outside, folder / "link.txt")
     corpus = ingest(folder)
-    assert corpus.warnings.iloc[0]["file"] == "link.txt" and "outside the corpus folder" in corpus.warnings.iloc[0]["problem"]
+    assert (
+        corpus.warnings.iloc[0]["file"] == "link.txt"
+        and "outside the corpus folder" in corpus.warnings.iloc[0]["problem"]
+    )
 
 
 def test_a_manifest_id_that_would_escape_is_skipped(tmp_path):
-    folder = _folder(tmp_path, {"good.txt": GOOD, "other.txt": b"Another article entirely.", "articles.csv": b"id,file\n../../x,other.txt\n"})
+    folder = _folder(
+        tmp_path,
+        {"good.txt": GOOD, "other.txt": b"Another article entirely.", "articles.csv": b"id,file\n../../x,other.txt\n"},
+    )
     corpus = ingest(folder)
     assert list(corpus.articles["article_id"]) == ["good"]
     assert "escape" in corpus.warnings.iloc[0]["problem"]

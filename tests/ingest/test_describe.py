@@ -13,7 +13,12 @@ def test_syllables_from_cmu_then_hyphenation():
     count = describe.syllables({"the", "customer", "experience", "it’s", "zqxwvblorf"})
     # CMU: the 1 (DH AH0), customer 3 (K AH1 S T AH0 M ER0), experience 4 (IH0 K S P IH1 R IY0 AH0 N S),
     # it's 1 (the curly apostrophe is straightened before the lookup)
-    assert {w: count[w] for w in ("the", "customer", "experience", "it’s")} == {"the": 1, "customer": 3, "experience": 4, "it’s": 1}
+    assert {w: count[w] for w in ("the", "customer", "experience", "it’s")} == {
+        "the": 1,
+        "customer": 3,
+        "experience": 4,
+        "it’s": 1,
+    }
     assert count["zqxwvblorf"] >= 1  # not in CMU: Pyphen's hyphenation points + 1
 
 
@@ -25,14 +30,24 @@ def test_flesch_by_hand():
 
 
 def test_readability_leaves_headings_out():
-    sentences = pd.DataFrame({"article_id": ["a", "a", "a"], "is_heading": [True, False, False],
-                              "text": ["Unbelievably complicated organisational considerations", "The cat sat.", "It was sunny."]})
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a"],
+            "is_heading": [True, False, False],
+            "text": ["Unbelievably complicated organisational considerations", "The cat sat.", "It was sunny."],
+        }
+    )
     assert describe.readability(sentences).to_dict() == {"a": 105.1}
 
 
 def test_readability_reads_the_dictionary_once_for_all_articles(monkeypatch):
-    sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "is_heading": [False, False, False],
-                              "text": ["The cat sat.", "It was sunny.", "Customers expect experience."]})
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "is_heading": [False, False, False],
+            "text": ["The cat sat.", "It was sunny.", "Customers expect experience."],
+        }
+    )
     alone = {a: describe.flesch_reading_ease(g["text"].tolist()) for a, g in sentences.groupby("article_id")}
     calls = []
     real = describe.syllables

@@ -3,14 +3,23 @@ import pytest
 from utils.ingest.segment import is_word, sentence_spans, token_spans
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Dr. Smith came. Why? Because.", ["Dr. Smith came.", "Why?", "Because."]),
-    # a quoted speech ending in .” followed by ? stays one sentence (004)
-    ("He said “It is fine. I’ll cross that bridge.”?", ["He said “It is fine.", "I’ll cross that bridge.”?"]),
-    # a full stop typed before a lower-case continuation does not split (003)
-    ("Use prototypes and blueprints. and take pilot tests.", ["Use prototypes and blueprints. and take pilot tests."]),
-    ("In short – training is an added value, e.g. for staff. Not the solution.", ["In short – training is an added value, e.g. for staff.", "Not the solution."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dr. Smith came. Why? Because.", ["Dr. Smith came.", "Why?", "Because."]),
+        # a quoted speech ending in .” followed by ? stays one sentence (004)
+        ("He said “It is fine. I’ll cross that bridge.”?", ["He said “It is fine.", "I’ll cross that bridge.”?"]),
+        # a full stop typed before a lower-case continuation does not split (003)
+        (
+            "Use prototypes and blueprints. and take pilot tests.",
+            ["Use prototypes and blueprints. and take pilot tests."],
+        ),
+        (
+            "In short – training is an added value, e.g. for staff. Not the solution.",
+            ["In short – training is an added value, e.g. for staff.", "Not the solution."],
+        ),
+    ],
+)
 def test_sentences(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
 
@@ -30,9 +39,9 @@ def test_segmentation_never_touches_nltk_data(monkeypatch):
     """Results cannot depend on whether a machine has nltk_data: any lookup would raise here."""
     import nltk.data
 
+    from utils import paths
     from utils.ingest import segment
     from utils.ingest.read import ingest
-    from utils import paths
 
     def refuse(*args, **kwargs):
         raise AssertionError("nltk_data was consulted")

@@ -101,13 +101,21 @@ def test_article_text_is_escaped_and_runs_nothing(three_run):
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages.values())
     for name, page in pages.items():
         assert "<script>alert(1)" not in page, name
-        assert "<img src=x onerror" not in page and "<img src=\"x\"" not in page, name
+        assert "<img src=x onerror" not in page and '<img src="x"' not in page, name
 
 
 def test_another_corpus_writes_its_own_tables_and_reports(three_run):
     assert sorted(p.name for p in three_run["processed"].glob("*.csv")) == [
-        "articles.csv", "cleaning.csv", "lemmas.csv", "paragraphs.csv", "sentence_labels.csv", "sentences.csv", "summary.csv",
-        "tokens.csv", "warnings.csv"]
+        "articles.csv",
+        "cleaning.csv",
+        "lemmas.csv",
+        "paragraphs.csv",
+        "sentence_labels.csv",
+        "sentences.csv",
+        "summary.csv",
+        "tokens.csv",
+        "warnings.csv",
+    ]
     assert len(list(three_run["reports"].glob("[0-9]*.html"))) == len(NOTEBOOKS)
 
 
@@ -116,11 +124,17 @@ def test_the_show_code_switch_includes_code_and_a_run_clears_its_old_figures(tmp
     figures.mkdir(parents=True)
     for name in ["01-dropped-chart.png", "01-dropped-chart.csv", "03-other-notebook.png"]:
         (figures / name).write_text("from an earlier run")
-    [result] = runner.run_notebooks(NOTEBOOKS[:1], report_dir=tmp_path / "r", processed_dir=tmp_path / "p", show_code=True)
+    [result] = runner.run_notebooks(
+        NOTEBOOKS[:1], report_dir=tmp_path / "r", processed_dir=tmp_path / "p", show_code=True
+    )
     assert CODE_CELL.search(result.html_path.read_text())
     # the same run: 01's figure files from an earlier version are gone, 03's (not run) stay
-    assert sorted(p.name for p in figures.iterdir()) == ["01-sentence-lengths.csv", "01-sentence-lengths.png",
-                                                          "01-sentence-lengths.svg", "03-other-notebook.png"]
+    assert sorted(p.name for p in figures.iterdir()) == [
+        "01-sentence-lengths.csv",
+        "01-sentence-lengths.png",
+        "01-sentence-lengths.svg",
+        "03-other-notebook.png",
+    ]
 
 
 def test_only_figure_files_of_the_notebooks_run_and_older_than_the_run_are_removed(tmp_path):
@@ -137,11 +151,15 @@ def test_only_figure_files_of_the_notebooks_run_and_older_than_the_run_are_remov
 
 
 def _broken_notebook(tmp_path):
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}})
-    nb.cells = [nbformat.v4.new_markdown_cell("# Broken"),
-                nbformat.v4.new_code_cell("corpus_dir = 'data/raw'", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("x = 1"),
-                nbformat.v4.new_code_cell("raise ValueError('bad input here')")]
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}}
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Broken"),
+        nbformat.v4.new_code_cell("corpus_dir = 'data/raw'", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("raise ValueError('bad input here')"),
+    ]
     path = tmp_path / "09-broken.ipynb"
     nbformat.write(nb, path)
     return path
@@ -151,7 +169,10 @@ def test_a_failing_notebook_stops_the_run_naming_the_notebook_and_cell(tmp_path)
     earlier = tmp_path / "r" / "figures" / "09-earlier.png"
     earlier.parent.mkdir(parents=True)
     earlier.write_text("from the last good run")
-    with pytest.raises(runner.NotebookFailed, match=r"09-broken.ipynb failed in cell 5 \(code cell 4: \"raise ValueError.*ValueError: bad input here"):
+    with pytest.raises(
+        runner.NotebookFailed,
+        match=r"09-broken.ipynb failed in cell 5 \(code cell 4: \"raise ValueError.*ValueError: bad input here",
+    ):
         runner.run_notebooks([_broken_notebook(tmp_path)], report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
     assert not (tmp_path / "r" / "09-broken.html").exists()
     assert earlier.read_text() == "from the last good run"  # a failed run removes nothing
@@ -165,8 +186,17 @@ def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsy
 
 
 def test_the_index_shows_each_summary_as_plain_text_not_markdown(seed_run):
-    nb = nbformat.from_dict({"cells": [{"cell_type": "markdown", "metadata": {}, "source":
-                                        "# Title\n\nCounted **once**, in `data/x/`, see [the docs](d.md); *each* 2 * 3.\n\nMore."}]})
+    nb = nbformat.from_dict(
+        {
+            "cells": [
+                {
+                    "cell_type": "markdown",
+                    "metadata": {},
+                    "source": "# Title\n\nCounted **once**, in `data/x/`, see [the docs](d.md); *each* 2 * 3.\n\nMore.",
+                }
+            ]
+        }
+    )
     assert runner.notebook_summary(nb) == "Counted once, in data/x/, see the docs; each 2 * 3."
     index = (seed_run["reports"] / "index.html").read_text(encoding="utf-8")
     assert "**" not in index and "`" not in index and "data/lexicons/ or a named context rule" in index
@@ -175,10 +205,12 @@ def test_the_index_shows_each_summary_as_plain_text_not_markdown(seed_run):
 def test_the_runner_starts_without_building_jsonschemas_iri_parsers():
     # rfc3987_syntax (installed through jupyter-events) builds ~35 Earley parsers when imported:
     # 2-3 s before the first kernel. The runner's process must not import it, yet still validate.
-    code = ("import sys, utils.report.runner as r, nbformat.validator as v\n"
-            "nb = r.nbformat.read(r.notebook_paths()[0], as_version=4)\n"
-            "bad = r.nbformat.from_dict({**nb, 'cells': [{'cell_type': 'code'}]})\n"
-            "print(sys.modules.get('rfc3987_syntax', 'absent'), v.isvalid(nb), v.isvalid(bad))")
+    code = (
+        "import sys, utils.report.runner as r, nbformat.validator as v\n"
+        "nb = r.nbformat.read(r.notebook_paths()[0], as_version=4)\n"
+        "bad = r.nbformat.from_dict({**nb, 'cells': [{'cell_type': 'code'}]})\n"
+        "print(sys.modules.get('rfc3987_syntax', 'absent'), v.isvalid(nb), v.isvalid(bad))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["None", "True", "False"]
 
@@ -197,17 +229,26 @@ def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
     assert export._warnings_html(tmp_path) == ""  # no ingestion run: nothing to say
     pd.DataFrame(columns=["file", "problem", "action"]).to_csv(tmp_path / "warnings.csv", index=False)
     assert "no ingestion warnings" in export._warnings_html(tmp_path)
-    pd.DataFrame({"file": ["a<b>.txt", "c.html"], "problem": ["empty file", "not UTF-8, UTF-16 or cp1252"],
-                  "action": ["skipped", "skipped"]}).to_csv(tmp_path / "warnings.csv", index=False)
+    pd.DataFrame(
+        {
+            "file": ["a<b>.txt", "c.html"],
+            "problem": ["empty file", "not UTF-8, UTF-16 or cp1252"],
+            "action": ["skipped", "skipped"],
+        }
+    ).to_csv(tmp_path / "warnings.csv", index=False)
     block = export._warnings_html(tmp_path)
     assert "2 file(s) were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
     assert "not UTF-8, UTF-16 or cp1252" in block
 
 
 def _notebook(tmp_path, name: str, *cells: tuple[str, list[str]]):
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}})
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"),
-                nbformat.v4.new_code_cell("corpus_dir = processed_dir = report_dir = ''", metadata={"tags": ["parameters"]})]
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}}
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {name}"),
+        nbformat.v4.new_code_cell("corpus_dir = processed_dir = report_dir = ''", metadata={"tags": ["parameters"]}),
+    ]
     nb.cells += [nbformat.v4.new_code_cell(src, metadata={"tags": tags}) for src, tags in cells]
     nbformat.write(nb, tmp_path / "nbs" / f"{name}.ipynb")
 
@@ -220,9 +261,15 @@ def test_later_notebooks_start_once_the_first_has_finished(tmp_path):
     _notebook(tmp_path, "03-third", (stamp.format("third-started"), []))
     (tmp_path / "corpus").mkdir()
     (tmp_path / "p").mkdir()
-    runner.run_notebooks(runner.notebook_paths(tmp_path / "nbs"), corpus_dir=tmp_path / "corpus",
-                         report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
-    t = {name: float((tmp_path / "p" / name).read_text()) for name in ("first-ended", "second-started", "third-started")}
+    runner.run_notebooks(
+        runner.notebook_paths(tmp_path / "nbs"),
+        corpus_dir=tmp_path / "corpus",
+        report_dir=tmp_path / "r",
+        processed_dir=tmp_path / "p",
+    )
+    t = {
+        name: float((tmp_path / "p" / name).read_text()) for name in ("first-ended", "second-started", "third-started")
+    }
     assert t["first-ended"] < t["second-started"] and t["first-ended"] < t["third-started"]
 
 

@@ -8,11 +8,19 @@ import pytest
 
 from utils import paths
 from utils.ingest.read import ingest
-from utils.rhetoric.labels import (COLUMNS, LABELS, apply_corrections, describe_corrections, label_sentences, load_corrections,
-                            sentence_tone, thesis_candidates)
+from utils.rhetoric.labels import (
+    COLUMNS,
+    LABELS,
+    apply_corrections,
+    describe_corrections,
+    label_sentences,
+    load_corrections,
+    sentence_tone,
+    thesis_candidates,
+)
 from utils.rhetoric.lexicon import Joined, compile_entries, lexicon_hits, load_lexicons, normalise, parse_lexicon
-from utils.rhetoric.views import count_labels, drilldown_sections, question_runs
 from utils.rhetoric.quality import load_gold, score_labels
+from utils.rhetoric.views import count_labels, drilldown_sections, question_runs
 
 
 @pytest.fixture(scope="module")
@@ -34,26 +42,35 @@ def labels_of(labels: pd.DataFrame, sentence_id: str, category: str | None = Non
 
 def frame(*texts: str, article: str = "a") -> pd.DataFrame:
     """Sentences of one article, one paragraph each (ids a-pNN-s01)."""
-    return pd.DataFrame({"article_id": article, "sentence_id": [f"{article}-p{i:02d}-s01" for i in range(1, len(texts) + 1)],
-                         "text": list(texts), "is_heading": False})
+    return pd.DataFrame(
+        {
+            "article_id": article,
+            "sentence_id": [f"{article}-p{i:02d}-s01" for i in range(1, len(texts) + 1)],
+            "text": list(texts),
+            "is_heading": False,
+        }
+    )
 
 
 # ---------------------------------------------------------------- matching engine
 
 
-@pytest.mark.parametrize("entries, text, expected", [
-    (["you", "your", "you know"], "you know your way, mayou", ["you know", "your"]),
-    (["may"], "The mayor may come.", ["may"]),
-    (["possib*"], "Possibly, possibilities are possible.", ["Possibly", "possibilities", "possible"]),
-    (["about <num>"], "about 3 weeks, about 3,000 people, about time", ["about 3", "about 3,000"]),
-    (["no doubt ... but"], "I've no doubt it works, but not here. No doubt.", ["no doubt it works, but"]),
-    (["can"], "You can't and you can.", ["can"]),
-    (["I've"], "I've seen it; Ive not.", ["I've"]),
-])
+@pytest.mark.parametrize(
+    "entries, text, expected",
+    [
+        (["you", "your", "you know"], "you know your way, mayou", ["you know", "your"]),
+        (["may"], "The mayor may come.", ["may"]),
+        (["possib*"], "Possibly, possibilities are possible.", ["Possibly", "possibilities", "possible"]),
+        (["about <num>"], "about 3 weeks, about 3,000 people, about time", ["about 3", "about 3,000"]),
+        (["no doubt ... but"], "I've no doubt it works, but not here. No doubt.", ["no doubt it works, but"]),
+        (["can"], "You can't and you can.", ["can"]),
+        (["I've"], "I've seen it; Ive not.", ["I've"]),
+    ],
+)
 def test_compile_entries_matches_whole_words_longest_first(entries, text, expected):
     rx = compile_entries(entries)
     low = normalise(text).lower()
-    found = [text[m.start():m.end()] for m in rx.finditer(low)]
+    found = [text[m.start() : m.end()] for m in rx.finditer(low)]
     assert found == expected
 
 
@@ -79,7 +96,7 @@ def test_exclusions_block_the_entry_inside_them():
 
 def test_normalise_keeps_offsets():
     text = "I\u2019ve \u201cno\u201d doubt\nhere"
-    assert len(normalise(text)) == len(text) and normalise(text) == "I've \"no\" doubt here"
+    assert len(normalise(text)) == len(text) and normalise(text) == 'I\'ve "no" doubt here'
 
 
 def test_every_lexicon_file_has_a_source_note():
@@ -95,8 +112,12 @@ def test_label_table_columns_and_spans(seeds, seed_labels):
     assert list(seed_labels.columns) == COLUMNS
     text = seeds.sentences.set_index("sentence_id")["text"]
     spans = seed_labels[seed_labels["end"] > seed_labels["start"]]
-    assert all(text[s][a:b] == m for s, a, b, m in zip(spans["sentence_id"], spans["start"], spans["end"], spans["match"]))
-    assert set(zip(seed_labels["category"], seed_labels["label"])) <= {(c, lab) for c, labs in LABELS.items() for lab in labs}
+    assert all(
+        text[s][a:b] == m for s, a, b, m in zip(spans["sentence_id"], spans["start"], spans["end"], spans["match"])
+    )
+    assert set(zip(seed_labels["category"], seed_labels["label"])) <= {
+        (c, lab) for c, labs in LABELS.items() for lab in labs
+    }
 
 
 def test_headings_are_not_labelled(seeds, seed_labels):
@@ -120,19 +141,25 @@ def test_003_why_is_this_is_answered_and_the_answer_is_a_reason(seed_labels):
         assert "reason" in labels_of(seed_labels, answer)
 
 
-@pytest.mark.parametrize("sentence_id, kind", [
-    ("004-p02-s01", "rhetorical"),   # Is all this talk ... merely fluff?  (followed by "That is the question ...")
-    ("004-p05-s03", "answered"),     # The benefit?  -> There is no obvious benefit.
-    ("004-p05-s05", "to_reader"),    # So the question is what to do?  (the reader's dilemma in the imagined case)
-    ("004-p05-s06", "to_reader"),
-    ("004-p12-s01", "to_reader"),    # What choice would you make?  (followed by more questions: not answered)
-    ("004-p13-s02", "to_reader"),
-    ("004-p14-s04", "to_reader"),
-    ("004-p15-s01", "to_reader"),    # Would you say to yourself something like "... it."?  (the ? is five sentences later)
-    ("002-p10-s03", "rhetorical"),   # No pressure, right?
-    ("002-p17-s01", "to_reader"),
-    ("000-p07-s01", "rhetorical"),
-])
+@pytest.mark.parametrize(
+    "sentence_id, kind",
+    [
+        ("004-p02-s01", "rhetorical"),  # Is all this talk ... merely fluff?  (followed by "That is the question ...")
+        ("004-p05-s03", "answered"),  # The benefit?  -> There is no obvious benefit.
+        ("004-p05-s05", "to_reader"),  # So the question is what to do?  (the reader's dilemma in the imagined case)
+        ("004-p05-s06", "to_reader"),
+        ("004-p12-s01", "to_reader"),  # What choice would you make?  (followed by more questions: not answered)
+        ("004-p13-s02", "to_reader"),
+        ("004-p14-s04", "to_reader"),
+        (
+            "004-p15-s01",
+            "to_reader",
+        ),  # Would you say to yourself something like "... it."?  (the ? is five sentences later)
+        ("002-p10-s03", "rhetorical"),  # No pressure, right?
+        ("002-p17-s01", "to_reader"),
+        ("000-p07-s01", "rhetorical"),
+    ],
+)
 def test_question_types(seed_labels, sentence_id, kind):
     assert labels_of(seed_labels, sentence_id, "question") == {kind}
 
@@ -156,20 +183,42 @@ def test_004_imagined_case_runs_until_the_heading(seed_labels):
     assert "self_mention" not in labels_of(seed_labels, "004-p15-s05")
 
 
-@pytest.mark.parametrize("sentence_id", ["002-p05-s01", "002-p05-s02", "002-p06-s01", "002-p08-s01", "002-p09-s01",
-                                         "002-p11-s01", "002-p12-s01", "002-p13-s01"])
+@pytest.mark.parametrize(
+    "sentence_id",
+    [
+        "002-p05-s01",
+        "002-p05-s02",
+        "002-p06-s01",
+        "002-p08-s01",
+        "002-p09-s01",
+        "002-p11-s01",
+        "002-p12-s01",
+        "002-p13-s01",
+    ],
+)
 def test_002_bullet_list_items_are_not_imperatives_or_statistics(seed_labels, sentence_id):
     got = labels_of(seed_labels, sentence_id)
-    assert "imperative" not in got           # "Managers are empowered to act like owners" is a statement
-    assert "evidence_statistic" not in got   # "1950's - 1960's", "3 things in common", "24x7" are not data
+    assert "imperative" not in got  # "Managers are empowered to act like owners" is a statement
+    assert "evidence_statistic" not in got  # "1950's - 1960's", "3 things in common", "24x7" are not data
 
 
 def test_002_timeline_dash_is_not_an_insert(seed_labels):
     assert not labels_of(seed_labels, "002-p08-s01") & {"engagement_aside", "code_gloss"}
 
 
-@pytest.mark.parametrize("sentence_id", ["003-p06-s02", "003-p07-s01", "003-p08-s01", "003-p09-s01", "003-p21-s02", "004-p04-s01",
-                                         "004-p18-s01", "004-p20-s03"])
+@pytest.mark.parametrize(
+    "sentence_id",
+    [
+        "003-p06-s02",
+        "003-p07-s01",
+        "003-p08-s01",
+        "003-p09-s01",
+        "003-p21-s02",
+        "004-p04-s01",
+        "004-p18-s01",
+        "004-p20-s03",
+    ],
+)
 def test_imperatives(seed_labels, sentence_id):
     assert "imperative" in labels_of(seed_labels, sentence_id, "directive")
 
@@ -185,26 +234,31 @@ def test_000_no_doubt_but_is_a_concession_not_a_booster(seed_labels):
     assert {"concession", "rebuttal", "claim", "transition_contrast", "hedge"} <= got
     assert "booster" not in got
     conc = seed_labels[(seed_labels["sentence_id"] == "000-p04-s01") & (seed_labels["label"] == "concession")]
-    assert conc["match"].iloc[0].startswith("no doubt that there will be issues") and conc["match"].iloc[0].endswith("but")
+    assert conc["match"].iloc[0].startswith("no doubt that there will be issues") and conc["match"].iloc[0].endswith(
+        "but"
+    )
 
 
-@pytest.mark.parametrize("sentence_id, expected", [
-    ("003-p13-s01", {"evidence_statistic", "concession", "rebuttal", "evidence_anecdote", "reason"}),
-    ("004-p17-s02", {"evidence_authority", "evidential"}),
-    ("004-p20-s03", {"evidence_exemplar", "code_gloss", "imperative"}),
-    ("001-p05-s02", {"evidence_analogy"}),
-    ("000-p05-s01", {"engagement_aside", "hedge", "claim"}),
-    ("000-p10-s01", {"engagement_aside", "evidential", "self_mention"}),
-    ("002-p01-s01", {"evidence_anecdote", "self_mention"}),
-    ("003-p06-s01", {"obligation", "claim", "engagement_reader"}),
-    ("000-p09-s03", {"engagement_reader", "claim"}),
-])
+@pytest.mark.parametrize(
+    "sentence_id, expected",
+    [
+        ("003-p13-s01", {"evidence_statistic", "concession", "rebuttal", "evidence_anecdote", "reason"}),
+        ("004-p17-s02", {"evidence_authority", "evidential"}),
+        ("004-p20-s03", {"evidence_exemplar", "code_gloss", "imperative"}),
+        ("001-p05-s02", {"evidence_analogy"}),
+        ("000-p05-s01", {"engagement_aside", "hedge", "claim"}),
+        ("000-p10-s01", {"engagement_aside", "evidential", "self_mention"}),
+        ("002-p01-s01", {"evidence_anecdote", "self_mention"}),
+        ("003-p06-s01", {"obligation", "claim", "engagement_reader"}),
+        ("000-p09-s03", {"engagement_reader", "claim"}),
+    ],
+)
 def test_seed_sentences_carry_these_labels(seed_labels, sentence_id, expected):
     assert expected <= labels_of(seed_labels, sentence_id)
 
 
 def test_past_tense_story_continues_then_stops(seed_labels):
-    assert "evidence_anecdote" in labels_of(seed_labels, "000-p03-s01")     # They recognized early on ...
+    assert "evidence_anecdote" in labels_of(seed_labels, "000-p03-s01")  # They recognized early on ...
     assert "evidence_anecdote" not in labels_of(seed_labels, "000-p04-s01")  # I've no doubt ... (present)
 
 
@@ -218,7 +272,9 @@ def test_quoted_pronouns_belong_to_the_quoted_speaker():
 
 
 def test_concession_in_one_sentence_rebutted_in_the_next():
-    out = label_sentences(frame("Admittedly, some new hires learn more slowly.", "But that is a reason to design onboarding."))
+    out = label_sentences(
+        frame("Admittedly, some new hires learn more slowly.", "But that is a reason to design onboarding.")
+    )
     assert "concession" in labels_of(out, "a-p01-s01") and "rebuttal" in labels_of(out, "a-p02-s01")
 
 
@@ -257,8 +313,18 @@ def test_other_corpus_has_every_label_with_zeros():
 
 
 def test_count_labels_counts_markers_and_sentences():
-    labels = pd.DataFrame({"article_id": "a", "sentence_id": ["s1", "s1", "s1", "s1"], "category": ["metadiscourse"] * 2 + ["role"] * 2,
-                           "label": ["hedge", "hedge", "claim", "claim"], "rule": "r", "start": 0, "end": 0, "match": ""})
+    labels = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": ["s1", "s1", "s1", "s1"],
+            "category": ["metadiscourse"] * 2 + ["role"] * 2,
+            "label": ["hedge", "hedge", "claim", "claim"],
+            "rule": "r",
+            "start": 0,
+            "end": 0,
+            "match": "",
+        }
+    )
     counts = count_labels(labels, pd.DataFrame({"article_id": ["a"], "n_words": [500]})).set_index("label")
     assert counts.loc["hedge", "count"] == 2 and counts.loc["claim", "count"] == 1
     assert counts.loc["hedge", "per_1000"] == 4.0 and counts.loc["booster", "count"] == 0
@@ -268,18 +334,64 @@ def test_count_labels_counts_markers_and_sentences():
 
 
 def test_corrections_add_remove_and_report_missing(seeds, seed_labels):
-    fixes = pd.DataFrame([
-        {"sentence_id": "000-p04-s01", "action": "remove", "category": "role", "label": "concession", "text_start": "I’ve no doubt", "note": ""},
-        {"sentence_id": "000-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "test"},
-        {"sentence_id": "000-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "twice"},
-        {"sentence_id": "999-p01-s01", "action": "add", "category": "role", "label": "claim", "text_start": "", "note": "gone"},
-        {"sentence_id": "000-p01-s02", "action": "remove", "category": "role", "label": "evidence_anecdote", "text_start": "Not the text", "note": ""},
-    ])
+    fixes = pd.DataFrame(
+        [
+            {
+                "sentence_id": "000-p04-s01",
+                "action": "remove",
+                "category": "role",
+                "label": "concession",
+                "text_start": "I’ve no doubt",
+                "note": "",
+            },
+            {
+                "sentence_id": "000-p01-s01",
+                "action": "add",
+                "category": "role",
+                "label": "claim",
+                "text_start": "",
+                "note": "test",
+            },
+            {
+                "sentence_id": "000-p01-s01",
+                "action": "add",
+                "category": "role",
+                "label": "claim",
+                "text_start": "",
+                "note": "twice",
+            },
+            {
+                "sentence_id": "999-p01-s01",
+                "action": "add",
+                "category": "role",
+                "label": "claim",
+                "text_start": "",
+                "note": "gone",
+            },
+            {
+                "sentence_id": "000-p01-s02",
+                "action": "remove",
+                "category": "role",
+                "label": "evidence_anecdote",
+                "text_start": "Not the text",
+                "note": "",
+            },
+        ]
+    )
     out, log = apply_corrections(seed_labels, seeds.sentences, fixes)
-    assert log["status"].tolist() == ["applied", "applied", "already present", "sentence not in this corpus", "sentence text changed: not applied"]
+    assert log["status"].tolist() == [
+        "applied",
+        "applied",
+        "already present",
+        "sentence not in this corpus",
+        "sentence text changed: not applied",
+    ]
     assert log["changed"].tolist() == [1, 1, 0, 0, 0]
     assert "concession" not in labels_of(out, "000-p04-s01") and "claim" in labels_of(out, "000-p01-s01")
-    assert out.loc[out["sentence_id"] == "000-p01-s01"].query("label == 'claim'")["rule"].iloc[0] == "analyst correction: test"
+    assert (
+        out.loc[out["sentence_id"] == "000-p01-s01"].query("label == 'claim'")["rule"].iloc[0]
+        == "analyst correction: test"
+    )
     assert describe_corrections(log).startswith("5 analyst corrections on file: 2 applied, changing 2 automatic labels")
 
 
@@ -291,10 +403,27 @@ def test_corrections_file_on_disk_is_valid(seeds, seed_labels):
 
 def test_scores_against_tiny_gold():
     sentences = frame("One.", "Two.")
-    gold = pd.DataFrame({"sentence_id": ["a-p01-s01", "a-p02-s01"], "category": ["role", "role"], "label": ["claim", "reason"],
-                         "note": "", "text_start": ["One", "Two"]})
-    auto = pd.DataFrame({"article_id": "a", "sentence_id": ["a-p01-s01", "a-p02-s01"], "category": "role", "label": ["claim", "claim"],
-                         "rule": "r", "start": 0, "end": 0, "match": ""})
+    gold = pd.DataFrame(
+        {
+            "sentence_id": ["a-p01-s01", "a-p02-s01"],
+            "category": ["role", "role"],
+            "label": ["claim", "reason"],
+            "note": "",
+            "text_start": ["One", "Two"],
+        }
+    )
+    auto = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": ["a-p01-s01", "a-p02-s01"],
+            "category": "role",
+            "label": ["claim", "claim"],
+            "rule": "r",
+            "start": 0,
+            "end": 0,
+            "match": "",
+        }
+    )
     s = score_labels(auto, gold, sentences).set_index("label")
     assert (s.loc["claim", ["tp", "fp", "fn"]] == [1, 1, 0]).all() and s.loc["claim", "precision"] == 0.5
     assert s.loc["reason", "recall"] == 0.0

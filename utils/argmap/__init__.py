@@ -5,5 +5,15 @@
 from utils.argmap import draft, export, plots, quality, views
 from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
 
-__all__ = ["ArgumentMap", "ArgumentMapError", "coverage", "curated_map_for", "draft", "export", "load_map", "plots",
-           "quality", "views"]
+__all__ = [
+    "ArgumentMap",
+    "ArgumentMapError",
+    "coverage",
+    "curated_map_for",
+    "draft",
+    "export",
+    "load_map",
+    "plots",
+    "quality",
+    "views",
+]

@@ -31,24 +31,35 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-from utils import paths
-from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
-from utils.ingest.read import Corpus
 from nltk.stem.snowball import SnowballStemmer
-from utils.concepts.counts import load_stopwords
-from utils import rhetoric
-from utils.concepts.counts import concept_hits
-from utils.argmap.export import export_map
-from utils.ingest.read import ingest
 
-EVIDENCE_TYPE = {"evidence_statistic": "statistic", "evidence_anecdote": "anecdote", "evidence_hypothetical": "hypothetical",
-                 "evidence_authority": "authority", "evidence_exemplar": "example", "evidence_analogy": "analogy"}
-PREMISE_CUE = re.compile(r"\b(because|since|for example|for instance|after all|given that|the reason is|according to|research shows|studies show)\b", re.I)
-CONCLUSION_CUE = re.compile(r"^\W*(so|therefore|thus|hence|consequently|as a result|in short|in other words|that is why|this means|"
-                            r"the lesson here is|in conclusion|overall|in sum)\b", re.I)
+from utils import paths, rhetoric
+from utils.argmap.export import export_map
+from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
+from utils.concepts.counts import concept_hits, load_stopwords
+from utils.ingest.read import Corpus, ingest
+
+EVIDENCE_TYPE = {
+    "evidence_statistic": "statistic",
+    "evidence_anecdote": "anecdote",
+    "evidence_hypothetical": "hypothetical",
+    "evidence_authority": "authority",
+    "evidence_exemplar": "example",
+    "evidence_analogy": "analogy",
+}
+PREMISE_CUE = re.compile(
+    r"\b(because|since|for example|for instance|after all|given that|the reason is|according to|research shows|studies show)\b",
+    re.I,
+)
+CONCLUSION_CUE = re.compile(
+    r"^\W*(so|therefore|thus|hence|consequently|as a result|in short|in other words|that is why|this means|"
+    r"the lesson here is|in conclusion|overall|in sum)\b",
+    re.I,
+)
 NEGATION = re.compile(r"\b(not|no|never|cannot|nothing|none|nor|neither|without)\b|n[’']t\b", re.I)
-CONTRAST = re.compile(r"\b(but|however|although|though|yet|unless|rather than|instead|only if|except|whereas|even so)\b", re.I)
+CONTRAST = re.compile(
+    r"\b(but|however|although|though|yet|unless|rather than|instead|only if|except|whereas|even so)\b", re.I
+)
 WORD = re.compile(r"^[^\W\d_][\w’'-]+$")
 MAX_DF = 40  # a stem or concept in more draft items than this is too common to block on
 
@@ -76,8 +87,17 @@ def role_table(labels: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
-def draft_claims(corpus: Corpus, labels: pd.DataFrame, theses: pd.DataFrame, hits: pd.DataFrame, *,
-                 max_claims: int = 8, min_claims: int = 4, max_support: int = 6, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+def draft_claims(
+    corpus: Corpus,
+    labels: pd.DataFrame,
+    theses: pd.DataFrame,
+    hits: pd.DataFrame,
+    *,
+    max_claims: int = 8,
+    min_claims: int = 4,
+    max_support: int = 6,
+    roles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Candidate thesis, main claims, evidence and premises for every article.
 
     Args:
@@ -110,25 +130,48 @@ def draft_claims(corpus: Corpus, labels: pd.DataFrame, theses: pd.DataFrame, hit
     df["is_claim"] = (claim_rank > 0) & (order <= quota)
     support = (df["evidence"].ne("") | df["reason"] | df["concession"]) & ~df["is_claim"] & ~df["is_thesis"]
     support_rank = (df["evidence"].ne("").astype(int) * 2 + df["reason"] + df["concession"]).where(support, -1)
-    df["is_support"] = support & (support_rank.groupby(df["article_id"]).rank(method="first", ascending=False) <= max_support)
+    df["is_support"] = support & (
+        support_rank.groupby(df["article_id"]).rank(method="first", ascending=False) <= max_support
+    )
     picked = df[df["is_thesis"] | df["is_claim"] | df["is_support"]].copy()
-    picked["role"] = np.select([picked["is_thesis"], picked["is_claim"], picked["evidence"].ne("")], ["thesis", "claim", "evidence"], "premise")
-    picked["type"] = np.where(picked["role"] == "evidence", picked["evidence"].map(EVIDENCE_TYPE).fillna("position"),
-                              np.where(picked["reason"] & (picked["role"] == "premise"), "cause", "position"))
+    picked["role"] = np.select(
+        [picked["is_thesis"], picked["is_claim"], picked["evidence"].ne("")], ["thesis", "claim", "evidence"], "premise"
+    )
+    picked["type"] = np.where(
+        picked["role"] == "evidence",
+        picked["evidence"].map(EVIDENCE_TYPE).fillna("position"),
+        np.where(picked["reason"] & (picked["role"] == "premise"), "cause", "position"),
+    )
     thesis_rule = "thesis_candidates: " + best["reasons"].astype(str)
     picked["rule"] = np.where(picked["is_thesis"], picked.index.map(thesis_rule), picked["rules"])
-    picked["score"] = np.select([picked["is_thesis"], picked["is_claim"]],
-                                [picked.index.map(best["score"]).astype(float), picked["n_claim"].astype(float)],
-                                (picked["evidence"].ne("").astype(int) + picked["reason"] + picked["concession"]).astype(float))
-    concepts = hits.groupby("sentence_id")["concept"].agg(lambda c: "; ".join(sorted(set(c)))) if len(hits) else pd.Series(dtype="str")
+    picked["score"] = np.select(
+        [picked["is_thesis"], picked["is_claim"]],
+        [picked.index.map(best["score"]).astype(float), picked["n_claim"].astype(float)],
+        (picked["evidence"].ne("").astype(int) + picked["reason"] + picked["concession"]).astype(float),
+    )
+    concepts = (
+        hits.groupby("sentence_id")["concept"].agg(lambda c: "; ".join(sorted(set(c))))
+        if len(hits)
+        else pd.Series(dtype="str")
+    )
     picked = picked.sort_values(["article_id", "sentence_index"], kind="stable")
-    rows = pd.DataFrame({
-        "claim_id": picked.index, "article_id": picked["article_id"].to_numpy(), "role": picked["role"].to_numpy(),
-        "label": picked["text"].map(lambda t: shorten(" ".join(t.split()), 100)).to_numpy(), "quote": picked["text"].to_numpy(),
-        "type": picked["type"].to_numpy(), "concepts": picked.index.map(concepts).fillna("").to_numpy(),
-        "paragraph_id": picked["paragraph_id"].to_numpy(), "sentence_ids": picked.index, "start": picked["start"].to_numpy(),
-        "end": picked["end"].to_numpy(), "rule": picked["rule"].to_numpy(), "score": picked["score"].to_numpy(),
-    })
+    rows = pd.DataFrame(
+        {
+            "claim_id": picked.index,
+            "article_id": picked["article_id"].to_numpy(),
+            "role": picked["role"].to_numpy(),
+            "label": picked["text"].map(lambda t: shorten(" ".join(t.split()), 100)).to_numpy(),
+            "quote": picked["text"].to_numpy(),
+            "type": picked["type"].to_numpy(),
+            "concepts": picked.index.map(concepts).fillna("").to_numpy(),
+            "paragraph_id": picked["paragraph_id"].to_numpy(),
+            "sentence_ids": picked.index,
+            "start": picked["start"].to_numpy(),
+            "end": picked["end"].to_numpy(),
+            "rule": picked["rule"].to_numpy(),
+            "score": picked["score"].to_numpy(),
+        }
+    )
     return claims_frame(rows.to_dict("records"))
 
 
@@ -136,8 +179,18 @@ def draft_claims(corpus: Corpus, labels: pd.DataFrame, theses: pd.DataFrame, hit
 
 
 def _link(source: str, target: str, relation: str, rule: str, score: float, article: str) -> dict:
-    return dict(relation_id="", source=source, target=target, relation=relation, scope="inside", source_article=article,
-                target_article=article, rationale="", rule=rule, score=round(score, 3))
+    return dict(
+        relation_id="",
+        source=source,
+        target=target,
+        relation=relation,
+        scope="inside",
+        source_article=article,
+        target_article=article,
+        rationale="",
+        rule=rule,
+        score=round(score, 3),
+    )
 
 
 def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> list[dict]:
@@ -158,32 +211,71 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> l
     out, linked = [], set()
     for i, r in enumerate(rows):
         if concede.get(r.claim_id):
-            nxt = next((q for q in rows[i + 1:] if q.sentence_index - r.sentence_index <= 1 and rebut.get(q.claim_id)), None)
+            nxt = next(
+                (q for q in rows[i + 1 :] if q.sentence_index - r.sentence_index <= 1 and rebut.get(q.claim_id)), None
+            )
             if nxt is not None:
-                out.append(_link(nxt.claim_id, r.claim_id, "attacks", "rebuttal answers the concession before it", 0.8, r.article_id))
+                out.append(
+                    _link(
+                        nxt.claim_id,
+                        r.claim_id,
+                        "attacks",
+                        "rebuttal answers the concession before it",
+                        0.8,
+                        r.article_id,
+                    )
+                )
                 linked.add(r.claim_id)
         cue = CONCLUSION_CUE.match(r.text)
         if cue and r.role in ("claim", "thesis"):
             for q in rows[:i]:
                 if q.paragraph_id == r.paragraph_id and q.role in ("evidence", "premise") and q.claim_id not in linked:
-                    out.append(_link(q.claim_id, r.claim_id, "supports", f"conclusion cue '{cue.group(1)}' in the target", 0.7, r.article_id))
+                    out.append(
+                        _link(
+                            q.claim_id,
+                            r.claim_id,
+                            "supports",
+                            f"conclusion cue '{cue.group(1)}' in the target",
+                            0.7,
+                            r.article_id,
+                        )
+                    )
                     linked.add(q.claim_id)
     for r in rows:
         if r.claim_id in linked or r.role == "thesis":
             continue
         if r.role == "claim":
             if thesis is not None:
-                out.append(_link(r.claim_id, thesis.claim_id, "supports", "main claim under the thesis (default)", 0.3, r.article_id))
+                out.append(
+                    _link(
+                        r.claim_id,
+                        thesis.claim_id,
+                        "supports",
+                        "main claim under the thesis (default)",
+                        0.3,
+                        r.article_id,
+                    )
+                )
             continue
         before = [c for c in claims if c.sentence_index < r.sentence_index and r.sentence_index - c.sentence_index <= 3]
         cue = PREMISE_CUE.search(r.text)
-        same = sorted((c for c in claims if c.paragraph_id == r.paragraph_id), key=lambda c: (abs(c.sentence_index - r.sentence_index), c.sentence_index > r.sentence_index))
-        near = sorted((c for c in claims if abs(c.sentence_index - r.sentence_index) <= 3), key=lambda c: abs(c.sentence_index - r.sentence_index))
+        same = sorted(
+            (c for c in claims if c.paragraph_id == r.paragraph_id),
+            key=lambda c: (abs(c.sentence_index - r.sentence_index), c.sentence_index > r.sentence_index),
+        )
+        near = sorted(
+            (c for c in claims if abs(c.sentence_index - r.sentence_index) <= 3),
+            key=lambda c: abs(c.sentence_index - r.sentence_index),
+        )
         if cue and before:
             target, rule, score = before[-1], f"premise cue '{cue.group(1).lower()}' points to the claim before it", 0.7
         elif same:
             d = abs(same[0].sentence_index - r.sentence_index)
-            target, rule, score = same[0], f"nearest claim in the same paragraph ({d} sentence{'s' * (d != 1)} away)", 0.5 / d
+            target, rule, score = (
+                same[0],
+                f"nearest claim in the same paragraph ({d} sentence{'s' * (d != 1)} away)",
+                0.5 / d,
+            )
         elif near:
             d = abs(near[0].sentence_index - r.sentence_index)
             target, rule, score = near[0], f"nearest claim within three sentences ({d} away)", 0.3 / d
@@ -195,12 +287,15 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> l
     return out
 
 
-def draft_inside_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame, *, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+def draft_inside_links(
+    claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame, *, roles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Links inside every article (see :func:`link_article`)."""
     roles = role_table(labels) if roles is None else roles
     index = corpus.sentences.set_index("sentence_id")["sentence_index"]
     items = claims.assign(sentence_index=claims["claim_id"].map(index), text=claims["quote"]).sort_values(
-        ["article_id", "sentence_index"], kind="stable")
+        ["article_id", "sentence_index"], kind="stable"
+    )
     rebuttals, concessions = set(roles.index[roles["rebuttal"]]), set(roles.index[roles["concession"]])
     rows, group, current = [], [], None
     for r in items.itertuples():
@@ -271,17 +366,21 @@ def candidate_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = 
     df = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
     weight = terms["tf"].to_numpy() * np.log((n + 1) / (df[codes] + 0.5))
     items = terms["item"].to_numpy()
-    norms = np.sqrt(np.bincount(items, weights=weight ** 2, minlength=n))
+    norms = np.sqrt(np.bincount(items, weights=weight**2, minlength=n))
     names, member = concept_masks(claims["concepts"])
     cdf = member.sum(axis=0)
     cidf2 = np.log((n + 1) / (cdf + 0.5)) ** 2
     cnorms = np.sqrt(member.astype(float) @ cidf2) if len(names) else np.zeros(n)
     rare = (df[codes] > 1) & (df[codes] <= max_df)
     c_item, c_code = np.nonzero(member[:, (cdf > 1) & (cdf <= max_df)])
-    postings = pd.DataFrame({"item": np.concatenate([items[rare], c_item]),
-                             "code": np.concatenate([codes[rare], c_code + len(df)]),
-                             "w": np.concatenate([weight[rare], np.zeros(len(c_item))]),
-                             "word": np.concatenate([np.ones(rare.sum(), dtype=bool), np.zeros(len(c_item), dtype=bool)])})
+    postings = pd.DataFrame(
+        {
+            "item": np.concatenate([items[rare], c_item]),
+            "code": np.concatenate([codes[rare], c_code + len(df)]),
+            "w": np.concatenate([weight[rare], np.zeros(len(c_item))]),
+            "word": np.concatenate([np.ones(rare.sum(), dtype=bool), np.zeros(len(c_item), dtype=bool)]),
+        }
+    )
     pairs = postings.merge(postings, on="code", suffixes=("_a", "_b"))
     article = claims["article_id"].to_numpy()
     ia, ib = pairs["item_a"].to_numpy(), pairs["item_b"].to_numpy()
@@ -294,10 +393,18 @@ def candidate_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = 
     dot = np.bincount(inverse, weights=(pairs["w_a"].to_numpy() * pairs["w_b"].to_numpy())[keep])
     a, b = keys // n, keys % n
     shared = member[a] & member[b]
-    out = pd.DataFrame({"a": a, "b": b, "shared_words": np.bincount(inverse, weights=word).astype(np.int64),
-                        "shared_concepts": shared.sum(axis=1)})
+    out = pd.DataFrame(
+        {
+            "a": a,
+            "b": b,
+            "shared_words": np.bincount(inverse, weights=word).astype(np.int64),
+            "shared_concepts": shared.sum(axis=1),
+        }
+    )
     out["cosine"] = dot / np.maximum(norms[a] * norms[b], 1e-12)
-    out["concept_cosine"] = (shared.astype(float) @ cidf2) / np.maximum(cnorms[a] * cnorms[b], 1e-12) if len(names) else 0.0
+    out["concept_cosine"] = (
+        (shared.astype(float) @ cidf2) / np.maximum(cnorms[a] * cnorms[b], 1e-12) if len(names) else 0.0
+    )
     return out
 
 
@@ -322,8 +429,9 @@ def type_relation(a, b, *, cosine: float = 1.0) -> tuple[str, object, object, st
     return "agrees", src, tgt, "similar wording, no polarity cue"
 
 
-def draft_cross_links(claims: pd.DataFrame, tokens: pd.DataFrame, *, top_k: int = 2, min_score: float = 0.3,
-                      max_df: int = MAX_DF) -> pd.DataFrame:
+def draft_cross_links(
+    claims: pd.DataFrame, tokens: pd.DataFrame, *, top_k: int = 2, min_score: float = 0.3, max_df: int = MAX_DF
+) -> pd.DataFrame:
     """Candidate relations across articles (blocked, scored and typed as the module describes).
 
     Args:
@@ -347,7 +455,7 @@ def draft_cross_links(claims: pd.DataFrame, tokens: pd.DataFrame, *, top_k: int 
     rank = np.empty(len(ends), dtype=np.int64)
     starts = np.r_[0, np.flatnonzero(np.diff(ends[order])) + 1]
     rank[order] = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
-    best = (rank[: len(pairs)] < top_k) | (rank[len(pairs):] < top_k)
+    best = (rank[: len(pairs)] < top_k) | (rank[len(pairs) :] < top_k)
     pairs = pairs[best].sort_values("score", ascending=False, kind="stable")
     stems = terms[terms["item"].isin(set(pairs["a"]) | set(pairs["b"]))].groupby("item")["term"].agg(set)
     items = list(claims.itertuples())
@@ -357,19 +465,37 @@ def draft_cross_links(claims: pd.DataFrame, tokens: pd.DataFrame, *, top_k: int 
         relation, src, tgt, polarity = type_relation(a, b, cosine=p.cosine)
         concepts = sorted(set(a.concepts.split("; ")) & set(b.concepts.split("; ")) - {""})
         words = sorted(stems.get(p.a, set()) & stems.get(p.b, set()))
-        why = (f"Shared concepts: {', '.join(concepts)} (cosine {p.concept_cosine:.2f}); " if concepts else "") + \
-            f"shared words: {', '.join(words[:12]) or 'none'} (cosine {p.cosine:.2f}); {polarity}."
-        rows.append(dict(relation_id="", source=src.claim_id, target=tgt.claim_id, relation=relation, scope="across",
-                         source_article=src.article_id, target_article=tgt.article_id, rationale=why,
-                         rule=f"{'concept' if concepts else 'rare-word'} block + cosine + {polarity}", score=round(float(p.score), 3)))
+        why = (
+            f"Shared concepts: {', '.join(concepts)} (cosine {p.concept_cosine:.2f}); " if concepts else ""
+        ) + f"shared words: {', '.join(words[:12]) or 'none'} (cosine {p.cosine:.2f}); {polarity}."
+        rows.append(
+            dict(
+                relation_id="",
+                source=src.claim_id,
+                target=tgt.claim_id,
+                relation=relation,
+                scope="across",
+                source_article=src.article_id,
+                target_article=tgt.article_id,
+                rationale=why,
+                rule=f"{'concept' if concepts else 'rare-word'} block + cosine + {polarity}",
+                score=round(float(p.score), 3),
+            )
+        )
     return relations_frame(rows)
 
 
 # ---------------------------------------------------------------- the whole draft
 
 
-def build_draft(corpus: Corpus, *, labels: pd.DataFrame | None = None, theses: pd.DataFrame | None = None,
-                hits: pd.DataFrame | None = None, timings: dict[str, float] | None = None) -> ArgumentMap:
+def build_draft(
+    corpus: Corpus,
+    *,
+    labels: pd.DataFrame | None = None,
+    theses: pd.DataFrame | None = None,
+    hits: pd.DataFrame | None = None,
+    timings: dict[str, float] | None = None,
+) -> ArgumentMap:
     """The automatic draft map of a corpus.
 
     Args:
@@ -406,9 +532,13 @@ def build_draft(corpus: Corpus, *, labels: pd.DataFrame | None = None, theses: p
     lap("links across")
     relations = pd.concat([inside, across], ignore_index=True)
     relations["relation_id"] = [f"D{i:05d}" for i in range(1, len(relations) + 1)]
-    arts = corpus.articles.loc[corpus.articles["article_id"].isin(set(claims["article_id"])), ["article_id", "title"]].reset_index(drop=True)
+    arts = corpus.articles.loc[
+        corpus.articles["article_id"].isin(set(claims["article_id"])), ["article_id", "title"]
+    ].reset_index(drop=True)
     arts["short"] = [f"{a} {shorten(t, 40)}" for a, t in zip(arts["article_id"], arts["title"])]
-    return ArgumentMap(claims=claims, relations=relations_frame(relations.to_dict("records")), articles=arts, kind="draft")
+    return ArgumentMap(
+        claims=claims, relations=relations_frame(relations.to_dict("records")), articles=arts, kind="draft"
+    )
 
 
 def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str, float] | None = None) -> list[Path]:

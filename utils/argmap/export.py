@@ -24,11 +24,23 @@ from utils.argmap.model import CLAIM_COLUMNS, RELATION_COLUMNS, ArgumentMap, cla
 from utils.argmap.plots import outline_rows
 
 AIF_SCHEME = {  # relation -> (node type, default AIF scheme text)
-    "supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict"), "undercuts": ("CA", "Default Conflict"),
-    "agrees": ("MA", "Default Rephrase"), "elaborates": ("MA", "Default Rephrase"),
-    "qualifies": ("CA", "Default Conflict"), "contradicts": ("CA", "Default Conflict"),
+    "supports": ("RA", "Default Inference"),
+    "attacks": ("CA", "Default Conflict"),
+    "undercuts": ("CA", "Default Conflict"),
+    "agrees": ("MA", "Default Rephrase"),
+    "elaborates": ("MA", "Default Rephrase"),
+    "qualifies": ("CA", "Default Conflict"),
+    "contradicts": ("CA", "Default Conflict"),
 }
-ARGDOWN_SIGN = {"supports": "+", "attacks": "-", "undercuts": "-", "agrees": "+", "elaborates": "+", "qualifies": "-", "contradicts": "><"}
+ARGDOWN_SIGN = {
+    "supports": "+",
+    "attacks": "-",
+    "undercuts": "-",
+    "agrees": "+",
+    "elaborates": "+",
+    "qualifies": "-",
+    "contradicts": "><",
+}
 
 
 # ---------------------------------------------------------------- Argdown
@@ -55,7 +67,9 @@ def to_argdown(amap: ArgumentMap, *, title: str = "Argument Atlas map") -> str:
         per_article[c["article_id"]].append((c["claim_id"], c["role"]))
     links: dict[str, list] = defaultdict(list)
     inside = amap.relations[amap.relations["scope"] == "inside"]
-    for source, target, relation, article in zip(inside["source"], inside["target"], inside["relation"], inside["source_article"]):
+    for source, target, relation, article in zip(
+        inside["source"], inside["target"], inside["relation"], inside["source_article"]
+    ):
         links[article].append((source, target, relation))
     lines = ["===", f"title: {title}", f"kind: {amap.kind}", "===", ""]
     for a, short in zip(amap.articles["article_id"], amap.articles["short"]):
@@ -65,7 +79,9 @@ def to_argdown(amap: ArgumentMap, *, title: str = "Argument Atlas map") -> str:
             c = claims[cid]
             sign = f"{ARGDOWN_SIGN[relation]} " if relation else ""
             note = f" // {relation}" if relation and relation != "supports" else ""
-            lines.append(f"{'    ' * depth}{sign}[{cid}]: {c['label']} #{c['role']} #{c['type']} {_argdown_data(c)}{note}")
+            lines.append(
+                f"{'    ' * depth}{sign}[{cid}]: {c['label']} #{c['role']} #{c['type']} {_argdown_data(c)}{note}"
+            )
         shown = {(cid, up) for cid, _, up, _ in tree}
         for source, target, relation in links[a]:
             if (source, target) not in shown:
@@ -76,7 +92,11 @@ def to_argdown(amap: ArgumentMap, *, title: str = "Argument Atlas map") -> str:
         lines += ["# Across articles", ""]
         for r in across.itertuples():
             why = f": {r.rationale}" if r.rationale else ""
-            lines += [f"[{r.target}]", f"    {ARGDOWN_SIGN[r.relation]} [{r.source}] // {r.source} {r.relation} {r.target}{why}", ""]
+            lines += [
+                f"[{r.target}]",
+                f"    {ARGDOWN_SIGN[r.relation]} [{r.source}] // {r.source} {r.relation} {r.target}{why}",
+                "",
+            ]
     return "\n".join(lines)
 
 
@@ -88,8 +108,10 @@ def to_aif(amap: ArgumentMap) -> dict:
     nodes, edges, locutions = [], [], []
     ids = iter(range(1, 10**9))
     titles = amap.articles.set_index("article_id")["title"]
-    participants = [{"participantID": str(i), "firstname": str(titles.get(a, a)), "surname": a}
-                    for i, a in enumerate(amap.articles["article_id"], start=1)]
+    participants = [
+        {"participantID": str(i), "firstname": str(titles.get(a, a)), "surname": a}
+        for i, a in enumerate(amap.articles["article_id"], start=1)
+    ]
     person = {p["surname"]: p["participantID"] for p in participants}
 
     def edge(a: str, b: str) -> None:
@@ -97,23 +119,64 @@ def to_aif(amap: ArgumentMap) -> dict:
 
     inode = {}
     for c in amap.claims.itertuples():
-        i, l, y = (str(next(ids)) for _ in range(3))
+        i, loc, y = (str(next(ids)) for _ in range(3))
         inode[c.claim_id] = i
-        nodes.append({"nodeID": i, "text": c.label, "type": "I", "timestamp": "", "claimID": c.claim_id, "article": c.article_id,
-                      "role": c.role, "claimType": c.type, "concepts": c.concepts, "paragraphID": c.paragraph_id,
-                      "sentenceIDs": c.sentence_ids, "start": int(c.start), "end": int(c.end), "rule": c.rule, "score": float(c.score)})
-        nodes.append({"nodeID": l, "text": f"{c.article_id}: {c.quote}", "type": "L", "timestamp": ""})
+        nodes.append(
+            {
+                "nodeID": i,
+                "text": c.label,
+                "type": "I",
+                "timestamp": "",
+                "claimID": c.claim_id,
+                "article": c.article_id,
+                "role": c.role,
+                "claimType": c.type,
+                "concepts": c.concepts,
+                "paragraphID": c.paragraph_id,
+                "sentenceIDs": c.sentence_ids,
+                "start": int(c.start),
+                "end": int(c.end),
+                "rule": c.rule,
+                "score": float(c.score),
+            }
+        )
+        nodes.append({"nodeID": loc, "text": f"{c.article_id}: {c.quote}", "type": "L", "timestamp": ""})
         nodes.append({"nodeID": y, "text": "Asserting", "type": "YA", "timestamp": ""})
-        locutions.append({"nodeID": l, "personID": person.get(c.article_id, ""), "timestamp": "", "start": int(c.start), "end": int(c.end)})
-        edge(l, y)
+        locutions.append(
+            {
+                "nodeID": loc,
+                "personID": person.get(c.article_id, ""),
+                "timestamp": "",
+                "start": int(c.start),
+                "end": int(c.end),
+            }
+        )
+        edge(loc, y)
         edge(y, i)
     ra_of = {}
-    ordered = pd.concat([amap.relations[amap.relations["relation"] != "undercuts"], amap.relations[amap.relations["relation"] == "undercuts"]])
+    ordered = pd.concat(
+        [
+            amap.relations[amap.relations["relation"] != "undercuts"],
+            amap.relations[amap.relations["relation"] == "undercuts"],
+        ]
+    )
     for r in ordered.itertuples():
         kind, text = AIF_SCHEME[r.relation]
         s = str(next(ids))
-        nodes.append({"nodeID": s, "text": text, "type": kind, "timestamp": "", "scheme": text, "relation": r.relation,
-                      "relationID": r.relation_id, "rationale": r.rationale, "rule": r.rule, "score": float(r.score)})
+        nodes.append(
+            {
+                "nodeID": s,
+                "text": text,
+                "type": kind,
+                "timestamp": "",
+                "scheme": text,
+                "relation": r.relation,
+                "relationID": r.relation_id,
+                "rationale": r.rationale,
+                "rule": r.rule,
+                "score": float(r.score),
+            }
+        )
         edge(inode[r.source], s)
         target = ra_of.get(r.target, inode[r.target]) if r.relation == "undercuts" else inode[r.target]
         edge(s, target)
@@ -140,11 +203,25 @@ def from_aif(doc: dict, *, kind: str = "curated") -> ArgumentMap:
             for lnode in into.get(ya, []):
                 if nodes.get(lnode, {}).get("type") == "L":
                     quote_of[nid] = nodes[lnode]["text"].split(": ", 1)[-1]
-    claims = [dict(claim_id=claim_of[nid], article_id=n.get("article", ""), role=n.get("role", "claim"), label=n["text"],
-                   quote=quote_of.get(nid, ""), type=n.get("claimType", "position"), concepts=n.get("concepts", ""),
-                   paragraph_id=n.get("paragraphID", ""), sentence_ids=n.get("sentenceIDs", ""), start=n.get("start", -1),
-                   end=n.get("end", -1), rule=n.get("rule", "aif"), score=n.get("score", 1.0))
-              for nid, n in nodes.items() if n["type"] == "I"]
+    claims = [
+        dict(
+            claim_id=claim_of[nid],
+            article_id=n.get("article", ""),
+            role=n.get("role", "claim"),
+            label=n["text"],
+            quote=quote_of.get(nid, ""),
+            type=n.get("claimType", "position"),
+            concepts=n.get("concepts", ""),
+            paragraph_id=n.get("paragraphID", ""),
+            sentence_ids=n.get("sentenceIDs", ""),
+            start=n.get("start", -1),
+            end=n.get("end", -1),
+            rule=n.get("rule", "aif"),
+            score=n.get("score", 1.0),
+        )
+        for nid, n in nodes.items()
+        if n["type"] == "I"
+    ]
     article = {c["claim_id"]: c["article_id"] for c in claims}
     relations = []
     for nid, n in nodes.items():
@@ -158,11 +235,24 @@ def from_aif(doc: dict, *, kind: str = "curated") -> ArgumentMap:
         for src in sources:
             for tgt in (claim_of[t] for t in targets if t in claim_of):
                 scope = "inside" if article.get(src) == article.get(tgt) else "across"
-                relations.append(dict(relation_id=n.get("relationID", f"S{nid}"), source=src, target=tgt, relation=relation,
-                                      scope=scope, source_article=article.get(src, ""), target_article=article.get(tgt, ""),
-                                      rationale=n.get("rationale", ""), rule=n.get("rule", "aif"), score=n.get("score", 1.0)))
-    arts = pd.DataFrame([{"article_id": p.get("surname", ""), "title": p.get("firstname", "")} for p in doc.get("participants", [])],
-                        columns=["article_id", "title"])
+                relations.append(
+                    dict(
+                        relation_id=n.get("relationID", f"S{nid}"),
+                        source=src,
+                        target=tgt,
+                        relation=relation,
+                        scope=scope,
+                        source_article=article.get(src, ""),
+                        target_article=article.get(tgt, ""),
+                        rationale=n.get("rationale", ""),
+                        rule=n.get("rule", "aif"),
+                        score=n.get("score", 1.0),
+                    )
+                )
+    arts = pd.DataFrame(
+        [{"article_id": p.get("surname", ""), "title": p.get("firstname", "")} for p in doc.get("participants", [])],
+        columns=["article_id", "title"],
+    )
     arts["short"] = arts["article_id"] + " " + arts["title"]
     relations.sort(key=lambda r: r["relation_id"])
     return ArgumentMap(claims=claims_frame(claims), relations=relations_frame(relations), articles=arts, kind=kind)
@@ -177,7 +267,12 @@ def to_graph(amap: ArgumentMap):
     for c in amap.claims.to_dict("records"):
         g.add_node(c.pop("claim_id"), **{k: (int(v) if k in ("start", "end") else v) for k, v in c.items()})
     for r in amap.relations.to_dict("records"):
-        g.add_edge(r["source"], r["target"], key=r["relation_id"], **{k: v for k, v in r.items() if k not in ("source", "target")})
+        g.add_edge(
+            r["source"],
+            r["target"],
+            key=r["relation_id"],
+            **{k: v for k, v in r.items() if k not in ("source", "target")},
+        )
     return g
 
 
@@ -191,11 +286,19 @@ def read_graphml(path: str | Path) -> ArgumentMap:
     """Read a GraphML file written by :func:`write_graphml` back into a map."""
     g = nx.read_graphml(path, force_multigraph=True)
     claims = [{"claim_id": n, **d} for n, d in g.nodes(data=True)]
-    relations = [{"source": u, "target": v, **d, "relation_id": d.get("relation_id", k)} for u, v, k, d in g.edges(keys=True, data=True)]
+    relations = [
+        {"source": u, "target": v, **d, "relation_id": d.get("relation_id", k)}
+        for u, v, k, d in g.edges(keys=True, data=True)
+    ]
     arts = pd.read_json(io.StringIO(g.graph.get("articles", "[]")), orient="records", dtype=False)
     arts = arts.reindex(columns=["article_id", "title", "short"]).astype("str")
     rel = relations_frame(relations).sort_values("relation_id", kind="stable").reset_index(drop=True)
-    return ArgumentMap(claims=claims_frame(claims)[CLAIM_COLUMNS], relations=rel[RELATION_COLUMNS], articles=arts, kind=g.graph.get("kind", "curated"))
+    return ArgumentMap(
+        claims=claims_frame(claims)[CLAIM_COLUMNS],
+        relations=rel[RELATION_COLUMNS],
+        articles=arts,
+        kind=g.graph.get("kind", "curated"),
+    )
 
 
 # ---------------------------------------------------------------- CSV and everything at once
@@ -219,7 +322,13 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
     """
     out = paths.resolve(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    files = [out / f"{stem}.argdown", out / f"{stem}.aif.json", out / f"{stem}.graphml", out / f"{stem}-claims.csv", out / f"{stem}-relations.csv"]
+    files = [
+        out / f"{stem}.argdown",
+        out / f"{stem}.aif.json",
+        out / f"{stem}.graphml",
+        out / f"{stem}-claims.csv",
+        out / f"{stem}-relations.csv",
+    ]
     files[0].write_text(to_argdown(amap), encoding="utf-8")
     files[1].write_text(json.dumps(to_aif(amap), ensure_ascii=False, indent=1), encoding="utf-8")
     write_graphml(amap, files[2])
@@ -241,5 +350,12 @@ def export_all(out_dir: str | Path, *, curated: ArgumentMap | None, draft: Argum
             continue
         for fmt, path in zip(formats, export_map(amap, out_dir, stem=name)):
             shown = path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path
-            rows.append({"map": name, "format": fmt, "file": shown.as_posix(), "size (KB)": round(path.stat().st_size / 1024, 1)})
+            rows.append(
+                {
+                    "map": name,
+                    "format": fmt,
+                    "file": shown.as_posix(),
+                    "size (KB)": round(path.stat().st_size / 1024, 1),
+                }
+            )
     return pd.DataFrame(rows)

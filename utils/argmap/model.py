@@ -47,8 +47,8 @@ import pandas as pd
 import yaml
 
 from utils import paths
-from utils.ingest.read import Corpus
 from utils.concepts.counts import load_concepts
+from utils.ingest.read import Corpus
 
 MAP_FILE = paths.ANNOTATIONS / "argument_map.yaml"
 
@@ -89,10 +89,33 @@ CLAIM_KEYS = {"id", "article", "role", "label", "quote", "type", "concepts", "pa
 RELATION_KEYS = {"from", "to", "type", "rationale", "note"}
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-CLAIM_COLUMNS = ["claim_id", "article_id", "role", "label", "quote", "type", "concepts", "paragraph_id",
-                 "sentence_ids", "start", "end", "rule", "score"]
-RELATION_COLUMNS = ["relation_id", "source", "target", "relation", "scope", "source_article", "target_article",
-                    "rationale", "rule", "score"]
+CLAIM_COLUMNS = [
+    "claim_id",
+    "article_id",
+    "role",
+    "label",
+    "quote",
+    "type",
+    "concepts",
+    "paragraph_id",
+    "sentence_ids",
+    "start",
+    "end",
+    "rule",
+    "score",
+]
+RELATION_COLUMNS = [
+    "relation_id",
+    "source",
+    "target",
+    "relation",
+    "scope",
+    "source_article",
+    "target_article",
+    "rationale",
+    "rule",
+    "score",
+]
 
 
 class ArgumentMapError(ValueError):
@@ -136,7 +159,7 @@ def first_difference(quote: str, passage: str) -> str:
         if a != b:
             return f'first difference at character {i + 1}: quote has "{a}" where the article has "{b}"'
     if len(quote) > len(passage):
-        return f"the quote runs on past the passage: {quote[len(passage):][:30]!r}"
+        return f"the quote runs on past the passage: {quote[len(passage) :][:30]!r}"
     return ""
 
 
@@ -156,9 +179,9 @@ def closest_passage(quote: str, paragraphs: pd.DataFrame) -> tuple[str, str, flo
         blocks = sorted(matcher.get_matching_blocks(), key=lambda b: -b.size)[:3]
         for block in blocks:
             lo = max(0, block.a - block.b - 20)
-            window = text[lo: block.a - block.b + len(quote) + 20]
+            window = text[lo : block.a - block.b + len(quote) + 20]
             aligned = [b for b in SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks() if b.size]
-            passage = window[aligned[0].a: aligned[-1].a + aligned[-1].size] if aligned else window
+            passage = window[aligned[0].a : aligned[-1].a + aligned[-1].size] if aligned else window
             ratio = SequenceMatcher(None, passage, quote, autojunk=False).ratio()
             if ratio > best[2]:
                 best = (pid, passage, ratio)
@@ -198,8 +221,14 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.DataFrame], *,
-                known_concepts: frozenset[str] | None = None) -> tuple[dict | None, list[str]]:
+def check_claim(
+    row: dict,
+    index: int,
+    corpus: Corpus,
+    by_article: dict[str, pd.DataFrame],
+    *,
+    known_concepts: frozenset[str] | None = None,
+) -> tuple[dict | None, list[str]]:
     """Validate one claim entry and locate its quote.
 
     Args:
@@ -216,13 +245,21 @@ def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.
         return None, [f"claims entry {index} is not a mapping (id: ..., article: ..., ...)"]
     cid = _text(row.get("id")) or f"#{index}"
     name = f"claim {cid!r}"
-    errors = [f"{name}: unknown key(s) {sorted(set(row) - CLAIM_KEYS)}; allowed: {sorted(CLAIM_KEYS)}"] if set(row) - CLAIM_KEYS else []
-    errors += [f"{name}: missing {key!r}" for key in ("id", "article", "role", "label", "quote", "type") if not _text(row.get(key))]
+    errors = (
+        [f"{name}: unknown key(s) {sorted(set(row) - CLAIM_KEYS)}; allowed: {sorted(CLAIM_KEYS)}"]
+        if set(row) - CLAIM_KEYS
+        else []
+    )
+    errors += [
+        f"{name}: missing {key!r}"
+        for key in ("id", "article", "role", "label", "quote", "type")
+        if not _text(row.get(key))
+    ]
     if row.get("id") is not None and not SAFE_ID.match(cid):
         errors.append(f"{name}: ids may use letters, digits, '.', '_' and '-' only")
     article = row.get("article")
     if isinstance(article, int):
-        errors.append(f"{name}: article {article!r} must be written in quotes (e.g. \"000\") so YAML keeps it as text")
+        errors.append(f'{name}: article {article!r} must be written in quotes (e.g. "000") so YAML keeps it as text')
         article = None
     article = _text(article)
     role, kind, label, quote = (_text(row.get(k)) for k in ("role", "type", "label", "quote"))
@@ -251,16 +288,32 @@ def check_claim(row: dict, index: int, corpus: Corpus, by_article: dict[str, pd.
     if start < 0:
         near_pid, passage, ratio = closest_passage(quote, paras)
         where = f" in {pid_pin}" if pid_pin else ""
-        return None, [f"{name}: quote not found verbatim in article {article}{where}. Closest passage ({near_pid}, "
-                      f"{ratio:.0%} similar): {passage!r}; {first_difference(quote, passage)}"]
+        return None, [
+            f"{name}: quote not found verbatim in article {article}{where}. Closest passage ({near_pid}, "
+            f"{ratio:.0%} similar): {passage!r}; {first_difference(quote, passage)}"
+        ]
     sids = spanned_sentences(corpus.sentences, article, start, end)
-    claim = dict(claim_id=cid, article_id=article, role=role, label=label, quote=quote, type=kind,
-                 concepts="; ".join(str(c).strip().lower() for c in concepts), paragraph_id=pid,
-                 sentence_ids=" ".join(sids), start=start, end=end, rule="curated", score=1.0)
+    claim = dict(
+        claim_id=cid,
+        article_id=article,
+        role=role,
+        label=label,
+        quote=quote,
+        type=kind,
+        concepts="; ".join(str(c).strip().lower() for c in concepts),
+        paragraph_id=pid,
+        sentence_ids=" ".join(sids),
+        start=start,
+        end=end,
+        rule="curated",
+        score=1.0,
+    )
     return claim, []
 
 
-def check_relation(row: dict, index: int, claims: dict[str, dict], *, declared: frozenset[str] = frozenset()) -> tuple[dict | None, list[str]]:
+def check_relation(
+    row: dict, index: int, claims: dict[str, dict], *, declared: frozenset[str] = frozenset()
+) -> tuple[dict | None, list[str]]:
     """Validate one relation entry against the valid claims.
 
     Args:
@@ -277,7 +330,11 @@ def check_relation(row: dict, index: int, claims: dict[str, dict], *, declared: 
         return None, [f"relations entry {index} is not a mapping (from: ..., to: ..., type: ...)"]
     src, dst, kind, why = (_text(row.get(k)) for k in ("from", "to", "type", "rationale"))
     name = f"relation {index} ({src or '?'} {kind or '?'} {dst or '?'})"
-    errors = [f"{name}: unknown key(s) {sorted(set(row) - RELATION_KEYS)}; allowed: {sorted(RELATION_KEYS)}"] if set(row) - RELATION_KEYS else []
+    errors = (
+        [f"{name}: unknown key(s) {sorted(set(row) - RELATION_KEYS)}; allowed: {sorted(RELATION_KEYS)}"]
+        if set(row) - RELATION_KEYS
+        else []
+    )
     errors += [f"{name}: missing {key!r}" for key, v in (("from", src), ("to", dst), ("type", kind)) if not v]
     if kind and kind not in INSIDE and kind not in ACROSS:
         errors.append(f"{name}: unknown type {kind!r}; known: {', '.join([*INSIDE, *ACROSS])}")
@@ -292,14 +349,32 @@ def check_relation(row: dict, index: int, claims: dict[str, dict], *, declared: 
         return None, errors
     a, b = claims[src]["article_id"], claims[dst]["article_id"]
     if kind in INSIDE and a != b:
-        errors.append(f"{name}: {kind!r} links claims of one article, but these are in {a} and {b}; across articles use {', '.join(ACROSS)}")
+        errors.append(
+            f"{name}: {kind!r} links claims of one article, but these are in {a} and {b}; across articles use {', '.join(ACROSS)}"
+        )
     if kind in ACROSS and a == b:
-        errors.append(f"{name}: {kind!r} links claims of different articles, but both are in {a}; inside an article use {', '.join(INSIDE)}")
+        errors.append(
+            f"{name}: {kind!r} links claims of different articles, but both are in {a}; inside an article use {', '.join(INSIDE)}"
+        )
     if kind in ACROSS and not why:
         errors.append(f"{name}: relations across articles need a one-sentence 'rationale'")
     scope = "inside" if kind in INSIDE else "across"
-    return (None if errors else dict(relation_id="", source=src, target=dst, relation=kind, scope=scope, source_article=a,
-                                      target_article=b, rationale=why, rule="curated", score=1.0)), errors
+    return (
+        None
+        if errors
+        else dict(
+            relation_id="",
+            source=src,
+            target=dst,
+            relation=kind,
+            scope=scope,
+            source_article=a,
+            target_article=b,
+            rationale=why,
+            rule="curated",
+            score=1.0,
+        )
+    ), errors
 
 
 def check_structure(claims: list[dict], relations: list[dict]) -> list[str]:
@@ -319,12 +394,16 @@ def check_structure(claims: list[dict], relations: list[dict]) -> list[str]:
     supporters = {r["source"] for r in relations if r["relation"] == "supports"}
     for r in relations:
         if r["relation"] == "undercuts" and r["target"] not in supporters:
-            errors.append(f"relation {r['source']} undercuts {r['target']}: the target must itself support a claim "
-                          "(an undercut denies that its support carries over)")
+            errors.append(
+                f"relation {r['source']} undercuts {r['target']}: the target must itself support a claim "
+                "(an undercut denies that its support carries over)"
+            )
     return errors
 
 
-def parse_map(data: object, corpus: Corpus, *, source: str = "argument map", known_concepts: frozenset[str] | None = None) -> ArgumentMap:
+def parse_map(
+    data: object, corpus: Corpus, *, source: str = "argument map", known_concepts: frozenset[str] | None = None
+) -> ArgumentMap:
     """Validate a parsed map file against a corpus and build the map.
 
     Args:
@@ -340,14 +419,21 @@ def parse_map(data: object, corpus: Corpus, *, source: str = "argument map", kno
         ArgumentMapError: listing every problem found; nothing is returned half-built.
     """
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
-        raise ArgumentMapError(["the file must be a mapping with a 'claims' list (and a 'relations' list)"], source=source)
+        raise ArgumentMapError(
+            ["the file must be a mapping with a 'claims' list (and a 'relations' list)"], source=source
+        )
     rel_rows = data.get("relations") or []
     if not isinstance(rel_rows, list):
         raise ArgumentMapError(["'relations' must be a list"], source=source)
     by_article = {a: g for a, g in corpus.paragraphs.groupby("article_id", sort=False)}
-    raw_ids = pd.Series([_text(r.get("id")) for r in data["claims"] if isinstance(r, dict) and _text(r.get("id"))], dtype="str")
-    errors = [f"claim {cid!r}: duplicate id ({n} claims share it); ids must be unique"
-              for cid, n in raw_ids.value_counts().items() if n > 1]
+    raw_ids = pd.Series(
+        [_text(r.get("id")) for r in data["claims"] if isinstance(r, dict) and _text(r.get("id"))], dtype="str"
+    )
+    errors = [
+        f"claim {cid!r}: duplicate id ({n} claims share it); ids must be unique"
+        for cid, n in raw_ids.value_counts().items()
+        if n > 1
+    ]
     claims: dict[str, dict] = {}
     for i, row in enumerate(data["claims"], start=1):
         claim, errs = check_claim(row, i, corpus, by_article, known_concepts=known_concepts)
@@ -363,8 +449,12 @@ def parse_map(data: object, corpus: Corpus, *, source: str = "argument map", kno
     errors += check_structure(list(claims.values()), relations)
     if errors:
         raise ArgumentMapError(errors, source=source)
-    return ArgumentMap(claims=claims_frame(list(claims.values())), relations=relations_frame(relations),
-                       articles=map_articles(corpus, data.get("articles") or {}, claims.values()), kind="curated")
+    return ArgumentMap(
+        claims=claims_frame(list(claims.values())),
+        relations=relations_frame(relations),
+        articles=map_articles(corpus, data.get("articles") or {}, claims.values()),
+        kind="curated",
+    )
 
 
 def claims_frame(rows: list[dict]) -> pd.DataFrame:
@@ -426,7 +516,11 @@ def curated_map_for(corpus: Corpus, path: str | Path = MAP_FILE) -> ArgumentMap 
     that names some of them is validated in full and raises on any problem.
     """
     data = read_map_file(path)
-    ids = {str(c.get("article")) for c in (data or {}).get("claims", []) if isinstance(c, dict)} if isinstance(data, dict) else set()
+    ids = (
+        {str(c.get("article")) for c in (data or {}).get("claims", []) if isinstance(c, dict)}
+        if isinstance(data, dict)
+        else set()
+    )
     if not ids & set(corpus.articles["article_id"]):
         return None
     return parse_map(data, corpus, source=str(path), known_concepts=lexicon_concepts())
@@ -437,7 +531,9 @@ def coverage(amap: ArgumentMap) -> pd.DataFrame:
     c, r = amap.claims, amap.relations
     roles = pd.crosstab(c["article_id"], c["role"]).reindex(columns=list(ROLES), fill_value=0)
     inside = r[r["scope"] == "inside"].groupby("source_article").size()
-    across = pd.concat([r.loc[r["scope"] == "across", "source_article"], r.loc[r["scope"] == "across", "target_article"]]).value_counts()
+    across = pd.concat(
+        [r.loc[r["scope"] == "across", "source_article"], r.loc[r["scope"] == "across", "target_article"]]
+    ).value_counts()
     out = amap.articles.set_index("article_id")[["short"]].join(roles).fillna(0)
     out["relations inside"] = inside.reindex(out.index, fill_value=0)
     out["relations across"] = across.reindex(out.index, fill_value=0)

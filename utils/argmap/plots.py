@@ -12,11 +12,11 @@ from collections import defaultdict
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
 from utils.argmap.model import ArgumentMap, shorten
-from matplotlib.colors import to_rgb
 
 ARTICLE_COLOURS = ["#264653", "#7b2cbf", "#2a6f97", "#8a5a00", "#b5179e", "#3a5a40", "#9d0208", "#5e548e"]
 ACROSS_STYLE = {  # colour, line style, width
@@ -25,7 +25,11 @@ ACROSS_STYLE = {  # colour, line style, width
     "qualifies": ("#f4a261", "dashed", 2.0),
     "contradicts": ("#d62828", "dotted", 2.6),
 }
-INSIDE_STYLE = {"supports": ("#6c757d", "solid", "+"), "attacks": ("#d62828", "solid", "−"), "undercuts": ("#d62828", "dotted", "⊘")}
+INSIDE_STYLE = {
+    "supports": ("#6c757d", "solid", "+"),
+    "attacks": ("#d62828", "solid", "−"),
+    "undercuts": ("#d62828", "dotted", "⊘"),
+}
 ROLE_FILL = {"thesis": None, "claim": "#ffffff", "premise": "#ffffff", "evidence": "#f1f3f5"}
 LEGEND_HEIGHT = 3.9  # inches the map legend needs
 EM = 0.56  # average character width of DejaVu Sans, in em (measured 0.53; a little slack)
@@ -49,7 +53,7 @@ def text_height(n_lines: int, size: float, *, pad: float = 0.09) -> float:
 
 def short_id(claim_id: str, article_id: str) -> str:
     """``000.C3`` -> ``C3`` inside its own article's group."""
-    return claim_id[len(article_id) + 1:] if claim_id.startswith(article_id + ".") else claim_id
+    return claim_id[len(article_id) + 1 :] if claim_id.startswith(article_id + ".") else claim_id
 
 
 # ---------------------------------------------------------------- outline of one article
@@ -66,7 +70,9 @@ def outline(amap: ArgumentMap, article_id: str) -> pd.DataFrame:
     """
     claims = amap.claims[amap.claims["article_id"] == article_id]
     inside = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == article_id)]
-    rows = outline_rows(list(zip(claims["claim_id"], claims["role"])), list(zip(inside["source"], inside["target"], inside["relation"])))
+    rows = outline_rows(
+        list(zip(claims["claim_id"], claims["role"])), list(zip(inside["source"], inside["target"], inside["relation"]))
+    )
     return pd.DataFrame(rows, columns=["claim_id", "depth", "parent", "relation"])
 
 
@@ -106,7 +112,9 @@ def outline_rows(claims: list[tuple[str, str]], links: list[tuple[str, str, str]
 # ---------------------------------------------------------------- the whole map
 
 
-def layout_map(amap: ArgumentMap, *, width: float = 12.5, island_width: float = 4.75, label_size: float = 10.0) -> tuple[pd.DataFrame, pd.DataFrame]:
+def layout_map(
+    amap: ArgumentMap, *, width: float = 12.5, island_width: float = 4.75, label_size: float = 10.0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Place every claim: articles alternate between a left and a right column of groups, with a
     channel between them for the links across articles.
 
@@ -136,8 +144,23 @@ def layout_map(amap: ArgumentMap, *, width: float = 12.5, island_width: float = 
             text = f"{short_id(r.claim_id, a)}  {claims.at[r.claim_id, 'label']}"
             lines = wrap_label(text, width_in=w - 0.16, size=size, bold=role == "thesis")
             h = text_height(len(lines), size, pad=0.07)
-            nodes.append(dict(claim_id=r.claim_id, article_id=a, role=role, x=x, y=y, w=w, h=h, lines="\n".join(lines),
-                              size=size, depth=depth, parent=r.parent, relation=r.relation, side=side))
+            nodes.append(
+                dict(
+                    claim_id=r.claim_id,
+                    article_id=a,
+                    role=role,
+                    x=x,
+                    y=y,
+                    w=w,
+                    h=h,
+                    lines="\n".join(lines),
+                    size=size,
+                    depth=depth,
+                    parent=r.parent,
+                    relation=r.relation,
+                    side=side,
+                )
+            )
             y += h + gap + (0.08 if role == "thesis" else 0)
         groups.append(dict(article_id=a, x=x0, y=col_y[side], w=island_width, h=y - col_y[side] + 0.05, side=side))
         col_y[side] = y + 0.45
@@ -151,10 +174,32 @@ def _add(ax: plt.Axes, patch) -> None:
 
 
 def _box(ax: plt.Axes, node, *, edge: str, fill: str, lw: float, weight: str = "normal", style: str = "normal") -> None:
-    _add(ax, FancyBboxPatch((node.x, -node.y - node.h), node.w, node.h, boxstyle="round,pad=0,rounding_size=0.05",
-                                fc=fill, ec=edge, lw=lw, zorder=3))
-    ax.text(node.x + 0.08, -node.y - 0.07, node.lines, va="top", ha="left", fontsize=node.size, fontweight=weight,
-            fontstyle=style, zorder=4, linespacing=1.1, color="#1d1d1d")
+    _add(
+        ax,
+        FancyBboxPatch(
+            (node.x, -node.y - node.h),
+            node.w,
+            node.h,
+            boxstyle="round,pad=0,rounding_size=0.05",
+            fc=fill,
+            ec=edge,
+            lw=lw,
+            zorder=3,
+        ),
+    )
+    ax.text(
+        node.x + 0.08,
+        -node.y - 0.07,
+        node.lines,
+        va="top",
+        ha="left",
+        fontsize=node.size,
+        fontweight=weight,
+        fontstyle=style,
+        zorder=4,
+        linespacing=1.1,
+        color="#1d1d1d",
+    )
 
 
 def _tint(colour: str, amount: float) -> tuple[float, float, float]:
@@ -163,18 +208,39 @@ def _tint(colour: str, amount: float) -> tuple[float, float, float]:
     return (1 - amount * (1 - r), 1 - amount * (1 - g), 1 - amount * (1 - b))
 
 
-def draw_groups(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd.DataFrame, *,
-                colours: dict[str, str] | None = None) -> None:
+def draw_groups(
+    ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd.DataFrame, *, colours: dict[str, str] | None = None
+) -> None:
     """Draw each article's group: frame, title, boxes and the outline connectors inside it."""
     colours = colours or article_colours(amap)
     short = amap.articles.set_index("article_id")["short"]
     for g in groups.itertuples():
         c = colours[g.article_id]
-        _add(ax, FancyBboxPatch((g.x, -g.y - g.h), g.w, g.h, boxstyle="round,pad=0,rounding_size=0.12",
-                                    fc=_tint(c, 0.06), ec=_tint(c, 0.55), lw=1.2, zorder=1))
+        _add(
+            ax,
+            FancyBboxPatch(
+                (g.x, -g.y - g.h),
+                g.w,
+                g.h,
+                boxstyle="round,pad=0,rounding_size=0.12",
+                fc=_tint(c, 0.06),
+                ec=_tint(c, 0.55),
+                lw=1.2,
+                zorder=1,
+            ),
+        )
         fits = int((g.w - 0.24) * 72 / (11.5 * (EM + 0.07)))
-        ax.text(g.x + 0.12, -g.y - 0.06, shorten(short[g.article_id], fits), va="top", ha="left", fontsize=11.5, fontweight="bold",
-                color=c, zorder=4)
+        ax.text(
+            g.x + 0.12,
+            -g.y - 0.06,
+            shorten(short[g.article_id], fits),
+            va="top",
+            ha="left",
+            fontsize=11.5,
+            fontweight="bold",
+            color=c,
+            zorder=4,
+        )
     by_id = nodes.set_index("claim_id")
     badges = defaultdict(list)
     for n in nodes.itertuples():
@@ -182,8 +248,14 @@ def draw_groups(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, groups: pd
         if n.role == "thesis":
             _box(ax, n, edge=c, fill=_tint(c, 0.22), lw=2.2, weight="bold")
         else:
-            _box(ax, n, edge=c if n.role == "claim" else "#adb5bd", fill=ROLE_FILL[n.role], lw=1.3 if n.role == "claim" else 0.9,
-                 style="italic" if n.role == "evidence" else "normal")
+            _box(
+                ax,
+                n,
+                edge=c if n.role == "claim" else "#adb5bd",
+                fill=ROLE_FILL[n.role],
+                lw=1.3 if n.role == "claim" else 0.9,
+                style="italic" if n.role == "evidence" else "normal",
+            )
         if n.parent and n.relation:  # the outline connector runs on the outer side of the group
             p = by_id.loc[n.parent]
             colour, ls, glyph = INSIDE_STYLE[n.relation]
@@ -214,10 +286,20 @@ def draw_across(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, *, number:
         The drawn relations with the ``number`` shown on each curve (the list under the figure).
     """
     by_id = nodes.set_index("claim_id")
-    across = amap.relations[(amap.relations["scope"] == "across") & amap.relations["source"].isin(by_id.index)
-                            & amap.relations["target"].isin(by_id.index)].reset_index(drop=True)
-    mid_x = (nodes.loc[nodes["side"] == "left", "x"].add(nodes.loc[nodes["side"] == "left", "w"]).max()
-             + nodes.loc[nodes["side"] == "right", "x"].min()) / 2 if (nodes["side"] == "right").any() else nodes["x"].max()
+    across = amap.relations[
+        (amap.relations["scope"] == "across")
+        & amap.relations["source"].isin(by_id.index)
+        & amap.relations["target"].isin(by_id.index)
+    ].reset_index(drop=True)
+    mid_x = (
+        (
+            nodes.loc[nodes["side"] == "left", "x"].add(nodes.loc[nodes["side"] == "left", "w"]).max()
+            + nodes.loc[nodes["side"] == "right", "x"].min()
+        )
+        / 2
+        if (nodes["side"] == "right").any()
+        else nodes["x"].max()
+    )
     placed: list[tuple[float, float]] = []
     rings: list[str] = []
     for i, r in enumerate(across.itertuples(), start=1):
@@ -230,8 +312,20 @@ def draw_across(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, *, number:
         else:
             rad = 0.06 * ((i % 5) - 2)
         arrow = "-|>" if r.relation in ("qualifies", "elaborates") else "-"
-        patch = FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={rad:.3f}", arrowstyle=arrow, mutation_scale=14,
-                                color=colour, lw=lw, ls=ls, alpha=0.9, zorder=2.5, shrinkA=1, shrinkB=1)
+        patch = FancyArrowPatch(
+            (x1, y1),
+            (x2, y2),
+            connectionstyle=f"arc3,rad={rad:.3f}",
+            arrowstyle=arrow,
+            mutation_scale=14,
+            color=colour,
+            lw=lw,
+            ls=ls,
+            alpha=0.9,
+            zorder=2.5,
+            shrinkA=1,
+            shrinkB=1,
+        )
         _add(ax, patch)
         if number:
             placed.append(_free_point((x1, y1), (x2, y2), rad, placed))
@@ -240,12 +334,28 @@ def draw_across(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame, *, number:
         xs, ys = zip(*placed)
         ax.scatter(xs, ys, s=230, c="white", edgecolors=rings, linewidths=1.4, zorder=6)
         for i, (x, y, c) in enumerate(zip(xs, ys, rings), start=1):
-            ax.text(x, y, str(i), ha="center", va="center_baseline", fontsize=9 if i < 10 else 8, fontweight="bold", color=c, zorder=7)
+            ax.text(
+                x,
+                y,
+                str(i),
+                ha="center",
+                va="center_baseline",
+                fontsize=9 if i < 10 else 8,
+                fontweight="bold",
+                color=c,
+                zorder=7,
+            )
     return across.assign(number=range(1, len(across) + 1))
 
 
-def _free_point(p1: tuple[float, float], p2: tuple[float, float], rad: float, placed: list[tuple[float, float]],
-                *, clearance: float = 0.3) -> tuple[float, float]:
+def _free_point(
+    p1: tuple[float, float],
+    p2: tuple[float, float],
+    rad: float,
+    placed: list[tuple[float, float]],
+    *,
+    clearance: float = 0.3,
+) -> tuple[float, float]:
     """A point on the curve at least ``clearance`` inches from the numbers already placed
     (trying the middle first), so the numbers on crossing curves do not hide each other."""
     best, best_gap = None, -1.0
@@ -259,30 +369,69 @@ def _free_point(p1: tuple[float, float], p2: tuple[float, float], rad: float, pl
     return best
 
 
-def _curve_point(p1: tuple[float, float], p2: tuple[float, float], rad: float, *, t: float = 0.5) -> tuple[float, float]:
+def _curve_point(
+    p1: tuple[float, float], p2: tuple[float, float], rad: float, *, t: float = 0.5
+) -> tuple[float, float]:
     """The point at ``t`` (0..1) of an ``arc3`` curve (a quadratic Bezier) between two points."""
     (x1, y1), (x2, y2) = p1, p2
     cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
-    a, b, c = (1 - t) ** 2, 2 * t * (1 - t), t ** 2
+    a, b, c = (1 - t) ** 2, 2 * t * (1 - t), t**2
     return a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2
 
 
 def map_legend(ax: plt.Axes, *, loc: str = "lower right") -> None:
     """The legend of the whole map: roles, links inside an article, links across articles."""
-    handles = [Patch(fc=_tint("#264653", 0.22), ec="#264653", lw=2, label="thesis (bold)"),
-               Patch(fc="white", ec="#264653", label="main claim"),
-               Patch(fc="white", ec="#adb5bd", label="premise"),
-               Patch(fc=ROLE_FILL["evidence"], ec="#adb5bd", label="evidence (italic)")]
-    handles += [Line2D([], [], color=c, ls=ls, lw=1.5, marker=f"${g}$" if g != "⊘" else "o", markersize=7,
-                       label=f"{g}  {name} the claim above it") for name, (c, ls, g) in INSIDE_STYLE.items()]
-    handles += [Line2D([], [], color=c, ls=ls, lw=lw, label=f"{name} (across articles){' →' if name in ('qualifies', 'elaborates') else ''}")
-                for name, (c, ls, lw) in ACROSS_STYLE.items()]
-    ax.legend(handles=handles, loc=loc, fontsize=10, frameon=True, title="How to read the map", title_fontsize=10,
-              handlelength=3.2, borderpad=0.8, labelspacing=0.6)
+    handles = [
+        Patch(fc=_tint("#264653", 0.22), ec="#264653", lw=2, label="thesis (bold)"),
+        Patch(fc="white", ec="#264653", label="main claim"),
+        Patch(fc="white", ec="#adb5bd", label="premise"),
+        Patch(fc=ROLE_FILL["evidence"], ec="#adb5bd", label="evidence (italic)"),
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=c,
+            ls=ls,
+            lw=1.5,
+            marker=f"${g}$" if g != "⊘" else "o",
+            markersize=7,
+            label=f"{g}  {name} the claim above it",
+        )
+        for name, (c, ls, g) in INSIDE_STYLE.items()
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=c,
+            ls=ls,
+            lw=lw,
+            label=f"{name} (across articles){' →' if name in ('qualifies', 'elaborates') else ''}",
+        )
+        for name, (c, ls, lw) in ACROSS_STYLE.items()
+    ]
+    ax.legend(
+        handles=handles,
+        loc=loc,
+        fontsize=10,
+        frameon=True,
+        title="How to read the map",
+        title_fontsize=10,
+        handlelength=3.2,
+        borderpad=0.8,
+        labelspacing=0.6,
+    )
 
 
-def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: float = 12.5, title: str = "",
-                      colours: dict[str, str] | None = None) -> plt.Axes:
+def plot_argument_map(
+    amap: ArgumentMap,
+    *,
+    ax: plt.Axes | None = None,
+    width: float = 12.5,
+    title: str = "",
+    colours: dict[str, str] | None = None,
+) -> plt.Axes:
     """The whole map: one group per article (thesis on top, claims and their support indented
     beneath), and the agreements and tensions across articles as numbered curves between groups.
 
@@ -308,7 +457,9 @@ def plot_argument_map(amap: ArgumentMap, *, ax: plt.Axes | None = None, width: f
         _, ax = plt.subplots(figsize=(width, height + top + extra), layout="none")
         ax.figure.subplots_adjust(0, 0, 1, 1)
     if title:
-        ax.text(0, 0.4, textwrap.fill(title, 120), ha="left", va="top", fontsize=12.5, fontweight="bold", color="#1d1d1d")
+        ax.text(
+            0, 0.4, textwrap.fill(title, 120), ha="left", va="top", fontsize=12.5, fontweight="bold", color="#1d1d1d"
+        )
         ax.figure.set_label(title)  # drawn as text for exact placement; the label is its alt text in reports
     draw_groups(ax, amap, nodes, groups, colours=colours)
     draw_secondary(ax, amap, nodes)
@@ -327,8 +478,11 @@ def draw_secondary(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame) -> None
     on the outer side of the group, with its badge."""
     by_id = nodes.set_index("claim_id")
     shown = set(zip(nodes["claim_id"], nodes["parent"]))
-    inside = amap.relations[(amap.relations["scope"] == "inside") & amap.relations["source"].isin(by_id.index)
-                            & amap.relations["target"].isin(by_id.index)]
+    inside = amap.relations[
+        (amap.relations["scope"] == "inside")
+        & amap.relations["source"].isin(by_id.index)
+        & amap.relations["target"].isin(by_id.index)
+    ]
     badges = defaultdict(list)
     for r in inside.itertuples():
         if (r.source, r.target) in shown:
@@ -339,8 +493,20 @@ def draw_secondary(ax: plt.Axes, amap: ArgumentMap, nodes: pd.DataFrame) -> None
         y1, y2 = -s.y - s.h / 2, -t.y - t.h / 2
         rad = (-1 if left else 1) * 2 * 0.35 / (y2 - y1 if abs(y2 - y1) > 0.05 else 0.05)
         colour, ls, _ = INSIDE_STYLE[r.relation]
-        _add(ax, FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={rad:.3f}", arrowstyle="-|>",
-                                     mutation_scale=10, color=colour, ls=ls, lw=1.1, zorder=2))
+        _add(
+            ax,
+            FancyArrowPatch(
+                (x1, y1),
+                (x2, y2),
+                connectionstyle=f"arc3,rad={rad:.3f}",
+                arrowstyle="-|>",
+                mutation_scale=10,
+                color=colour,
+                ls=ls,
+                lw=1.1,
+                zorder=2,
+            ),
+        )
         badges[r.relation].append(_curve_point((x1, y1), (x2, y2), rad))
     draw_badges(ax, badges)
 
@@ -385,8 +551,19 @@ def layout_tree(amap: ArgumentMap, article_id: str, *, width: float = 11.0, size
         w = min(width * 0.45, 3.6) if role == "thesis" else min(slot * 0.94, 2.4)
         head = f"{short_id(r.claim_id, article_id)} · {claims.at[r.claim_id, 'type']}"
         lines = [head] + wrap_label(claims.at[r.claim_id, "label"], width_in=w - 0.12, size=size)
-        out.append(dict(claim_id=r.claim_id, parent=r.parent, relation=r.relation, depth=r.depth, x=centre(r.claim_id), w=w,
-                        h=text_height(len(lines), size, pad=0.06), lines="\n".join(lines), role=role))
+        out.append(
+            dict(
+                claim_id=r.claim_id,
+                parent=r.parent,
+                relation=r.relation,
+                depth=r.depth,
+                x=centre(r.claim_id),
+                w=w,
+                h=text_height(len(lines), size, pad=0.06),
+                lines="\n".join(lines),
+                role=role,
+            )
+        )
     df = pd.DataFrame(out)
     level_h = df.groupby("depth")["h"].max()
     tops = (level_h + 0.42).cumsum().shift(fill_value=0.0)
@@ -394,7 +571,9 @@ def layout_tree(amap: ArgumentMap, article_id: str, *, width: float = 11.0, size
     return df
 
 
-def plot_argument_tree(amap: ArgumentMap, article_id: str, *, ax: plt.Axes | None = None, width: float = 11.0) -> plt.Axes:
+def plot_argument_tree(
+    amap: ArgumentMap, article_id: str, *, ax: plt.Axes | None = None, width: float = 11.0
+) -> plt.Axes:
     """One article's argument as a tree: arrows point from each item to the claim it supports
     (grey, +), attacks (red, −) or undercuts (red dotted, ⊘)."""
     nodes = layout_tree(amap, article_id, width=width)
@@ -407,16 +586,49 @@ def plot_argument_tree(amap: ArgumentMap, article_id: str, *, ax: plt.Axes | Non
     badges = defaultdict(list)
     for n in nodes.itertuples():
         thesis = n.role == "thesis"
-        _add(ax, FancyBboxPatch((n.x - n.w / 2, -n.y - n.h), n.w, n.h, boxstyle="round,pad=0,rounding_size=0.05",
-                                    fc=_tint(colour, 0.22) if thesis else ROLE_FILL[n.role], lw=2 if thesis else 1,
-                                    ec=colour if n.role in ("thesis", "claim") else "#adb5bd", zorder=3))
-        ax.text(n.x - n.w / 2 + 0.06, -n.y - 0.06, n.lines, va="top", ha="left", fontsize=8.5, linespacing=1.1, zorder=4,
-                fontweight="bold" if thesis else "normal", fontstyle="italic" if n.role == "evidence" else "normal")
+        _add(
+            ax,
+            FancyBboxPatch(
+                (n.x - n.w / 2, -n.y - n.h),
+                n.w,
+                n.h,
+                boxstyle="round,pad=0,rounding_size=0.05",
+                fc=_tint(colour, 0.22) if thesis else ROLE_FILL[n.role],
+                lw=2 if thesis else 1,
+                ec=colour if n.role in ("thesis", "claim") else "#adb5bd",
+                zorder=3,
+            ),
+        )
+        ax.text(
+            n.x - n.w / 2 + 0.06,
+            -n.y - 0.06,
+            n.lines,
+            va="top",
+            ha="left",
+            fontsize=8.5,
+            linespacing=1.1,
+            zorder=4,
+            fontweight="bold" if thesis else "normal",
+            fontstyle="italic" if n.role == "evidence" else "normal",
+        )
         if n.parent and n.relation:
             p = by_id.loc[n.parent]
             c, ls, _ = INSIDE_STYLE[n.relation]
-            _add(ax, FancyArrowPatch((n.x, -n.y), (p.x, -p.y - p.h), arrowstyle="-|>", mutation_scale=11, color=c, ls=ls,
-                                         lw=1.3, zorder=2, shrinkA=0, shrinkB=0))
+            _add(
+                ax,
+                FancyArrowPatch(
+                    (n.x, -n.y),
+                    (p.x, -p.y - p.h),
+                    arrowstyle="-|>",
+                    mutation_scale=11,
+                    color=c,
+                    ls=ls,
+                    lw=1.3,
+                    zorder=2,
+                    shrinkA=0,
+                    shrinkB=0,
+                ),
+            )
             badges[n.relation].append(((n.x + p.x) / 2, (-n.y - p.y - p.h) / 2))
     inside = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == article_id)]
     shown = set(zip(nodes["claim_id"], nodes["parent"]))
@@ -424,8 +636,21 @@ def plot_argument_tree(amap: ArgumentMap, article_id: str, *, ax: plt.Axes | Non
         if (r.source, r.target) not in shown:
             s, t = by_id.loc[r.source], by_id.loc[r.target]
             c, ls, _ = INSIDE_STYLE[r.relation]
-            _add(ax, FancyArrowPatch((s.x, -s.y), (t.x, -t.y - t.h), arrowstyle="-|>", mutation_scale=11, color=c, ls=ls,
-                                         lw=1.0, zorder=2, connectionstyle="arc3,rad=0.15", alpha=0.8))
+            _add(
+                ax,
+                FancyArrowPatch(
+                    (s.x, -s.y),
+                    (t.x, -t.y - t.h),
+                    arrowstyle="-|>",
+                    mutation_scale=11,
+                    color=c,
+                    ls=ls,
+                    lw=1.0,
+                    zorder=2,
+                    connectionstyle="arc3,rad=0.15",
+                    alpha=0.8,
+                ),
+            )
     draw_badges(ax, badges, size=60)
     ax.set_xlim(0, width)
     ax.set_ylim(-height, 0.05)
@@ -440,7 +665,9 @@ def plot_argument_trees(amap: ArgumentMap, *, width: float = 11.0) -> plt.Figure
     for a in amap.articles["article_id"]:
         t = layout_tree(amap, a, width=width)
         heights.append(float((t["y"] + t["h"]).max()) + 0.45)
-    fig, axes = plt.subplots(len(heights), 1, figsize=(width, sum(heights)), layout="none", height_ratios=heights, squeeze=False)
+    fig, axes = plt.subplots(
+        len(heights), 1, figsize=(width, sum(heights)), layout="none", height_ratios=heights, squeeze=False
+    )
     fig.subplots_adjust(0, 0, 1, 1, hspace=0)
     short = amap.articles.set_index("article_id")["short"]
     colours = article_colours(amap)

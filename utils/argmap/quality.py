@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.argmap.model import AGREEMENT, ArgumentMap
-from utils.ingest.read import Corpus
-from utils import rhetoric
-from utils.argmap.model import curated_map_for
+from utils import display, rhetoric
 from utils.argmap.draft import build_draft
+from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
 from utils.concepts.counts import concept_hits
-from utils import display
+from utils.ingest.read import Corpus
 
 
 def _sentences(claims: pd.DataFrame) -> pd.Series:
@@ -39,8 +37,17 @@ def claim_matches(curated: ArgumentMap, draft: ArgumentMap) -> pd.DataFrame:
     rows = []
     for c in curated.claims.itertuples():
         hit = next((by_sentence[s] for s in c.sentence_ids.split() if s in by_sentence), "")
-        rows.append(dict(claim_id=c.claim_id, article_id=c.article_id, role=c.role, label=c.label, found=bool(hit),
-                         draft_item=hit, draft_role=role_of.get(hit, "")))
+        rows.append(
+            dict(
+                claim_id=c.claim_id,
+                article_id=c.article_id,
+                role=c.role,
+                label=c.label,
+                found=bool(hit),
+                draft_item=hit,
+                draft_role=role_of.get(hit, ""),
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -56,30 +63,46 @@ def claim_quality(curated: ArgumentMap, draft: ArgumentMap, theses: pd.DataFrame
     m = claim_matches(curated, draft)
     curated_sents = set().union(*_sentences(curated.claims).tolist()) if len(curated.claims) else set()
     d = draft.claims.assign(curated=draft.claims["sentence_ids"].map(lambda s: bool(set(s.split()) & curated_sents)))
-    thesis_sents = curated.claims[curated.claims["role"] == "thesis"].set_index("article_id")["sentence_ids"].map(lambda s: set(s.split()))
+    thesis_sents = (
+        curated.claims[curated.claims["role"] == "thesis"]
+        .set_index("article_id")["sentence_ids"]
+        .map(lambda s: set(s.split()))
+    )
     draft_thesis = draft.claims[draft.claims["role"] == "thesis"].set_index("article_id")["claim_id"]
     rows = []
     for a in curated.articles["article_id"]:
         mine, theirs = m[m["article_id"] == a], d[d["article_id"] == a]
         main = mine[mine["role"].isin(["thesis", "claim"])]
         top = set(theses.loc[theses["article_id"] == a, "sentence_id"]) if theses is not None else set()
-        rows.append({
-            "article_id": a, "curated claims": len(mine), "found": int(mine["found"].sum()),
-            "recall": round(mine["found"].mean(), 2) if len(mine) else float("nan"),
-            "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}",
-            "draft items": len(theirs), "precision": round(theirs["curated"].mean(), 2) if len(theirs) else float("nan"),
-            "thesis found": draft_thesis.get(a, "") in thesis_sents.get(a, set()),
-            "thesis in top 3": bool(top & thesis_sents.get(a, set())) if theses is not None else pd.NA,
-        })
+        rows.append(
+            {
+                "article_id": a,
+                "curated claims": len(mine),
+                "found": int(mine["found"].sum()),
+                "recall": round(mine["found"].mean(), 2) if len(mine) else float("nan"),
+                "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}",
+                "draft items": len(theirs),
+                "precision": round(theirs["curated"].mean(), 2) if len(theirs) else float("nan"),
+                "thesis found": draft_thesis.get(a, "") in thesis_sents.get(a, set()),
+                "thesis in top 3": bool(top & thesis_sents.get(a, set())) if theses is not None else pd.NA,
+            }
+        )
     out = pd.DataFrame(rows)
     main = m[m["role"].isin(["thesis", "claim"])]
-    total = {"article_id": "all", "curated claims": len(m), "found": int(m["found"].sum()),
-             "recall": round(m["found"].mean(), 2) if len(m) else float("nan"),
-             "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}", "draft items": len(d),
-             "precision": round(d["curated"].mean(), 2) if len(d) else float("nan"),
-             "thesis found": f"{int(out['thesis found'].sum())} of {len(out)}",
-             "thesis in top 3": f"{int(out['thesis in top 3'].sum())} of {len(out)}" if theses is not None else pd.NA}
-    return pd.concat([out.astype({"thesis found": "object", "thesis in top 3": "object"}), pd.DataFrame([total])], ignore_index=True)
+    total = {
+        "article_id": "all",
+        "curated claims": len(m),
+        "found": int(m["found"].sum()),
+        "recall": round(m["found"].mean(), 2) if len(m) else float("nan"),
+        "thesis + main claims found": f"{int(main['found'].sum())} of {len(main)}",
+        "draft items": len(d),
+        "precision": round(d["curated"].mean(), 2) if len(d) else float("nan"),
+        "thesis found": f"{int(out['thesis found'].sum())} of {len(out)}",
+        "thesis in top 3": f"{int(out['thesis in top 3'].sum())} of {len(out)}" if theses is not None else pd.NA,
+    }
+    return pd.concat(
+        [out.astype({"thesis found": "object", "thesis in top 3": "object"}), pd.DataFrame([total])], ignore_index=True
+    )
 
 
 def _ends(amap: ArgumentMap, *, level: str) -> pd.DataFrame:
@@ -115,10 +138,18 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
         for d in dra_rows:
             dra_found.append(any(_match(c, d) for c in cur_rows))
         found = sum(cur_found)
-        summary.append({"match": level, "curated links": len(cur), "draft links": len(dra), "curated found": found,
-                        "recall": round(found / len(cur), 2) if len(cur) else float("nan"),
-                        "draft correct": sum(dra_found), "precision": round(sum(dra_found) / len(dra), 2) if len(dra) else float("nan"),
-                        "found with the right family": same_family})
+        summary.append(
+            {
+                "match": level,
+                "curated links": len(cur),
+                "draft links": len(dra),
+                "curated found": found,
+                "recall": round(found / len(cur), 2) if len(cur) else float("nan"),
+                "draft correct": sum(dra_found),
+                "precision": round(sum(dra_found) / len(dra), 2) if len(dra) else float("nan"),
+                "found with the right family": same_family,
+            }
+        )
         if level == "sentence":
             cur_out = cur.drop(columns=["src", "dst"]).assign(found=cur_found)
             dra_out = dra.drop(columns=["src", "dst"]).assign(matches=dra_found)
@@ -129,8 +160,14 @@ def missed_links(curated: ArgumentMap, curated_links: pd.DataFrame) -> pd.DataFr
     """The curated links the draft missed, with both claims' labels, for the notebook."""
     label = curated.claims.set_index("claim_id")["label"]
     miss = curated_links[~curated_links["found"]]
-    return pd.DataFrame({"claim": miss["source"] + ": " + miss["source"].map(label), "relation": miss["relation"],
-                         "other claim": miss["target"] + ": " + miss["target"].map(label), "rationale": miss["rationale"]})
+    return pd.DataFrame(
+        {
+            "claim": miss["source"] + ": " + miss["source"].map(label),
+            "relation": miss["relation"],
+            "other claim": miss["target"] + ": " + miss["target"].map(label),
+            "rationale": miss["rationale"],
+        }
+    )
 
 
 # ---------------------------------------------------------------- the maps notebook 04 works with
@@ -153,8 +190,9 @@ class Maps:
         return self.curated if self.curated is not None else self.draft
 
 
-def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None,
-              labels: pd.DataFrame | None = None) -> Maps:
+def load_maps(
+    corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None, labels: pd.DataFrame | None = None
+) -> Maps:
     """Validate the curated map against the corpus (raising on any problem) and build the draft.
 
     ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) and ``labels`` (the
@@ -167,7 +205,9 @@ def load_maps(corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | 
 
     curated = curated_map_for(corpus, map_file)
     labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
-    theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"])
+    theses = rhetoric.thesis_candidates(
+        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"]
+    )
     hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
     return Maps(curated=curated, draft=draft, labels=labels, theses=theses, hits=hits)
@@ -177,16 +217,25 @@ def describe_maps(maps: Maps, corpus: Corpus) -> str:
     """One sentence saying which map the views show and what it covers."""
     n = len(corpus.articles)
     if maps.curated is None:
-        return (f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims)} items "
-                f"and {len(maps.draft.relations)} candidate links over {n} articles. Check every item against its quote.")
+        return (
+            f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims)} items "
+            f"and {len(maps.draft.relations)} candidate links over {n} articles. Check every item against its quote."
+        )
     c = maps.curated
-    return (f"The curated map covers {len(c.articles)} of {n} articles with {len(c.claims)} claims, each quote found verbatim, "
-            f"and {len(c.relations)} relations ({int((c.relations['scope'] == 'across').sum())} across articles).")
+    return (
+        f"The curated map covers {len(c.articles)} of {n} articles with {len(c.claims)} claims, each quote found verbatim, "
+        f"and {len(c.relations)} relations ({int((c.relations['scope'] == 'across').sum())} across articles)."
+    )
 
 
-
-def miss_drilldowns(curated: ArgumentMap, draft: ArgumentMap, curated_links: pd.DataFrame, draft_links: pd.DataFrame, *,
-                    max_rows: int = 60) -> list[str]:
+def miss_drilldowns(
+    curated: ArgumentMap,
+    draft: ArgumentMap,
+    curated_links: pd.DataFrame,
+    draft_links: pd.DataFrame,
+    *,
+    max_rows: int = 60,
+) -> list[str]:
     """Collapsible lists of what the draft got wrong or missed, and what it got right."""
 
     label = draft.claims.set_index("claim_id")["label"]
@@ -194,13 +243,25 @@ def miss_drilldowns(curated: ArgumentMap, draft: ArgumentMap, curated_links: pd.
     right = draft_links[draft_links["matches"]]
 
     def listing(links: pd.DataFrame) -> pd.DataFrame:
-        return pd.DataFrame({"draft item": links["source"] + ": " + links["source"].map(label), "relation": links["relation"],
-                             "other item": links["target"] + ": " + links["target"].map(label), "rule": links["rule"],
-                             "score": links["score"]})
+        return pd.DataFrame(
+            {
+                "draft item": links["source"] + ": " + links["source"].map(label),
+                "relation": links["relation"],
+                "other item": links["target"] + ": " + links["target"].map(label),
+                "rule": links["rule"],
+                "score": links["score"],
+            }
+        )
 
     missed_claims = claim_matches(curated, draft)
     missed_claims = missed_claims[~missed_claims["found"]][["claim_id", "role", "label"]]
-    return [display.drilldown("Curated links across articles the draft missed", missed_links(curated, curated_links)),
-            display.drilldown("Draft links across articles that match a curated link", listing(right)),
-            display.drilldown("Draft links across articles that match no curated link (highest score first)", listing(wrong), max_rows=max_rows),
-            display.drilldown("Curated claims the draft did not pick", missed_claims)]
+    return [
+        display.drilldown("Curated links across articles the draft missed", missed_links(curated, curated_links)),
+        display.drilldown("Draft links across articles that match a curated link", listing(right)),
+        display.drilldown(
+            "Draft links across articles that match no curated link (highest score first)",
+            listing(wrong),
+            max_rows=max_rows,
+        ),
+        display.drilldown("Curated claims the draft did not pick", missed_claims),
+    ]

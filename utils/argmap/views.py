@@ -5,14 +5,14 @@ paragraph, and the part of a large map worth drawing. Everything shown as HTML i
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 
 from utils import display
 from utils.argmap.model import ACROSS, AGREEMENT, TENSION, ArgumentMap, shorten
+from utils.argmap.plots import article_colours, outline, short_id
 from utils.paths import slugify
-from html import escape
-from utils.argmap.plots import outline, short_id
-from utils.argmap.plots import article_colours
 
 
 def agreement_matrix(amap: ArgumentMap) -> pd.DataFrame:
@@ -25,9 +25,15 @@ def agreement_matrix(amap: ArgumentMap) -> pd.DataFrame:
     """
     ids = amap.articles["article_id"].tolist()
     across = amap.relations[amap.relations["scope"] == "across"]
-    both = pd.concat([across.rename(columns={"source_article": "article_a", "target_article": "article_b"}),
-                      across.rename(columns={"source_article": "article_b", "target_article": "article_a"})])
-    counts = pd.crosstab([both["article_a"], both["article_b"]], both["relation"]).reindex(columns=list(ACROSS), fill_value=0)
+    both = pd.concat(
+        [
+            across.rename(columns={"source_article": "article_a", "target_article": "article_b"}),
+            across.rename(columns={"source_article": "article_b", "target_article": "article_a"}),
+        ]
+    )
+    counts = pd.crosstab([both["article_a"], both["article_b"]], both["relation"]).reindex(
+        columns=list(ACROSS), fill_value=0
+    )
     grid = pd.MultiIndex.from_tuples([(a, b) for a in ids for b in ids if a != b], names=["article_a", "article_b"])
     out = counts.reindex(grid, fill_value=0).reset_index()
     out.columns.name = None
@@ -54,8 +60,15 @@ def relation_pairs(amap: ArgumentMap) -> pd.DataFrame:
 
     across["rank"] = across["relation"].map({k: i for i, k in enumerate(ACROSS)})
     across = across.sort_values(["pair", "rank"], kind="stable")
-    return pd.DataFrame({"pair": across["pair"], "relation": across["relation"], "claim": across["source"].map(describe),
-                         "other claim": across["target"].map(describe), "rationale": across["rationale"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "pair": across["pair"],
+            "relation": across["relation"],
+            "claim": across["source"].map(describe),
+            "other claim": across["target"].map(describe),
+            "rationale": across["rationale"],
+        }
+    ).reset_index(drop=True)
 
 
 def pair_summaries(amap: ArgumentMap) -> pd.DataFrame:
@@ -64,8 +77,10 @@ def pair_summaries(amap: ArgumentMap) -> pd.DataFrame:
     kinds = pairs["relation"].map(lambda r: "agreement" if r in AGREEMENT else "tension")
     out = pd.crosstab(pairs["pair"], kinds).reindex(columns=["agreement", "tension"], fill_value=0).reset_index()
     out.columns.name = None
-    out["title"] = [f"{p}: {a} agreement{'s' * (a != 1)}, {t} tension{'s' * (t != 1)}" for p, a, t in
-                    zip(out["pair"], out["agreement"], out["tension"])]
+    out["title"] = [
+        f"{p}: {a} agreement{'s' * (a != 1)}, {t} tension{'s' * (t != 1)}"
+        for p, a, t in zip(out["pair"], out["agreement"], out["tension"])
+    ]
     return out
 
 
@@ -80,9 +95,11 @@ def pair_drilldowns(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
 
     pairs = relation_pairs(amap)
     flag = " open" if open_ else ""
-    return [f'<details class="atlas-drill" id="{_pair_anchor(row.pair)}"{flag}><summary>{escape(row.title)}</summary>'
-            f'{display.html_table(pairs[pairs["pair"] == row.pair].drop(columns="pair"))}</details>'
-            for row in pair_summaries(amap).itertuples()]
+    return [
+        f'<details class="atlas-drill" id="{_pair_anchor(row.pair)}"{flag}><summary>{escape(row.title)}</summary>'
+        f"{display.html_table(pairs[pairs['pair'] == row.pair].drop(columns='pair'))}</details>"
+        for row in pair_summaries(amap).itertuples()
+    ]
 
 
 def _cell_colour(agree: int, tension: int, top: int) -> str:
@@ -112,20 +129,32 @@ def matrix_html(amap: ArgumentMap) -> str:
         tds = [f'<th style="{cell};text-align:right !important;font-weight:600">{escape(short[a])}</th>']
         for b in ids:
             if a == b:
-                tds.append(f'<td style="{cell};background:#f1f3f5;color:#6c757d">{escape(a)}<br>{int(claims.get(a, 0))} claims</td>')
+                tds.append(
+                    f'<td style="{cell};background:#f1f3f5;color:#6c757d">{escape(a)}<br>{int(claims.get(a, 0))} claims</td>'
+                )
                 continue
             r = m.loc[(a, b)]
             agree, tension = int(r["agreement"]), int(r["tension"])
             detail = ", ".join(f"{int(r[k])} {k}" for k in ACROSS if r[k]) or "no link"
-            text = (f"<b>{agree} agreement{'s' * (agree != 1)}<br>{tension} tension{'s' * (tension != 1)}</b>"
-                    f'<br><span style="font-size:11.5px;color:#343a40">{escape(detail)}</span>')
+            text = (
+                f"<b>{agree} agreement{'s' * (agree != 1)}<br>{tension} tension{'s' * (tension != 1)}</b>"
+                f'<br><span style="font-size:11.5px;color:#343a40">{escape(detail)}</span>'
+            )
             pair = " × ".join(sorted((a, b)))
-            link = f'<a href="#{_pair_anchor(pair)}" style="color:inherit;text-decoration:none">{text}</a>' if agree + tension else text
+            link = (
+                f'<a href="#{_pair_anchor(pair)}" style="color:inherit;text-decoration:none">{text}</a>'
+                if agree + tension
+                else text
+            )
             tds.append(f'<td style="{cell};background:{_cell_colour(agree, tension, top)}">{link}</td>')
         rows.append(f"<tr>{''.join(tds)}</tr>")
-    key = ('<p class="atlas-note">Teal: more agreement (agrees, elaborates); orange: more tension (qualifies, contradicts); '
-           "grey: as much of each; darker: more links. Click a cell for its claim pairs. The matrix is symmetric.</p>")
-    return (f'<table style="border-collapse:collapse;font-size:13px"><tr><th></th>{head}</tr>{"".join(rows)}</table>{key}')
+    key = (
+        '<p class="atlas-note">Teal: more agreement (agrees, elaborates); orange: more tension (qualifies, contradicts); '
+        "grey: as much of each; darker: more links. Click a cell for its claim pairs. The matrix is symmetric.</p>"
+    )
+    return (
+        f'<table style="border-collapse:collapse;font-size:13px"><tr><th></th>{head}</tr>{"".join(rows)}</table>{key}'
+    )
 
 
 def map_headline(amap: ArgumentMap) -> str:
@@ -144,18 +173,24 @@ def map_headline(amap: ArgumentMap) -> str:
     total = n * (n - 1) // 2
     both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum()) if len(pairs) else 0
     linked = f"All {total} pairs" if len(pairs) == total and total else f"{len(pairs)} of {total} pairs"
-    return (f"{linked} of the {n} articles are linked ({both} with both agreement and tension); "
-            f"{agree} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension} pull{'s' * (tension == 1)} apart.")
+    return (
+        f"{linked} of the {n} articles are linked ({both} with both agreement and tension); "
+        f"{agree} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension} pull{'s' * (tension == 1)} apart."
+    )
 
 
 def numbered_relations(amap: ArgumentMap, across: pd.DataFrame) -> pd.DataFrame:
     """The list under the whole map: number, the two claims (id and label), relation, rationale."""
     label = amap.claims.set_index("claim_id")["label"]
-    return pd.DataFrame({
-        "#": across["number"], "claim": across["source"] + ": " + across["source"].map(label),
-        "relation": across["relation"], "other claim": across["target"] + ": " + across["target"].map(label),
-        "rationale": across["rationale"],
-    })
+    return pd.DataFrame(
+        {
+            "#": across["number"],
+            "claim": across["source"] + ": " + across["source"].map(label),
+            "relation": across["relation"],
+            "other claim": across["target"] + ": " + across["target"].map(label),
+            "rationale": across["rationale"],
+        }
+    )
 
 
 def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -189,8 +224,12 @@ def submap(amap: ArgumentMap, claim_ids: list[str]) -> ArgumentMap:
     claims = amap.claims[amap.claims["claim_id"].isin(keep)]
     rel = amap.relations[amap.relations["source"].isin(keep) & amap.relations["target"].isin(keep)]
     arts = amap.articles[amap.articles["article_id"].isin(set(claims["article_id"]))]
-    return ArgumentMap(claims=claims.reset_index(drop=True), relations=rel.reset_index(drop=True),
-                       articles=arts.reset_index(drop=True), kind=amap.kind)
+    return ArgumentMap(
+        claims=claims.reset_index(drop=True),
+        relations=rel.reset_index(drop=True),
+        articles=arts.reset_index(drop=True),
+        kind=amap.kind,
+    )
 
 
 def quote_contexts(amap: ArgumentMap, paragraphs: pd.DataFrame, article_id: str) -> pd.DataFrame:
@@ -204,15 +243,27 @@ def quote_contexts(amap: ArgumentMap, paragraphs: pd.DataFrame, article_id: str)
     rows = []
     for c in amap.claims[amap.claims["article_id"] == article_id].itertuples():
         p = paras.loc[c.paragraph_id]
-        rows.append(dict(claim=c.claim_id, role=c.role, type=c.type, label=c.label, paragraph=c.paragraph_id,
-                         context=display.mark(p["text"], [(c.start - p["start"], c.end - p["start"])])))
+        rows.append(
+            dict(
+                claim=c.claim_id,
+                role=c.role,
+                type=c.type,
+                label=c.label,
+                paragraph=c.paragraph_id,
+                context=display.mark(p["text"], [(c.start - p["start"], c.end - p["start"])]),
+            )
+        )
     return pd.DataFrame(rows, columns=["claim", "role", "type", "label", "paragraph", "context"])
 
 
 def quote_drilldowns(amap: ArgumentMap, paragraphs: pd.DataFrame) -> list[str]:
     """One collapsible section per article: each claim with its quote marked in its paragraph."""
-    return [display.drilldown(f"{a.short}: claims in context", quote_contexts(amap, paragraphs, a.article_id),
-                             raw_html_cols=("context",)) for a in amap.articles.itertuples()]
+    return [
+        display.drilldown(
+            f"{a.short}: claims in context", quote_contexts(amap, paragraphs, a.article_id), raw_html_cols=("context",)
+        )
+        for a in amap.articles.itertuples()
+    ]
 
 
 def map_for_display(amap: ArgumentMap, *, max_articles: int = 6) -> ArgumentMap:
@@ -240,7 +291,6 @@ def tree_html(amap: ArgumentMap, article_id: str, *, colour: str = "#264653", qu
         ``display.show_drilldowns([tree_html(amap, "000")])`` shows the tree of article 000.
     """
 
-
     claims = amap.claims.set_index("claim_id")
     rows = outline(amap, article_id)
     inside = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == article_id)]
@@ -263,15 +313,31 @@ def tree_html(amap: ArgumentMap, article_id: str, *, colour: str = "#264653", qu
             if depth < r.depth:
                 out.append("<li>")
         glyph, tone = GLYPH[r.relation]
-        badge = "" if c["role"] == "thesis" else (f'<span title="{escape(r.relation or "not linked")}" style="display:inline-block;width:1.25em;'
-                                                   f'text-align:center;border-radius:50%;background:{tone};color:white;font-weight:bold;margin-right:.35em">{glyph}</span>')
+        badge = (
+            ""
+            if c["role"] == "thesis"
+            else (
+                f'<span title="{escape(r.relation or "not linked")}" style="display:inline-block;width:1.25em;'
+                f'text-align:center;border-radius:50%;background:{tone};color:white;font-weight:bold;margin-right:.35em">{glyph}</span>'
+            )
+        )
         head = f'<b>{escape(short_id(r.claim_id, article_id))}</b> <span style="color:#6c757d">{escape(c["role"])} · {escape(c["type"])}</span>'
-        note = f' <span style="color:#6c757d">({escape("; ".join(extra[r.claim_id]))})</span>' if r.claim_id in extra else ""
+        note = (
+            f' <span style="color:#6c757d">({escape("; ".join(extra[r.claim_id]))})</span>'
+            if r.claim_id in extra
+            else ""
+        )
         body = f"{escape(c['label'])}{note}"
-        quote = (f'<div style="color:#555;font-size:12.5px;font-style:italic;margin:.1em 0 0 1.6em">“{escape(c["quote"])}”</div>'
-                 if quotes else "")
-        style = (f"border-left:4px solid {colour};background:#f1f5f7;padding:.35em .6em;font-weight:600" if c["role"] == "thesis"
-                 else "padding:.25em 0")
+        quote = (
+            f'<div style="color:#555;font-size:12.5px;font-style:italic;margin:.1em 0 0 1.6em">“{escape(c["quote"])}”</div>'
+            if quotes
+            else ""
+        )
+        style = (
+            f"border-left:4px solid {colour};background:#f1f5f7;padding:.35em .6em;font-weight:600"
+            if c["role"] == "thesis"
+            else "padding:.25em 0"
+        )
         out.append(f'<li style="margin:.2em 0"><div style="{style}">{badge}{head} {body}{quote}</div>')
     while depth >= 0:
         out.append("</li></ul>")
@@ -282,19 +348,22 @@ def tree_html(amap: ArgumentMap, article_id: str, *, colour: str = "#264653", qu
 def tree_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
     """One collapsible section per article holding its :func:`tree_html`."""
 
-
     colours = article_colours(amap)
     flag = " open" if open_ else ""
-    return [f'<details class="atlas-drill"{flag}><summary>{escape(a.short)}</summary>{tree_html(amap, a.article_id, colour=colours[a.article_id])}</details>'
-            for a in amap.articles.itertuples()]
+    return [
+        f'<details class="atlas-drill"{flag}><summary>{escape(a.short)}</summary>{tree_html(amap, a.article_id, colour=colours[a.article_id])}</details>'
+        for a in amap.articles.itertuples()
+    ]
 
 
 def map_title(amap: ArgumentMap) -> str:
     """The whole map's title: how many theses, claims and links it holds (computed)."""
     r = amap.relations
     theses = int((amap.claims["role"] == "thesis").sum())
-    return (f"{plural(len(amap.articles), 'article')}, {plural(theses, 'thesis', 'theses')} and {plural(len(amap.claims), 'claim')}; "
-            f"{plural(int((r['scope'] == 'inside').sum()), 'link')} inside articles and {int((r['scope'] == 'across').sum())} across them")
+    return (
+        f"{plural(len(amap.articles), 'article')}, {plural(theses, 'thesis', 'theses')} and {plural(len(amap.claims), 'claim')}; "
+        f"{plural(int((r['scope'] == 'inside').sum()), 'link')} inside articles and {int((r['scope'] == 'across').sum())} across them"
+    )
 
 
 def plural(n: int, word: str, many: str = "") -> str:
@@ -310,5 +379,7 @@ def plural(n: int, word: str, many: str = "") -> str:
 def concept_headline(part: ArgumentMap, concept: str) -> str:
     """Title of the concept view: how many claims in how many articles, and how many links among them."""
     n_links = len(part.relations)
-    return (f"Claims about {concept}: {len(part.claims)} in {part.claims['article_id'].nunique()} articles, "
-            f"{n_links} link{'s' * (n_links != 1)} among them")
+    return (
+        f"Claims about {concept}: {len(part.claims)} in {part.claims['article_id'].nunique()} articles, "
+        f"{n_links} link{'s' * (n_links != 1)} among them"
+    )

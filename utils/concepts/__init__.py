@@ -16,6 +16,16 @@ from utils.concepts.counts import (
 )
 
 __all__ = [
-    "Counts", "concept_hits", "cooccurrence", "count_corpus", "keyness", "load_concepts", "plots", "read_english",
-    "read_lemmas", "views", "write_counts", "write_lemmas",
+    "Counts",
+    "concept_hits",
+    "cooccurrence",
+    "count_corpus",
+    "keyness",
+    "load_concepts",
+    "plots",
+    "read_english",
+    "read_lemmas",
+    "views",
+    "write_counts",
+    "write_lemmas",
 ]

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import simplemma
 import wordfreq
 
 from utils import paths, tables
 from utils.text import APOSTROPHES, load_stopwords, token_spans
-import simplemma
 
 LETTER = re.compile(r"[^\W\d_]")
 G2_P001 = 10.83  # chi-square critical value, 1 degree of freedom, p = 0.001
@@ -56,7 +56,10 @@ def english_frequency(forms: list[str]) -> dict[str, float]:
     parts).
     """
     known = _english_words()
-    return {f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0) for f in forms}
+    return {
+        f: known[f] if f in known else (wordfreq.word_frequency(f, "en") if "-" in f or "'" in f else 0.0)
+        for f in forms
+    }
 
 
 @lru_cache(maxsize=200_000)
@@ -132,8 +135,9 @@ def read_english(processed_dir: str | Path) -> dict[str, float]:
     return {} if table is None else dict(zip(table["form"], table["english"]))
 
 
-def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None,
-               lemmas: dict[str, str] | None = None) -> pd.DataFrame:
+def word_table(
+    tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None, lemmas: dict[str, str] | None = None
+) -> pd.DataFrame:
     """One row per word token, in document order, with what counting needs.
 
     Args:
@@ -159,8 +163,12 @@ def word_table(tokens: pd.DataFrame, *, stopwords: frozenset[str] | None = None,
     stop = np.array([f in stopwords or lem in stopwords for f, lem in zip(forms, lemma_of)], dtype=bool)
     lettered = np.array([len(LETTER.findall(f)) >= 2 for f in forms], dtype=bool)
     out = words.drop(columns="lower").assign(
-        form=forms[codes], lemma=lemma_of[codes], is_stop=stop[codes], is_term=~stop[codes] & lettered[codes],
-        chunk=chunk[tokens["is_word"].to_numpy()])
+        form=forms[codes],
+        lemma=lemma_of[codes],
+        is_stop=stop[codes],
+        is_term=~stop[codes] & lettered[codes],
+        chunk=chunk[tokens["is_word"].to_numpy()],
+    )
     out["word_index"] = out.groupby("article_id", sort=False).cumcount()
     return out.reset_index(drop=True)
 
@@ -184,13 +192,20 @@ def g2(n_ii: np.ndarray, n_ix: np.ndarray, n_xi: np.ndarray, n_xx: float) -> np.
     """
     n_ii, n_ix, n_xi = (np.asarray(x, dtype=float) for x in (n_ii, n_ix, n_xi))
     obs = [n_ii, n_ix - n_ii, n_xi - n_ii, n_xx - n_ix - n_xi + n_ii]
-    exp = [n_ix * n_xi / n_xx, n_ix * (n_xx - n_xi) / n_xx, (n_xx - n_ix) * n_xi / n_xx, (n_xx - n_ix) * (n_xx - n_xi) / n_xx]
+    exp = [
+        n_ix * n_xi / n_xx,
+        n_ix * (n_xx - n_xi) / n_xx,
+        (n_xx - n_ix) * n_xi / n_xx,
+        (n_xx - n_ix) * (n_xx - n_xi) / n_xx,
+    ]
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = [np.where(o > 0, o * np.log(o / (e + 1e-20) + 1e-20), 0.0) for o, e in zip(obs, exp)]
     return 2 * sum(terms)
 
 
-def find_collocations(words: pd.DataFrame, *, min_freq: int = 3, min_score: float = G2_P001, top: int = 100) -> pd.DataFrame:
+def find_collocations(
+    words: pd.DataFrame, *, min_freq: int = 3, min_score: float = G2_P001, top: int = 100
+) -> pd.DataFrame:
     """Bigram and trigram collocations of lemmas, scored by log-likelihood (Dunning's G²).
 
     Candidates never cross punctuation or a sentence break; they may not start or end with a
@@ -225,8 +240,8 @@ def find_collocations(words: pd.DataFrame, *, min_freq: int = 3, min_score: floa
         ok = np.ones(last, dtype=bool)
         key = codes[:last].astype(np.int64)
         for j in range(1, n):
-            ok &= chunk[j:last + j] == chunk[:last]
-            key = key * v + codes[j:last + j]
+            ok &= chunk[j : last + j] == chunk[:last]
+            key = key * v + codes[j : last + j]
         return np.unique(key[ok], return_counts=True)
 
     bi_keys, bi_freq = ngram_counts(2)
@@ -250,8 +265,15 @@ def find_collocations(words: pd.DataFrame, *, min_freq: int = 3, min_score: floa
     for grams, freq, score in rows:
         order = np.lexsort((-freq, -score))
         order = [i for i in order if score[i] >= min_score][:top]
-        out += [{"phrase": " ".join(uniques[g] for g in grams[i]), "n": grams.shape[1], "freq": int(freq[i]), "g2": round(float(score[i]), 2)}
-                for i in order]
+        out += [
+            {
+                "phrase": " ".join(uniques[g] for g in grams[i]),
+                "n": grams.shape[1],
+                "freq": int(freq[i]),
+                "g2": round(float(score[i]), 2),
+            }
+            for i in order
+        ]
     return pd.DataFrame(out, columns=list(cols)).astype(cols)
 
 
@@ -273,8 +295,8 @@ def phrase_occurrences(words: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFra
         keys = lemma[:last].copy()
         same = np.ones(last, dtype=bool)
         for j in range(1, n):
-            keys = keys + " " + lemma[j:last + j]
-            same &= chunk[j:last + j] == chunk[:last]
+            keys = keys + " " + lemma[j : last + j]
+            same &= chunk[j : last + j] == chunk[:last]
         rows = np.flatnonzero(same & pd.Series(keys).isin(wanted).to_numpy())
         found += [(r, n, keys[r]) for r in rows]
     return span_rows(words, [(r, n) for r, n, _ in found], {"term": [k for _, _, k in found]})
@@ -284,16 +306,23 @@ def span_rows(words: pd.DataFrame, found: list[tuple[int, int]], labels: dict[st
     """Rows for spans ``(first word row, number of words)`` of the word table, with label columns."""
     cols = ["article_id", "sentence_id", *labels, "surface", "start", "end", "word_index"]
     if not found:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in {"start", "end", "word_index"} else "str") for c in cols})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c in {"start", "end", "word_index"} else "str") for c in cols}
+        )
     first = np.array([f[0] for f in found])
     last = first + np.array([f[1] for f in found]) - 1
     tok = words["token"].to_numpy(dtype=object)
-    out = pd.DataFrame({
-        "article_id": words["article_id"].to_numpy()[first], "sentence_id": words["sentence_id"].to_numpy()[first],
-        **{k: pd.Series(v, dtype="str") for k, v in labels.items()},
-        "surface": [" ".join(tok[a:b + 1]) for a, b in zip(first, last)],
-        "start": words["start"].to_numpy()[first], "end": words["end"].to_numpy()[last],
-        "word_index": words["word_index"].to_numpy()[first]})
+    out = pd.DataFrame(
+        {
+            "article_id": words["article_id"].to_numpy()[first],
+            "sentence_id": words["sentence_id"].to_numpy()[first],
+            **{k: pd.Series(v, dtype="str") for k, v in labels.items()},
+            "surface": [" ".join(tok[a : b + 1]) for a, b in zip(first, last)],
+            "start": words["start"].to_numpy()[first],
+            "end": words["end"].to_numpy()[last],
+            "word_index": words["word_index"].to_numpy()[first],
+        }
+    )
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
@@ -324,8 +353,13 @@ def _parse_concepts(name: str, mtime_ns: int) -> pd.DataFrame:
     for i, e in enumerate(entries, start=1):
         if not isinstance(e, dict) or not e.get("concept") or not e.get("definition") or not e.get("terms"):
             raise ValueError(f"{path}: entry {i} needs a concept, a definition and terms")
-        rows.append({"concept": str(e["concept"]).strip().lower(), "definition": str(e["definition"]).strip(),
-                     "terms": tuple(str(t).strip() for t in e["terms"])})
+        rows.append(
+            {
+                "concept": str(e["concept"]).strip().lower(),
+                "definition": str(e["definition"]).strip(),
+                "terms": tuple(str(t).strip() for t in e["terms"]),
+            }
+        )
     df = pd.DataFrame(rows, columns=["concept", "definition", "terms"])
     dupes = df["concept"][df["concept"].duplicated()].tolist()
     if dupes:
@@ -364,7 +398,11 @@ def match_lexicon(words: pd.DataFrame, entries: list[tuple[str, str, tuple[str, 
     if not entries or words.empty:
         return []
     codes, uniques = pd.factorize(words["form"])
-    forms, lemmas, chunk = words["form"].to_numpy(dtype=object), words["lemma"].to_numpy(dtype=object), words["chunk"].to_numpy()
+    forms, lemmas, chunk = (
+        words["form"].to_numpy(dtype=object),
+        words["lemma"].to_numpy(dtype=object),
+        words["chunk"].to_numpy(),
+    )
     exact: dict[str, list[int]] = {}
     for e, (_, _, ws) in enumerate(entries):
         if not ws[0].endswith("*"):
@@ -373,15 +411,20 @@ def match_lexicon(words: pd.DataFrame, entries: list[tuple[str, str, tuple[str, 
     lemma_of = dict(zip(forms, lemmas))
     first = []
     for u in uniques:
-        found = set(exact.get(u, ())) | set(exact.get(lemma_of[u], ())) | {e for e, prefix in wild if u.startswith(prefix)}
+        found = (
+            set(exact.get(u, ())) | set(exact.get(lemma_of[u], ())) | {e for e, prefix in wild if u.startswith(prefix)}
+        )
         first.append(sorted(found))
     candidates = []
     for row in np.flatnonzero(np.array([bool(f) for f in first])[codes]):
         for e in first[codes[row]]:
             ws = entries[e][2]
             end = row + len(ws) - 1
-            if end < len(forms) and chunk[end] == chunk[row] and all(
-                    _word_matches(w, forms[row + j], lemmas[row + j]) for j, w in enumerate(ws[1:], start=1)):
+            if (
+                end < len(forms)
+                and chunk[end] == chunk[row]
+                and all(_word_matches(w, forms[row + j], lemmas[row + j]) for j, w in enumerate(ws[1:], start=1))
+            ):
                 candidates.append((row, len(ws), e))
     kept, free_from = [], 0
     for row, n, e in sorted(candidates, key=lambda c: (c[0], -c[1], c[2])):
@@ -406,14 +449,22 @@ def match_concepts(words: pd.DataFrame, concepts: pd.DataFrame) -> tuple[pd.Data
     kept = match_lexicon(words, entries)
     covered = np.zeros(len(words), dtype=bool)
     for row, n, _ in kept:
-        covered[row:row + n] = True
-    hits = span_rows(words, [(row, n) for row, n, _ in kept],
-                      {"concept": [entries[e][0] for *_, e in kept], "term": [entries[e][1] for *_, e in kept]})
+        covered[row : row + n] = True
+    hits = span_rows(
+        words,
+        [(row, n) for row, n, _ in kept],
+        {"concept": [entries[e][0] for *_, e in kept], "term": [entries[e][1] for *_, e in kept]},
+    )
     return hits[HIT_COLUMNS], covered
 
 
-def concept_hits(tokens: pd.DataFrame, sentences: pd.DataFrame, *, concepts: pd.DataFrame | None = None,
-                 lemmas: dict[str, str] | None = None) -> pd.DataFrame:
+def concept_hits(
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    concepts: pd.DataFrame | None = None,
+    lemmas: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """Where each concept of the lexicon occurs.
 
     Args:
@@ -463,7 +514,12 @@ def most_frequent_surface(labels: pd.Series, surfaces: pd.Series) -> pd.Series:
         >>> most_frequent_surface(pd.Series(["a", "a", "a"]), pd.Series(["Cx", "CX", "CX"])).to_dict()
         {'a': 'CX'}
     """
-    n = pd.DataFrame({"label": labels.to_numpy(), "surface": surfaces.to_numpy()}).value_counts().rename("n").reset_index()
+    n = (
+        pd.DataFrame({"label": labels.to_numpy(), "surface": surfaces.to_numpy()})
+        .value_counts()
+        .rename("n")
+        .reset_index()
+    )
     n = n.sort_values(["label", "n", "surface"], ascending=[True, False, True], kind="stable")
     return n.drop_duplicates("label").set_index("label")["surface"]
 
@@ -483,9 +539,17 @@ def count_table(words: pd.DataFrame, phrases: pd.DataFrame, hits: pd.DataFrame, 
         concept name for concepts); ``rate`` = count per 1,000 words of the article. Only
         non-zero counts have rows. Sorted by article, kind, count (descending), term.
     """
-    terms = words.loc[words["is_term"], ["article_id", "lemma", "token"]].rename(columns={"lemma": "term", "token": "surface"})
-    parts = [("word", terms), ("phrase", phrases[["article_id", "term", "surface"]]),
-             ("concept", hits[["article_id", "concept"]].rename(columns={"concept": "term"}).assign(surface=hits["concept"]))]
+    terms = words.loc[words["is_term"], ["article_id", "lemma", "token"]].rename(
+        columns={"lemma": "term", "token": "surface"}
+    )
+    parts = [
+        ("word", terms),
+        ("phrase", phrases[["article_id", "term", "surface"]]),
+        (
+            "concept",
+            hits[["article_id", "concept"]].rename(columns={"concept": "term"}).assign(surface=hits["concept"]),
+        ),
+    ]
     frames = []
     for kind, df in parts:
         if df.empty:
@@ -494,13 +558,20 @@ def count_table(words: pd.DataFrame, phrases: pd.DataFrame, hits: pd.DataFrame, 
         c["surface"] = c["term"].map(most_frequent_surface(df["term"], df["surface"]))
         frames.append(c.assign(kind=kind))
     if not frames:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "rate" else "int64" if c in {"count", "n_words"} else "str") for c in TABLE_COLUMNS})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype="float64" if c == "rate" else "int64" if c in {"count", "n_words"} else "str")
+                for c in TABLE_COLUMNS
+            }
+        )
     out = pd.concat(frames, ignore_index=True)
     out["n_words"] = out["article_id"].map(n_words).astype("int64")
     out["rate"] = 1000 * out["count"] / out["n_words"]
     out = out.astype({"article_id": "str", "kind": "str", "term": "str", "surface": "str", "count": "int64"})
     kind_order = out["kind"].map({"word": 0, "phrase": 1, "concept": 2})
-    out = out.assign(_k=kind_order).sort_values(["article_id", "_k", "count", "term"], ascending=[True, True, False, True], kind="stable")
+    out = out.assign(_k=kind_order).sort_values(
+        ["article_id", "_k", "count", "term"], ascending=[True, True, False, True], kind="stable"
+    )
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
@@ -517,8 +588,16 @@ class Counts:
     articles: pd.DataFrame  # article_id, title, n_words, n_terms, in corpus order
 
 
-def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: pd.DataFrame | None = None,
-                 lemmas: dict[str, str] | None = None, min_freq: int = 3, min_g2: float = G2_P001, max_phrases: int = 100) -> Counts:
+def count_corpus(
+    corpus,
+    *,
+    stopwords: frozenset[str] | None = None,
+    concepts: pd.DataFrame | None = None,
+    lemmas: dict[str, str] | None = None,
+    min_freq: int = 3,
+    min_g2: float = G2_P001,
+    max_phrases: int = 100,
+) -> Counts:
     """Count words, phrases and concepts of a corpus once.
 
     Args:
@@ -540,9 +619,19 @@ def count_corpus(corpus, *, stopwords: frozenset[str] | None = None, concepts: p
     hits, covered = match_concepts(words, concepts)
     words["covered"] = covered
     articles = corpus.articles[["article_id", "title", "n_words"]].copy()
-    articles["n_terms"] = articles["article_id"].map(words.loc[words["is_term"]].groupby("article_id").size()).fillna(0).astype("int64")
+    articles["n_terms"] = (
+        articles["article_id"].map(words.loc[words["is_term"]].groupby("article_id").size()).fillna(0).astype("int64")
+    )
     table = count_table(words, phrase_hits, hits, articles.set_index("article_id")["n_words"])
-    return Counts(table=table, words=words, phrases=phrases, phrase_hits=phrase_hits, hits=hits, concepts=concepts, articles=articles)
+    return Counts(
+        table=table,
+        words=words,
+        phrases=phrases,
+        phrase_hits=phrase_hits,
+        hits=hits,
+        concepts=concepts,
+        articles=articles,
+    )
 
 
 def write_counts(counts: Counts, folder: str | Path) -> list[Path]:
@@ -554,7 +643,11 @@ def write_counts(counts: Counts, folder: str | Path) -> list[Path]:
     folder = paths.resolve(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, df in (("03-counts-table", counts.table), ("03-collocations", counts.phrases), ("03-concept-hits", counts.hits)):
+    for name, df in (
+        ("03-counts-table", counts.table),
+        ("03-collocations", counts.phrases),
+        ("03-concept-hits", counts.hits),
+    ):
         path = folder / f"{name}.csv"
         df.to_csv(path, index=False, lineterminator="\n")
         out.append(path)

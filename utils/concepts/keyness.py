@@ -69,8 +69,16 @@ def log_odds_dirichlet(table: pd.DataFrame, *, prior_scale: float = 1.0, min_cou
     nj = big_n - ni
     delta = np.log((y_i + a_w) / (ni + a_0 - y_i - a_w)) - np.log((y_j + a_w) / (nj + a_0 - y_j - a_w))
     z = delta / np.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
-    out = t.assign(rest=y_j.astype("int64"), delta=delta, z=z, significant=np.abs(z) > Z_THRESHOLD, low_count=t["count"] < min_count)
-    return out.sort_values(["article_id", "z", "term"], ascending=[True, False, True], kind="stable")[cols].reset_index(drop=True)
+    out = t.assign(
+        rest=y_j.astype("int64"),
+        delta=delta,
+        z=z,
+        significant=np.abs(z) > Z_THRESHOLD,
+        low_count=t["count"] < min_count,
+    )
+    return out.sort_values(["article_id", "z", "term"], ascending=[True, False, True], kind="stable")[cols].reset_index(
+        drop=True
+    )
 
 
 def tfidf(table: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +115,14 @@ def english_reference(processed_dir: str | Path) -> Callable[[list[str]], dict[s
     return lookup
 
 
-def keyness_vs_english(table: pd.DataFrame, words: pd.DataFrame, *, reference: Mapping[str, float] | Callable[[list[str]], Mapping[str, float]] | None = None,
-                       min_count: int = MIN_COUNT, floor: float = 1e-8) -> pd.DataFrame:
+def keyness_vs_english(
+    table: pd.DataFrame,
+    words: pd.DataFrame,
+    *,
+    reference: Mapping[str, float] | Callable[[list[str]], Mapping[str, float]] | None = None,
+    min_count: int = MIN_COUNT,
+    floor: float = 1e-8,
+) -> pd.DataFrame:
     """Each article's words against general English.
 
     A term is a lemma, while wordfreq lists word forms, so a lemma's reference frequency f is the
@@ -147,12 +161,16 @@ def keyness_vs_english(table: pd.DataFrame, words: pd.DataFrame, *, reference: M
     t["log_ratio"] = np.log2((a / n) / f)
     t["low_count"] = t["count"] < min_count
     t = t.sort_values(["article_id", "g2", "term"], ascending=[True, False, True], kind="stable")
-    return t[["article_id", "term", "surface", "count", "expected", "g2", "log_ratio", "not_in_reference", "low_count"]].reset_index(drop=True)
+    return t[
+        ["article_id", "term", "surface", "count", "expected", "g2", "log_ratio", "not_in_reference", "low_count"]
+    ].reset_index(drop=True)
 
 
 def top_per_article(stats: pd.DataFrame, *, by: str, n: int = 8, min_count: int = 1) -> pd.DataFrame:
     """The ``n`` highest rows by ``by`` in each article, keeping only counts >= ``min_count``."""
-    s = stats[stats["count"] >= min_count].sort_values(["article_id", by, "term"], ascending=[True, False, True], kind="stable")
+    s = stats[stats["count"] >= min_count].sort_values(
+        ["article_id", by, "term"], ascending=[True, False, True], kind="stable"
+    )
     return s.groupby("article_id", sort=False).head(n).reset_index(drop=True)
 
 
@@ -168,7 +186,9 @@ def summarise_top(stats: pd.DataFrame, *, by: str, n: int = 6, min_count: int = 
     return text.rename("terms").reset_index()
 
 
-def small_count_warnings(articles: pd.DataFrame, logodds: pd.DataFrame, *, min_terms: int = MIN_ARTICLE_TERMS, min_count: int = MIN_COUNT) -> list[str]:
+def small_count_warnings(
+    articles: pd.DataFrame, logodds: pd.DataFrame, *, min_terms: int = MIN_ARTICLE_TERMS, min_count: int = MIN_COUNT
+) -> list[str]:
     """Plain-language warnings where counts are too small for the statistics to mean much.
 
     Args:
@@ -183,15 +203,21 @@ def small_count_warnings(articles: pd.DataFrame, logodds: pd.DataFrame, *, min_t
         out.append("Only one article: there is nothing to compare it with, so no log-odds or TF-IDF is shown.")
     short = articles[articles["n_terms"] < min_terms]
     if len(short):
-        out.append(f"{len(short)} of {len(articles)} articles have fewer than {min_terms} non-stopword words "
-                   f"({', '.join(short['article_id'].head(10))}{'…' if len(short) > 10 else ''}): a single extra use of a word moves their z-scores a lot.")
+        out.append(
+            f"{len(short)} of {len(articles)} articles have fewer than {min_terms} non-stopword words "
+            f"({', '.join(short['article_id'].head(10))}{'…' if len(short) > 10 else ''}): a single extra use of a word moves their z-scores a lot."
+        )
     sig = logodds[logodds["significant"] & (logodds["z"] > 0)]
     if len(sig):
         low = int(sig["low_count"].sum())
         if low:
-            out.append(f"{low} of the {len(sig)} terms over the |z| > {Z_THRESHOLD} line are used fewer than {min_count} times "
-                       "in their article: treat them as hints, not findings (they are drawn pale).")
+            out.append(
+                f"{low} of the {len(sig)} terms over the |z| > {Z_THRESHOLD} line are used fewer than {min_count} times "
+                "in their article: treat them as hints, not findings (they are drawn pale)."
+            )
         total = len(logodds)
-        out.append(f"{total} article-term pairs were tested; at p < 0.05 about {round(0.025 * total)} would pass "
-                   "the positive threshold by chance alone, so read z as a ranking.")
+        out.append(
+            f"{total} article-term pairs were tested; at p < 0.05 about {round(0.025 * total)} would pass "
+            "the positive threshold by chance alone, so read z as a ranking."
+        )
     return out

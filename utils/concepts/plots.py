@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.image import AxesImage
-
-from utils.plots import PALETTE
-from utils.concepts.views import term_labels
 from wordcloud import WordCloud
+
+from utils.concepts.views import term_labels
+from utils.plots import PALETTE
 
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
 CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
@@ -96,7 +96,9 @@ def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt
 # ---------------------------------------------------------------- concepts
 
 
-def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.Axes | None = None, max_articles: int = 30) -> plt.Axes:
+def plot_concept_heatmap(
+    rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.Axes | None = None, max_articles: int = 30
+) -> plt.Axes:
     """Concept x article heatmap: colour = rate per 1,000 words, number in the cell = count.
 
     Args:
@@ -109,25 +111,44 @@ def plot_concept_heatmap(rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.A
     n_c, n_a = rates.shape
     ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]
     vmax = max(float(rates.to_numpy().max()), 1e-9)
-    im = ax.pcolormesh(np.arange(n_a + 1) - 0.5, np.arange(n_c + 1) - 0.5, rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    im = ax.pcolormesh(
+        np.arange(n_a + 1) - 0.5, np.arange(n_c + 1) - 0.5, rates.to_numpy(), cmap=RATE_CMAP, vmin=0, vmax=vmax
+    )
     ax.set_ylim(n_c - 0.5, -0.5)
     font = 8 if n_a <= 12 else 6.5
     for i in range(n_c):
         for j in range(n_a):
             k = int(counts.iat[i, j])
             if k:
-                ax.text(j, i, str(k), ha="center", va="center", fontsize=font, color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)), in_layout=False)
+                ax.text(
+                    j,
+                    i,
+                    str(k),
+                    ha="center",
+                    va="center",
+                    fontsize=font,
+                    color=_ink(RATE_CMAP(rates.iat[i, j] / vmax)),
+                    in_layout=False,
+                )
     ax.set_xticks(range(n_a), rates.columns, rotation=0 if n_a <= 12 else 90, fontsize=9 if n_a <= 12 else 7)
     ax.set_yticks(range(n_c), rates.index, fontsize=9)
     ax.grid(False)
-    ax.set_xlabel(" ".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)])))
+    ax.set_xlabel(
+        " ".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)]))
+    )
     ax.set_ylabel("concept")
     ax.figure.colorbar(im, ax=ax, label="uses per 1,000 words", shrink=0.8, pad=0.03)
     return ax
 
 
-def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, titles: dict[str, str] | None = None,
-                      max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+def plot_top_concepts(
+    top: pd.DataFrame,
+    *,
+    articles: list[str] | None = None,
+    titles: dict[str, str] | None = None,
+    max_articles: int = 30,
+    max_cols: int = 3,
+) -> plt.Figure:
     """One small bar chart per article: its densest concepts (rate per 1,000 words, count labelled).
 
     Args:
@@ -138,7 +159,9 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
         max_articles: Panels shown at most (the first articles).
     """
     n = int(top["rank"].max()) if len(top) else 1
-    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.55 + 0.26 * n)
+    fig, axes, shown, many, total = _facets(
+        top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.55 + 0.26 * n
+    )
     xmax = float(top["rate"].max()) * 1.25 if len(top) else 1
     for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="no concept hits"):
         ax.barh(range(len(d)), d["rate"], color=PALETTE[1])
@@ -149,13 +172,19 @@ def plot_top_concepts(top: pd.DataFrame, *, articles: list[str] | None = None, t
         ax.set_xlim(0, xmax)
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
-    fig.supxlabel(" ".join(filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), total)])), fontsize=9)
+    fig.supxlabel(
+        " ".join(
+            filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), total)])
+        ),
+        fontsize=9,
+    )
     fig.supylabel("concept", fontsize=9)
     return fig
 
 
-def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[str], ax: plt.Axes | None = None,
-                    max_articles: int = 30) -> plt.Axes:
+def plot_dispersion(
+    disp: pd.DataFrame, *, concepts: list[str], articles: list[str], ax: plt.Axes | None = None, max_articles: int = 30
+) -> plt.Axes:
     """Where chosen concepts occur along each article (0 % = first word, 100 % = last word).
 
     Args:
@@ -170,15 +199,32 @@ def plot_dispersion(disp: pd.DataFrame, *, concepts: list[str], articles: list[s
     offsets = np.linspace(-0.28, 0.28, len(concepts)) if len(concepts) > 1 else [0.0]
     for k, (c, off) in enumerate(zip(concepts, offsets)):
         d = disp[(disp["concept"] == c) & disp["article_id"].isin(row)]
-        ax.scatter(100 * d["position"], d["article_id"].map(row) + off, marker="|", s=90, linewidths=1.6,
-                   color=SERIES[k % len(SERIES)], label=f"{c} ({len(d)})")
+        ax.scatter(
+            100 * d["position"],
+            d["article_id"].map(row) + off,
+            marker="|",
+            s=90,
+            linewidths=1.6,
+            color=SERIES[k % len(SERIES)],
+            label=f"{c} ({len(d)})",
+        )
     ax.set_yticks(range(len(shown)), shown, fontsize=9 if len(shown) <= 12 else 7)
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set_xlim(-1, 101)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(" ".join(filter(None, ["position in the article (% of its words)", _truncation_note(len(shown), len(articles))])))
+    ax.set_xlabel(
+        " ".join(
+            filter(None, ["position in the article (% of its words)", _truncation_note(len(shown), len(articles))])
+        )
+    )
     ax.set_ylabel("article")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13 if len(shown) <= 12 else -0.06), ncols=min(4, len(concepts)), frameon=False, fontsize=8)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.13 if len(shown) <= 12 else -0.06),
+        ncols=min(4, len(concepts)),
+        frameon=False,
+        fontsize=8,
+    )
     return ax
 
 
@@ -200,19 +246,33 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, ax: plt.Axes | None = None, top: 
     mask = np.tril(np.ones_like(vals, dtype=bool))
     shown = np.where(mask, vals, np.nan)
     vmax = max(float(np.nanmax(shown)), 1.0)
-    im = ax.pcolormesh(np.arange(n) - 0.5, np.arange(n) - 0.5, np.ma.masked_invalid(shown), cmap=RATE_CMAP, vmin=0, vmax=vmax)
+    im = ax.pcolormesh(
+        np.arange(n) - 0.5, np.arange(n) - 0.5, np.ma.masked_invalid(shown), cmap=RATE_CMAP, vmin=0, vmax=vmax
+    )
     ax.set_ylim(n - 1.5, -0.5)
     ax.set_aspect("equal")
     for i, j in zip(*np.nonzero(mask)):
         if vals[i, j]:
-            ax.text(j, i, str(int(vals[i, j])), ha="center", va="center", fontsize=7, color=_ink(RATE_CMAP(vals[i, j] / vmax)), in_layout=False)
+            ax.text(
+                j,
+                i,
+                str(int(vals[i, j])),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=_ink(RATE_CMAP(vals[i, j] / vmax)),
+                in_layout=False,
+            )
     labels = [f"{c} ({int(m.iat[i, i])})" for i, c in enumerate(m.index)]
     ax.set_yticks(range(n - 1), labels[1:], fontsize=8)
     ax.set_xticks(range(n - 1), labels[:-1], rotation=90, fontsize=8)
     ax.grid(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel("concept (in brackets: sentences with the concept)" + (f"; the {top} most frequent of {len(matrix)}" if len(matrix) > top else ""))
+    ax.set_xlabel(
+        "concept (in brackets: sentences with the concept)"
+        + (f"; the {top} most frequent of {len(matrix)}" if len(matrix) > top else "")
+    )
     ax.figure.colorbar(im, ax=ax, label="sentences with both", shrink=0.7, pad=0.01)
     return ax
 
@@ -249,7 +309,14 @@ def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
 CLOUD_SIZE = (460, 280)  # width, height of a cloud's layout in pixels
 
 
-def make_word_cloud(terms: pd.DataFrame, *, width: int = CLOUD_SIZE[0], height: int = CLOUD_SIZE[1], scale: float = 1.0, random_state: int = CLOUD_SEED):
+def make_word_cloud(
+    terms: pd.DataFrame,
+    *,
+    width: int = CLOUD_SIZE[0],
+    height: int = CLOUD_SIZE[1],
+    scale: float = 1.0,
+    random_state: int = CLOUD_SEED,
+):
     """A ``wordcloud.WordCloud`` built with ``generate_from_frequencies`` from a terms table.
 
     The cloud never tokenises anything itself: it draws exactly the counts it is given. Colours
@@ -262,9 +329,22 @@ def make_word_cloud(terms: pd.DataFrame, *, width: int = CLOUD_SIZE[0], height: 
     def color(word, font_size, position, orientation, random_state=None, **kw):
         return rng_colors[random_state.randint(0, len(rng_colors) - 1)]
 
-    wc = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=random_state, prefer_horizontal=0.95,
-                   max_words=len(terms) or 1, relative_scaling=0.5, min_font_size=7, font_step=2, margin=2, color_func=color,
-                   collocations=False, normalize_plurals=False)
+    wc = WordCloud(
+        width=width,
+        height=height,
+        scale=scale,
+        background_color="white",
+        random_state=random_state,
+        prefer_horizontal=0.95,
+        max_words=len(terms) or 1,
+        relative_scaling=0.5,
+        min_font_size=7,
+        font_step=2,
+        margin=2,
+        color_func=color,
+        collocations=False,
+        normalize_plurals=False,
+    )
     freqs = cloud_frequencies(terms)
     return wc.generate_from_frequencies(freqs) if freqs else wc
 
@@ -303,7 +383,9 @@ def plot_word_cloud(terms: pd.DataFrame, *, ax: plt.Axes | None = None, **kwargs
     return ax
 
 
-def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = None, n_articles: int | None = None, max_cols: int = 3) -> plt.Figure:
+def plot_word_clouds(
+    clouds: pd.DataFrame, *, titles: dict[str, str] | None = None, n_articles: int | None = None, max_cols: int = 3
+) -> plt.Figure:
     """A grid of word clouds, one per panel of ``concepts_views.cloud_table`` (corpus first).
 
     Args:
@@ -324,8 +406,15 @@ def plot_word_clouds(clouds: pd.DataFrame, *, titles: dict[str, str] | None = No
 # ---------------------------------------------------------------- distinctive terms
 
 
-def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articles: list[str] | None = None,
-                           titles: dict[str, str] | None = None, max_articles: int = 30, max_cols: int = 3) -> plt.Figure:
+def plot_distinctive_terms(
+    top: pd.DataFrame,
+    *,
+    threshold: float = 1.96,
+    articles: list[str] | None = None,
+    titles: dict[str, str] | None = None,
+    max_articles: int = 30,
+    max_cols: int = 3,
+) -> plt.Figure:
     """One panel per article: z-scores of its most distinctive terms, with the threshold drawn.
 
     Bars over the threshold are dark, others mid-tone; terms used fewer than ``MIN_COUNT`` times
@@ -339,11 +428,16 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articl
         max_articles: Panels shown at most (the first articles).
     """
     n = int(top.groupby("article_id").size().max()) if len(top) else 1
-    fig, axes, shown, many, total = _facets(top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.6 + 0.24 * n)
+    fig, axes, shown, many, total = _facets(
+        top, articles, max_articles=max_articles, max_cols=max_cols, panel_h=0.6 + 0.24 * n
+    )
     xmax = max(float(top["z"].max()) if len(top) else 0, threshold) * 1.12
     xmin = min(0.0, float(top["z"].min()) * 1.1) if len(top) else 0.0
     for ax, d in _panels(axes, shown, top, titles=titles, many=many, empty="nothing to compare"):
-        colors = [("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1]) for z, low in zip(d["z"], d["low_count"])]
+        colors = [
+            ("#d9dee1" if low else PALETTE[0] if z > threshold else PALETTE[1])
+            for z, low in zip(d["z"], d["low_count"])
+        ]
         bars = ax.barh(range(len(d)), d["z"], color=colors)
         ax.set_yticks(range(len(d)), [_short(s, 22) for s in d["surface"]])
         ax.set_ylim(len(d) - n - 0.5, len(d) - 0.5)
@@ -355,6 +449,17 @@ def plot_distinctive_terms(top: pd.DataFrame, *, threshold: float = 1.96, articl
         ax.set_xlim(xmin, xmax)
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
-    fig.supxlabel(" ".join(filter(None, [f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
-                                         "dark = over it; pale hatched = too few uses)", _truncation_note(len(shown), total)])), fontsize=9)
+    fig.supxlabel(
+        " ".join(
+            filter(
+                None,
+                [
+                    f"z-score of the log-odds ratio, this article vs the rest (dashed line: z = {threshold}; "
+                    "dark = over it; pale hatched = too few uses)",
+                    _truncation_note(len(shown), total),
+                ],
+            )
+        ),
+        fontsize=9,
+    )
     return fig

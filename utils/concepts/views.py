@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.concepts.counts import Counts, span_rows, match_lexicon, most_frequent_surface, term_words
+from utils.concepts.counts import Counts, match_lexicon, most_frequent_surface, span_rows, term_words
 
 
 def count_summary(counts: Counts) -> pd.DataFrame:
@@ -18,7 +18,9 @@ def count_summary(counts: Counts) -> pd.DataFrame:
     t = counts.table
     by_kind = t.groupby(["article_id", "kind"])["count"].sum().unstack(fill_value=0)
     w = counts.words[counts.words["is_term"]]
-    out = counts.articles[["article_id", "n_words", "n_terms"]].rename(columns={"n_words": "words", "n_terms": "terms counted"})
+    out = counts.articles[["article_id", "n_words", "n_terms"]].rename(
+        columns={"n_words": "words", "n_terms": "terms counted"}
+    )
     out["distinct terms"] = out["article_id"].map(w.groupby("article_id")["lemma"].nunique()).fillna(0).astype("int64")
     for kind, name in (("phrase", "phrase uses"), ("concept", "concept hits")):
         col = by_kind[kind] if kind in by_kind else pd.Series(dtype="int64")
@@ -38,8 +40,14 @@ def repeated_sentences(sentences: pd.DataFrame, *, min_words: int = 4) -> pd.Dat
     s = sentences[sentences["n_words"] >= min_words]
     g = s.groupby(["article_id", "text"], sort=False)["sentence_id"].agg(list).reset_index()
     g = g[g["sentence_id"].map(len) > 1]
-    return pd.DataFrame({"article_id": g["article_id"], "times": g["sentence_id"].map(len),
-                         "sentence_ids": g["sentence_id"].map(", ".join), "text": g["text"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "article_id": g["article_id"],
+            "times": g["sentence_id"].map(len),
+            "sentence_ids": g["sentence_id"].map(", ".join),
+            "text": g["text"],
+        }
+    ).reset_index(drop=True)
 
 
 def concept_matrix(counts: Counts, *, value: str = "rate") -> pd.DataFrame:
@@ -52,13 +60,17 @@ def concept_matrix(counts: Counts, *, value: str = "rate") -> pd.DataFrame:
     ids = counts.articles["article_id"].tolist()
     m = rows.pivot_table(index="term", columns="article_id", values=value, aggfunc="sum", fill_value=0)
     m = m.reindex(index=counts.concepts["concept"], columns=ids, fill_value=0)
-    total = counts.table[counts.table["kind"] == "concept"].groupby("term")["count"].sum().reindex(m.index, fill_value=0)
+    total = (
+        counts.table[counts.table["kind"] == "concept"].groupby("term")["count"].sum().reindex(m.index, fill_value=0)
+    )
     m = m.loc[total.sort_values(ascending=False, kind="stable").index]
     m.index.name, m.columns.name = "concept", "article_id"
     return m.astype("int64") if value == "count" else m
 
 
-def top_terms(counts: Counts, *, article_id: str | None = None, kinds: tuple[str, ...] = ("word", "phrase"), n: int = 20) -> pd.DataFrame:
+def top_terms(
+    counts: Counts, *, article_id: str | None = None, kinds: tuple[str, ...] = ("word", "phrase"), n: int = 20
+) -> pd.DataFrame:
     """The most frequent terms of one article, or of the corpus when ``article_id`` is None.
 
     This is the one selection both :func:`utils.concepts_plots.plot_top_terms` and the word
@@ -95,7 +107,11 @@ def top_concepts(counts: Counts, *, n: int = 5) -> pd.DataFrame:
 def concept_summary(counts: Counts) -> pd.DataFrame:
     """The lexicon with what it found: definition, hits, articles, and the forms seen."""
     h = counts.hits
-    seen = h.assign(s=h["surface"].str.lower()).groupby("concept")["s"].agg(lambda s: ", ".join(s.value_counts().index[:6]))
+    seen = (
+        h.assign(s=h["surface"].str.lower())
+        .groupby("concept")["s"]
+        .agg(lambda s: ", ".join(s.value_counts().index[:6]))
+    )
     out = counts.concepts[["concept", "definition"]].copy()
     out["hits"] = out["concept"].map(h.groupby("concept").size()).fillna(0).astype("int64")
     out["articles"] = out["concept"].map(h.groupby("concept")["article_id"].nunique()).fillna(0).astype("int64")
@@ -115,7 +131,11 @@ def uncovered_terms(counts: Counts, *, top: int = 25) -> pd.DataFrame:
     out = free.groupby("lemma").agg(uncovered=("lemma", "size"), articles=("article_id", "nunique"))
     out["total"] = w.groupby("lemma").size().reindex(out.index)
     out["surface"] = most_frequent_surface(w["lemma"], w["token"]).reindex(out.index)
-    out = out.rename_axis("term").reset_index().sort_values(["uncovered", "articles", "term"], ascending=[False, False, True], kind="stable")
+    out = (
+        out.rename_axis("term")
+        .reset_index()
+        .sort_values(["uncovered", "articles", "term"], ascending=[False, False, True], kind="stable")
+    )
     return out[["term", "surface", "uncovered", "total", "articles"]].head(top).reset_index(drop=True)
 
 
@@ -135,11 +155,15 @@ def dispersion_table(counts: Counts, *, concepts: list[str]) -> pd.DataFrame:
         raise ValueError(f"unknown concept(s) {unknown}; choose from {counts.concepts['concept'].tolist()}")
     h = counts.hits[counts.hits["concept"].isin(concepts)]
     n = h["article_id"].map(counts.articles.set_index("article_id")["n_words"])
-    out = h[["article_id", "concept", "sentence_id", "word_index"]].assign(position=h["word_index"] / (n - 1).clip(lower=1))
+    out = h[["article_id", "concept", "sentence_id", "word_index"]].assign(
+        position=h["word_index"] / (n - 1).clip(lower=1)
+    )
     return out.reset_index(drop=True)
 
 
-def kwic(counts: Counts, sentences: pd.DataFrame, *, query: str, width: int = 60, limit: int | None = None) -> pd.DataFrame:
+def kwic(
+    counts: Counts, sentences: pd.DataFrame, *, query: str, width: int = 60, limit: int | None = None
+) -> pd.DataFrame:
     """Keyword in context for a concept name or any word or phrase.
 
     A query equal to a concept name shows that concept's hits; anything else is matched like a
@@ -167,10 +191,16 @@ def kwic(counts: Counts, sentences: pd.DataFrame, *, query: str, width: int = 60
     for s in spans.itertuples():
         base, text = sent.at[s.sentence_id, "start"], sent.at[s.sentence_id, "text"]
         a, b = s.start - base, s.end - base
-        left, right = text[max(0, a - width):a], text[b:b + width]
-        rows.append({"article_id": s.article_id, "sentence_id": s.sentence_id,
-                     "left": ("…" if a > width else "") + " ".join(left.split()),
-                     "match": text[a:b], "right": " ".join(right.split()) + ("…" if b + width < len(text) else "")})
+        left, right = text[max(0, a - width) : a], text[b : b + width]
+        rows.append(
+            {
+                "article_id": s.article_id,
+                "sentence_id": s.sentence_id,
+                "left": ("…" if a > width else "") + " ".join(left.split()),
+                "match": text[a:b],
+                "right": " ".join(right.split()) + ("…" if b + width < len(text) else ""),
+            }
+        )
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "left", "match", "right"])
 
 
@@ -214,8 +244,10 @@ def headline_heatmap(rates: pd.DataFrame) -> str:
         return "No concept of the lexicon occurs in these articles"
     concept, article = rates.stack().idxmax()
     everywhere = int(((rates > 0).sum(axis=1) == rates.shape[1]).sum())
-    return (f"{_q(concept)} is densest in {article} ({rates.at[concept, article]:.0f} per 1,000 words); "
-            f"{everywhere} of {rates.shape[0]} concepts occur in every article")
+    return (
+        f"{_q(concept)} is densest in {article} ({rates.at[concept, article]:.0f} per 1,000 words); "
+        f"{everywhere} of {rates.shape[0]} concepts occur in every article"
+    )
 
 
 def headline_top_concepts(top: pd.DataFrame, *, n: int = 3) -> str:
@@ -259,7 +291,7 @@ def headline_distinctive(logodds: pd.DataFrame, *, threshold: float) -> str:
         return "Distinctive terms need at least two articles"
     sig = logodds[logodds["z"] > threshold]
     top = logodds.loc[logodds["z"].idxmax()]
-    return (f"{len(sig)} terms pass z > {threshold}; the strongest is {_q(top['surface'])} in {top['article_id']} (z = {top['z']:.1f})")
+    return f"{len(sig)} terms pass z > {threshold}; the strongest is {_q(top['surface'])} in {top['article_id']} (z = {top['z']:.1f})"
 
 
 def heatmap_table(rates: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,19 @@ from utils.ingest.read import Corpus, IngestError, ingest, locate_in_raw, read_t
 read_corpus = ingest  # the name notebooks use: ``ingest.read_corpus(folder)``
 
 __all__ = [
-    "Corpus", "IngestError", "article_summary", "cleaning_summary", "headline", "ingest", "locate_in_raw", "plots",
-    "read_corpus", "read_readability", "read_tables", "removed_text", "sentence_table", "write_summary", "write_tables",
+    "Corpus",
+    "IngestError",
+    "article_summary",
+    "cleaning_summary",
+    "headline",
+    "ingest",
+    "locate_in_raw",
+    "plots",
+    "read_corpus",
+    "read_readability",
+    "read_tables",
+    "removed_text",
+    "sentence_table",
+    "write_summary",
+    "write_tables",
 ]

@@ -60,7 +60,9 @@ class Cleaned:
 def load_boilerplate_patterns() -> tuple[re.Pattern, ...]:
     """Compile the trailing-boilerplate patterns from ``data/lexicons/boilerplate.txt``."""
     lines = (paths.LEXICONS / "boilerplate.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(rf"^\s*(?:{ln.strip()})\s*$", re.I) for ln in lines if ln.strip() and not ln.startswith("#"))
+    return tuple(
+        re.compile(rf"^\s*(?:{ln.strip()})\s*$", re.I) for ln in lines if ln.strip() and not ln.startswith("#")
+    )
 
 
 def split_lines(text: str) -> list[tuple[str, int]]:
@@ -77,7 +79,9 @@ def strip_trailing_boilerplate(lines: list[tuple[str, int]], log: list[dict]) ->
         if line.strip() and not any(p.match(line) for p in patterns):
             break
         if line.strip():
-            log.append({"step": "boilerplate removed", "raw_start": start, "raw_end": start + len(line), "text": line.strip()})
+            log.append(
+                {"step": "boilerplate removed", "raw_start": start, "raw_end": start + len(line), "text": line.strip()}
+            )
         end -= 1
     return lines[:end]
 
@@ -98,13 +102,22 @@ def _starts_lower(line: str) -> bool:
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Whether a file without blank lines wraps its sentences across lines (like 002)."""
     full = [ln.strip() for ln in lines if ln.strip()]
-    soft = sum(1 for a, b in zip(full, full[1:]) if not TERMINAL.search(a) and not BULLET_ONLY.match(a) and _starts_lower(b))
+    soft = sum(
+        1 for a, b in zip(full, full[1:]) if not TERMINAL.search(a) and not BULLET_ONLY.match(a) and _starts_lower(b)
+    )
     return len(full) > 2 and soft / len(full) >= 0.2
 
 
 def _join(par: Paragraph, text: str, raw: list[int], break_at: int, log: list[dict]) -> None:
     """Append a wrapped line to a paragraph, the line break becoming one space."""
-    log.append({"step": "wrapped line re-joined", "raw_start": break_at, "raw_end": break_at + 1, "text": f"{par.text[-20:]}⏎{text[:20]}"})
+    log.append(
+        {
+            "step": "wrapped line re-joined",
+            "raw_start": break_at,
+            "raw_end": break_at + 1,
+            "text": f"{par.text[-20:]}⏎{text[:20]}",
+        }
+    )
     par.text += " " + text
     par.raw += [break_at] + raw
     par.n_lines += 1
@@ -136,12 +149,14 @@ def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, mark
             continue
         if BULLET_ONLY.match(text) and not markdown or (markdown and text in "-*+"):
             pending_marker = (text, raw[0])
-            log.append({"step": "bullet marker joined to its item", "raw_start": raw[0], "raw_end": raw[0] + 1, "text": text})
+            log.append(
+                {"step": "bullet marker joined to its item", "raw_start": raw[0], "raw_end": raw[0] + 1, "text": text}
+            )
             cur = None
             continue
         m = (MD_HEADING if markdown else re.compile("(?!)")).match(text)
         if m:
-            paras.append(Paragraph(text[m.end():], raw[m.end():], kind="heading"))
+            paras.append(Paragraph(text[m.end() :], raw[m.end() :], kind="heading"))
             cur = None
             continue
         m = BULLET_ITEM.match(text)
@@ -174,7 +189,9 @@ def flag_headings(paras: list[Paragraph]) -> None:
 
 
 _ODD_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
-_FIX = re.compile(rf"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]|[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
+_FIX = re.compile(
+    rf"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]|[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]"
+)
 
 
 def normalise_spaces(par: Paragraph, log: list[dict]) -> None:
@@ -184,13 +201,20 @@ def normalise_spaces(par: Paragraph, log: list[dict]) -> None:
         return
     out, raw, last = [], [], 0
     for m in _FIX.finditer(par.text):
-        out.append(par.text[last:m.start()])
-        raw += par.raw[last:m.start()]
+        out.append(par.text[last : m.start()])
+        raw += par.raw[last : m.start()]
         invisible = m.group() in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
         if not invisible and not (out and out[-1].endswith(" ")):
             out.append(" ")
             raw.append(par.raw[m.start()])
-        log.append({"step": "space normalised", "raw_start": par.raw[m.start()], "raw_end": par.raw[m.end() - 1] + 1, "text": repr(m.group())})
+        log.append(
+            {
+                "step": "space normalised",
+                "raw_start": par.raw[m.start()],
+                "raw_end": par.raw[m.end() - 1] + 1,
+                "text": repr(m.group()),
+            }
+        )
         last = m.end()
     out.append(par.text[last:])
     raw += par.raw[last:]
@@ -200,8 +224,47 @@ def normalise_spaces(par: Paragraph, log: list[dict]) -> None:
 class _MainTextParser(HTMLParser):
     """Collect visible text blocks from HTML with their raw offsets, dropping chrome."""
 
-    DROP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "button", "iframe", "head", "select"}
-    BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "tr", "section", "article", "main", "ul", "ol", "table", "dd", "dt", "figcaption", "title"}
+    DROP = {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "iframe",
+        "head",
+        "select",
+    }
+    BLOCK = {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "br",
+        "tr",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "table",
+        "dd",
+        "dt",
+        "figcaption",
+        "title",
+    }
 
     def __init__(self, raw: str):
         super().__init__(convert_charrefs=True)
@@ -279,7 +342,14 @@ def paragraphs_from_html(raw: str, log: list[dict]) -> list[Paragraph]:
     parser.close()
     for d in parser.dropped:
         end = d.get("raw_end", d["raw_start"])
-        log.append({"step": f"HTML <{d['tag']}> dropped", "raw_start": d["raw_start"], "raw_end": end, "text": raw[d["raw_start"]:end][:80]})
+        log.append(
+            {
+                "step": f"HTML <{d['tag']}> dropped",
+                "raw_start": d["raw_start"],
+                "raw_end": end,
+                "text": raw[d["raw_start"] : end][:80],
+            }
+        )
     blocks = parser.blocks
     for container in ("article", "main"):
         inside = [b for b in blocks if container in b["tags"]]

@@ -90,7 +90,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 text, enc = data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {name} byte-order mark but is not valid {name}: {exc.reason}") from None
+                raise DecodeError(
+                    f"starts with a {name} byte-order mark but is not valid {name}: {exc.reason}"
+                ) from None
             break
     if text is None:
         try:
@@ -112,8 +114,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             )
         text, enc = candidates[0]
     if control_ratio(text) > MAX_CONTROL_RATIO:
-        raise DecodeError(f"cannot be decoded as text: its best reading ({enc}) is {control_ratio(text):.1%} control or "
-                          "replacement characters (binary or corrupt)")
+        raise DecodeError(
+            f"cannot be decoded as text: its best reading ({enc}) is {control_ratio(text):.1%} control or "
+            "replacement characters (binary or corrupt)"
+        )
     if not text.strip():
         raise DecodeError("the file is empty (only white space)")
     return text, enc

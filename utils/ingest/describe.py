@@ -79,16 +79,18 @@ def article_summary(corpus: Corpus) -> pd.DataFrame:
     """
     body = corpus.sentences[~corpus.sentences["is_heading"]]
     per = corpus.articles.set_index("article_id")
-    out = pd.DataFrame({
-        "title": per["title"],
-        "words": per["n_words"],
-        "sentences": per["n_sentences"],
-        "paragraphs": per["n_paragraphs"],
-        "headings": per["n_headings"],
-        "mean sentence length (words)": body.groupby("article_id")["n_words"].mean().round(1),
-        "vocabulary density": (per["n_types"] / per["n_words"]).round(3),
-        "Flesch reading ease": readability(corpus.sentences),
-    })
+    out = pd.DataFrame(
+        {
+            "title": per["title"],
+            "words": per["n_words"],
+            "sentences": per["n_sentences"],
+            "paragraphs": per["n_paragraphs"],
+            "headings": per["n_headings"],
+            "mean sentence length (words)": body.groupby("article_id")["n_words"].mean().round(1),
+            "vocabulary density": (per["n_types"] / per["n_words"]).round(3),
+            "Flesch reading ease": readability(corpus.sentences),
+        }
+    )
     return out.reset_index()
 
 
@@ -111,17 +113,26 @@ def headline(summary: pd.DataFrame) -> str:
     s = summary.set_index("article_id")
     longest, shortest = s["words"].idxmax(), s["words"].idxmin()
     easiest, hardest = s["Flesch reading ease"].idxmax(), s["Flesch reading ease"].idxmin()
-    return (f"{len(s)} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
-            f"the shortest {shortest} ({s.at[shortest, 'words']:,}). Easiest to read: {easiest} "
-            f"(Flesch {s.at[easiest, 'Flesch reading ease']}); hardest: {hardest} (Flesch {s.at[hardest, 'Flesch reading ease']}).")
+    return (
+        f"{len(s)} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
+        f"the shortest {shortest} ({s.at[shortest, 'words']:,}). Easiest to read: {easiest} "
+        f"(Flesch {s.at[easiest, 'Flesch reading ease']}); hardest: {hardest} (Flesch {s.at[hardest, 'Flesch reading ease']})."
+    )
 
 
 def sentence_table(corpus: Corpus, article_id: str) -> pd.DataFrame:
     """The sentences of one article with their ids, kind and line in the raw file (for drill-downs)."""
     s = corpus.sentences[corpus.sentences["article_id"] == article_id]
     kinds = corpus.paragraphs.set_index("paragraph_id")["kind"]
-    return pd.DataFrame({"sentence": s["sentence_id"], "kind": s["paragraph_id"].map(kinds).values,
-                         "raw line": s["raw_line"], "words": s["n_words"], "text": s["text"]})
+    return pd.DataFrame(
+        {
+            "sentence": s["sentence_id"],
+            "kind": s["paragraph_id"].map(kinds).values,
+            "raw line": s["raw_line"],
+            "words": s["n_words"],
+            "text": s["text"],
+        }
+    )
 
 
 def write_summary(summary: pd.DataFrame, processed_dir: str | Path) -> None:

@@ -14,8 +14,15 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: plt.Axes | None = None
     body = sentences[~sentences["is_heading"]]
     ids = sorted(body["article_id"].unique(), reverse=True)
     data = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in ids]
-    ax.boxplot(data, orientation="horizontal", tick_labels=ids, widths=0.6, showfliers=False,
-               medianprops={"color": PALETTE[4], "linewidth": 2}, boxprops={"color": PALETTE[0]})
+    ax.boxplot(
+        data,
+        orientation="horizontal",
+        tick_labels=ids,
+        widths=0.6,
+        showfliers=False,
+        medianprops={"color": PALETTE[4], "linewidth": 2},
+        boxprops={"color": PALETTE[0]},
+    )
     for i, values in enumerate(data, start=1):
         ax.scatter(values, [i] * len(values), s=10, alpha=0.45, color=PALETTE[1], zorder=3)
     ax.set_xlabel("words per sentence")

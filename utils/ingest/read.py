@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from bisect import bisect_right
 import io
 import os
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -45,6 +45,7 @@ MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 200
 WORKERS = 2
+
 
 class IngestError(RuntimeError):
     """A corpus-level problem: nothing was written."""
@@ -119,6 +120,7 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
 
 def find_article_files(corpus_dir: Path) -> list[Path]:
     """Article files (``.txt``, ``.md``, ``.html``) in a folder and its sub-folders, sorted by path."""
+
     def hidden(p: Path) -> bool:  # .DS_Store, ._resource forks, .git; a "..name" is not hidden but unsafe
         return any(part.startswith(".") and not part.startswith("..") for part in p.relative_to(corpus_dir).parts)
 
@@ -162,9 +164,21 @@ def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]
     offset, word_offset = 0, 0
     for p_i, par in enumerate(cleaned.paragraphs, start=1):
         pid = f"{article_id}-p{p_i:02d}"
-        paras.append(dict(article_id=article_id, paragraph_id=pid, paragraph_index=p_i, kind=par.kind, marker=par.marker,
-                          start=offset, end=offset + len(par.text), raw_start=par.raw[0], raw_end=par.raw[-1] + 1,
-                          n_lines=par.n_lines, text=par.text))
+        paras.append(
+            dict(
+                article_id=article_id,
+                paragraph_id=pid,
+                paragraph_index=p_i,
+                kind=par.kind,
+                marker=par.marker,
+                start=offset,
+                end=offset + len(par.text),
+                raw_start=par.raw[0],
+                raw_end=par.raw[-1] + 1,
+                n_lines=par.n_lines,
+                text=par.text,
+            )
+        )
         sent_spans = [(0, len(par.text))] if par.kind == "heading" else sentence_spans(par.text)
         for s_i, (s, e) in enumerate(sent_spans, start=1):
             sid = f"{pid}-s{s_i:02d}"
@@ -182,10 +196,23 @@ def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]
             toks["lower"] += [t.lower() for _, _, t in spans]
             toks["is_word"] += flags
             raw_start = par.raw[s]
-            sents.append(dict(article_id=article_id, paragraph_id=pid, sentence_id=sid, sentence_index=len(sents) + 1,
-                              is_heading=par.kind == "heading", start=offset + s, end=offset + e, raw_start=raw_start,
-                              raw_end=par.raw[e - 1] + 1, raw_line=_line_of(line_starts, raw_start), word_offset=word_offset,
-                              n_words=words, text=text))
+            sents.append(
+                dict(
+                    article_id=article_id,
+                    paragraph_id=pid,
+                    sentence_id=sid,
+                    sentence_index=len(sents) + 1,
+                    is_heading=par.kind == "heading",
+                    start=offset + s,
+                    end=offset + e,
+                    raw_start=raw_start,
+                    raw_end=par.raw[e - 1] + 1,
+                    raw_line=_line_of(line_starts, raw_start),
+                    word_offset=word_offset,
+                    n_words=words,
+                    text=text,
+                )
+            )
             word_offset += words
         offset += len(par.text) + 2  # paragraphs are joined by a blank line in the cleaned text
     return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning}
@@ -228,7 +255,11 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
         except DecodeError as exc:
             raise _Skip(str(exc)) from None
         article_id = meta.get("id") or paths.slugify(path.stem)
-        problem = unsafe_name_problem(article_id) or (None if paths.slugify(article_id) == article_id else f"id {article_id!r} may only use letters, digits, _ and -")
+        problem = unsafe_name_problem(article_id) or (
+            None
+            if paths.slugify(article_id) == article_id
+            else f"id {article_id!r} may only use letters, digits, _ and -"
+        )
         if problem:
             raise _Skip(problem)
         fmt = FORMATS[path.suffix.lower()]
@@ -276,8 +307,15 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
     tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
-    for one in tqdm(_read_all(tasks), total=len(tasks), desc="ingesting", unit="file", file=sys.stderr,
-                    disable=len(files) < PROGRESS_MIN_FILES, mininterval=1):
+    for one in tqdm(
+        _read_all(tasks),
+        total=len(tasks),
+        desc="ingesting",
+        unit="file",
+        file=sys.stderr,
+        disable=len(files) < PROGRESS_MIN_FILES,
+        mininterval=1,
+    ):
         problem = one.problem
         if problem is None and one.digest in seen_hash:
             problem = f"is byte-for-byte identical to {seen_hash[one.digest]}; kept that one"
@@ -290,17 +328,32 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
         art, meta = one.art, one.meta
         words = [t for t, w in zip(art["tokens"]["lower"], art["tokens"]["is_word"]) if w]
         paras = art["paragraphs"]
-        rows["articles"].append(dict(
-            article_id=one.article_id, file=one.rel, title=meta.get("title") or _title_from_rows(paras), author=meta.get("author", ""),
-            format=one.fmt, encoding=one.encoding, sha256=one.digest, bytes=one.size, n_paragraphs=len(paras),
-            n_headings=sum(p["kind"] == "heading" for p in paras), n_sentences=len(art["sentences"]),
-            n_words=len(words), n_types=len(set(words)), n_chars=paras[-1]["end"]))
+        rows["articles"].append(
+            dict(
+                article_id=one.article_id,
+                file=one.rel,
+                title=meta.get("title") or _title_from_rows(paras),
+                author=meta.get("author", ""),
+                format=one.fmt,
+                encoding=one.encoding,
+                sha256=one.digest,
+                bytes=one.size,
+                n_paragraphs=len(paras),
+                n_headings=sum(p["kind"] == "heading" for p in paras),
+                n_sentences=len(art["sentences"]),
+                n_words=len(words),
+                n_types=len(set(words)),
+                n_chars=paras[-1]["end"],
+            )
+        )
         for key in ("paragraphs", "sentences", "cleaning"):
             rows[key] += art[key]
         for k in tokens:
             tokens[k] += art["tokens"][k]
     for file in sorted(set(manifest) - {a["file"] for a in rows["articles"]} - {w["file"] for w in rows["warnings"]}):
-        rows["warnings"].append({"file": file, "problem": "is listed in the manifest but not found in the folder", "action": "skipped"})
+        rows["warnings"].append(
+            {"file": file, "problem": "is listed in the manifest but not found in the folder", "action": "skipped"}
+        )
     if not rows["articles"]:
         detail = "; ".join(f"{w['file']}: {w['problem']}" for w in rows["warnings"])
         raise IngestError(f"{corpus_dir}: no readable article ({detail})")

@@ -19,7 +19,6 @@ from utils import paths
 from utils.text import HAS_ALNUM, is_word, token_spans  # noqa: F401 - re-exported for the reader
 
 
-
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """Punkt with our abbreviation list; built once per process."""

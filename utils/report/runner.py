@@ -18,7 +18,7 @@ import asyncio
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 # nbformat imports jsonschema, whose format module imports ``rfc3987_syntax`` when it is installed
@@ -94,10 +94,14 @@ def _failure(path: Path, nb: nbformat.NotebookNode, index: int, exc: CellExecuti
     cell = nb.cells[index]
     code_no = sum(c.cell_type == "code" for c in nb.cells[: index + 1])
     first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
-    return NotebookFailed(f"{path.name} failed in cell {index + 1} (code cell {code_no}: {first[:60]!r}): {exc.ename}: {exc.evalue}")
+    return NotebookFailed(
+        f"{path.name} failed in cell {index + 1} (code cell {code_no}: {first[:60]!r}): {exc.ename}: {exc.evalue}"
+    )
 
 
-async def execute(path: Path, params: dict, *, sockets: Path, slots: asyncio.Semaphore) -> tuple[nbformat.NotebookNode, float]:
+async def execute(
+    path: Path, params: dict, *, sockets: Path, slots: asyncio.Semaphore
+) -> tuple[nbformat.NotebookNode, float]:
     """Execute one notebook in a fresh kernel (IPC transport) once a slot is free.
 
     Returns:
@@ -110,8 +114,9 @@ async def execute(path: Path, params: dict, *, sockets: Path, slots: asyncio.Sem
     inject_parameters(nb, params)
     async with slots:
         km = AsyncKernelManager(kernel_name=ensure_kernel(), transport="ipc", ip=str(sockets / path.stem[:2]))
-        client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, record_timing=False,
-                                resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
+        client = NotebookClient(
+            nb, km=km, timeout=CELL_TIMEOUT, record_timing=False, resources={"metadata": {"path": str(paths.NOTEBOOKS)}}
+        )
         start = time.perf_counter()
         print(f"▶ {path.name} started", flush=True)
         try:
@@ -146,8 +151,15 @@ async def _run_all(notebooks: list[Path], params: dict, kernels: int) -> list[tu
             raise
 
 
-def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, report_dir: Path | None = None,
-                  processed_dir: Path | None = None, show_code: bool = False, kernels: int = KERNELS) -> list[Result]:
+def run_notebooks(
+    notebooks: list[Path],
+    *,
+    corpus_dir: str | Path = paths.RAW,
+    report_dir: Path | None = None,
+    processed_dir: Path | None = None,
+    show_code: bool = False,
+    kernels: int = KERNELS,
+) -> list[Result]:
     """Execute notebooks on a corpus and write one HTML report per notebook plus ``index.html``.
 
     Args:
@@ -163,15 +175,21 @@ def run_notebooks(notebooks: list[Path], *, corpus_dir: str | Path = paths.RAW, 
     """
     dirs = paths.run_dirs(corpus_dir)
     report_dir = Path(report_dir or dirs.reports)
-    params = {"corpus_dir": paths.shown(dirs.corpus), "processed_dir": paths.shown(processed_dir or dirs.processed),
-              "report_dir": paths.shown(report_dir)}
-    started = datetime.now(timezone.utc)
+    params = {
+        "corpus_dir": paths.shown(dirs.corpus),
+        "processed_dir": paths.shown(processed_dir or dirs.processed),
+        "report_dir": paths.shown(report_dir),
+    }
+    started = datetime.now(UTC)
     executed = asyncio.run(_run_all(notebooks, params, kernels))
     report_dir.mkdir(parents=True, exist_ok=True)
     stale = remove_stale_figures(report_dir / "figures", notebooks, since=started.timestamp())
     if stale:
-        print(f"removed {len(stale)} figure file(s) from an earlier run that this run did not write: "
-              + ", ".join(p.name for p in stale), flush=True)
+        print(
+            f"removed {len(stale)} figure file(s) from an earlier run that this run did not write: "
+            + ", ".join(p.name for p in stale),
+            flush=True,
+        )
     results = []
     for path, (nb, seconds) in zip(notebooks, executed):
         out = report_dir / (path.stem + ".html")
@@ -196,8 +214,11 @@ def remove_stale_figures(figures_dir: Path, notebooks: list[Path], *, since: flo
     if not figures_dir.is_dir():
         return []
     prefixes = tuple(f"{nb.name[:2]}-" for nb in notebooks if nb.name[:2].isdigit())
-    stale = sorted(p for p in figures_dir.iterdir()
-                   if p.is_file() and p.name.startswith(prefixes) and p.suffix in FIGURE_FILES and p.stat().st_mtime < since)
+    stale = sorted(
+        p
+        for p in figures_dir.iterdir()
+        if p.is_file() and p.name.startswith(prefixes) and p.suffix in FIGURE_FILES and p.stat().st_mtime < since
+    )
     for p in stale:
         p.unlink()
     return stale
@@ -208,7 +229,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--corpus", default="data/raw", help="folder of articles (default: data/raw)")
     parser.add_argument("--show-code", action="store_true", help="include code cells in the HTML")
     parser.add_argument("--only", nargs="*", help="notebook numbers to run, e.g. 01 03 (01 is always run first)")
-    parser.add_argument("--notebooks", type=Path, default=None, help="folder of NN-*.ipynb notebooks (default: notebooks/)")
+    parser.add_argument(
+        "--notebooks", type=Path, default=None, help="folder of NN-*.ipynb notebooks (default: notebooks/)"
+    )
     parser.add_argument("--report-dir", type=Path, default=None, help="override where the HTML goes")
     parser.add_argument("--processed-dir", type=Path, default=None, help="override where the tables go")
 
@@ -223,10 +246,17 @@ def run(args) -> int:
         return 1
     t0 = time.perf_counter()
     try:
-        results = run_notebooks(books, corpus_dir=args.corpus, show_code=args.show_code,
-                                report_dir=args.report_dir, processed_dir=args.processed_dir)
+        results = run_notebooks(
+            books,
+            corpus_dir=args.corpus,
+            show_code=args.show_code,
+            report_dir=args.report_dir,
+            processed_dir=args.processed_dir,
+        )
     except NotebookFailed as exc:
         print(f"✘ report run stopped: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(results)} reports and {results[0].html_path.parent / 'index.html'} in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"wrote {len(results)} reports and {results[0].html_path.parent / 'index.html'} in {time.perf_counter() - t0:.1f} s"
+    )
     return 0

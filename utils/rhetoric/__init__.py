@@ -16,6 +16,16 @@ from utils.rhetoric.labels import (
 )
 
 __all__ = [
-    "EVIDENCE", "LABELS", "apply_corrections", "describe_corrections", "label_sentences", "load_corrections", "plots",
-    "quality", "sentence_tone", "thesis_candidates", "views", "write_labels",
+    "EVIDENCE",
+    "LABELS",
+    "apply_corrections",
+    "describe_corrections",
+    "label_sentences",
+    "load_corrections",
+    "plots",
+    "quality",
+    "sentence_tone",
+    "thesis_candidates",
+    "views",
+    "write_labels",
 ]

@@ -27,18 +27,40 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-from utils import paths, tables
-from utils.text import load_stopwords
-from utils.rhetoric.lexicon import Lexicon, load_lexicons, normalise, read_lexicon
-from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from utils import paths, tables
+from utils.rhetoric.lexicon import Lexicon, load_lexicons, normalise, read_lexicon
+from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
+from utils.text import load_stopwords
+
 LABELS: dict[str, tuple[str, ...]] = {
-    "metadiscourse": ("hedge", "booster", "attitude_marker", "self_mention", "engagement_reader", "engagement_aside",
-                      "transition_contrast", "transition_cause", "transition_addition", "frame_marker", "evidential", "code_gloss"),
-    "role": ("claim", "reason", "evidence_statistic", "evidence_anecdote", "evidence_hypothetical", "evidence_authority",
-             "evidence_exemplar", "evidence_analogy", "concession", "rebuttal"),
+    "metadiscourse": (
+        "hedge",
+        "booster",
+        "attitude_marker",
+        "self_mention",
+        "engagement_reader",
+        "engagement_aside",
+        "transition_contrast",
+        "transition_cause",
+        "transition_addition",
+        "frame_marker",
+        "evidential",
+        "code_gloss",
+    ),
+    "role": (
+        "claim",
+        "reason",
+        "evidence_statistic",
+        "evidence_anecdote",
+        "evidence_hypothetical",
+        "evidence_authority",
+        "evidence_exemplar",
+        "evidence_analogy",
+        "concession",
+        "rebuttal",
+    ),
     "question": ("answered", "to_reader", "rhetorical"),
     "directive": ("imperative", "obligation"),
 }
@@ -53,14 +75,22 @@ def _finish(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
     hits = hits[~ctx.heading[hits["row"].to_numpy()]]
     order = {(c, lab): i for i, (c, lab) in enumerate((c, lab) for c, labs in LABELS.items() for lab in labs)}
     hits = hits.assign(_o=[order.get(k, len(order)) for k in zip(hits["category"], hits["label"])])
-    hits = hits.sort_values(["row", "_o", "start", "end"], kind="stable").drop_duplicates(["row", "category", "label", "rule", "start", "end"])
+    hits = hits.sort_values(["row", "_o", "start", "end"], kind="stable").drop_duplicates(
+        ["row", "category", "label", "rule", "start", "end"]
+    )
     rows = hits["row"].to_numpy()
-    out = pd.DataFrame({
-        "article_id": ctx.sents["article_id"].astype("str").to_numpy()[rows],
-        "sentence_id": ctx.sents["sentence_id"].astype("str").to_numpy()[rows],
-        "category": hits["category"].to_numpy(), "label": hits["label"].to_numpy(), "rule": hits["rule"].to_numpy(),
-        "start": hits["start"].to_numpy(dtype=np.int64), "end": hits["end"].to_numpy(dtype=np.int64), "match": hits["match"].to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "article_id": ctx.sents["article_id"].astype("str").to_numpy()[rows],
+            "sentence_id": ctx.sents["sentence_id"].astype("str").to_numpy()[rows],
+            "category": hits["category"].to_numpy(),
+            "label": hits["label"].to_numpy(),
+            "rule": hits["rule"].to_numpy(),
+            "start": hits["start"].to_numpy(dtype=np.int64),
+            "end": hits["end"].to_numpy(dtype=np.int64),
+            "match": hits["match"].to_numpy(),
+        }
+    )
     for col in ("article_id", "sentence_id", "category", "label", "rule", "match"):
         out[col] = out[col].astype("str")
     return out
@@ -106,7 +136,11 @@ THESIS_FILE = paths.LEXICONS / "rhetoric_cues_thesis.txt"
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
     """Distinct content words (3+ letters, no stop words) of each text: ``id, article_id, word``."""
     words = texts.astype("str").str.lower().str.findall(r"[a-z][a-z'-]+")
-    df = pd.DataFrame({"id": ids.to_numpy(), "article_id": articles.to_numpy(), "word": words.to_numpy()}).explode("word").dropna()
+    df = (
+        pd.DataFrame({"id": ids.to_numpy(), "article_id": articles.to_numpy(), "word": words.to_numpy()})
+        .explode("word")
+        .dropna()
+    )
     df = df[(df["word"].str.len() > 2) & ~df["word"].isin(stop)]
     return df.drop_duplicates(["id", "word"])
 
@@ -115,10 +149,14 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     """Each (sentence id, word) that a sentence shares with ``other`` (``article_id, word``)."""
     if other.empty:
         return words.iloc[:0]
-    return words.merge(other[["article_id", "word"]].drop_duplicates(), on=["article_id", "word"]).sort_values(["id", "word"])
+    return words.merge(other[["article_id", "word"]].drop_duplicates(), on=["article_id", "word"]).sort_values(
+        ["id", "word"]
+    )
 
 
-def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int = 3, titles: pd.Series | None = None) -> pd.DataFrame:
+def thesis_candidates(
+    sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int = 3, titles: pd.Series | None = None
+) -> pd.DataFrame:
     """The sentences most likely to state each article's thesis, with a score and the reasons.
 
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
@@ -142,7 +180,10 @@ def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int
     if body.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
     sid, art, text = body["sentence_id"].astype("str"), body["article_id"].astype("str"), body["text"].astype("str")
-    has = {lab: set(labels.loc[labels["label"] == lab, "sentence_id"]) for lab in ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")}
+    has = {
+        lab: set(labels.loc[labels["label"] == lab, "sentence_id"])
+        for lab in ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")
+    }
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
@@ -152,35 +193,60 @@ def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = load_stopwords()
     words = _word_table(sid, art, text, stop)
-    counts = words.groupby(["article_id", "word"]).size().rename("n").reset_index().sort_values(["article_id", "n", "word"], ascending=[True, False, True])
+    counts = (
+        words.groupby(["article_id", "word"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["article_id", "n", "word"], ascending=[True, False, True])
+    )
     central = counts.groupby("article_id").head(10)
     core = _shared_words(words, central)
-    title_words = (_word_table(pd.Series(titles.index.astype("str")), pd.Series(titles.index.astype("str")), pd.Series(titles.to_numpy()), stop)
-                   if titles is not None and len(titles) else words.iloc[:0])
+    title_words = (
+        _word_table(
+            pd.Series(titles.index.astype("str")),
+            pd.Series(titles.index.astype("str")),
+            pd.Series(titles.to_numpy()),
+            stop,
+        )
+        if titles is not None and len(titles)
+        else words.iloc[:0]
+    )
     shared = _shared_words(words, title_words)
     n_core = sid.map(core.groupby("id").size()).fillna(0).to_numpy()
     n_shared = sid.map(shared.groupby("id").size()).fillna(0).to_numpy()
-    parts = pd.DataFrame({
-        "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
-        "phrase": np.where(phrase.notna(), 1.5, 0.0),
-        "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
-        "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
-        "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
-        "repeated word for word": np.where(repeated, 1.0, 0.0),
-        "title": np.minimum(2.0, 0.5 * n_shared),
-        "core": np.minimum(1.0, 0.25 * n_core),
-        "a question": np.where(sid.isin(questions), -2.0, 0.0),
-        "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
-        "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
-        "very short": np.where((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6, -1.0, 0.0),
-    })
-    scored = pd.DataFrame({"article_id": art, "sentence_id": sid, "score": parts.sum(axis=1).round(2), "_order": np.arange(len(sid))})
+    parts = pd.DataFrame(
+        {
+            "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
+            "phrase": np.where(phrase.notna(), 1.5, 0.0),
+            "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
+            "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
+            "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
+            "repeated word for word": np.where(repeated, 1.0, 0.0),
+            "title": np.minimum(2.0, 0.5 * n_shared),
+            "core": np.minimum(1.0, 0.25 * n_core),
+            "a question": np.where(sid.isin(questions), -2.0, 0.0),
+            "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
+            "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
+            "very short": np.where(
+                (body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6, -1.0, 0.0
+            ),
+        }
+    )
+    scored = pd.DataFrame(
+        {"article_id": art, "sentence_id": sid, "score": parts.sum(axis=1).round(2), "_order": np.arange(len(sid))}
+    )
     order = {a: i for i, a in enumerate(art.unique())}
-    scored = scored.assign(_a=scored["article_id"].map(order)).sort_values(["_a", "score", "_order"], ascending=[True, False, True], kind="stable")
+    scored = scored.assign(_a=scored["article_id"].map(order)).sort_values(
+        ["_a", "score", "_order"], ascending=[True, False, True], kind="stable"
+    )
     best = scored.groupby("article_id", sort=False).head(top)
 
     picked = set(best["sentence_id"])
-    lists = {k: v[v["id"].isin(picked)].groupby("id")["word"].agg(list).to_dict() for k, v in (("title", shared), ("core", core))}
+    lists = {
+        k: v[v["id"].isin(picked)].groupby("id")["word"].agg(list).to_dict()
+        for k, v in (("title", shared), ("core", core))
+    }
     names, values, ids, phrases = list(parts.columns), parts.to_numpy(), sid.to_numpy(), phrase.to_numpy()
 
     def reasons(i: int) -> str:
@@ -188,9 +254,11 @@ def thesis_candidates(sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int
         for name, points in zip(names, values[i]):
             if points == 0:
                 continue
-            label = {"phrase": f"thesis phrase '{phrases[i]}'",
-                     "title": "shares title words " + ", ".join(lists["title"].get(ids[i], [])),
-                     "core": "uses key words " + ", ".join(lists["core"].get(ids[i], [])[:4])}.get(name, name)
+            label = {
+                "phrase": f"thesis phrase '{phrases[i]}'",
+                "title": "shares title words " + ", ".join(lists["title"].get(ids[i], [])),
+                "core": "uses key words " + ", ".join(lists["core"].get(ids[i], [])[:4]),
+            }.get(name, name)
             out.append(f"{label} ({points:+g})")
         return "; ".join(out)
 
@@ -213,8 +281,14 @@ def sentence_tone(sentences: pd.DataFrame) -> pd.DataFrame:
     scores = [analyser.polarity_scores(t)["compound"] for t in body["text"].astype("str")]
     rank = body.groupby("article_id", sort=False).cumcount()
     size = body.groupby("article_id", sort=False)["sentence_id"].transform("size")
-    return pd.DataFrame({"article_id": body["article_id"].to_numpy(), "sentence_id": body["sentence_id"].to_numpy(),
-                         "position": (rank / (size - 1).clip(lower=1)).round(4).to_numpy(), "compound": scores})
+    return pd.DataFrame(
+        {
+            "article_id": body["article_id"].to_numpy(),
+            "sentence_id": body["sentence_id"].to_numpy(),
+            "position": (rank / (size - 1).clip(lower=1)).round(4).to_numpy(),
+            "compound": scores,
+        }
+    )
 
 
 # ---------------------------------------------------------------- analyst corrections
@@ -244,7 +318,9 @@ def load_corrections(path: str | Path = CORRECTIONS_FILE) -> pd.DataFrame:
     return df[cols].apply(lambda s: s.str.strip())
 
 
-def apply_corrections(labels: pd.DataFrame, sentences: pd.DataFrame, corrections: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def apply_corrections(
+    labels: pd.DataFrame, sentences: pd.DataFrame, corrections: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Apply the analyst's corrections to automatic labels, and report what each one did.
 
     ``remove`` drops every hit of that label on that sentence; ``add`` adds one hit (rule
@@ -257,7 +333,9 @@ def apply_corrections(labels: pd.DataFrame, sentences: pd.DataFrame, corrections
         (how many label rows it removed or added).
     """
     text = sentences.set_index("sentence_id")["text"].astype("str") if len(sentences) else pd.Series(dtype="str")
-    article = sentences.set_index("sentence_id")["article_id"].astype("str") if len(sentences) else pd.Series(dtype="str")
+    article = (
+        sentences.set_index("sentence_id")["article_id"].astype("str") if len(sentences) else pd.Series(dtype="str")
+    )
     known = {(c, lab) for c, labs in LABELS.items() for lab in labs}
     out, log = labels.copy(), []
     for c in corrections.itertuples(index=False):
@@ -274,19 +352,34 @@ def apply_corrections(labels: pd.DataFrame, sentences: pd.DataFrame, corrections
             out = out[~hit]
             status = "applied" if changed else "nothing to remove"
         elif c.action == "add":
-            present = ((out["sentence_id"] == c.sentence_id) & (out["category"] == c.category) & (out["label"] == c.label)).any()
+            present = (
+                (out["sentence_id"] == c.sentence_id) & (out["category"] == c.category) & (out["label"] == c.label)
+            ).any()
             if present:
                 status = "already present"
             else:
-                row = {"article_id": article[c.sentence_id], "sentence_id": c.sentence_id, "category": c.category, "label": c.label,
-                       "rule": f"analyst correction: {c.note}".rstrip(": "), "start": 0, "end": 0, "match": ""}
+                row = {
+                    "article_id": article[c.sentence_id],
+                    "sentence_id": c.sentence_id,
+                    "category": c.category,
+                    "label": c.label,
+                    "rule": f"analyst correction: {c.note}".rstrip(": "),
+                    "start": 0,
+                    "end": 0,
+                    "match": "",
+                }
                 out = pd.concat([out, pd.DataFrame([row])], ignore_index=True)
                 changed = 1
         else:
             status = f"unknown action '{c.action}': not applied"
         log.append({**c._asdict(), "status": status, "changed": changed})
     order = {s: i for i, s in enumerate(text.index)}
-    out = out.assign(_o=out["sentence_id"].map(order)).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+    out = (
+        out.assign(_o=out["sentence_id"].map(order))
+        .sort_values("_o", kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
     out["start"] = out["start"].astype("int64")
     out["end"] = out["end"].astype("int64")
     cols = list(corrections.columns) + ["status", "changed"]
@@ -313,7 +406,9 @@ def describe_corrections(log: pd.DataFrame) -> str:
     return text + "."
 
 
-def labelled_sentences(sentences: pd.DataFrame, *, corrections: str | Path | None = CORRECTIONS_FILE) -> tuple[pd.DataFrame, pd.DataFrame]:
+def labelled_sentences(
+    sentences: pd.DataFrame, *, corrections: str | Path | None = CORRECTIONS_FILE
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Automatic labels with the analyst's corrections applied: ``(labels, correction log)``."""
     labels = label_sentences(sentences)
     fixes = load_corrections(corrections) if corrections is not None else load_corrections(Path("/nonexistent"))

@@ -24,8 +24,20 @@ GAP_CHARS = 150
 _WORD_END = r"(?!\w|'\w)"
 _NUM = r"\d(?:[\d,.]*\d)?"
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_NORMALISE_PAIRS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
-                    ("\u00a0", " "), ("\u2028", " "), ("\u2029", " "), ("\x0b", " "), ("\x0c", " "))
+_NORMALISE_PAIRS = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\n", " "),
+    ("\t", " "),
+    ("\r", " "),
+    ("\u00a0", " "),
+    ("\u2028", " "),
+    ("\u2029", " "),
+    ("\x0b", " "),
+    ("\x0c", " "),
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,9 @@ class Lexicon:
     def _entry_patterns(self) -> list[tuple[str, re.Pattern]]:
         flags = 0 if self.case_sensitive else re.IGNORECASE
         ordered = sorted(self.entries + tuple("NOT: " + e for e in self.exclusions), key=len, reverse=True)
-        return [(e, re.compile("".join(_entry_pieces(e.removeprefix("NOT: "), boundaries=False)), flags)) for e in ordered]
+        return [
+            (e, re.compile("".join(_entry_pieces(e.removeprefix("NOT: "), boundaries=False)), flags)) for e in ordered
+        ]
 
     def entry_for(self, matched: str) -> str:
         """The entry that produced a matched string (``NOT: ...`` for an exclusion).
@@ -134,8 +148,15 @@ def parse_lexicon(text: str, *, name: str, path: Path | None = None) -> Lexicon:
             entries.append(entry)
             if note.strip():
                 notes[entry] = note.strip()
-    return Lexicon(name=name, path=path or Path(name), entries=tuple(entries), exclusions=tuple(exclusions),
-                   case_sensitive=case_sensitive, notes=notes, source=" ".join(header))
+    return Lexicon(
+        name=name,
+        path=path or Path(name),
+        entries=tuple(entries),
+        exclusions=tuple(exclusions),
+        case_sensitive=case_sensitive,
+        notes=notes,
+        source=" ".join(header),
+    )
 
 
 def read_lexicon(path: Path, *, root: Path = paths.LEXICONS) -> Lexicon:
@@ -172,7 +193,7 @@ def _is_wordy(token: str) -> bool:
 def _piece(token: str) -> str:
     return {
         "<num>": _NUM,
-        "...": "[^\\n.?!]{0,%d}?" % GAP_CHARS,
+        "...": f"[^\\n.?!]{{0,{GAP_CHARS}}}?",
         "<word>": r"\w+(?:['-]\w+)*",
         "<suffix>": r"\w*",
         " ": "[ ]+",
@@ -279,7 +300,7 @@ class Joined:
     raw: str = ""
 
     @classmethod
-    def from_texts(cls, texts: list[str]) -> "Joined":
+    def from_texts(cls, texts: list[str]) -> Joined:
         """Join sentence texts, then normalise the whole string once (offsets are unchanged)."""
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else np.zeros(0, dtype=np.int64)
@@ -302,14 +323,28 @@ def find_spans(pattern: re.Pattern, joined: Joined, *, case_sensitive: bool = Fa
     text = joined.text if case_sensitive else joined.lower
     found = [(m.start(group), m.end(group)) for m in pattern.finditer(text) if m.start(group) >= 0]
     if not found:
-        return pd.DataFrame({"row": pd.Series(dtype="int64"), "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
-                             "pos": pd.Series(dtype="int64"), "match": pd.Series(dtype="str")})
+        return pd.DataFrame(
+            {
+                "row": pd.Series(dtype="int64"),
+                "start": pd.Series(dtype="int64"),
+                "end": pd.Series(dtype="int64"),
+                "pos": pd.Series(dtype="int64"),
+                "match": pd.Series(dtype="str"),
+            }
+        )
     arr = np.asarray(found, dtype=np.int64)
     rows = joined.locate(arr[:, 0])
     base = joined.starts[rows]
     source = joined.raw or joined.text
-    return pd.DataFrame({"row": rows, "start": arr[:, 0] - base, "end": arr[:, 1] - base, "pos": arr[:, 0],
-                         "match": [source[s:e] for s, e in found]})
+    return pd.DataFrame(
+        {
+            "row": rows,
+            "start": arr[:, 0] - base,
+            "end": arr[:, 1] - base,
+            "pos": arr[:, 0],
+            "match": [source[s:e] for s, e in found],
+        }
+    )
 
 
 def overlaps(spans: pd.DataFrame, blockers: pd.DataFrame) -> np.ndarray:

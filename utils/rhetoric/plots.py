@@ -34,8 +34,16 @@ def plot_rate_heatmap(counts: pd.DataFrame, *, ax: plt.Axes | None = None) -> pl
     ax.imshow(scaled.to_numpy(), aspect="auto", cmap="YlGnBu", vmin=0, vmax=1)
     for (i, j), v in np.ndenumerate(raw.to_numpy()):
         if v:
-            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=8, color="white" if scaled.iat[i, j] > 0.6 else "#1d2b33",
-                    in_layout=False)  # inside its cell: nothing for the layout to make room for
+            ax.text(
+                j,
+                i,
+                f"{int(v)}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if scaled.iat[i, j] > 0.6 else "#1d2b33",
+                in_layout=False,
+            )  # inside its cell: nothing for the layout to make room for
     ax.set_xticks(range(len(ids)), ids)
     ax.set_yticks(range(len(rate)), [f"{name}" for _, name in rate.index])
     ax.tick_params(axis="both", length=0)
@@ -55,12 +63,25 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
     cols = min(len(ids), 5)
     rows = int(np.ceil(len(ids) / cols))
     if axes is None:
-        _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.5 * cols + 1.2), 0.3 * len(table.columns) * rows + 1.0), sharex=True,
-                               squeeze=False)
+        _, axes = plt.subplots(
+            rows,
+            cols,
+            figsize=(max(7.5, 2.5 * cols + 1.2), 0.3 * len(table.columns) * rows + 1.0),
+            sharex=True,
+            squeeze=False,
+        )
     flat = np.ravel(axes)
     top = float(table.loc[ids].to_numpy().max()) or 1.0
-    colours = [PALETTE[0] if c in ("claims", "reasons") else PALETTE[1] if c in [NAMES[e] for e in EVIDENCE]
-               else PALETTE[4] if c in ("concessions", "rebuttals") else PALETTE[6] for c in table.columns]
+    colours = [
+        PALETTE[0]
+        if c in ("claims", "reasons")
+        else PALETTE[1]
+        if c in [NAMES[e] for e in EVIDENCE]
+        else PALETTE[4]
+        if c in ("concessions", "rebuttals")
+        else PALETTE[6]
+        for c in table.columns
+    ]
     y = np.arange(len(table.columns))
     for i, (ax, a) in enumerate(zip(flat, ids)):
         ax.barh(y, table.loc[a].to_numpy(), color=colours)
@@ -74,7 +95,7 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
         else:
             ax.set_yticks([])
         ax.grid(axis="y", visible=False)
-    for ax in flat[len(ids):]:
+    for ax in flat[len(ids) :]:
         ax.set_visible(False)
     flat[0].figure.supxlabel("sentences (or markers) per 1,000 words", fontsize=10)
     return axes
@@ -85,7 +106,9 @@ def plot_evidence(counts: pd.DataFrame, *, axes: np.ndarray | None = None) -> np
     (share of evidence sentences by type)."""
     ids = _limit(list(dict.fromkeys(counts["article_id"])))
     sub = counts[counts["article_id"].isin(ids)]
-    per = sub.pivot_table(index="article_id", columns="label", values="per_1000")[list(dict.fromkeys(sub["label"]))].reindex(ids)
+    per = sub.pivot_table(index="article_id", columns="label", values="per_1000")[
+        list(dict.fromkeys(sub["label"]))
+    ].reindex(ids)
     raw = sub.pivot_table(index="article_id", columns="label", values="count").reindex(ids)
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(11, 0.9 + 0.45 * len(ids)), sharey=True)
@@ -124,19 +147,33 @@ def plot_engagement(counts: pd.DataFrame, runs: pd.Series, *, axes: np.ndarray |
     if axes is None:
         _, axes = plt.subplots(1, 3, figsize=(12, 0.9 + 0.45 * len(ids)), sharey=True)
     y = np.arange(len(ids))
-    for ax, labels, title in ((axes[0], ("answered", "to_reader", "rhetorical"), "Questions"),
-                              (axes[1], ("imperative", "obligation"), "Directives")):
+    for ax, labels, title in (
+        (axes[0], ("answered", "to_reader", "rhetorical"), "Questions"),
+        (axes[1], ("imperative", "obligation"), "Directives"),
+    ):
         start = np.zeros(len(ids))
         for k, lab in enumerate(labels):
-            ax.barh(y, raw[lab].to_numpy(), left=start, label=NAMES[lab], color=PALETTE[k + (0 if title == "Questions" else 3)])
+            ax.barh(
+                y,
+                raw[lab].to_numpy(),
+                left=start,
+                label=NAMES[lab],
+                color=PALETTE[k + (0 if title == "Questions" else 3)],
+            )
             start += raw[lab].to_numpy()
         ax.set_title(title, fontsize=11)
         ax.set_xlabel("sentences")
         ax.legend(loc="lower right", fontsize=8, frameon=False)
     for i, a in enumerate(ids):
         if runs.get(a, 0) >= 3:
-            axes[0].annotate(f"run of {int(runs[a])}", (raw.loc[a, ["answered", "to_reader", "rhetorical"]].sum(), i),
-                             xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+            axes[0].annotate(
+                f"run of {int(runs[a])}",
+                (raw.loc[a, ["answered", "to_reader", "rhetorical"]].sum(), i),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+            )
     axes[2].barh(y, per["engagement_reader"].to_numpy(), color=PALETTE[6])
     axes[2].set_title("Reader address ('you', inclusive 'we')", fontsize=11)
     axes[2].set_xlabel("per 1,000 words")
@@ -151,7 +188,9 @@ def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window
     cols = min(len(ids), 5)
     rows = int(np.ceil(len(ids) / cols))
     if axes is None:
-        _, axes = plt.subplots(rows, cols, figsize=(max(7.5, 2.6 * cols + 0.6), 2.6 * rows + 0.4), sharex=True, sharey=True, squeeze=False)
+        _, axes = plt.subplots(
+            rows, cols, figsize=(max(7.5, 2.6 * cols + 0.6), 2.6 * rows + 0.4), sharex=True, sharey=True, squeeze=False
+        )
     flat = np.ravel(axes)
     # fixed ticks (the ones matplotlib picks for these limits): nothing to compute per file drawn
     flat[0].set_xticks([0, 25, 50, 75, 100])
@@ -160,11 +199,13 @@ def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window
         t = tone[tone["article_id"] == a]
         x = 100 * t["position"].to_numpy()
         ax.axhline(0, color="#888", linewidth=0.8)
-        ax.scatter(x, t["compound"], s=12, color=np.where(t["compound"] < 0, PALETTE[4], PALETTE[1]), alpha=0.8, zorder=3)
+        ax.scatter(
+            x, t["compound"], s=12, color=np.where(t["compound"] < 0, PALETTE[4], PALETTE[1]), alpha=0.8, zorder=3
+        )
         ax.plot(x, t["compound"].rolling(window, center=True, min_periods=1).mean(), color=PALETTE[0], linewidth=2)
         ax.set_title(str(a), fontsize=11)
         ax.set_ylim(-1.05, 1.05)
-    for ax in flat[len(ids):]:
+    for ax in flat[len(ids) :]:
         ax.set_visible(False)
     for ax in np.atleast_2d(axes)[:, 0]:
         ax.set_ylabel("tone (VADER compound)")

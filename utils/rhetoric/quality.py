@@ -22,7 +22,9 @@ def load_gold(path: str | Path = GOLD_FILE) -> pd.DataFrame:
     a sentence read and given no label)."""
     path = paths.resolve(path)
     if not path.exists():
-        return pd.DataFrame({c: pd.Series(dtype="str") for c in ("sentence_id", "category", "label", "note", "text_start")})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="str") for c in ("sentence_id", "category", "label", "note", "text_start")}
+        )
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     if "text_start" not in df:
         df["text_start"] = ""
@@ -66,7 +68,10 @@ def score_labels(labels: pd.DataFrame, gold: pd.DataFrame, sentences: pd.DataFra
     rows = []
     for category, names in LABELS.items():
         for label in (*names, "all"):
-            pick = (lambda p: p[1] == category) if label == "all" else (lambda p: p[1] == category and p[2] == label)
+
+            def pick(p, category=category, label=label):
+                return p[1] == category and (label == "all" or p[2] == label)
+
             a, h = {p for p in auto if pick(p)}, {p for p in hand if pick(p)}
             tp, fp, fn = len(a & h), len(a - h), len(h - a)
             prec = tp / (tp + fp) if tp + fp else float("nan")
@@ -115,10 +120,25 @@ def score_thesis(candidates: pd.DataFrame, gold: pd.DataFrame, sentences: pd.Dat
     for article_id, group in picked.groupby("article_id"):
         cands = candidates[candidates["article_id"] == article_id]["sentence_id"].tolist()
         hand = set(group["sentence_id"])
-        rows.append((article_id, ", ".join(sorted(hand)), cands[0] if cands else "", bool(cands) and cands[0] in hand,
-                     any(c in hand for c in cands)))
-    return pd.DataFrame(rows, columns=["article_id", "hand-picked thesis sentences", "top candidate", "top is hand-picked",
-                                       "any candidate is hand-picked"])
+        rows.append(
+            (
+                article_id,
+                ", ".join(sorted(hand)),
+                cands[0] if cands else "",
+                bool(cands) and cands[0] in hand,
+                any(c in hand for c in cands),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "article_id",
+            "hand-picked thesis sentences",
+            "top candidate",
+            "top is hand-picked",
+            "any candidate is hand-picked",
+        ],
+    )
 
 
 def describe_scores(scores: pd.DataFrame, *, n_sentences: int) -> str:
@@ -127,11 +147,20 @@ def describe_scores(scores: pd.DataFrame, *, n_sentences: int) -> str:
         return "No hand-labelled sentence is in this corpus, so no precision or recall can be computed here."
     pooled = scores[scores["label"] == "all"]
     parts = [f"{r.category} {r.precision:.2f} / {r.recall:.2f}" for r in pooled.itertuples()]
-    weak = scores[(scores["label"] != "all") & (scores["hand"] >= 3) & ((scores["recall"] < 0.7) | (scores["precision"] < 0.7))]
-    text = (f"Against the hand labels of {n_sentences} sentences, precision / recall pooled by category: " + "; ".join(parts) + ".")
+    weak = scores[
+        (scores["label"] != "all") & (scores["hand"] >= 3) & ((scores["recall"] < 0.7) | (scores["precision"] < 0.7))
+    ]
+    text = (
+        f"Against the hand labels of {n_sentences} sentences, precision / recall pooled by category: "
+        + "; ".join(parts)
+        + "."
+    )
     if len(weak):
-        text += " Weakest labels (precision or recall under 0.7, at least 3 hand labels): " + ", ".join(
-            f"{r.label} (P {r.precision:.2f}, R {r.recall:.2f})" for r in weak.itertuples()) + "."
+        text += (
+            " Weakest labels (precision or recall under 0.7, at least 3 hand labels): "
+            + ", ".join(f"{r.label} (P {r.precision:.2f}, R {r.recall:.2f})" for r in weak.itertuples())
+            + "."
+        )
     return text
 
 

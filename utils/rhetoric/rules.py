@@ -21,17 +21,36 @@ from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans,
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 _QUOTE_THEN_QUESTION = re.compile(r"[\"\u201d]\s*\?\s*$")
-_TAG_QUESTION = re.compile(r",\s*(?:right|isn't it|aren't they|don't you think|no|yes|correct|eh|ok|okay)\s*\?\s*$", re.I)
-_WH = re.compile(r"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){0,3}?(?:why|what|how|who|whom|when|where|which)\b", re.I)
-_AUX = re.compile(r"^\W*(?:is|are|was|were|am|do|does|did|can|could|would|should|will|shall|have|has|had|may|might|must|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't)\b", re.I)
-_ANSWER_CUE = re.compile(r"^\W*(?:because|the answer|the reason|simple|simply|yes|no|it's because|that's because|here's why|the short answer|well,)\b", re.I)
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|isn't it|aren't they|don't you think|no|yes|correct|eh|ok|okay)\s*\?\s*$", re.I
+)
+_WH = re.compile(
+    r"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){0,3}?(?:why|what|how|who|whom|when|where|which)\b",
+    re.I,
+)
+_AUX = re.compile(
+    r"^\W*(?:is|are|was|were|am|do|does|did|can|could|would|should|will|shall|have|has|had|may|might|must|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't)\b",
+    re.I,
+)
+_ANSWER_CUE = re.compile(
+    r"^\W*(?:because|the answer|the reason|simple|simply|yes|no|it's because|that's because|here's why|the short answer|well,)\b",
+    re.I,
+)
 _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
 _COUNTER_START = re.compile(r"^\W*(?:but|however|yet|still|nevertheless|nonetheless|even so)\b", re.I)
 _PRONOUN = re.compile(r"(?<!\w)(?:i|we|you|me|my|our|your|us)(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
 _CAPITALISED = re.compile(r"[A-Z][\w'&-]+")
 _DASH = r"(?: [-\u2013\u2014] |\u2014)"
-_INSERT = re.compile(r"\(([^()\n]{1,150})\)|" + _DASH + r"([^\n\u2013\u2014]{1,150}?)" + _DASH + r"|" + _DASH + r"([^\n\u2013\u2014]{1,150})(?=\n|\Z)")
+_INSERT = re.compile(
+    r"\(([^()\n]{1,150})\)|"
+    + _DASH
+    + r"([^\n\u2013\u2014]{1,150}?)"
+    + _DASH
+    + r"|"
+    + _DASH
+    + r"([^\n\u2013\u2014]{1,150})(?=\n|\Z)"
+)
 _SUBORDINATE_CONCESSIONS = {"although", "though", "even though", "even if", "even when", "while it is true"}
 _EXTRA_PAST = ("seen", "been", "done", "gone", "known")
 
@@ -61,16 +80,26 @@ class Context:
 
 
 def empty_hits() -> pd.DataFrame:
-    return pd.DataFrame({"row": pd.Series(dtype="int64"), "category": pd.Series(dtype="str"), "label": pd.Series(dtype="str"),
-                         "rule": pd.Series(dtype="str"), "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
-                         "match": pd.Series(dtype="str")})
+    return pd.DataFrame(
+        {
+            "row": pd.Series(dtype="int64"),
+            "category": pd.Series(dtype="str"),
+            "label": pd.Series(dtype="str"),
+            "rule": pd.Series(dtype="str"),
+            "start": pd.Series(dtype="int64"),
+            "end": pd.Series(dtype="int64"),
+            "match": pd.Series(dtype="str"),
+        }
+    )
 
 
 def make_hits(rows, category: str, label: str, rule, start=0, end=0, match="") -> pd.DataFrame:
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) == 0:
         return empty_hits()
-    return pd.DataFrame({"row": rows, "category": category, "label": label, "rule": rule, "start": start, "end": end, "match": match})
+    return pd.DataFrame(
+        {"row": rows, "category": category, "label": label, "rule": rule, "start": start, "end": end, "match": match}
+    )
 
 
 def paragraph_numbers(sents: pd.DataFrame) -> np.ndarray:
@@ -96,8 +125,16 @@ def prepare(sentences: pd.DataFrame, lexicons: dict[str, Lexicon]) -> Context:
     gap[1:] = para[1:] - para[:-1]
     gap[new_article] = 99
     question = sents["text"].astype("str").str.contains(_QUESTION_END).to_numpy()
-    return Context(sents=sents, joined=Joined.from_texts(texts), lexicons=lexicons, heading=sents["is_heading"].to_numpy(dtype=bool),
-                    question=question, para=para, new_article=new_article, para_gap=gap)
+    return Context(
+        sents=sents,
+        joined=Joined.from_texts(texts),
+        lexicons=lexicons,
+        heading=sents["is_heading"].to_numpy(dtype=bool),
+        question=question,
+        para=para,
+        new_article=new_article,
+        para_gap=gap,
+    )
 
 
 def label_of(name: str) -> tuple[str, str] | None:
@@ -106,7 +143,7 @@ def label_of(name: str) -> tuple[str, str] | None:
         return "metadiscourse", name.split("/", 1)[1]
     for prefix, category in (("rhetoric_role_", "role"), ("rhetoric_directive_", "directive")):
         if name.startswith(prefix):
-            return category, name[len(prefix):]
+            return category, name[len(prefix) :]
     return None
 
 
@@ -140,7 +177,7 @@ def insert_labels(ctx: Context) -> pd.DataFrame:
         content = next(g for g in m.groups() if g is not None)
         row = int(ctx.joined.locate(np.array([m.start()]))[0])
         base = int(ctx.joined.starts[row])
-        before = text[base:m.start()]
+        before = text[base : m.start()]
         if m.group(1) is not None:
             if len(content.strip()) <= 2 or content.strip().isdigit():
                 continue
@@ -162,7 +199,9 @@ def insert_labels(ctx: Context) -> pd.DataFrame:
         ends.append(m.end() - base - (1 if m.group(0).endswith(" ") else 0))
     if not rows:
         return empty_hits()
-    out = pd.DataFrame({"row": rows, "category": "metadiscourse", "label": labels, "rule": rules, "start": starts, "end": ends})
+    out = pd.DataFrame(
+        {"row": rows, "category": "metadiscourse", "label": labels, "rule": rules, "start": starts, "end": ends}
+    )
     return out.assign(match=[ctx.sents["text"].iat[r][s:e] for r, s, e in zip(out["row"], out["start"], out["end"])])
 
 
@@ -173,8 +212,14 @@ def imperative_labels(ctx: Context) -> pd.DataFrame:
     if verbs is None or not verbs.entries:
         return empty_hits()
     opener = compile_entries(openers.entries).pattern if openers and openers.entries else r"(?!x)x"
-    rx = re.compile(r"(?:\A|(?<=\n))[\"'(\[]?(?:(?:" + opener + r")[,:]? *(?:[-\u2013\u2014] *)?)*(" + verbs.entries_pattern.pattern + r")"
-                    r"(?!,| (?:is|are|was|were|has|have|had|will|would|can|could|should|must|of|'s)(?!\w))")
+    rx = re.compile(
+        r"(?:\A|(?<=\n))[\"'(\[]?(?:(?:"
+        + opener
+        + r")[,:]? *(?:[-\u2013\u2014] *)?)*("
+        + verbs.entries_pattern.pattern
+        + r")"
+        r"(?!,| (?:is|are|was|were|has|have|had|will|would|can|could|should|must|of|'s)(?!\w))"
+    )
     found = find_spans(rx, ctx.joined, group=1)
     if found.empty:
         return empty_hits()
@@ -183,7 +228,11 @@ def imperative_labels(ctx: Context) -> pd.DataFrame:
         blocked, low = compile_entries(verbs.exclusions), ctx.joined.lower
         keep &= np.array([blocked.match(low, p) is None for p in found["pos"]], dtype=bool)
     found = found[keep]
-    rule = "sentence opens with the imperative verb '" + found["match"].str.lower() + "' (rhetoric_cues_imperative_verbs.txt)"
+    rule = (
+        "sentence opens with the imperative verb '"
+        + found["match"].str.lower()
+        + "' (rhetoric_cues_imperative_verbs.txt)"
+    )
     return make_hits(found["row"], "directive", "imperative", rule, found["start"], found["end"], found["match"])
 
 
@@ -195,12 +244,16 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
         return empty_hits()
     keep, rules = [], []
     for row, match in zip(names["row"], names["match"]):
-        verb = verbs.entries_pattern.search(ctx.joined.lower, ctx.joined.starts[row], ctx.joined.starts[row] + len(ctx.sents["text"].iat[row]))
+        verb = verbs.entries_pattern.search(
+            ctx.joined.lower, ctx.joined.starts[row], ctx.joined.starts[row] + len(ctx.sents["text"].iat[row])
+        )
         keep.append(verb is not None)
         rules.append(f"named source '{match}' with the reporting verb '{verb.group()}'" if verb else "")
     names = names.assign(rule=rules)[keep]
     names = names.drop_duplicates("row")
-    return make_hits(names["row"], "role", "evidence_authority", names["rule"], names["start"], names["end"], names["match"])
+    return make_hits(
+        names["row"], "role", "evidence_authority", names["rule"], names["start"], names["end"], names["match"]
+    )
 
 
 def exemplar_labels(ctx: Context) -> pd.DataFrame:
@@ -209,16 +262,34 @@ def exemplar_labels(ctx: Context) -> pd.DataFrame:
     companies = ctx.lexicons.get("rhetoric_cues_exemplar_companies")
     if companies is not None:
         found = lexicon_hits(companies, ctx.joined)
-        out.append(make_hits(found["row"], "role", "evidence_exemplar", "rhetoric_cues_exemplar_companies.txt: " + found["entry"],
-                         found["start"], found["end"], found["match"]))
+        out.append(
+            make_hits(
+                found["row"],
+                "role",
+                "evidence_exemplar",
+                "rhetoric_cues_exemplar_companies.txt: " + found["entry"],
+                found["start"],
+                found["end"],
+                found["match"],
+            )
+        )
     cues = ctx.lexicons.get("rhetoric_role_evidence_exemplar")
     if cues is not None:
         found = lexicon_hits(cues, ctx.joined)
         text = ctx.sents["text"]
         named = [bool(_CAPITALISED.search(text.iat[r][e:])) for r, e in zip(found["row"], found["end"])]
         found = found[np.array(named, dtype=bool)] if len(found) else found
-        out.append(make_hits(found["row"], "role", "evidence_exemplar", "rhetoric_role_evidence_exemplar.txt: " + found["entry"] + " + a name",
-                         found["start"], found["end"], found["match"]))
+        out.append(
+            make_hits(
+                found["row"],
+                "role",
+                "evidence_exemplar",
+                "rhetoric_role_evidence_exemplar.txt: " + found["entry"] + " + a name",
+                found["start"],
+                found["end"],
+                found["match"],
+            )
+        )
     return pd.concat(out, ignore_index=True) if out else empty_hits()
 
 
@@ -227,8 +298,11 @@ def past_pattern(ctx: Context, *, strict: bool = False) -> str:
     subject such as "they", "it" or a plural noun, so that "a degraded environment" is not a story)."""
     past = ctx.lexicons.get("rhetoric_cues_past_tense")
     entries = (past.entries if past else ()) + _EXTRA_PAST
-    regular = (r"(?<!\w)(?:they|he|she|it|we|i|who|you|[a-z]{3,}s) (?:[a-z]+ly )?[a-z]{2,}(?<!e)ed(?!\w)" if strict
-               else r"(?<!\w)[a-z]{2,}(?<!e)ed(?!\w)")
+    regular = (
+        r"(?<!\w)(?:they|he|she|it|we|i|who|you|[a-z]{3,}s) (?:[a-z]+ly )?[a-z]{2,}(?<!e)ed(?!\w)"
+        if strict
+        else r"(?<!\w)[a-z]{2,}(?<!e)ed(?!\w)"
+    )
     return r"(?:" + compile_entries(entries).pattern + "|" + regular + ")"
 
 
@@ -248,7 +322,7 @@ def quoted_spans(ctx: Context) -> pd.DataFrame:
     """Quoted stretches (pos, start, end in the joined text), double quotes across sentences of a paragraph."""
     raw = ctx.joined.raw or ctx.joined.text
     spans = []
-    marks = [(m.start(), m.group()) for m in re.finditer("[\u201c\u201d\"]", raw)]
+    marks = [(m.start(), m.group()) for m in re.finditer('[\u201c\u201d"]', raw)]
     if marks:
         rows = ctx.joined.locate(np.array([p for p, _ in marks]))
         key = list(zip(ctx.sents["article_id"].to_numpy()[rows], ctx.para[rows]))
@@ -291,7 +365,11 @@ def resolve_containment(hits: pd.DataFrame) -> pd.DataFrame:
     sub = hits[grp.notna()].assign(group=grp[grp.notna()])
     if sub.empty:
         return hits
-    spans = sub[["row", "group", "start", "end"]].drop_duplicates().sort_values(["row", "group", "start", "end"], ascending=[True, True, True, False])
+    spans = (
+        sub[["row", "group", "start", "end"]]
+        .drop_duplicates()
+        .sort_values(["row", "group", "start", "end"], ascending=[True, True, True, False])
+    )
     prev_end = spans.groupby(["row", "group"])["end"].cummax().groupby([spans["row"], spans["group"]]).shift(1)
     contained = spans[(prev_end >= spans["end"]).to_numpy()]
     if contained.empty:
@@ -302,7 +380,7 @@ def resolve_containment(hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def drop_boosters_in_concessions(hits: pd.DataFrame) -> pd.DataFrame:
-    """"I've no doubt that ..., but" grants a point: its "no doubt" is not the writer boosting a claim."""
+    """ "I've no doubt that ..., but" grants a point: its "no doubt" is not the writer boosting a claim."""
     conc = hits[hits["label"] == "concession"]
     boost = hits[hits["label"] == "booster"]
     if conc.empty or boost.empty:
@@ -351,13 +429,16 @@ def question_labels(ctx: Context, quoted: pd.DataFrame, in_case: pd.Series, you_
     for row in rows:
         t = text.iat[row]
         span, note = (0, len(t.rstrip())), ""
-        if _QUOTE_THEN_QUESTION.search(ctx.joined.text[ctx.joined.starts[row]:ctx.joined.starts[row] + len(t)]):
+        if _QUOTE_THEN_QUESTION.search(ctx.joined.text[ctx.joined.starts[row] : ctx.joined.starts[row] + len(t)]):
             close = ctx.joined.starts[row] + len(t.rstrip().rstrip("?").rstrip())
             i = np.flatnonzero(q_ends == close)
             if len(i):
                 open_row = int(ctx.joined.locate(q_starts[i[:1]])[0])
                 if open_row < row and ctx.sents["article_id"].iat[open_row] == ctx.sents["article_id"].iat[row]:
-                    row, span = open_row, (0, len(ctx.joined.text[ctx.joined.starts[open_row]:q_starts[i[0]]].rstrip()))
+                    row, span = (
+                        open_row,
+                        (0, len(ctx.joined.text[ctx.joined.starts[open_row] : q_starts[i[0]]].rstrip())),
+                    )
                     note = f" (its '?' closes the quotation in {ctx.sid(int(rows[rows >= open_row].max()))})"
         asked[int(row)] = (span[0], span[1], note)
     is_q = np.zeros(len(text), dtype=bool)
@@ -376,7 +457,11 @@ def question_labels(ctx: Context, quoted: pd.DataFrame, in_case: pd.Series, you_
             label, rule = "answered", f"short question answered by the next sentence, {ctx.sid(nxt)}"
         elif row in you or pd.notna(in_case.iat[row]):
             label = "to_reader"
-            rule = "asks the reader ('you')" if row in you else f"asks the reader to decide the imagined case opened at {in_case.iat[row]}"
+            rule = (
+                "asks the reader ('you')"
+                if row in you
+                else f"asks the reader to decide the imagined case opened at {in_case.iat[row]}"
+            )
         else:
             label, rule = "rhetorical", "question the author does not answer next"
         out.append((row, label, rule + note, start, end))
@@ -399,7 +484,9 @@ def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> p
     started = pd.Series(direct & ok).groupby(run).cummax().to_numpy()
     origin = pd.Series(np.where(direct & ok, ctx.sents["sentence_id"].astype("str"), None)).groupby(run).ffill()
     rows = np.flatnonzero(ok & started & ~direct)
-    return make_hits(rows, "role", "evidence_anecdote", [f"goes on with the past-tense story begun at {origin.iat[r]}" for r in rows])
+    return make_hits(
+        rows, "role", "evidence_anecdote", [f"goes on with the past-tense story begun at {origin.iat[r]}" for r in rows]
+    )
 
 
 def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
@@ -421,18 +508,34 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
     commas = [text.iat[r].find(", ", e) for r, e in zip(rest["row"], rest["end"])]
     rest = rest.assign(comma=commas)
     main = rest[sub.to_numpy() & (rest["comma"] > 0).to_numpy()]
-    out.append(pd.DataFrame({"row": main["row"], "rule": "main clause after the concessive clause '" + main["match"] + "'",
-                             "start": main["comma"] + 2, "end": [len(text.iat[r]) for r in main["row"]],
-                             "match": [text.iat[r][c + 2:] for r, c in zip(main["row"], main["comma"])]}))
+    out.append(
+        pd.DataFrame(
+            {
+                "row": main["row"],
+                "rule": "main clause after the concessive clause '" + main["match"] + "'",
+                "start": main["comma"] + 2,
+                "end": [len(text.iat[r]) for r in main["row"]],
+                "match": [text.iat[r][c + 2 :] for r, c in zip(main["row"], main["comma"])],
+            }
+        )
+    )
     left = rest[~rest["c"].isin(main["c"])]
     nxt = left["row"].to_numpy() + 1
     ok = ctx.next_ok()[left["row"].to_numpy()]
     left, nxt = left[ok], nxt[ok]
     counter = [_COUNTER_START.match(text.iat[r]) for r in nxt]
     got = np.array([m is not None for m in counter], dtype=bool)
-    out.append(pd.DataFrame({"row": nxt[got], "rule": [f"counters the concession in {ctx.sid(r)}" for r in left["row"][got]],
-                             "start": [m.start() for m in counter if m], "end": [m.end() for m in counter if m],
-                             "match": [m.group() for m in counter if m]}))
+    out.append(
+        pd.DataFrame(
+            {
+                "row": nxt[got],
+                "rule": [f"counters the concession in {ctx.sid(r)}" for r in left["row"][got]],
+                "start": [m.start() for m in counter if m],
+                "end": [m.end() for m in counter if m],
+                "match": [m.group() for m in counter if m],
+            }
+        )
+    )
     df = pd.concat(out, ignore_index=True).assign(category="role", label="rebuttal")
     return df.drop_duplicates(["row", "start", "end"]).astype({"row": "int64", "start": "int64", "end": "int64"})
 
@@ -449,12 +552,29 @@ def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray) -> pd.DataFrame:
     ok = ~blocked[hits["row"].to_numpy()]
     stance = hits[ok & hits["label"].isin(["hedge", "booster", "attitude_marker"]).to_numpy()]
     direct = hits[ok & (hits["category"] == "directive").to_numpy()]
-    return pd.concat([
-        make_hits(stance["row"], "role", "claim", "stance marker in a statement: " + stance["label"] + " '" + stance["match"] + "'",
-              stance["start"], stance["end"], stance["match"]),
-        make_hits(direct["row"], "role", "claim", "a directive recommends: " + direct["label"] + " '" + direct["match"] + "'",
-              direct["start"], direct["end"], direct["match"]),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            make_hits(
+                stance["row"],
+                "role",
+                "claim",
+                "stance marker in a statement: " + stance["label"] + " '" + stance["match"] + "'",
+                stance["start"],
+                stance["end"],
+                stance["match"],
+            ),
+            make_hits(
+                direct["row"],
+                "role",
+                "claim",
+                "a directive recommends: " + direct["label"] + " '" + direct["match"] + "'",
+                direct["start"],
+                direct["end"],
+                direct["match"],
+            ),
+        ],
+        ignore_index=True,
+    )
 
 
 # ---------------------------------------------------------------- the two passes
@@ -468,10 +588,23 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
         set aside); the quoted stretches of text.
     """
     base, raw = lexicon_labels(ctx)
-    found = pd.concat([base, insert_labels(ctx), imperative_labels(ctx), authority_labels(ctx), exemplar_labels(ctx),
-                       anecdote_labels(ctx)], ignore_index=True)
+    found = pd.concat(
+        [
+            base,
+            insert_labels(ctx),
+            imperative_labels(ctx),
+            authority_labels(ctx),
+            exemplar_labels(ctx),
+            anecdote_labels(ctx),
+        ],
+        ignore_index=True,
+    )
     reader = raw.get("metadiscourse/engagement_reader")
-    you_rows = reader.loc[reader["entry"].str.startswith("you"), "row"].unique() if reader is not None else np.array([], dtype=np.int64)
+    you_rows = (
+        reader.loc[reader["entry"].str.startswith("you"), "row"].unique()
+        if reader is not None
+        else np.array([], dtype=np.int64)
+    )
     quoted = quoted_spans(ctx)
     return drop_boosters_in_concessions(resolve_containment(drop_quoted_persons(found, quoted, ctx))), you_rows, quoted
 
@@ -497,14 +630,29 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     is_q[questions["row"].to_numpy()] = True
     hyp = in_case.notna().to_numpy() & ~is_q
     continuing = np.flatnonzero(hyp & ~np.isin(np.arange(n), hyp_rows))
-    case = make_hits(continuing, "role", "evidence_hypothetical", [f"continues the imagined case opened at {in_case.iat[r]}" for r in continuing])
+    case = make_hits(
+        continuing,
+        "role",
+        "evidence_hypothetical",
+        [f"continues the imagined case opened at {in_case.iat[r]}" for r in continuing],
+    )
     rows = found["row"].to_numpy()
-    drop = (hyp[rows] & found["label"].isin(["evidence_statistic", "evidence_anecdote"]).to_numpy()) | \
-           (is_q[rows] & (found["label"] == "evidence_hypothetical").to_numpy())
+    drop = (hyp[rows] & found["label"].isin(["evidence_statistic", "evidence_anecdote"]).to_numpy()) | (
+        is_q[rows] & (found["label"] == "evidence_hypothetical").to_numpy()
+    )
     found = pd.concat([found[~drop], questions, case], ignore_index=True)
     direct = _rows_with(found, "evidence_anecdote", n)
-    found = pd.concat([found, narrative_labels(ctx, direct, hyp | is_q), rebuttal_labels(ctx, found), reason_after_why(ctx, questions)],
-                      ignore_index=True)
-    found = pd.concat([found, claims_from_stance(found, hyp | is_q | _rows_with(found, "evidence_anecdote", n))], ignore_index=True)
+    found = pd.concat(
+        [
+            found,
+            narrative_labels(ctx, direct, hyp | is_q),
+            rebuttal_labels(ctx, found),
+            reason_after_why(ctx, questions),
+        ],
+        ignore_index=True,
+    )
+    found = pd.concat(
+        [found, claims_from_stance(found, hyp | is_q | _rows_with(found, "evidence_anecdote", n))], ignore_index=True
+    )
     no_claim = (hyp | is_q)[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
     return found[~no_claim]

@@ -19,17 +19,46 @@ from utils import display
 from utils.rhetoric.labels import EVIDENCE, LABELS
 
 NAMES = {
-    "hedge": "hedges", "booster": "boosters", "attitude_marker": "attitude markers", "self_mention": "self-mentions",
-    "engagement_reader": "reader address", "engagement_aside": "asides", "transition_contrast": "contrast transitions",
-    "transition_cause": "cause transitions", "transition_addition": "addition transitions", "frame_marker": "frame markers",
-    "evidential": "evidentials", "code_gloss": "code glosses", "claim": "claims", "reason": "reasons",
-    "evidence_statistic": "statistics", "evidence_anecdote": "anecdote", "evidence_hypothetical": "hypothetical cases",
-    "evidence_authority": "authority", "evidence_exemplar": "exemplar companies", "evidence_analogy": "analogy / metaphor",
-    "concession": "concessions", "rebuttal": "rebuttals", "answered": "questions answered next",
-    "to_reader": "questions to the reader", "rhetorical": "rhetorical questions", "imperative": "imperatives",
+    "hedge": "hedges",
+    "booster": "boosters",
+    "attitude_marker": "attitude markers",
+    "self_mention": "self-mentions",
+    "engagement_reader": "reader address",
+    "engagement_aside": "asides",
+    "transition_contrast": "contrast transitions",
+    "transition_cause": "cause transitions",
+    "transition_addition": "addition transitions",
+    "frame_marker": "frame markers",
+    "evidential": "evidentials",
+    "code_gloss": "code glosses",
+    "claim": "claims",
+    "reason": "reasons",
+    "evidence_statistic": "statistics",
+    "evidence_anecdote": "anecdote",
+    "evidence_hypothetical": "hypothetical cases",
+    "evidence_authority": "authority",
+    "evidence_exemplar": "exemplar companies",
+    "evidence_analogy": "analogy / metaphor",
+    "concession": "concessions",
+    "rebuttal": "rebuttals",
+    "answered": "questions answered next",
+    "to_reader": "questions to the reader",
+    "rhetorical": "rhetorical questions",
+    "imperative": "imperatives",
     "obligation": "you-must / you-should",
 }
-FINGERPRINT = ["claim", "reason", *EVIDENCE, "concession", "rebuttal", "questions", "directives", "engagement_reader", "hedge", "booster"]
+FINGERPRINT = [
+    "claim",
+    "reason",
+    *EVIDENCE,
+    "concession",
+    "rebuttal",
+    "questions",
+    "directives",
+    "engagement_reader",
+    "hedge",
+    "booster",
+]
 
 
 def label_index() -> pd.DataFrame:
@@ -64,7 +93,9 @@ def count_labels(labels: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 def wide(counts: pd.DataFrame, value: str = "per_1000") -> pd.DataFrame:
     """Labels as rows (plain names), articles as columns."""
-    table = counts.pivot_table(index=["category", "name"], columns="article_id", values=value, sort=False, aggfunc="first")
+    table = counts.pivot_table(
+        index=["category", "name"], columns="article_id", values=value, sort=False, aggfunc="first"
+    )
     table.columns.name = None
     return table
 
@@ -88,11 +119,16 @@ def fingerprint_table(counts: pd.DataFrame) -> pd.DataFrame:
     """The dimensions of the argument fingerprint, per 1,000 words: articles as rows."""
     by = counts.set_index(["article_id", "label"])["per_1000"].unstack()
     cat = counts.groupby(["article_id", "category"])["per_1000"].sum().unstack()
-    out = pd.DataFrame({
-        **{NAMES[c]: by[c] for c in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
-        "questions": cat["question"], "directives": cat["directive"], "reader address": by["engagement_reader"],
-        "hedges": by["hedge"], "boosters": by["booster"],
-    })
+    out = pd.DataFrame(
+        {
+            **{NAMES[c]: by[c] for c in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
+            "questions": cat["question"],
+            "directives": cat["directive"],
+            "reader address": by["engagement_reader"],
+            "hedges": by["hedge"],
+            "boosters": by["booster"],
+        }
+    )
     return out.reindex(counts["article_id"].unique()).round(2)
 
 
@@ -121,8 +157,9 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     words = int(sub["words"].iloc[0]) if len(sub) else 0
     ways = top_roles(counts, article_id)
     if ways:
-        how = "argues mainly through " + " and ".join(f"{name} ({_plural(n, 'sentence')})" if i == 0 else f"{name} ({n})"
-                                                      for i, (name, n) in enumerate(ways))
+        how = "argues mainly through " + " and ".join(
+            f"{name} ({_plural(n, 'sentence')})" if i == 0 else f"{name} ({n})" for i, (name, n) in enumerate(ways)
+        )
     else:
         how = "makes its case through bare claims, with no reasons or evidence the rules can find"
     evidence = int(sub[sub["label"].isin(EVIDENCE)]["count"].sum())
@@ -131,9 +168,16 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     parts = [how, f"{_plural(claims, 'claim')}{rate} against {_plural(evidence, 'sentence')} of evidence"]
     questions = c("answered") + c("to_reader") + c("rhetorical")
     if questions:
-        kinds = [f"{c(k)} {NAMES[k].replace('questions ', '').replace(' questions', '')}" for k in ("answered", "to_reader", "rhetorical") if c(k)]
+        kinds = [
+            f"{c(k)} {NAMES[k].replace('questions ', '').replace(' questions', '')}"
+            for k in ("answered", "to_reader", "rhetorical")
+            if c(k)
+        ]
         run = int(runs.get(article_id, 0))
-        parts.append(f"asks {_plural(questions, 'question')} ({', '.join(kinds)})" + (f", {run} of them in a row" if run >= 3 else ""))
+        parts.append(
+            f"asks {_plural(questions, 'question')} ({', '.join(kinds)})"
+            + (f", {run} of them in a row" if run >= 3 else "")
+        )
     else:
         parts.append("asks no questions")
     directives = c("imperative") + c("obligation")
@@ -149,14 +193,24 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     return "It " + "; ".join(parts) + "."
 
 
-def article_summaries(counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
+def article_summaries(
+    counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series, articles: pd.DataFrame
+) -> pd.DataFrame:
     """One plain-English summary per article: ``article_id, title, summary``."""
     rows = [(a.article_id, a.title, summarise_article(a.article_id, counts, tone, runs)) for a in articles.itertuples()]
     return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
 
 
-def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts: pd.DataFrame, tone: pd.DataFrame,
-                     thesis: pd.DataFrame, runs: pd.Series, ease: pd.Series) -> pd.DataFrame:
+def comparison_table(
+    *,
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    counts: pd.DataFrame,
+    tone: pd.DataFrame,
+    thesis: pd.DataFrame,
+    runs: pd.Series,
+    ease: pd.Series,
+) -> pd.DataFrame:
     """The side-by-side profile: one row per measure, one column per article (text cells).
 
     ``ease`` is the Flesch reading ease per article (``utils.describe.read_readability``)."""
@@ -176,7 +230,11 @@ def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts:
         t = tone[tone["article_id"] == a]["compound"]
         evidence = sum(n(a, e) for e in EVIDENCE)
         ways = sorted(((n(a, e), NAMES[e]) for e in EVIDENCE if n(a, e)), reverse=True)
-        thesis_cell = f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}" if a in top.index else "(none)"
+        thesis_cell = (
+            f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}"
+            if a in top.index
+            else "(none)"
+        )
         col = {
             "title": str(articles.set_index("article_id").loc[a, "title"]),
             "words / sentences": f"{int(articles.set_index('article_id').loc[a, 'n_words']):,} / {int((sentences['article_id'] == a).sum())}",
@@ -193,7 +251,9 @@ def comparison_table(*, articles: pd.DataFrame, sentences: pd.DataFrame, counts:
             "reader address ('you', inclusive 'we')": str(n(a, "engagement_reader")),
             "self-mentions": str(n(a, "self_mention")),
             "hedges / boosters per 1,000 words": f"{r(a, ['hedge']):.1f} / {r(a, ['booster']):.1f}",
-            "tone: mean (lowest .. highest)": f"{t.mean():+.2f} ({t.min():+.2f} .. {t.max():+.2f})" if len(t) else "n/a",
+            "tone: mean (lowest .. highest)": f"{t.mean():+.2f} ({t.min():+.2f} .. {t.max():+.2f})"
+            if len(t)
+            else "n/a",
         }
         for k, v in col.items():
             rows.setdefault(k, []).append(v)
@@ -214,13 +274,21 @@ def evidence_table(hits: pd.DataFrame, text: dict[str, str]) -> pd.DataFrame:
     by_sentence: dict[str, list] = {}
     for sid, rule, start, end in zip(hits["sentence_id"], hits["rule"], hits["start"], hits["end"]):
         by_sentence.setdefault(sid, []).append((rule, start, end))
-    rows = [(sid, len(group), "; ".join(dict.fromkeys(r for r, _, _ in group)),
-             display.mark(text[sid], [(st, en) for _, st, en in group if en > st]))
-            for sid, group in by_sentence.items()]
+    rows = [
+        (
+            sid,
+            len(group),
+            "; ".join(dict.fromkeys(r for r, _, _ in group)),
+            display.mark(text[sid], [(st, en) for _, st, en in group if en > st]),
+        )
+        for sid, group in by_sentence.items()
+    ]
     return pd.DataFrame(rows, columns=["sentence", "hits", "rule", "text"])
 
 
-def drilldown_sections(labels: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = 200) -> list[str]:
+def drilldown_sections(
+    labels: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = 200
+) -> list[str]:
     """One collapsible section per article; inside, one collapsible list per label with its sentences
     (matched spans highlighted), and a line naming the labels with no occurrences."""
     sections = []
@@ -238,11 +306,17 @@ def drilldown_sections(labels: pd.DataFrame, sentences: pd.DataFrame, articles: 
             n_labels += len(hits)
             table = evidence_table(hits, text)
             markers = f"{int(table['hits'].sum())} markers; " if category == "metadiscourse" else ""
-            inner.append(display.drilldown(f"{category} / {name}: {markers}sentences", table, raw_html_cols=("text",), max_rows=max_rows))
+            inner.append(
+                display.drilldown(
+                    f"{category} / {name}: {markers}sentences", table, raw_html_cols=("text",), max_rows=max_rows
+                )
+            )
         none = f'<p class="atlas-note">No occurrences: {html.escape(", ".join(empty))}.</p>' if empty else ""
         title = html.escape(f"{a.article_id}: {a.title}")
         present = int((labels["article_id"] == a.article_id).sum())
-        sections.append(f'<details class="atlas-drill"><summary>{title} ({present} labels)</summary>{"".join(inner)}{none}</details>')
+        sections.append(
+            f'<details class="atlas-drill"><summary>{title} ({present} labels)</summary>{"".join(inner)}{none}</details>'
+        )
     return sections
 
 
@@ -255,22 +329,40 @@ def question_table(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     art = dict(zip(body["sentence_id"], body["article_id"]))
     text = body.set_index("sentence_id")["text"].astype("str")
     follow = [text[nxt[s]] if nxt.get(s) and art.get(nxt[s]) == art[s] else "" for s in q["sentence_id"]]
-    return pd.DataFrame({"article": q["article_id"].to_numpy(), "sentence": q["sentence_id"].to_numpy(), "type": q["label"].to_numpy(),
-                         "why": q["rule"].to_numpy(), "question": q["match"].to_numpy(), "next sentence": follow})
+    return pd.DataFrame(
+        {
+            "article": q["article_id"].to_numpy(),
+            "sentence": q["sentence_id"].to_numpy(),
+            "type": q["label"].to_numpy(),
+            "why": q["rule"].to_numpy(),
+            "question": q["match"].to_numpy(),
+            "next sentence": follow,
+        }
+    )
 
 
 def tone_table(tone: pd.DataFrame, sentences: pd.DataFrame, *, article_id: str) -> pd.DataFrame:
     """The sentences behind one tone arc, in order, with their VADER compound score."""
     t = tone[tone["article_id"] == article_id]
     text = sentences.set_index("sentence_id")["text"].astype("str")
-    return pd.DataFrame({"sentence": t["sentence_id"].to_numpy(), "position": (100 * t["position"]).round().astype("int64").astype("str").to_numpy(),
-                         "tone": t["compound"].map("{:+.2f}".format).to_numpy(), "text": t["sentence_id"].map(text).to_numpy()})
+    return pd.DataFrame(
+        {
+            "sentence": t["sentence_id"].to_numpy(),
+            "position": (100 * t["position"]).round().astype("int64").astype("str").to_numpy(),
+            "tone": t["compound"].map("{:+.2f}".format).to_numpy(),
+            "text": t["sentence_id"].map(text).to_numpy(),
+        }
+    )
 
 
 def tone_sections(tone: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     """One collapsible tone table per article (the sentences behind each tone arc)."""
-    return [display.drilldown(f"Tone, sentence by sentence: {a.article_id}", tone_table(tone, sentences, article_id=a.article_id))
-            for a in articles.itertuples()]
+    return [
+        display.drilldown(
+            f"Tone, sentence by sentence: {a.article_id}", tone_table(tone, sentences, article_id=a.article_id)
+        )
+        for a in articles.itertuples()
+    ]
 
 
 def thesis_table(thesis: pd.DataFrame, sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
@@ -279,11 +371,23 @@ def thesis_table(thesis: pd.DataFrame, sentences: pd.DataFrame, labels: pd.DataF
     claims = labels[labels["label"] == "claim"].groupby("sentence_id")
     marked = []
     for sid in thesis["sentence_id"]:
-        spans = [(s, e) for s, e in zip(claims.get_group(sid)["start"], claims.get_group(sid)["end"]) if e > s] if sid in claims.groups else []
+        spans = (
+            [(s, e) for s, e in zip(claims.get_group(sid)["start"], claims.get_group(sid)["end"]) if e > s]
+            if sid in claims.groups
+            else []
+        )
         marked.append(display.mark(text[sid], spans))
     rank = thesis.groupby("article_id", sort=False).cumcount() + 1
-    return pd.DataFrame({"article": thesis["article_id"], "rank": rank, "sentence": thesis["sentence_id"], "score": thesis["score"].map("{:.2f}".format),
-                         "why": thesis["reasons"], "text": marked})
+    return pd.DataFrame(
+        {
+            "article": thesis["article_id"],
+            "rank": rank,
+            "sentence": thesis["sentence_id"],
+            "score": thesis["score"].map("{:.2f}".format),
+            "why": thesis["reasons"],
+            "text": marked,
+        }
+    )
 
 
 def standouts(counts: pd.DataFrame, *, min_count: int = 2) -> dict[str, str]:
@@ -308,7 +412,9 @@ def heatmap_title(counts: pd.DataFrame, *, width: int = 55) -> str:
         return "Label rates per 1,000 words" + (f" in {counts['article_id'].iloc[0]}" if len(counts) else "")
     shown = list(stand.items())[:6]
     more = " ..." if len(stand) > 6 else ""
-    return textwrap.fill("Where each article stands out: " + "; ".join(f"{a} {name}" for a, name in shown) + more, width)
+    return textwrap.fill(
+        "Where each article stands out: " + "; ".join(f"{a} {name}" for a, name in shown) + more, width
+    )
 
 
 def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
@@ -329,5 +435,8 @@ def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
         return "Tone through each article"
     means = tone.groupby("article_id", sort=False)["compound"].mean()
     low = tone.loc[tone["compound"].idxmin()]
-    return textwrap.fill(f"Tone is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
-                         f"the most negative sentence is {low['sentence_id']} ({low['compound']:+.2f})", width)
+    return textwrap.fill(
+        f"Tone is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
+        f"the most negative sentence is {low['sentence_id']} ({low['compound']:+.2f})",
+        width,
+    )
