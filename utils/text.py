@@ -71,3 +71,14 @@ def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
         Lower-cased words with straight apostrophes.
     """
     return _stopwords(str(path or STOPWORDS_FILE))
+
+
+def alternation(entries: list[str]) -> str:
+    """A regular-expression alternation of word-list entries, escaped, longest first (so "even so"
+    is tried before "even").
+
+    Example:
+        >>> alternation(["yet", "even so", "but"])
+        '(?:even\\\\ so|but|yet)'
+    """
+    return "(?:" + "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e))) + ")"

@@ -28,13 +28,11 @@ import simplemma
 import wordfreq
 
 from utils import paths, tables
-from utils.text import APOSTROPHES, load_stopwords, token_spans
+from utils.text import APOSTROPHES, load_stopwords, read_word_list, token_spans
 
 LETTER = re.compile(r"[^\W\d_]")
 G2_P001 = 10.83  # chi-square critical value, 1 degree of freedom, p = 0.001
-# stopwords a trigram may have in the middle ("sense of urgency", "revenue and profit"); articles and
-# pronouns are left out because they make fragments ("optimise the current")
-CONNECTORS = frozenset({"of", "and", "or", "on", "for", "to", "in", "with", "at", "by", "from", "as", "vs"})
+CONNECTORS = frozenset(read_word_list(paths.LEXICONS / "rule_cues" / "phrase_connectors.txt"))  # inside a phrase
 TABLE_COLUMNS = ["article_id", "kind", "term", "surface", "count", "n_words", "rate"]
 HIT_COLUMNS = ["article_id", "sentence_id", "concept", "surface", "start", "end", "term", "word_index"]
 

@@ -17,28 +17,27 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from utils import paths
 from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans, lexicon_hits, overlaps
+from utils.text import alternation, read_word_list
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 _QUOTE_THEN_QUESTION = re.compile(r"[\"\u201d]\s*\?\s*$")
-_TAG_QUESTION = re.compile(
-    r",\s*(?:right|isn't it|aren't they|don't you think|no|yes|correct|eh|ok|okay)\s*\?\s*$", re.I
-)
-_WH = re.compile(
-    r"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){0,3}?(?:why|what|how|who|whom|when|where|which)\b",
-    re.I,
-)
-_AUX = re.compile(
-    r"^\W*(?:is|are|was|were|am|do|does|did|can|could|would|should|will|shall|have|has|had|may|might|must|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't)\b",
-    re.I,
-)
-_ANSWER_CUE = re.compile(
-    r"^\W*(?:because|the answer|the reason|simple|simply|yes|no|it's because|that's because|here's why|the short answer|well,)\b",
-    re.I,
-)
+_CUES = paths.LEXICONS / "rule_cues"
+
+
+def _cue(name: str) -> str:
+    """The alternation of one cue list of ``data/lexicons/rule_cues/``."""
+    return alternation(read_word_list(_CUES / f"{name}.txt"))
+
+
+_TAG_QUESTION = re.compile(rf",\s*{_cue('tag_questions')}\s*\?\s*$", re.I)
+_WH = re.compile(rf"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){{0,3}}?{_cue('wh_words')}\b", re.I)
+_AUX = re.compile(rf"^\W*{_cue('question_auxiliaries')}\b", re.I)
+_ANSWER_CUE = re.compile(rf"^\W*{_cue('answer_cues')}\b", re.I)
 _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
-_COUNTER_START = re.compile(r"^\W*(?:but|however|yet|still|nevertheless|nonetheless|even so)\b", re.I)
-_PRONOUN = re.compile(r"(?<!\w)(?:i|we|you|me|my|our|your|us)(?!\w)")
+_COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
+_PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
 _CAPITALISED = re.compile(r"[A-Z][\w'&-]+")
 _DASH = r"(?: [-\u2013\u2014] |\u2014)"
@@ -51,8 +50,8 @@ _INSERT = re.compile(
     + _DASH
     + r"([^\n\u2013\u2014]{1,150})(?=\n|\Z)"
 )
-_SUBORDINATE_CONCESSIONS = {"although", "though", "even though", "even if", "even when", "while it is true"}
-_EXTRA_PAST = ("seen", "been", "done", "gone", "known")
+_SUBORDINATE_CONCESSIONS = frozenset(read_word_list(_CUES / "concessive_subordinators.txt"))
+_EXTRA_PAST = tuple(read_word_list(_CUES / "past_participles.txt"))
 
 
 @dataclass
