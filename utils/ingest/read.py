@@ -20,11 +20,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -43,8 +40,6 @@ MAX_BYTES = 5_000_000
 FORMATS = paths.FORMATS
 MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
 PROGRESS_MIN_FILES = 20
-PARALLEL_MIN_FILES = 200
-WORKERS = 2
 
 
 class IngestError(RuntimeError):
@@ -245,7 +240,7 @@ class _Read:
 
 
 def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
-    """Read, decode, clean and segment one file (runs in a worker process for large folders)."""
+    """Read, decode, clean and segment one file."""
     path, corpus_dir, meta, max_bytes = task
     rel = path.relative_to(corpus_dir).as_posix()
     try:
@@ -269,17 +264,6 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
     except OSError as exc:
         return _Read(rel, f"cannot be read: {exc.strerror}")
     return _Read(rel, None, hashlib.sha256(data).hexdigest(), article_id, meta, encoding, fmt, len(data), art)
-
-
-def _read_all(tasks: list) -> Iterator[_Read]:
-    """Read files in order; a large folder is shared between processes, one per core (at most
-    :data:`WORKERS`), and the results come back in file order, so the tables are the same."""
-    workers = min(WORKERS, os.cpu_count() or 1)
-    if len(tasks) < PARALLEL_MIN_FILES or workers < 2:
-        yield from map(_read_one, tasks)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_one, tasks, chunksize=25)
 
 
 def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
@@ -308,7 +292,7 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     seen_id: dict[str, str] = {}
     tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
     for one in tqdm(
-        _read_all(tasks),
+        map(_read_one, tasks),
         total=len(tasks),
         desc="ingesting",
         unit="file",
