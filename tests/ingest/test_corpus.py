@@ -280,15 +280,3 @@ def test_a_large_folder_shows_a_progress_bar(tmp_path, capsys):
     folder = _folder(tmp_path, {f"a{i:02d}.txt": GOOD + str(i).encode() for i in range(corpus_mod.PROGRESS_MIN_FILES)})
     ingest(folder)
     assert "ingesting" in capsys.readouterr().err
-
-
-def test_large_folders_read_in_parallel_give_the_same_tables(tmp_path, monkeypatch):
-    files = {f"a{i:02d}.txt": GOOD + f" Article {i}. It differs.".encode() for i in range(6)}
-    files["bad.txt"], files["copy.txt"] = b"", GOOD + b" Article 0. It differs."
-    folder = _folder(tmp_path, files)
-    sequential = ingest(folder)
-    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_FILES", 2)
-    parallel = ingest(folder)
-    for name in ("articles", "sentences", "tokens", "warnings"):
-        pd.testing.assert_frame_equal(getattr(parallel, name), getattr(sequential, name))
-    assert list(parallel.warnings["file"]) == ["bad.txt", "copy.txt"]
