@@ -69,6 +69,29 @@ def time_seed_report(tmp: Path, *, repeat: int) -> dict[str, float]:
     }
 
 
+GUARD_PROBE = (
+    "import sys, time\n{guard}t = time.process_time()\nimport nbformat\n"
+    "nbformat.validate(nbformat.v4.new_notebook())\nprint(time.process_time() - t)"
+)
+
+
+def time_import_guard(*, repeat: int) -> dict[str, float]:
+    """CPU seconds the report runner spends importing and using nbformat, with and without its
+    guard against ``rfc3987_syntax`` (see :mod:`utils.report.runner`)."""
+
+    def cpu(guard: str) -> float:
+        code = GUARD_PROBE.format(guard=guard)
+        return median(
+            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeat)
+        )
+
+    return {
+        "runner start-up CPU, nbformat as installed (s)": cpu(""),
+        "runner start-up CPU, with the rfc3987_syntax guard (s)": cpu("sys.modules['rfc3987_syntax'] = None\n"),
+    }
+
+
 def time_each_notebook(tmp: Path, *, repeat: int) -> dict[str, float]:
     """Each notebook alone on the seeds (tables written by a first run), minus its import-only
     copy (median of ``repeat`` pairs)."""
@@ -138,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             figures |= time_setup()
         if "seeds" not in args.skip:
             figures |= time_seed_report(tmp, repeat=args.repeat)
+            figures |= time_import_guard(repeat=args.repeat)
             figures |= time_each_notebook(tmp, repeat=args.repeat)
         if args.movies.is_dir():
             if "stages" not in args.skip:
