@@ -12,6 +12,7 @@ Target: 30 s or less on the 2-core machine (pip took 83 s for the same set).
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -55,9 +56,13 @@ def one_run(python, cold, keep):
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     t_clone = time.perf_counter() - t0
     cmd = ["make", "--no-print-directory", "setup", f"PYTHON={python}"]
+    load = os.getloadavg()[0]
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=clone, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     t_setup = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if done.returncode:
         sys.stdout.write(done.stdout)
         sys.stderr.write(done.stderr)
@@ -72,7 +77,7 @@ def one_run(python, cold, keep):
         print(f"kept {work}")
     else:
         shutil.rmtree(work, ignore_errors=True)
-    return t_setup, t_clone, version, state
+    return t_setup, t_clone, version, state, cpu, load
 
 
 def main(argv=None):
@@ -85,11 +90,14 @@ def main(argv=None):
 
     times = []
     for i in range(args.runs):
-        t_setup, t_clone, version, state = one_run(args.python, args.cold, args.keep)
+        t_setup, t_clone, version, state, cpu, load = one_run(args.python, args.cold, args.keep)
         times.append(t_setup)
+        # CPU seconds and the load average tell a slow machine from a slow set-up: on a busy
+        # machine the wall time grows while the CPU time stays put
         print(
-            f"run {i + 1}: make setup on a fresh clone {t_setup:.1f} s "
-            f"(Python {version}; uv cache {state}; git clone {t_clone:.1f} s, not counted)",
+            f"run {i + 1}: make setup on a fresh clone {t_setup:.1f} s wall, {cpu:.1f} s CPU "
+            f"(Python {version}; uv cache {state}; load average {load:.1f} on {os.cpu_count()} cores; "
+            f"git clone {t_clone:.1f} s, not counted)",
             flush=True,
         )
     median = statistics.median(times)
