@@ -2,7 +2,7 @@
 #   make report   # set up .venv if needed, run every notebook on data/raw, write reports/
 #   make test     # set up .venv if needed, lint (ruff), run the test suite
 # More: make report CORPUS=path/to/folder | make report CODE=1 | make report GROUP_BY=author
-#       make lab | make bench [MOVIES=dir] | make lint | make lock | make setup | make clean
+#       make lab | make bench [MOVIES=dir] | make lint | make format | make lock | make setup | make clean
 # Another Python, its own venv: make test PYTHON=python3.13 VENV=.venv-3.13
 
 PYTHON ?= python3
@@ -31,7 +31,7 @@ unexport CORPUS CODE GROUP_BY MOVIES
 # uv never fetches a Python of its own: the venv's interpreter is the one asked for.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: report test lint lab bench setup lock clean
+.PHONY: report test lint format lab bench setup lock clean
 
 # Create the venv if missing and put the pinned uv in it (pip needs nothing but PyPI for that).
 # The .gitignore inside keeps git and ruff out of any venv name (.venv-3.13, .venv-ci-3.11, ...).
@@ -62,11 +62,16 @@ test: $(STAMP)
 	$(PY) -m pytest || status=$$?; \
 	exit $$status
 
+# Both checks always run; the format check names the files (make format rewrites them).
 lint: $(STAMP)
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
-	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/ruff format --check --output-format concise . || status=1; \
 	exit $$status
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(LAB_FLAGS)
