@@ -92,8 +92,17 @@ def load_boilerplate_patterns() -> tuple[re.Pattern, ...]:
     return tuple(p for _, p, _ in load_boilerplate_lexicon())
 
 
+@lru_cache(maxsize=2)
+def _any_boilerplate(anywhere_only: bool) -> re.Pattern:
+    """All (or all ``anywhere:``) patterns as one expression: one match attempt per line, not forty."""
+    sources = [source for source, _, anywhere in load_boilerplate_lexicon() if anywhere or not anywhere_only]
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{s})" for s in sources) + r")\s*$", re.I)
+
+
 def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
     """The boilerplate pattern (as written in the lexicon) that a whole line matches, or ``None``."""
+    if not _any_boilerplate(anywhere_only).match(line):
+        return None
     for source, pattern, anywhere in load_boilerplate_lexicon():
         if (anywhere or not anywhere_only) and pattern.match(line):
             return source
