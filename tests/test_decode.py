@@ -106,6 +106,7 @@ def test_implausible_characters_that_cannot_be_repaired_are_kept_with_a_warning_
 @pytest.mark.parametrize("text", [
     TEXT, ENGLISH, "naïve façade, résumé, Dvořák, Straße, São Paulo, ¿Qué? ¡Hola! 10°C, ½, «mot», © 2024™",
     "東京は大きい都市です。人口は多いです。" * 5,  # a Japanese article is not suspect
+    "Section one ends here.\n\n———\n\n★★★ Five stars → worth it ✓ 🙂 • next • last\n",  # separators, arrows, emoji
 ])
 def test_plausible_text_is_not_suspect(text):
     assert suspicious(text) == []

@@ -36,7 +36,7 @@ _SUSPECT = re.compile(
     r"|[\u00a1-\u00bf]{2}"  # two Latin-1 symbols in a row: GBK / Big5 punctuation read as cp1252 ("¡°", "¡¯")
     r"|(?<=[^\W\d_])[‚„†‡ˆ‰‹›¡¢¤¦¨¬¯±¶¸¿ˇ]"  # a symbol straight after a letter: DOS "é" read as cp1252 ("caf‚")
     r"|(?<=[a-z])[\u00c0-\u00de](?=[a-z])"  # a capital inside a lower-case word: cp1252 "’" read as cp437 ("itÆs")
-    r"|([^\x00-\x7f])\1\1"  # three identical non-ASCII characters: DOS box lines read as cp1252 ("ÄÄÄ")
+    r"|([\u00c0-\u00ff])\1\1"  # three identical Latin-1 letters: DOS box lines read as cp1252 ("ÄÄÄ", "ÍÍÍ")
 )
 _CJK = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
