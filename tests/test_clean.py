@@ -120,13 +120,17 @@ def test_one_paragraph_per_line_after_a_blank_line_is_not_glued_into_one_paragra
 
 
 def test_long_paragraph_lines_without_final_punctuation_are_not_taken_for_wrapped_lines():
-    # No blank lines; a third of the lines end without punctuation before a lower-case line (a link,
-    # a brand name): the old rule called that hard-wrapped and joined everything.
+    # No blank lines; lines end without punctuation (a link, a missing stop), one before a lower-case
+    # brand name: the old rule called the file hard-wrapped and joined every such line to the next.
     lines = [LONG[0], LONG[1][:-1] + " (see the chart at example.com/cx-report", "iPhone owners " + LONG[2][0].lower() + LONG[2][1:],
-             LONG[3][:-1] + " according to the survey", "eBay sellers said the same in every interview we ran over the last three years, and the numbers back them."]
+             LONG[3][:-1] + " according to the survey", "Sellers said the same in every interview we ran over the last three years, and the numbers back them.",
+             LONG[0][:-1] + " as the founders put it", "eBay sellers said it too.", "The end of the piece comes here, with a last word on the whole matter."]
     raw = "\n".join(lines) + "\n"
-    assert not is_hard_wrapped(raw.splitlines())
-    assert [p.text for p in _paras(raw)] == lines
+    assert not is_hard_wrapped(raw.splitlines()) and line_layout(raw.splitlines()) == "lines"
+    paras = _paras(raw)
+    # each line is a paragraph; only a line starting in lower case after one without a final stop continues it
+    assert [p.text for p in paras] == [lines[0], lines[1] + " " + lines[2], lines[3], lines[4], lines[5] + " " + lines[6], lines[7]]
+    _check_raw_map(raw, paras)
 
 
 def test_hard_wrapped_paragraphs_separated_by_blank_lines_still_rejoin():

@@ -16,8 +16,8 @@ Rules (plain text and Markdown):
 - Without blank lines, a file is *hard-wrapped* when at least a fifth of its lines end mid-sentence
   before a lower-case continuation (002) and its lines fit a wrap width (at most
   :data:`MAX_WRAP_WIDTH` characters); then a line break ends a paragraph only after
-  ``. ! ? :`` (with closing quotes). Otherwise each line is a paragraph (000, 001, 004), and when
-  the lines are longer than any wrap width, always.
+  ``. ! ? :`` (with closing quotes). Otherwise each line is a paragraph (000, 001, 004), unless it
+  starts in lower case after a line without final punctuation (a continuation).
 - Short title and subtitle lines at the top (no final ``. , ; :``, capitalised, at most
   :data:`MAX_TITLE_WORDS` words) are their own units, never glued to each other or to the body.
 - A line holding only a bullet (``-``, ``o``, ``•`` ...) joins the item that follows; items that
@@ -230,10 +230,8 @@ def _join(par: Paragraph, text: str, raw: list[int], break_at: int, log: list[di
     par.n_lines += 1
 
 
-def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool, long_lines: bool = False) -> bool:
+def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool) -> bool:
     """Decide whether ``line`` starts a new paragraph after ``prev``."""
-    if long_lines:
-        return True
     if SENTENCE_END.search(prev.text) or prev.text.endswith(":"):
         return not blocks
     if _starts_lower(line):
@@ -249,7 +247,6 @@ def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, mark
     texts = [ln for ln, start in lines if start not in cut_at]
     layout = line_layout(texts)
     blocks, wrapped = layout == "blocks", layout == "wrapped"
-    long_lines = layout == "lines" and line_width(texts) > MAX_WRAP_WIDTH
     kept = [start for _, start in lines if start not in cut_at]
     titles = {kept[i] for i in title_lines(texts, layout)}
     paras: list[Paragraph] = []
@@ -282,7 +279,7 @@ def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, mark
             paras.append(cur)
             pending_marker = None
             continue
-        if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped, long_lines=long_lines):
+        if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped):
             _join(cur, text, raw, start - 1, log)
             continue
         cur = Paragraph(text, raw)
