@@ -26,6 +26,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "author": "str",
         "format": "str",
         "encoding": "str",
+        "repair": "str",
         "sha256": "str",
         "bytes": "int64",
         "n_paragraphs": "int64",
@@ -79,6 +80,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "raw_start": "int64",
         "raw_end": "int64",
         "text": "str",
+        "pattern": "str",
     },
     "warnings": {"file": "str", "problem": "str", "action": "str"},
     # written by notebook 01 for the later notebooks

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from utils.ingest.clean import clean_text, is_hard_wrapped
+from utils.ingest.clean import clean_text, is_hard_wrapped, line_layout
 
 
 def _paras(raw, fmt="txt"):
@@ -114,3 +114,179 @@ def test_boilerplate_lexicon_covers_common_footers(line):
     cleaned = clean_text(f"Body sentence here.\n{line}\n", fmt="txt")
     assert [p.text for p in cleaned.paragraphs] == ["Body sentence here."]
     assert re.search("boilerplate", cleaned.log[0]["step"])
+
+
+# ------------------------------------------------------------------ layout decided per file
+
+LONG = [
+    "Customer experience is a discipline that asks every team to see the business from the outside in, and most firms still treat it as a slogan rather than a practice.",
+    "The firms that do well measure what customers feel at each step, fix the broken steps first, and only then spend money on new channels or shiny tools.",
+    "Leaders who own the experience visit the front line every month, listen to calls, and ask staff what stops them from serving people well.",
+    "None of this is new, yet it is rare, because it takes patience and a willingness to hear bad news before good news arrives.",
+]
+
+
+def test_one_paragraph_per_line_after_a_blank_line_is_not_glued_into_one_paragraph():
+    # A title, a blank line, then one paragraph a line: the blank line used to switch the whole file
+    # to "paragraphs are blocks", and every body line joined into one paragraph.
+    raw = "Why experience matters\n\n" + "\n".join(LONG) + "\n"
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras] == [("heading", "Why experience matters")] + [("body", t) for t in LONG]
+    _check_raw_map(raw, paras)
+
+
+def test_long_paragraph_lines_without_final_punctuation_are_not_taken_for_wrapped_lines():
+    # No blank lines; lines end without punctuation (a link, a missing stop), one before a lower-case
+    # brand name: the old rule called the file hard-wrapped and joined every such line to the next.
+    lines = [
+        LONG[0],
+        LONG[1][:-1] + " (see the chart at example.com/cx-report",
+        "iPhone owners " + LONG[2][0].lower() + LONG[2][1:],
+        LONG[3][:-1] + " according to the survey",
+        "Sellers said the same in every interview we ran over the last three years, and the numbers back them.",
+        LONG[0][:-1] + " as the founders put it",
+        "eBay sellers said it too.",
+        "The end of the piece comes here, with a last word on the whole matter.",
+    ]
+    raw = "\n".join(lines) + "\n"
+    assert not is_hard_wrapped(raw.splitlines()) and line_layout(raw.splitlines()) == "lines"
+    paras = _paras(raw)
+    # each line is a paragraph; only a line starting in lower case after one without a final stop continues it
+    assert [p.text for p in paras] == [
+        lines[0],
+        lines[1] + " " + lines[2],
+        lines[3],
+        lines[4],
+        lines[5] + " " + lines[6],
+        lines[7],
+    ]
+    _check_raw_map(raw, paras)
+
+
+def test_hard_wrapped_paragraphs_separated_by_blank_lines_still_rejoin():
+    raw = (
+        "Customer experience is a discipline that asks every team to see the\nbusiness from the outside in, and most firms"
+        " still treat it as a slogan\nrather than a practice.\n\nThe firms that do well measure what customers feel at"
+        " each\nstep, fix the broken steps first, and only then spend money on new\nchannels or tools.\n"
+    )
+    assert line_layout(raw.splitlines()) == "blocks"
+    paras = _paras(raw)
+    assert [p.text for p in paras] == [
+        "Customer experience is a discipline that asks every team to see the business from the outside in, and most firms still treat it as a slogan rather than a practice.",
+        "The firms that do well measure what customers feel at each step, fix the broken steps first, and only then spend money on new channels or tools.",
+    ]
+    _check_raw_map(raw, paras)
+
+
+@pytest.mark.parametrize(
+    "raw, layout",
+    [
+        ("\n".join(LONG) + "\n", "lines"),
+        ("Title\n\n" + "\n".join(LONG) + "\n", "lines"),
+        ("A line that wraps at the\nwidth of the terminal and\ngoes on for a while\nuntil it ends.\n", "wrapped"),
+    ],
+)
+def test_line_layout_is_decided_from_the_files_own_lines(raw, layout):
+    assert line_layout(raw.splitlines()) == layout
+
+
+# ------------------------------------------------------------------ titles and blog metadata
+
+
+def test_a_title_and_subtitle_above_the_body_are_heading_units_not_one_body_paragraph():
+    raw = "Why experience matters\nA note from the front line\n\n" + "\n\n".join(LONG) + "\n"
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras[:3]] == [
+        ("heading", "Why experience matters"),
+        ("heading", "A note from the front line"),
+        ("body", LONG[0]),
+    ]
+
+
+def test_a_title_above_a_hard_wrapped_body_is_its_own_heading():
+    raw = (
+        "Why experience matters\nCustomer experience is a discipline that asks every team to see the\n"
+        "business from the outside in, and most firms still treat it as a slogan\nrather than a practice.\n"
+        "The firms that do well measure what customers feel at each step, and\nfix the broken steps first.\n"
+    )
+    paras = _paras(raw)
+    assert [p.kind for p in paras] == ["heading", "body", "body"] and paras[0].text == "Why experience matters"
+
+
+def test_a_first_block_that_is_a_wrapped_paragraph_is_not_split_as_a_title():
+    raw = "This past month I went\nTo Miami for a conference.\n\nIt was good.\n\nThe end came.\n"
+    assert _paras(raw)[0].text == "This past month I went To Miami for a conference."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: culture, leadership, CX",
+        "Filed under: Customer Experience",
+        "Categories: CX, Strategy",
+        "Share this:",
+        "Related posts",
+    ],
+)
+def test_blog_metadata_lines_are_cut_wherever_they_stand_and_logged_with_their_pattern(line):
+    raw = f"Body sentence here.\n{line}\nAnother body sentence.\n"
+    cleaned = clean_text(raw, fmt="txt")
+    assert [p.text for p in cleaned.paragraphs] == ["Body sentence here.", "Another body sentence."]
+    [cut] = [e for e in cleaned.log if e["step"] == "boilerplate removed"]
+    assert cut["text"] == line and cut["pattern"] and raw[cut["raw_start"] : cut["raw_end"]] == line
+
+
+def test_html_title_comes_from_the_h1_even_in_a_dropped_header():
+    raw = (
+        "<html><head><title>Why culture matters | Acme Blog</title></head><body><header><h1>Why culture matters</h1>"
+        "</header><article><p>Culture beats strategy.</p></article></body></html>"
+    )
+    assert clean_text(raw, fmt="html").title == "Why culture matters"
+
+
+def test_html_title_prefers_the_h1_of_the_article_then_the_page_title_without_its_site_name():
+    raw = "<html><body><h1>Acme Blog</h1><main><h1>The real title</h1><p>Text.</p></main></body></html>"
+    assert clean_text(raw, fmt="html").title == "The real title"
+    raw = "<html><head><title>Remote work, reconsidered - Acme Blog</title></head><body><p>Text here.</p></body></html>"
+    assert clean_text(raw, fmt="html").title == "Remote work, reconsidered"
+
+
+# ------------------------------------------------------------------ comment, share and cookie notices
+
+NOTICES = [
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "comments powered by Disqus",
+    "Click to share on Twitter (Opens in new window)",
+    "Like this: Like Loading...",
+    "This website uses cookies to improve your experience. We'll assume you're ok with this.",
+    "We use cookies to personalise content and ads.",
+    "Accept all cookies",
+    "Your email address will not be published. Required fields are marked *",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_comment_share_and_cookie_notices_are_cut_from_text_files_anywhere(notice, fmt):
+    raw = f"Body sentence here.\n\n{notice}\n\nAnother body sentence.\n\nLeave a Reply\n"
+    cleaned = clean_text(raw, fmt=fmt)
+    assert [p.text for p in cleaned.paragraphs] == ["Body sentence here.", "Another body sentence."]
+    assert notice in [e["text"] for e in cleaned.log if e["step"] == "boilerplate removed"]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_comment_share_and_cookie_notices_are_cut_from_html(notice):
+    raw = f"<html><body><article><p>Body sentence here.</p><div>{notice}</div><p>Another body sentence.</p></article></body></html>"
+    cleaned = clean_text(raw, fmt="html")
+    assert [p.text for p in cleaned.paragraphs] == ["Body sentence here.", "Another body sentence."]
+    assert [e["pattern"] != "" for e in cleaned.log if e["step"] == "boilerplate removed"] == [True]
+
+
+def test_boilerplate_lexicon_keeps_its_source_note_and_marks_anywhere_patterns():
+    from utils import paths
+    from utils.ingest.clean import load_boilerplate_lexicon
+
+    text = (paths.LEXICONS / "boilerplate.txt").read_text(encoding="utf-8")
+    assert "# Source: the seed articles" in text
+    kinds = {anywhere for _, _, anywhere in load_boilerplate_lexicon()}
+    assert kinds == {True, False}

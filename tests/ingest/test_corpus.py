@@ -280,3 +280,127 @@ def test_a_large_folder_shows_a_progress_bar(tmp_path, capsys):
     folder = _folder(tmp_path, {f"a{i:02d}.txt": GOOD + str(i).encode() for i in range(corpus_mod.PROGRESS_MIN_FILES)})
     ingest(folder)
     assert "ingesting" in capsys.readouterr().err
+
+
+ENGLISH = (
+    "Leaders say “customer-first” isn’t fluff — it’s how they act… every day.\n"
+    "Staff said “we’re proud”, and the ‘numbers’ agreed with them.\n"
+) * 3
+
+
+def test_east_asian_punctuation_is_decoded_right_and_the_encoding_recorded(tmp_path):
+    corpus = ingest(
+        _folder(tmp_path, {"good.txt": GOOD, "gbk.txt": ENGLISH.encode("gbk"), "big5.txt": ENGLISH.encode("big5")})
+    )
+    a = corpus.articles.set_index("file")
+    assert a.at["gbk.txt", "encoding"] == "gbk" and a.at["big5.txt", "encoding"] == "big5"
+    assert not corpus.tokens["token"].str.contains("¡|§|¯").any()  # the junk that used to rank as top terms
+    assert corpus.warnings.empty
+
+
+def test_mojibake_is_repaired_and_the_repair_recorded_per_article(tmp_path):
+    mojibake = ENGLISH.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "moji.txt": mojibake}))
+    a = corpus.articles.set_index("file")
+    assert (
+        a.at["moji.txt", "encoding"] == "utf-8"
+        and "ftfy" in a.at["moji.txt", "repair"]
+        and a.at["good.txt", "repair"] == ""
+    )
+    assert "isn’t" in set(corpus.tokens["token"]) and not corpus.tokens["token"].str.contains("â").any()
+    assert corpus.warnings.empty
+    sent = corpus.sentences[corpus.sentences["text"].str.startswith("Staff")].iloc[0]
+    art = corpus.articles[corpus.articles["file"] == "moji.txt"].iloc[0]
+    assert corpus_mod.locate_in_raw(tmp_path / "corpus", art, sent.raw_start, sent.raw_end) == sent.text
+
+
+def test_a_suspicious_reading_that_cannot_be_repaired_is_kept_with_a_warning_naming_file_and_characters(tmp_path):
+    data = GOOD * 3 + "Our 東 team agreed.\n".encode()
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "odd.txt": data}))
+    assert set(corpus.articles["file"]) == {"good.txt", "odd.txt"}
+    [w] = corpus.warnings.to_dict("records")
+    assert (
+        w["file"] == "odd.txt"
+        and "may be mis-decoded" in w["problem"]
+        and "'東'" in w["problem"]
+        and w["action"].startswith("kept")
+    )
+
+
+import ftfy.bad_codecs  # noqa: E402,F401  (registers "sloppy-windows-1252", to make mojibake as real tools did)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("marks.txt", b"!!! ... ??? --- ***\n"),
+        ("marks.md", "“…” — ‘’ ¡¿\n".encode()),
+        ("marks.html", b"<html><body><p>...</p><p>!!!</p></body></html>"),
+    ],
+)
+def test_a_file_without_words_is_skipped_with_a_no_words_warning(tmp_path, name, data):
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, name: data}))
+    assert list(corpus.articles["file"]) == ["good.txt"] and (corpus.articles["n_words"] > 0).all()
+    [w] = corpus.warnings.to_dict("records")
+    assert w["file"] == name and "no words" in w["problem"] and w["action"] == "skipped"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path, codec):
+    corpus = ingest(
+        _folder(tmp_path, {"good.txt": GOOD, "wide.txt": "Remote work is here to stay. Teams adapt.\n".encode(codec)})
+    )
+    a = corpus.articles.set_index("file")
+    assert a.at["wide.txt", "encoding"] == codec and a.at["wide.txt", "n_words"] == 8
+    assert corpus.warnings.empty
+
+
+def test_symlink_loops_and_broken_links_are_skipped_with_a_warning_naming_each(tmp_path):
+    folder = _folder(tmp_path, {"good.txt": GOOD})
+    os.symlink("loop.txt", folder / "loop.txt")
+    os.symlink("ping.md", folder / "pong.md")
+    os.symlink("pong.md", folder / "ping.md")
+    os.symlink("gone.txt", folder / "broken.txt")
+    corpus = ingest(folder)
+    assert list(corpus.articles["file"]) == ["good.txt"]
+    problems = dict(zip(corpus.warnings["file"], corpus.warnings["problem"]))
+    assert set(problems) == {"loop.txt", "ping.md", "pong.md", "broken.txt"}
+    assert "loops" in problems["loop.txt"] and "loops" in problems["ping.md"] and "broken" in problems["broken.txt"]
+    assert (corpus.warnings["action"] == "skipped").all()
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_raw_line_counts_a_lone_cr_as_one_line_break(tmp_path, newline):
+    lines = ["First line here.", "Second line here.", "Third line here.", "The fourth line is the one we look for."]
+    corpus = ingest(_folder(tmp_path, {"mac.txt": newline.join(lines).encode() + newline.encode()}))
+    s = corpus.sentences.set_index("text")
+    assert s.at[lines[3], "raw_line"] == 4 and s.at[lines[1], "raw_line"] == 2
+    art = corpus.articles.iloc[0]
+    assert (
+        corpus_mod.locate_in_raw(tmp_path / "corpus", art, s.at[lines[3], "raw_start"], s.at[lines[3], "raw_end"])
+        == lines[3]
+    )
+
+
+def test_an_html_page_without_a_manifest_title_takes_its_h1_not_its_first_sentence(tmp_path):
+    page = (
+        b"<html><head><title>Why culture matters | Acme Blog</title></head><body><header><nav>Home</nav>"
+        b"<h1>Why culture matters</h1></header><article><p>Culture beats strategy. Every time.</p>"
+        b"<p>Tags: culture, leadership</p><div>Please enable JavaScript to view the comments powered by Disqus.</div>"
+        b"</article></body></html>"
+    )
+    only_title = b"<html><head><title>Remote work, reconsidered - Acme</title></head><body><p>Teams adapt. They do.</p></body></html>"
+    corpus = ingest(_folder(tmp_path, {"page.html": page, "other.html": only_title}))
+    titles = corpus.articles.set_index("file")["title"].to_dict()
+    assert titles == {"page.html": "Why culture matters", "other.html": "Remote work, reconsidered"}
+    cuts = corpus.cleaning[corpus.cleaning["step"] == "boilerplate removed"]
+    assert list(cuts["text"]) == [
+        "Tags: culture, leadership",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+    ]
+    assert (cuts["pattern"] != "").all() and (cuts["article_id"] == "page").all()
+
+
+def test_boilerplate_cuts_name_their_pattern_and_other_cleaning_steps_have_none(seeds):
+    cuts = seeds.cleaning["step"] == "boilerplate removed"
+    assert (seeds.cleaning.loc[cuts, "pattern"] != "").all() and (seeds.cleaning.loc[~cuts, "pattern"] == "").all()

@@ -3,9 +3,10 @@
 import codecs
 import random
 
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", to make mojibake as real tools did)
 import pytest
 
-from utils.ingest.decode import DecodeError, decode_bytes
+from utils.ingest.decode import DecodeError, decode_article, decode_bytes, suspicious
 
 _RNG = random.Random(1)
 NOISE = bytes(_RNG.choice(range(1, 256)) for _ in range(3000))  # no NUL: not "binary"
@@ -19,7 +20,7 @@ TEXT = "The “customer-first” culture – it’s not fluff… café €5"
         (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
         (TEXT.encode("utf-16"), "utf-16"),  # with BOM
         (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
-        (TEXT.encode("utf-16-le"), "utf-16"),  # no BOM: recognised by its NUL pattern
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: recognised by its NUL pattern
         (TEXT.encode("cp1252"), "cp1252"),  # smart quotes and the euro sign are 0x80-0x9f bytes
     ],
 )
@@ -61,3 +62,86 @@ def test_a_few_stray_control_characters_do_not_reject_an_article():
         b"today\x12s movies are fun to watch, mostly, if you like them a lot and are patient. " * 20
     )
     assert enc == "utf-8" and "movies" in text
+
+
+# ------------------------------------------------------------------ judging the reading
+
+ENGLISH = (
+    "The “customer-first” culture isn’t fluff — it’s how leaders act… every day.\n"
+    "Staff said “we’re proud”, and the ‘numbers’ agreed.\n"
+) * 5
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5", "shift_jis"])
+def test_mostly_ascii_text_with_east_asian_punctuation_is_read_in_its_code_page(encoding):
+    # cp1252 decodes these bytes without an error ("it¡¯s", "¡°customer"); the junk used to rank as top terms.
+    text = ENGLISH.replace("—", "-") if encoding == "shift_jis" else ENGLISH  # Shift-JIS has no em dash
+    data = text.encode(encoding)
+    assert decode_article(data) == (decoded := decode_article(data)) and decoded.text == text
+    assert (decoded.encoding, decoded.repair, decoded.warning) == (encoding, "", "")
+
+
+@pytest.mark.parametrize("encoding", ["cp437", "cp850"])
+def test_dos_code_page_accents_are_read_in_the_dos_code_page(encoding):
+    text = "The café served a naïve crème brûlée to the façade of élite critics. Déjà vu.\n" * 3
+    decoded = decode_article(text.encode(encoding))
+    assert decoded.text == text and decoded.encoding in {"cp437", "cp850"} and decoded.warning == ""
+
+
+def test_dos_box_drawing_is_read_as_box_drawing_not_as_cp1252_letters():
+    text = "┌──────────┐\n│ Summary  │\n└──────────┘\nThe results are in, and they are clear.\n"
+    decoded = decode_article(text.encode("cp437"))
+    assert decoded.text == text and decoded.encoding == "cp437"
+
+
+def test_utf8_read_as_cp1252_upstream_is_repaired_by_ftfy_and_the_repair_recorded():
+    mojibake = ENGLISH.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")  # "itâ€™s" saved as UTF-8
+    decoded = decode_article(mojibake)
+    assert decoded.text == ENGLISH and decoded.encoding == "utf-8"
+    assert "ftfy.fix_encoding" in decoded.repair and decoded.warning == ""
+
+
+def test_without_ftfy_mojibake_is_kept_with_a_warning(monkeypatch):
+    from utils.ingest import decode
+
+    monkeypatch.setattr(decode, "fix_encoding", None)
+    decoded = decode_article(ENGLISH.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8"))
+    assert decoded.repair == "" and "may be mis-decoded" in decoded.warning and "install ftfy" in decoded.warning
+
+
+def test_ftfy_repair_never_straightens_quotes_or_changes_line_breaks():
+    text = "It’s “fine”.\r\nCafé.\rNext.\n"
+    assert decode_article(text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")).text == text
+
+
+def test_implausible_characters_that_cannot_be_repaired_are_kept_with_a_warning_showing_them():
+    data = (
+        "Our leaders act every day and the staff agree with them.\n".encode("ascii") * 5 + "Good 東 service.\n".encode()
+    )
+    decoded = decode_article(data)
+    assert "東" in decoded.text
+    assert (
+        "may be mis-decoded" in decoded.warning and "'東'" in decoded.warning and "Good 東 service" in decoded.warning
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        ENGLISH,
+        "naïve façade, résumé, Dvořák, Straße, São Paulo, ¿Qué? ¡Hola! 10°C, ½, «mot», © 2024™",
+        "東京は大きい都市です。人口は多いです。" * 5,  # a Japanese article is not suspect
+        "Section one ends here.\n\n———\n\n★★★ Five stars → worth it ✓ 🙂 • next • last\n",  # separators, arrows, emoji
+    ],
+)
+def test_plausible_text_is_not_suspect(text):
+    assert suspicious(text) == []
+    assert decode_article(text.encode("utf-8")).warning == ""
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_plain_ascii_utf16_without_bom_is_detected(codec):
+    # ASCII in UTF-16 is also valid UTF-8 (with a NUL every other byte): it used to be refused as control characters.
+    text = "Customer experience is not fluff. It pays.\n" * 4
+    assert decode_bytes(text.encode(codec)) == (text, codec)

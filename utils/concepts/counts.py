@@ -599,7 +599,7 @@ def count_corpus(
     """Count words, phrases and concepts of a corpus once.
 
     Args:
-        corpus: A :class:`utils.corpus.Corpus` (from ``read_tables``).
+        corpus: A :class:`utils.ingest.Corpus` (from ``read_tables``).
         stopwords: Default :func:`load_stopwords`.
         concepts: Default :func:`load_concepts`.
         lemmas: Known ``form -> lemma`` pairs (:func:`read_lemmas`); other forms are lemmatised.

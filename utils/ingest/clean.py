@@ -6,11 +6,20 @@ normalises white space; it never rewrites words, quotes or dashes.
 
 Rules (plain text and Markdown):
 - Trailing comment-section boilerplate (patterns in ``data/lexicons/boilerplate.txt``) is cut from
-  the end of the file, line by line, for as long as lines match or are blank.
-- Blank lines separate paragraphs when the file has them; inside a block, wrapped lines re-join.
+  the end of the file, line by line, for as long as lines match or are blank. Patterns marked
+  ``anywhere:`` there (share and cookie notices, comment widgets, "Tags: ..." lines) are cut
+  wherever they stand as a whole line (a whole paragraph in HTML). Every cut is logged with its pattern.
+- The layout is decided per file from its own lines (:func:`line_layout`). With blank lines, a
+  block's lines re-join (wrapped paragraphs), unless the lines inside blocks are mostly whole
+  paragraphs (they end in sentence punctuation, or are longer than any wrap width): then each line
+  is a paragraph, as in a file without blank lines.
 - Without blank lines, a file is *hard-wrapped* when at least a fifth of its lines end mid-sentence
-  before a lower-case continuation (002); then a line break ends a paragraph only after
-  ``. ! ? :`` (with closing quotes). Otherwise each line is a paragraph (000, 001, 004).
+  before a lower-case continuation (002) and its lines fit a wrap width (at most
+  :data:`MAX_WRAP_WIDTH` characters); then a line break ends a paragraph only after
+  ``. ! ? :`` (with closing quotes). Otherwise each line is a paragraph (000, 001, 004), unless it
+  starts in lower case after a line without final punctuation (a continuation).
+- Short title and subtitle lines at the top (no final ``. , ; :``, capitalised, at most
+  :data:`MAX_TITLE_WORDS` words) are their own units, never glued to each other or to the body.
 - A line holding only a bullet (``-``, ``o``, ``•`` ...) joins the item that follows; items that
   start ``- ``, ``* ``, ``1. `` are list items too. The marker is kept in the ``marker`` column,
   not in the text, so it never counts as a word.
@@ -35,6 +44,11 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 12
+MAX_WRAP_WIDTH = 140  # hard-wrapped files wrap at 60-80 characters, rarely more; paragraphs on one line run longer
+PER_LINE_MAX_MID = (
+    0.4  # inside blank-line blocks, at most this share of lines ending mid-sentence means one paragraph a line
+)
+TITLE_END = re.compile(r"""[.,;:]["'”’)\]]*$""")
 
 
 @dataclass
@@ -54,15 +68,47 @@ class Cleaned:
 
     paragraphs: list[Paragraph]
     log: list[dict] = field(default_factory=list)
+    title: str = ""  # an HTML page's title (``<h1>`` or ``<title>``), "" when the text has none of its own
+
+
+ANYWHERE = "anywhere:"
+
+
+@lru_cache(maxsize=1)
+def load_boilerplate_lexicon() -> tuple[tuple[str, re.Pattern, bool], ...]:
+    """``(pattern as written, compiled, cut anywhere?)`` for each line of ``data/lexicons/boilerplate.txt``."""
+    lines = (paths.LEXICONS / "boilerplate.txt").read_text(encoding="utf-8").splitlines()
+    out = []
+    for ln in lines:
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        anywhere = ln.startswith(ANYWHERE)
+        source = ln[len(ANYWHERE) :].strip() if anywhere else ln.strip()
+        out.append((source, re.compile(rf"^\s*(?:{source})\s*$", re.I), anywhere))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def load_boilerplate_patterns() -> tuple[re.Pattern, ...]:
-    """Compile the trailing-boilerplate patterns from ``data/lexicons/boilerplate.txt``."""
-    lines = (paths.LEXICONS / "boilerplate.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(
-        re.compile(rf"^\s*(?:{ln.strip()})\s*$", re.I) for ln in lines if ln.strip() and not ln.startswith("#")
-    )
+    """Compile the boilerplate patterns from ``data/lexicons/boilerplate.txt`` (all cut at the end of a file)."""
+    return tuple(p for _, p, _ in load_boilerplate_lexicon())
+
+
+@lru_cache(maxsize=2)
+def _any_boilerplate(anywhere_only: bool) -> re.Pattern:
+    """All (or all ``anywhere:``) patterns as one expression: one match attempt per line, not forty."""
+    sources = [source for source, _, anywhere in load_boilerplate_lexicon() if anywhere or not anywhere_only]
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{s})" for s in sources) + r")\s*$", re.I)
+
+
+def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
+    """The boilerplate pattern (as written in the lexicon) that a whole line matches, or ``None``."""
+    if not _any_boilerplate(anywhere_only).match(line):
+        return None
+    for source, pattern, anywhere in load_boilerplate_lexicon():
+        if (anywhere or not anywhere_only) and pattern.match(line):
+            return source
+    return None
 
 
 def split_lines(text: str) -> list[tuple[str, int]]:
@@ -72,18 +118,45 @@ def split_lines(text: str) -> list[tuple[str, int]]:
 
 def strip_trailing_boilerplate(lines: list[tuple[str, int]], log: list[dict]) -> list[tuple[str, int]]:
     """Drop trailing lines that are comment-section boilerplate or blank, logging each one."""
-    patterns = load_boilerplate_patterns()
     end = len(lines)
     while end > 0:
         line, start = lines[end - 1]
-        if line.strip() and not any(p.match(line) for p in patterns):
+        pattern = boilerplate_match(line) if line.strip() else None
+        if line.strip() and pattern is None:
             break
         if line.strip():
             log.append(
-                {"step": "boilerplate removed", "raw_start": start, "raw_end": start + len(line), "text": line.strip()}
+                {
+                    "step": "boilerplate removed",
+                    "raw_start": start,
+                    "raw_end": start + len(line),
+                    "text": line.strip(),
+                    "pattern": pattern,
+                }
             )
         end -= 1
     return lines[:end]
+
+
+def cut_boilerplate_lines(lines: list[tuple[str, int]], log: list[dict]) -> tuple[list[tuple[str, int]], set[int]]:
+    """Lines matching an ``anywhere:`` boilerplate pattern, wherever they stand: their raw starts
+    (the caller drops them, each ending the paragraph before it) and a log entry for each."""
+    cut = set()
+    for line, start in lines:
+        pattern = boilerplate_match(line, anywhere_only=True) if line.strip() else None
+        if pattern is not None:
+            lead = len(line) - len(line.lstrip())
+            log.append(
+                {
+                    "step": "boilerplate removed",
+                    "raw_start": start + lead,
+                    "raw_end": start + len(line.rstrip()),
+                    "text": line.strip(),
+                    "pattern": pattern,
+                }
+            )
+            cut.add(start)
+    return lines, cut
 
 
 def _span(line: str, start: int) -> tuple[str, list[int]]:
@@ -99,13 +172,80 @@ def _starts_lower(line: str) -> bool:
     return bool(m) and not m.group().isupper()
 
 
+def _inner_lines(lines: list[str]) -> list[str]:
+    """Lines followed by another non-blank line (where a paragraph may have been wrapped), bullets left out."""
+    out = []
+    for a, b in zip(lines, lines[1:]):
+        a = a.strip()
+        if a and b.strip() and not BULLET_ONLY.match(a) and not BULLET_ITEM.match(a):
+            out.append(a)
+    return out
+
+
+def line_width(lines: list[str]) -> int:
+    """The width a file's lines run to: the 90th percentile length of its inner lines (0 without any)."""
+    lengths = sorted(len(a) for a in _inner_lines(lines))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """Whether a file without blank lines wraps its sentences across lines (like 002)."""
+    """Whether a file without blank lines wraps its sentences across lines (like 002): a fifth of its
+    lines end mid-sentence before a lower-case continuation, and its lines fit a wrap width."""
     full = [ln.strip() for ln in lines if ln.strip()]
     soft = sum(
         1 for a, b in zip(full, full[1:]) if not TERMINAL.search(a) and not BULLET_ONLY.match(a) and _starts_lower(b)
     )
-    return len(full) > 2 and soft / len(full) >= 0.2
+    return len(full) > 2 and soft / len(full) >= 0.2 and line_width(lines) <= MAX_WRAP_WIDTH
+
+
+def line_layout(lines: list[str]) -> str:
+    """How a file marks its paragraphs, decided from its own lines.
+
+    Returns:
+        ``"blocks"``: blank lines separate paragraphs and lines inside a block are wrapped;
+        ``"wrapped"``: no blank lines, hard-wrapped (:func:`is_hard_wrapped`);
+        ``"lines"``: one paragraph a line (blank lines, if any, end paragraphs too).
+    """
+    if any(not t.strip() for t in lines[1:-1]):
+        inner = _inner_lines(lines)
+        mid = sum(not TERMINAL.search(a) for a in inner) / max(len(inner), 1)
+        per_line = len(inner) >= 3 and (mid < PER_LINE_MAX_MID or line_width(lines) > MAX_WRAP_WIDTH)
+        return "lines" if per_line else "blocks"
+    return "wrapped" if is_hard_wrapped(lines) else "lines"
+
+
+def _title_like(line: str) -> bool:
+    """A short capitalised line without final ``. , ; :``: a title or subtitle when it opens a file."""
+    m = re.search(r"[^\W_]", line)
+    return (
+        bool(m)
+        and (m.group().isupper() or m.group().isdigit())
+        and len(WORD.findall(line)) <= MAX_TITLE_WORDS
+        and not TITLE_END.search(line)
+        and not BULLET_ONLY.match(line)
+        and not BULLET_ITEM.match(line)
+    )
+
+
+def title_lines(lines: list[str], layout: str) -> set[int]:
+    """Indices of the title and subtitle lines that open a file (at most three), each its own unit.
+
+    With blank lines, only a whole first block of such lines counts (a wrapped first paragraph
+    ends in punctuation); in a hard-wrapped file a title line must also be clearly shorter than
+    the wrap width (a wrapped line runs to it).
+    """
+    width = line_width(lines)
+    out: set[int] = set()
+    for i, t in enumerate(lines):
+        t = t.strip()
+        if not t:
+            if out:
+                return out
+            continue
+        if not _title_like(t) or (layout == "wrapped" and len(t) >= 0.6 * width) or len(out) == 3:
+            return set() if layout == "blocks" else out
+        out.add(i)
+    return set()  # nothing but titles: no body to keep them apart from
 
 
 def _join(par: Paragraph, text: str, raw: list[int], break_at: int, log: list[dict]) -> None:
@@ -136,15 +276,18 @@ def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool) -
 
 def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, markdown: bool = False) -> list[Paragraph]:
     """Group raw lines into paragraphs following the module rules."""
-    texts = [ln for ln, _ in lines]
-    blocks = any(not t.strip() for t in texts[1:-1])
-    wrapped = not blocks and is_hard_wrapped(texts)
+    lines, cut_at = cut_boilerplate_lines(lines, log)
+    texts = [ln for ln, start in lines if start not in cut_at]
+    layout = line_layout(texts)
+    blocks, wrapped = layout == "blocks", layout == "wrapped"
+    kept = [start for _, start in lines if start not in cut_at]
+    titles = {kept[i] for i in title_lines(texts, layout)}
     paras: list[Paragraph] = []
     cur: Paragraph | None = None
     pending_marker: tuple[str, int] | None = None
     for line, start in lines:
         text, raw = _span(line, start)
-        if not text:
+        if not text or start in cut_at:
             cur = None
             continue
         if BULLET_ONLY.match(text) and not markdown or (markdown and text in "-*+"):
@@ -157,6 +300,10 @@ def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, mark
         m = (MD_HEADING if markdown else re.compile("(?!)")).match(text)
         if m:
             paras.append(Paragraph(text[m.end() :], raw[m.end() :], kind="heading"))
+            cur = None
+            continue
+        if start in titles:
+            paras.append(Paragraph(text, raw))
             cur = None
             continue
         m = BULLET_ITEM.match(text)
@@ -274,6 +421,10 @@ class _MainTextParser(HTMLParser):
         self.stack: list[str] = []
         self.drop_depth = 0
         self.dropped: list[dict] = []
+        self.title: list[str] = []  # text of <title>, even though <head> is dropped
+        self.h1s: list[
+            dict
+        ] = []  # each <h1>'s text and whether it is inside <article>/<main>, even in a dropped <header>
         self._new_block("body")
 
     def _offset(self) -> int:
@@ -292,6 +443,8 @@ class _MainTextParser(HTMLParser):
             if tag == "br":
                 self._new_block("body")
             return
+        if tag == "h1":
+            self.h1s.append({"text": [], "main": "article" in self.stack or "main" in self.stack})
         self.stack.append(tag)
         if tag in self.BLOCK:
             kind = "heading" if re.fullmatch(r"h[1-6]|title", tag) else "list_item" if tag == "li" else "body"
@@ -309,6 +462,10 @@ class _MainTextParser(HTMLParser):
             self._new_block("body")
 
     def handle_data(self, data):
+        if "title" in self.stack:
+            self.title.append(data)
+        if "h1" in self.stack and self.h1s:
+            self.h1s[-1]["text"].append(data)
         if self.drop_depth or "title" in self.stack:
             return
         start = self._offset()
@@ -332,12 +489,49 @@ def _align(data: str, raw: str, start: int) -> list[int]:
     return out
 
 
-def paragraphs_from_html(raw: str, log: list[dict]) -> list[Paragraph]:
+SITE_SEPARATOR = re.compile(r"\s+(?:[-–—·•:»]|::)\s+")
+
+
+def strip_site_name(title: str) -> str:
+    """A page ``<title>`` without its site name: ``"Why CX matters | Acme Blog"`` -> ``"Why CX matters"``.
+
+    With ``|``, the longest part is the title (``"Acme | Why CX matters | Blog"`` too); with a
+    dash, a short last part (at most four words, not ending a question or exclamation) is the site.
+
+    Example:
+        >>> strip_site_name("Is CX fluff? - Root Inc.")
+        'Is CX fluff?'
+    """
+    title = " ".join(title.split())
+    if " | " in title:
+        return max((p.strip() for p in title.split(" | ")), key=len)
+    seps = list(SITE_SEPARATOR.finditer(title))
+    if seps:
+        head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
+        if head and len(tail.split()) <= 4 and not tail.endswith(("?", "!")):
+            return head
+    return title
+
+
+def html_title(parser: _MainTextParser) -> str:
+    """The page's own title: an ``<h1>`` inside ``<article>``/``<main>``, else the first ``<h1>``,
+    else ``<title>`` without its site name ("" when none)."""
+    h1s = [(" ".join("".join(h["text"]).split()), h["main"]) for h in parser.h1s]
+    h1s = [(t, main) for t, main in h1s if t]
+    for text, main in h1s:
+        if main:
+            return text
+    if h1s:
+        return h1s[0][0]
+    return strip_site_name("".join(parser.title))
+
+
+def paragraphs_from_html(raw: str, log: list[dict], *, parser: _MainTextParser | None = None) -> list[Paragraph]:
     """Extract the main text of an HTML page as paragraphs (``<article>``/``<main>`` when present).
 
     Navigation, headers, footers, scripts, styles and forms are dropped and logged.
     """
-    parser = _MainTextParser(raw)
+    parser = parser or _MainTextParser(raw)
     parser.feed(raw)
     parser.close()
     for d in parser.dropped:
@@ -377,8 +571,11 @@ def clean_text(raw: str, *, fmt: str) -> Cleaned:
         The paragraphs (with raw offsets and kinds) and a log of what cleaning changed.
     """
     log: list[dict] = []
+    title = ""
     if fmt == "html":
-        paras = paragraphs_from_html(raw, log)
+        parser = _MainTextParser(raw)
+        paras = paragraphs_from_html(raw, log, parser=parser)
+        title = html_title(parser)
     else:
         lines = strip_trailing_boilerplate(split_lines(raw), log)
         paras = paragraphs_from_lines(lines, log, markdown=fmt == "md")
@@ -386,15 +583,43 @@ def clean_text(raw: str, *, fmt: str) -> Cleaned:
         normalise_spaces(p, log)
     paras = [p for p in paras if p.text.strip()]
     if fmt == "html" and paras:
+        paras = _cut_paragraph_boilerplate(paras, log)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
     flag_headings(paras)
-    return Cleaned(paras, log)
+    return Cleaned(paras, log, title)
 
 
 def _strip_trailing_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
     """The HTML counterpart of :func:`strip_trailing_boilerplate`, on paragraphs."""
-    patterns = load_boilerplate_patterns()
-    while paras and any(p.match(paras[-1].text) for p in patterns):
+    while paras and (pattern := boilerplate_match(paras[-1].text)) is not None:
         p = paras.pop()
-        log.append({"step": "boilerplate removed", "raw_start": p.raw[0], "raw_end": p.raw[-1] + 1, "text": p.text})
+        log.append(
+            {
+                "step": "boilerplate removed",
+                "raw_start": p.raw[0],
+                "raw_end": p.raw[-1] + 1,
+                "text": p.text,
+                "pattern": pattern,
+            }
+        )
     return paras
+
+
+def _cut_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
+    """The HTML counterpart of :func:`cut_boilerplate_lines`: whole paragraphs matching an ``anywhere:`` pattern."""
+    kept = []
+    for p in paras:
+        pattern = boilerplate_match(p.text, anywhere_only=True)
+        if pattern is None:
+            kept.append(p)
+        else:
+            log.append(
+                {
+                    "step": "boilerplate removed",
+                    "raw_start": p.raw[0],
+                    "raw_end": p.raw[-1] + 1,
+                    "text": p.text,
+                    "pattern": pattern,
+                }
+            )
+    return kept

@@ -9,8 +9,20 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+
+try:  # ftfy (pip package, data inside it) repairs mojibake; without it, mojibake is only detected and warned about
+    from ftfy import fix_encoding
+    from ftfy.badness import BADNESS_RE
+except ImportError:  # pragma: no cover - exercised by monkeypatching in the tests
+    fix_encoding = None
+    # UTF-8 read as cp1252: a lead byte (Â-ß or â) followed by what cp1252 shows for a continuation byte
+    BADNESS_RE = re.compile(
+        "[\u00c2-\u00df\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+        "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    )
 
 BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -23,10 +35,72 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 MAX_CONTROL_RATIO = 0.02  # real articles carry a few stray control characters; binary files far more
+LEGACY_ENCODINGS = ("cp1252", "gbk", "big5", "shift_jis", "cp437", "cp850")  # tried in this order of trust
+CJK_SHARE_FOR_CJK_TEXT = 0.2  # CJK below this share of the letters is suspect in a Latin-script text
+
+# Implausible in English / Latin-script text, whatever the context:
+_SUSPECT = re.compile(
+    r"[\x80-\x9f\ufffd\ue000-\uf8ff\uff61-\uff9f]"  # C1 controls, U+FFFD, private use, half-width katakana
+    r"|(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])"  # box drawing touching a letter (not DOS line art)
+    r"|[\u00a1-\u00bf]{2}"  # two Latin-1 symbols in a row: GBK / Big5 punctuation read as cp1252 ("¡°", "¡¯")
+    r"|(?<=[^\W\d_])[‚„†‡ˆ‰‹›¡¢¤¦¨¬¯±¶¸¿ˇ]"  # a symbol straight after a letter: DOS "é" read as cp1252 ("caf‚")
+    r"|(?<=[a-z])[\u00c0-\u00de](?=[a-z])"  # a capital inside a lower-case word: cp1252 "’" read as cp437 ("itÆs")
+    r"|([\u00c0-\u00ff])\1\1"  # three identical Latin-1 letters: DOS box lines read as cp1252 ("ÄÄÄ", "ÍÍÍ")
+)
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 class DecodeError(ValueError):
     """The bytes are not readable text; the message says why."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One decoded article file and how much to trust the reading."""
+
+    text: str
+    encoding: str
+    repair: str = ""  # what was repaired after decoding ("" when nothing was)
+    warning: str = ""  # why the text may still be mis-decoded ("" when it reads as plausible text)
+
+
+def suspicious(text: str) -> list[tuple[int, int]]:
+    """Spans of characters implausible in English / Latin-script text, a sign of a wrong decoding.
+
+    C1 controls, U+FFFD, private-use and box-drawing characters; Latin-1 symbols in pairs or stuck
+    to a letter; ftfy's mojibake sequences ("â€™", "Ã©"); and CJK characters when they are a small
+    minority among Latin letters (a Chinese or Japanese article is not suspect). Pure ASCII is
+    never suspect (checked first, so plain files cost nothing).
+
+    Example:
+        >>> [("It¡¯s fine"[s:e]) for s, e in suspicious("It¡¯s fine")]
+        ['¡¯']
+    """
+    if text.isascii():
+        return []
+    spans = {m.span() for m in _SUSPECT.finditer(text)} | {m.span() for m in BADNESS_RE.finditer(text)}
+    cjk = [m.span() for m in _CJK.finditer(text)]
+    if cjk and len(cjk) < CJK_SHARE_FOR_CJK_TEXT * (len(cjk) + len(_ASCII_LETTER.findall(text))):
+        spans.update(cjk)
+    return sorted(spans)
+
+
+def describe_suspicious(text: str, spans: list[tuple[int, int]], *, examples: int = 3) -> str:
+    """A short, readable list of where the suspicious characters are, e.g. ``'¡¯' in "It¡¯s fine"``."""
+    out, seen = [], set()
+    for s, e in spans:
+        chars = text[s:e]
+        if chars in seen:
+            continue
+        seen.add(chars)
+        context = " ".join(text[max(0, s - 15) : e + 15].split())
+        out.append(f'{chars!r} in "…{context}…"')
+        if len(out) == examples:
+            break
+    return "; ".join(out)
 
 
 def control_ratio(text: str) -> float:
@@ -43,44 +117,63 @@ def _utf16_without_bom(data: bytes) -> str | None:
     for share, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
         if share > 0.3 * half and min(even, odd) < 0.05 * half:
             try:
-                return data.decode(enc)
+                return data.decode(enc), enc
             except UnicodeDecodeError:
                 return None
     return None
 
 
 def _legacy_candidates(data: bytes) -> list[tuple[str, str]]:
-    """Strict decodings of an 8-bit file, fewest control characters first, then most trusted first."""
-    names = ["cp1252"]
-    best = from_bytes(data)
-    names += [m.encoding for m in best if m.encoding not in names][:3]
-    names.append("latin-1")
+    """Strict decodings of a legacy file, fewest implausible characters (controls included) first,
+    then most trusted first. charset-normalizer is asked only when no code page of
+    :data:`LEGACY_ENCODINGS` gives a plausible reading (it is the slow part)."""
     found = []
-    for name in names:
-        try:
-            text = data.decode(name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        found.append((control_ratio(text), len(found), text, name))
+
+    def consider(names):
+        for name in names:
+            if any(n == name for _, _, _, n in found):
+                continue
+            try:
+                text = data.decode(name)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            found.append((len(suspicious(text)) + len(_CONTROL.findall(text)), len(found), text, name))
+
+    consider(LEGACY_ENCODINGS)
+    if not found or min(found)[0] > 0:
+        consider([m.encoding for m in from_bytes(data)][:3])
+        consider(["latin-1"])
     return [(text, name) for _, _, text, name in sorted(found)]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode an article file.
+    """``(text, encoding)`` of :func:`decode_article` (the text after any repair).
+
+    Example:
+        >>> decode_bytes("café".encode("cp1252"))
+        ('café', 'cp1252')
+    """
+    decoded = decode_article(data)
+    return decoded.text, decoded.encoding
+
+
+def decode_article(data: bytes) -> Decoded:
+    """Decode an article file, judge the reading, repair mojibake, and say what is still suspect.
 
     Args:
         data: The file's bytes.
 
     Returns:
-        ``(text, encoding)`` with the BOM removed; otherwise the text is as decoded, so
-        character offsets into it locate quotes in the original file.
+        The text with the BOM removed (otherwise as decoded, or as repaired by ftfy when
+        ``repair`` says so: deterministic, so character offsets into it locate quotes again),
+        the encoding, the repair and a warning naming suspicious characters left in the text.
 
     Raises:
         DecodeError: empty, binary (NUL bytes outside UTF-16) or undecodable.
 
     Example:
-        >>> decode_bytes("café".encode("cp1252"))
-        ('café', 'cp1252')
+        >>> decode_article("It’s “fine”".encode("gbk"))
+        Decoded(text='It’s “fine”', encoding='gbk', repair='', warning='')
     """
     if not data.strip():
         raise DecodeError("the file is empty (no text at all)")
@@ -95,14 +188,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 ) from None
             break
     if text is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            text, enc = utf16
+    if text is None:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-    if text is None:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is not None:
-            text, enc = utf16, "utf-16"
     if text is None:
         if b"\x00" in data:
             raise DecodeError("looks binary (contains NUL bytes), not a text article")
@@ -113,6 +206,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 "charset-normalizer's guesses) gives control characters"
             )
         text, enc = candidates[0]
+    repair, warning = "", ""
+    bad = suspicious(text)
+    if bad and fix_encoding is not None:
+        fixed = fix_encoding(text)
+        fixed_bad = suspicious(fixed)
+        if len(fixed_bad) < len(bad):
+            repair = f"mojibake repaired by ftfy.fix_encoding ({len(bad) - len(fixed_bad)} sequence(s))"
+            text, bad = fixed, fixed_bad
     if control_ratio(text) > MAX_CONTROL_RATIO:
         raise DecodeError(
             f"cannot be decoded as text: its best reading ({enc}) is {control_ratio(text):.1%} control or "
@@ -120,4 +221,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         )
     if not text.strip():
         raise DecodeError("the file is empty (only white space)")
-    return text, enc
+    if bad:
+        warning = (
+            f"may be mis-decoded: read as {enc}, {len(bad)} character(s) implausible in English text, e.g. "
+            f"{describe_suspicious(text, bad)}" + ("" if fix_encoding else " (install ftfy to repair mojibake)")
+        )
+    return Decoded(text, enc, repair, warning)

@@ -1,16 +1,19 @@
 """Ingest a folder of articles into tidy, traceable tables, and read them back with a schema check.
 
 Tables (one row per ...):
-- ``articles``: article; id, file, title, author, encoding, SHA-256 and computed counts.
+- ``articles``: article; id, file, title, author, encoding (and ``repair``: what decoding repaired,
+  "" when nothing), SHA-256 and computed counts.
 - ``paragraphs``: paragraph; kind (body / heading / list_item), list marker, text.
 - ``sentences``: sentence; id ``<article>-p<NN>-s<NN>``, offsets into the cleaned text
   (``start``/``end``) and into the decoded raw file (``raw_start``/``raw_end``, ``raw_line``).
 - ``tokens``: token; offsets into the cleaned text, ``is_word`` for word counts.
-- ``cleaning``: each thing cleaning removed or re-joined, with its raw offsets.
-- ``warnings``: each file that was skipped, and why.
+- ``cleaning``: each thing cleaning removed or re-joined, with its raw offsets (and, for boilerplate,
+  the lexicon ``pattern`` that matched).
+- ``warnings``: each file that was skipped, and why; and each file kept with a doubt (a reading
+  with characters implausible in English text), with examples.
 
-Per-file problems (empty, binary, undecodable, too large, duplicate, unsafe name) skip that file
-with a warning; a corpus-level problem (no readable article, a bad manifest) stops before anything
+Per-file problems (empty, binary, undecodable, no words, too large, duplicate, unsafe name, broken
+or looping link) skip that file with a warning; a corpus-level problem (no readable article, a bad manifest) stops before anything
 is written. Outputs are written to a staging folder and moved into place only when complete, and
 never into the corpus folder itself.
 """
@@ -18,8 +21,11 @@ never into the corpus folder itself.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
+import os
+import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
@@ -31,7 +37,7 @@ from tqdm import tqdm
 
 from utils import paths, tables
 from utils.ingest.clean import clean_text
-from utils.ingest.decode import DecodeError, decode_bytes
+from utils.ingest.decode import DecodeError, decode_article, decode_bytes
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
 from utils.text import is_word, token_spans
@@ -123,6 +129,29 @@ def find_article_files(corpus_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
+def find_bad_links(corpus_dir: Path) -> list[tuple[str, str]]:
+    """Symbolic links in a folder that lead nowhere (broken) or back to themselves (a loop), as
+    ``(relative path, problem)``: article-named links, and links without a suffix (perhaps to a folder)."""
+    out = []
+    for p in corpus_dir.rglob("*"):
+        rel = p.relative_to(corpus_dir)
+        if not p.is_symlink() or any(part.startswith(".") and not part.startswith("..") for part in rel.parts):
+            continue
+        if p.suffix and p.suffix.lower() not in FORMATS:
+            continue
+        try:
+            p.stat()
+        except OSError as exc:
+            target = os.readlink(p)
+            if exc.errno == errno.ELOOP:
+                out.append((rel.as_posix(), f"is a symbolic link that loops (via {target!r}); not read"))
+            else:
+                out.append(
+                    (rel.as_posix(), f"is a broken symbolic link: its target {target!r} does not exist; not read")
+                )
+    return sorted(out)
+
+
 def read_article_bytes(path: Path, corpus_dir: Path, *, max_bytes: int) -> bytes:
     """Read one file's bytes after the safety checks that do not need its content."""
     problem = unsafe_name_problem(path.name)
@@ -154,7 +183,7 @@ def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]
     if not cleaned.paragraphs:
         raise _Skip("has no text left after cleaning (only boilerplate or markup)")
     line_starts = _line_starts(raw)
-    paras, sents, cleaning = [], [], [dict(article_id=article_id, **row) for row in cleaned.log]
+    paras, sents, cleaning = [], [], [{"article_id": article_id, "pattern": "", **row} for row in cleaned.log]
     toks: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
     offset, word_offset = 0, 0
     for p_i, par in enumerate(cleaned.paragraphs, start=1):
@@ -210,11 +239,17 @@ def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]
             )
             word_offset += words
         offset += len(par.text) + 2  # paragraphs are joined by a blank line in the cleaned text
-    return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning}
+    if not word_offset:
+        raise _Skip("has no words (only punctuation, symbols or markup); an article needs at least one word")
+    return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning, "title": cleaned.title}
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    """Offsets where lines start; ``\\r\\n``, a lone ``\\r`` (old Mac) and ``\\n`` each end one line."""
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
@@ -234,6 +269,8 @@ class _Read:
     article_id: str = ""
     meta: dict = field(default_factory=dict)
     encoding: str = ""
+    repair: str = ""
+    doubt: str = ""  # why the reading may be wrong, for a warning (the article is kept)
     fmt: str = ""
     size: int = 0
     art: dict | None = None
@@ -246,9 +283,10 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
     try:
         data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
         try:
-            raw, encoding = decode_bytes(data)
+            decoded = decode_article(data)
         except DecodeError as exc:
             raise _Skip(str(exc)) from None
+        raw = decoded.text
         article_id = meta.get("id") or paths.slugify(path.stem)
         problem = unsafe_name_problem(article_id) or (
             None
@@ -263,7 +301,19 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
         return _Read(rel, skip.problem)
     except OSError as exc:
         return _Read(rel, f"cannot be read: {exc.strerror}")
-    return _Read(rel, None, hashlib.sha256(data).hexdigest(), article_id, meta, encoding, fmt, len(data), art)
+    return _Read(
+        rel,
+        None,
+        hashlib.sha256(data).hexdigest(),
+        article_id,
+        meta,
+        decoded.encoding,
+        decoded.repair,
+        decoded.warning,
+        fmt,
+        len(data),
+        art,
+    )
 
 
 def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
@@ -287,6 +337,9 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     if not files:
         raise IngestError(f"{corpus_dir}: no articles found (looked for {', '.join(sorted(FORMATS))} files)")
     rows: dict[str, list] = {"articles": [], "paragraphs": [], "sentences": [], "cleaning": [], "warnings": []}
+    rows["warnings"] += [
+        {"file": rel, "problem": problem, "action": "skipped"} for rel, problem in find_bad_links(corpus_dir)
+    ]
     tokens: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
@@ -309,6 +362,10 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
             rows["warnings"].append({"file": one.rel, "problem": problem, "action": "skipped"})
             continue
         seen_hash[one.digest], seen_id[one.article_id] = one.rel, one.rel
+        if one.doubt:
+            rows["warnings"].append(
+                {"file": one.rel, "problem": one.doubt, "action": "kept as read; check its encoding"}
+            )
         art, meta = one.art, one.meta
         words = [t for t, w in zip(art["tokens"]["lower"], art["tokens"]["is_word"]) if w]
         paras = art["paragraphs"]
@@ -316,10 +373,11 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
             dict(
                 article_id=one.article_id,
                 file=one.rel,
-                title=meta.get("title") or _title_from_rows(paras),
+                title=meta.get("title") or art["title"] or _title_from_rows(paras),
                 author=meta.get("author", ""),
                 format=one.fmt,
                 encoding=one.encoding,
+                repair=one.repair,
                 sha256=one.digest,
                 bytes=one.size,
                 n_paragraphs=len(paras),
