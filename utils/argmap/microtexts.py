@@ -179,3 +179,41 @@ def read_triggers(path: str | Path) -> dict[str, str]:
             out[current] = s
             current = None
     return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Number of characters two (start, end) spans share.
+
+    Args:
+        a: First span.
+        b: Second span.
+
+    Returns:
+        Overlap in characters (0 if disjoint).
+    """
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None], dict[str, int]]:
+    """Align predicted spans to gold units by character overlap.
+
+    Args:
+        pred: (start, end) of each predicted unit, in the gold text's offsets.
+        gold: The gold text.
+
+    Returns:
+        For each predicted unit the id of the gold unit it overlaps most (``None`` if none),
+        and for each explicit gold unit the index of the predicted unit overlapping it most
+        (its representative; gold units no prediction touches are absent).
+    """
+    explicit = [u for u in gold.units if not u.implicit]
+    p2g: list[str | None] = []
+    for p in pred:
+        best = max(explicit, key=lambda u: overlap(p, (u.start, u.end)), default=None)
+        p2g.append(best.id if best is not None and overlap(p, (best.start, best.end)) > 0 else None)
+    g2p: dict[str, int] = {}
+    for u in explicit:
+        scores = [overlap(p, (u.start, u.end)) for p in pred]
+        if scores and max(scores) > 0:
+            g2p[u.id] = scores.index(max(scores))
+    return p2g, g2p
