@@ -28,14 +28,16 @@ class GoldUnit:
 
     Attributes:
         id: ADU id (``a1`` ...).
-        start: Character offset into :attr:`GoldText.text`, ``-1`` if implicit.
-        end: End offset (exclusive), ``-1`` if implicit.
+        start: Character offset into :attr:`GoldText.text` of the first piece, ``-1`` if implicit.
+        end: End offset (exclusive) of the last piece, ``-1`` if implicit.
         text: The unit's text.
         role: ``"pro"`` or ``"opp"``.
         function: ``"central"``, ``"support"`` or ``"attack"``.
         target: ADU id the unit attaches to, ``None`` for the central claim.
         edge_type: The raw edge type (``sup``, ``exa``, ``reb``, ``und``, ``add``) or ``""``.
         implicit: True if the annotators added the unit (not in the author's text).
+        spans: (start, end) of each explicit EDU of the unit; a restatement at the end of a
+            text can belong to the same unit as the opening claim, so pieces may be far apart.
     """
 
     id: str
@@ -47,6 +49,7 @@ class GoldUnit:
     target: str | None
     edge_type: str
     implicit: bool
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def parse_gold(path: str | Path) -> GoldText:
         explicit = [p for p in parts if not p[3]]
         start = min(p[0] for p in explicit) if explicit else -1
         end = max(p[1] for p in explicit) if explicit else -1
-        utext = text[start:end] if explicit else " ".join(p[2] for p in parts)
+        utext = " ".join(p[2] for p in (explicit or parts))
         edge = out_edges.get(adu)
         function, target, etype = "central", None, ""
         if edge is not None:
@@ -137,7 +140,8 @@ def parse_gold(path: str | Path) -> GoldText:
                     trg = edges[trg].get("src")
             function = "attack" if etype in {"reb", "und"} else "support"
             target = trg
-        units.append(GoldUnit(adu, start, end, utext, roles[adu], function, target, etype, implicit))
+        units.append(GoldUnit(adu, start, end, utext, roles[adu], function, target, etype, implicit,
+                              tuple((p[0], p[1]) for p in explicit)))
     order = {u: i for i, u in enumerate(sorted(units, key=lambda u: (u.start < 0, u.start)))}
     units.sort(key=lambda u: order[u])
     return GoldText(root.get("id"), root.get("topic_id"), root.get("stance"), text, units)
@@ -194,6 +198,19 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def unit_overlap(span: tuple[int, int], unit: GoldUnit) -> int:
+    """Characters a span shares with any piece of a gold unit.
+
+    Args:
+        span: (start, end) of a predicted unit.
+        unit: A gold unit.
+
+    Returns:
+        Overlap in characters.
+    """
+    return sum(overlap(span, piece) for piece in unit.spans)
+
+
 def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None], dict[str, int]]:
     """Align predicted spans to gold units by character overlap.
 
@@ -209,11 +226,11 @@ def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None]
     explicit = [u for u in gold.units if not u.implicit]
     p2g: list[str | None] = []
     for p in pred:
-        best = max(explicit, key=lambda u: overlap(p, (u.start, u.end)), default=None)
-        p2g.append(best.id if best is not None and overlap(p, (best.start, best.end)) > 0 else None)
+        best = max(explicit, key=lambda u: unit_overlap(p, u), default=None)
+        p2g.append(best.id if best is not None and unit_overlap(p, best) > 0 else None)
     g2p: dict[str, int] = {}
     for u in explicit:
-        scores = [overlap(p, (u.start, u.end)) for p in pred]
+        scores = [unit_overlap(p, u) for p in pred]
         if scores and max(scores) > 0:
             g2p[u.id] = scores.index(max(scores))
     return p2g, g2p

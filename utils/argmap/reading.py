@@ -261,8 +261,9 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     feats = [unit_features(infos, i, title_words=title_words) for i in range(len(infos))]
     m = model["models"]
     central_scores = [_score(m["central"], f) for f in feats]
+    role_scores = [_score(m["role"], f) for f in feats]
     order = sorted(range(len(units)), key=lambda i: -central_scores[i][0])
-    central = next((i for i in order if not infos[i].question), order[0])
+    central = next((i for i in order if not infos[i].question and role_scores[i][0] <= 0.85), order[0])
     rules_central: list[str] = []
     for i in range(len(units) - 1):
         if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
@@ -272,7 +273,7 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     if central in conceded:
         central, rules_central = central + 1, ["author_view_after_concession"]
     for i, u in enumerate(units):
-        p_opp, c_opp = _score(m["role"], feats[i])
+        p_opp, c_opp = role_scores[i]
         p_att, c_att = _score(m["function"], feats[i])
         u.role = "opponent" if p_opp > 0.5 else "proponent"
         if i == central:

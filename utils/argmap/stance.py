@@ -15,7 +15,7 @@ import re
 
 from utils.argmap.units import load_lexicon
 
-_TOKEN = re.compile(r"[a-z]+(?:n't)?|n't", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z']+", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -25,9 +25,10 @@ def _stem(word: str) -> str:
 def _tokens(text: str) -> list[str]:
     out = []
     for t in _TOKEN.findall(text.lower().replace("\u2019", "'")):
-        if t.endswith("n't") and t != "n't":
+        t = t.strip("'")
+        if t.endswith("n't"):
             out.extend([t[:-3], "n't"])
-        else:
+        elif t:
             out.append(t)
     return out
 
@@ -63,6 +64,11 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
 def stance(claim: str, question: str) -> tuple[str, list[str]]:
     """Stance of a claim toward a yes/no question.
 
+    An opening answer word decides alone (``"No, X should not ..."`` is con). The question's
+    own negative words count only when the claim evaluates too (has a positive or negative
+    word): ``"I do not believe movies have any effect"`` answers ``"Are movies damaging?"``
+    with no.
+
     Args:
         claim: The central claim's text.
         question: The trigger question.
@@ -70,9 +76,14 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
     Returns:
         ``"pro"`` or ``"con"`` and the words that flipped polarity (claim's, then question's).
     """
+    first = _tokens(claim)[:1]
+    if first and first[0] in {"yes", "no"}:
+        return ("pro" if first[0] == "yes" else "con"), first
     question = _drop_alternative(question)
     negative = {_stem(w) for w in load_lexicon("polarity_negative")}
     shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
     c = polarity_flips(claim, shared=shared)
-    q = polarity_flips(question, shared=shared)
+    evaluative = {_stem(w) for w in load_lexicon("polarity_positive")} | negative
+    q = polarity_flips(question, shared=shared) if {_stem(t) for t in _tokens(claim)} & evaluative else [
+        t for t in _tokens(question) if t in set(load_lexicon("negation"))]
     return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
