@@ -111,8 +111,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _opens_with(text: str, cls: str) -> bool:
+    """True if the text opens with a cue of the class, directly or after ``And``/``But``/``So``."""
+    start = len(text) - len(text.lstrip("\"'\u201c\u2018( -"))
     lead = _LEAD.match(text)
-    return bool(phrase_regex(cls).match(text, lead.end() if lead else 0))
+    pattern = phrase_regex(cls)
+    return bool(pattern.match(text, start) or (lead and pattern.match(text, lead.end())))
 
 
 @dataclass(frozen=True)
