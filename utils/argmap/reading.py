@@ -25,6 +25,7 @@ CUE_CLASSES = ("reason", "conclusion", "contrast", "concession", "opponent", "ad
 _TOKEN = re.compile(r"[a-z0-9']+")
 _LEAD = re.compile(r"^[\s\"'\u201c\u2018(\-]*(?:(?:and|but|so|yet|or)\s*,?\s+)?", re.IGNORECASE)
 _SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re.IGNORECASE)
+_WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
 _FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
 
 
@@ -110,6 +111,18 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
+@lru_cache(maxsize=64)
+def _cue_set(cls: str) -> frozenset[str]:
+    """A lexicon as a set of space-joined lower-case token sequences."""
+    return frozenset(" ".join(_TOKEN.findall(e)) for e in load_lexicon(cls) if _TOKEN.findall(e))
+
+
+def _ngrams(text: str, *, longest: int = 5) -> set[str]:
+    """Every 1..``longest``-word sequence of a text, lower case, space-joined."""
+    toks = _TOKEN.findall(text.lower())
+    return {" ".join(toks[i:i + k]) for k in range(1, longest + 1) for i in range(len(toks) - k + 1)}
+
+
 def _opens_with(text: str, cls: str) -> bool:
     """True if the text opens with a cue of the class, directly or after ``And``/``But``/``So``."""
     start = len(text) - len(text.lstrip("\"'\u201c\u2018( -"))
@@ -130,17 +143,20 @@ class _Info:
     question: bool
     negated: bool
     answer: bool
+    should: bool
 
 
 def _describe(spans: list[Span]) -> list[_Info]:
-    neg = phrase_regex("negation")
+    neg = _cue_set("negation")
     answers = phrase_regex("answers")
     out = []
     for s in spans:
         opens = frozenset(c for c in CUE_CLASSES if _opens_with(s.text, c))
-        has = frozenset(c for c in CUE_CLASSES if phrase_regex(c).search(s.text))
+        grams = _ngrams(s.text)
+        has = frozenset(c for c in CUE_CLASSES if grams & _cue_set(c))
         out.append(_Info(s, _content(s.text), opens, has, len(_TOKEN.findall(s.text.lower())),
-                         s.text.rstrip().endswith("?"), bool(neg.search(s.text)), bool(answers.match(s.text.lstrip()))))
+                         s.text.rstrip().endswith("?"), bool(grams & neg) or "n't" in s.text.lower(), bool(answers.match(s.text.lstrip())),
+                         bool(_SHOULD.search(s.text))))
     return out
 
 
@@ -168,7 +184,7 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
         "sentence_start": u.span.split == "sentence", "after_subordinate": u.span.split == "subordinate",
         "clause_split": u.span.split in {"connective", "semicolon"},
         "question": u.question, "negation": u.negated, "answer_word": u.answer,
-        "should_must": bool(_SHOULD.search(u.span.text)), "first_person": bool(_FIRST_PERSON.search(u.span.text)),
+        "should_must": u.should, "first_person": bool(_FIRST_PERSON.search(u.span.text)),
         "prev_question": i > 0 and infos[i - 1].question,
         "answer_after_question": i > 0 and infos[i - 1].question and u.answer,
     }
@@ -180,7 +196,7 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
     flags["next_same_sentence"] = i < n - 1 and infos[i + 1].span.sentence == u.span.sentence
     flags["prev_same_sentence"] = i > 0 and infos[i - 1].span.sentence == u.span.sentence
     f.update({k: 1.0 for k, v in flags.items() if v})
-    others = [_overlap(u.words, o.words) for j, o in enumerate(infos) if j != i]
+    others = [_overlap(u.words, infos[j].words) for j in range(max(0, i - 8), min(n, i + 9)) if j != i]
     f["overlap_max"] = max(others) if others else 0.0
     f["overlap_mean"] = sum(others) / len(others) if others else 0.0
     if i > 0:
@@ -211,7 +227,7 @@ def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[s
     flags = {
         "target_central": t == central, "target_first": t == 0, "target_last": t == len(infos) - 1,
         "same_sentence": src.span.sentence == trg.span.sentence, "target_question": trg.question,
-        "target_should": bool(_SHOULD.search(trg.span.text)),
+        "target_should": trg.should,
     }
     for c in ("reason", "conclusion", "contrast", "concession", "opponent", "addition", "example"):
         if c in src.opens:
@@ -223,6 +239,13 @@ def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[s
     return f
 
 
+def _prob(model: dict, feats: dict[str, float]) -> float:
+    """Logistic probability of a linear model (a dot product)."""
+    w = model["weights"]
+    z = model["intercept"] + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def _score(model: dict, feats: dict[str, float]) -> tuple[float, list[tuple[str, float]]]:
     """Logistic probability and per-feature contributions."""
     w = model["weights"]
@@ -230,6 +253,12 @@ def _score(model: dict, feats: dict[str, float]) -> tuple[float, list[tuple[str,
     z = model["intercept"] + sum(c for _, c in contrib)
     contrib.sort(key=lambda kv: -abs(kv[1]))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), contrib
+
+
+def _candidates(i: int, n: int, *, central: int) -> list[int]:
+    """Attachment candidates of unit ``i``: units within :data:`_WINDOW`, and the central claim."""
+    near = list(range(max(0, i - _WINDOW), min(n, i + _WINDOW + 1)))
+    return near if central in near else [central, *near]
 
 
 def _conceded(infos: list[_Info], i: int) -> bool:
@@ -272,6 +301,11 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
         if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
             central, rules_central = i + 1, ["answer_to_opening_question"]
             break
+    last_sentence = infos[-1].span.sentence
+    for i, inf in enumerate(infos):
+        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
+            central, rules_central = i, ["concluding_recommendation"]
+            break
     conceded = {i for i in range(len(units)) if _conceded(infos, i)}
     if central in conceded:
         central, rules_central = central + 1, ["author_view_after_concession"]
@@ -285,12 +319,13 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
             u.top_features = central_scores[i][1][:6]
             u.rules = list(rules_central)
             continue
-        best, best_p, best_c = None, -1.0, []
-        for j in range(len(units)):
+        best, best_p = i, -1.0
+        for j in _candidates(i, len(units), central=central):
             if j != i:
-                p, c = _score(m["attach"], pair_features(infos, i, j, central=central))
+                p = _prob(m["attach"], pair_features(infos, i, j, central=central))
                 if p > best_p:
-                    best, best_p, best_c = j, p, c
+                    best, best_p = j, p
+        best_c = _score(m["attach"], pair_features(infos, i, best, central=central))[1]
         u.target, u.confidence = units[best].id, best_p
         u.function = "attack" if p_att > 0.5 else "support"
         u.top_features = [(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]] + [(f"attach:{k}", v) for k, v in best_c[:3]]

@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from utils.argmap.microtexts import GoldText, align, load_gold
-from utils.argmap.reading import _describe, model_path, pair_features, read_text, unit_features
+from utils.argmap.reading import _candidates, _describe, model_path, pair_features, read_text, unit_features
 from utils.argmap.score import _triggers_near, evaluate, heldout_topics
 from utils.argmap.units import split_units
 
@@ -64,7 +64,7 @@ def examples(golds: list[GoldText]) -> dict[str, tuple[list[dict[str, float]], l
                 out["function"][1].append(int(gu.function == "attack"))
             if g2p.get(gu.id) == i and gu.target and not by_id[gu.target].implicit and gu.target in g2p:
                 positive = g2p[gu.target]
-                for j in range(len(spans)):
+                for j in _candidates(i, len(spans), central=max(central, 0)):
                     if j != i:
                         out["attach"][0].append(pair_features(infos, i, j, central=central))
                         out["attach"][1].append(int(j == positive))

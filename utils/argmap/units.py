@@ -19,7 +19,7 @@ from pathlib import Path
 _MIN_WORDS = 3
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "no", "jr", "sr", "inc", "ltd", "co", "u.s")
 _WORD = re.compile(r"[A-Za-z0-9']+")
-_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n")
+_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|[.!?]+[\"'\u201d\u2019)\]]*[ \t]*(?=\n)|\n\s*\n")
 
 
 def repo_root() -> Path:
