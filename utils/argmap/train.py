@@ -27,7 +27,7 @@ from utils.argmap.reading import _candidates, _describe, model_path, pair_featur
 from utils.argmap.score import _triggers_near, evaluate, heldout_topics
 from utils.argmap.units import split_units
 
-C_VALUES = {"central": 0.3, "role": 0.3, "function": 0.3, "attach": 0.3}
+C_VALUES = {"central": 0.3, "role": 1.0, "function": 1.0, "attach": 0.3}
 
 
 def examples(golds: list[GoldText]) -> dict[str, tuple[list[dict[str, float]], list[int]]]:
