@@ -101,7 +101,8 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     # so only A counts for the explicit-CC accuracy; over all texts B counts wrong.
     assert ours["central claim accuracy (explicit CC)"] == 1.0 and base["central claim accuracy (explicit CC)"] == 1.0
     assert ours["central claim accuracy (all, implicit = wrong)"] == 0.5
-    assert ours["gold units matched (of explicit)"] == 7 and base["gold units matched (of explicit)"] == 7
+    assert ours["explicit gold units"] == 7 and ours["gold units matched (mutual best overlap)"] == 7
+    assert ours["texts whose central claim is implicit"] == 1
     # Roles: 6 pro + 1 opp, all right; baseline all-pro: pro F1 12/13, opp F1 0.
     assert ours["role macro-F1"] == 1.0
     assert base["role macro-F1"] == pytest.approx(6 / 13)
@@ -121,6 +122,7 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     # Stance: A's claim shares "ban" with the question -> pro (right); B's read claim has no polarity -> pro (wrong).
     assert ours["stance per text accuracy"] == 0.5
     assert ours["stance typing: opposite -> tension"] == 0.0
+    assert ours["same-topic pairs, gold opposite stance"] == 1 and ours["same-topic pairs, gold same stance"] == 0
 
 
 def test_main_prints_a_table(gold_dir, capsys):

@@ -163,10 +163,12 @@ def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers
             same, same_ok = same + 1, same_ok + agree
         else:
             opp, opp_ok = opp + 1, opp_ok + (not agree)
-    n_units = sum(c["gold_units"] for c in rows)
+    nan = float("nan")
     return {
-        "texts": (len(rows), len(rows)),
-        "gold units matched (of explicit)": (n_units, sum(c["matched"] for c in rows)),
+        "texts": (nan, len(rows)),
+        "texts whose central claim is implicit": (nan, len(rows) - len(expl)),
+        "explicit gold units": (nan, sum(c["gold_units"] for c in rows)),
+        "gold units matched (mutual best overlap)": (nan, sum(c["matched"] for c in rows)),
         "central claim accuracy (explicit CC)": (sum(c["cc_base"] for c in expl) / max(1, len(expl)), sum(c["cc_ok"] for c in expl) / max(1, len(expl))),
         "central claim accuracy (all, implicit = wrong)": (sum(c["cc_base"] for c in rows) / max(1, len(rows)), sum(c["cc_ok"] for c in rows) / max(1, len(rows))),
         "role macro-F1": (macro_f1(cat("role", 0), cat("role", 2), ("pro", "opp")), macro_f1(cat("role", 0), cat("role", 1), ("pro", "opp"))),
@@ -176,7 +178,8 @@ def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers
         "stance per text accuracy": (sum(g.stance == "pro" for g in golds) / max(1, len(golds)), sum(p == g.stance for p, g in zip(pred_stance, golds)) / max(1, len(golds))),
         "stance typing: same -> agreement": (1.0 if same else 0.0, same_ok / same if same else 0.0),
         "stance typing: opposite -> tension": (0.0, opp_ok / opp if opp else 0.0),
-        "stance pairs same / opposite": (same, opp),
+        "same-topic pairs, gold same stance": (nan, same),
+        "same-topic pairs, gold opposite stance": (nan, opp),
     }
 
 
@@ -221,13 +224,18 @@ def format_table(table: pd.DataFrame, *, title: str, extra: dict[str, float] | N
     Returns:
         The table as text.
     """
-    fmt = lambda v: "" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and not float(v).is_integer() or isinstance(v, float) and v <= 1 else f"{int(v)}")
+    def fmt(v: float | None, count: bool) -> str:
+        if v is None or v != v:
+            return ""
+        return f"{int(v)}" if count else f"{v:.3f}"
+
     head = f"{'measure':<48} | {'baseline':>8} | {'ours':>8} | {'target':>6}" + (f" | {'ours CV':>8}" if extra else "")
     lines = [title, head, "-" * len(head)]
     for row in table.itertuples():
-        line = f"{row.measure:<48} | {fmt(row.baseline):>8} | {fmt(row.ours):>8} | {fmt(row.target):>6}"
+        count = row.baseline != row.baseline  # counts have no baseline
+        line = f"{row.measure:<48} | {fmt(row.baseline, count):>8} | {fmt(row.ours, count):>8} | {fmt(row.target, False):>6}"
         if extra:
-            line += f" | {fmt(extra.get(row.measure)):>8}"
+            line += f" | {fmt(extra.get(row.measure), count):>8}"
         lines.append(line)
     return "\n".join(lines)
 

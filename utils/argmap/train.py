@@ -27,6 +27,7 @@ from utils.argmap.reading import _candidates, _describe, model_path, pair_featur
 from utils.argmap.score import _triggers_near, evaluate, heldout_topics
 from utils.argmap.units import split_units
 
+TITLE_PRIOR = 3.0  # hand-set weight of overlap_title in the central model: the microtexts have no titles to learn it from
 C_VALUES = {"central": 0.3, "role": 1.0, "function": 1.0, "attach": 0.3}
 
 
@@ -126,7 +127,9 @@ def train(gold_dir: str | Path, out_path: str | Path | None = None) -> dict:
     held = set(heldout_topics())
     golds = [g for g in load_gold(gold_dir) if g.topic not in held]
     model = fit(golds)
+    model["models"]["central"]["weights"]["overlap_title"] = TITLE_PRIOR
     model.update({
+        "hand_set_weights": {"central.overlap_title": "rule prior, not learned: used only when read_text gets a title"},
         "description": "Argument reader weights: logistic regressions over readable features (utils.argmap.reading). "
                        "central: unit is the central claim (argmax per text); role: unit is an opponent's voice; "
                        "function: unit attacks its target; attach: source unit attaches to target unit (argmax per source).",
