@@ -115,3 +115,13 @@ def test_read_triggers(tmp_path):
     p = tmp_path / "topics_triggers.md"
     p.write_text("# Topics\n\n* `car_ban`\n\n  Should cities ban cars?\n\n* `zoos`\n  Are zoos good?\n", encoding="utf-8")
     assert read_triggers(p) == {"car_ban": "Should cities ban cars?", "zoos": "Are zoos good?"}
+
+
+def test_restatement_at_the_end_is_the_claim_and_the_opening_restates_it():
+    r = read_text("Cities should ban cars. The air is dirty and children get ill. "
+                  "Shops lose nothing either. In short, cities should ban cars.")
+    assert r.central.text == "In short, cities should ban cars."
+    opening = r.units[0]
+    assert (opening.function, opening.target) == ("support", r.central.id)
+    assert "restatement_of_central" in opening.rules
+    assert "restatement_of_central" not in r.units[1].rules

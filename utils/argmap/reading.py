@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[a-z0-9']+")
 _LEAD = re.compile(r"^[\s\"'\u201c\u2018(\-]*(?:(?:and|but|so|yet|or)\s*,?\s+)?", re.IGNORECASE)
 _SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re.IGNORECASE)
 _WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
+_RESTATEMENT = 0.6  # word overlap (cosine of content-word sets) from which a unit restates the central claim
 _FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
 
 
@@ -329,6 +330,10 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
         u.target, u.confidence = units[best].id, best_p
         u.function = "attack" if p_att > 0.5 else "support"
         u.top_features = [(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]] + [(f"attach:{k}", v) for k, v in best_c[:3]]
+    for i, u in enumerate(units):
+        if i != central and i not in conceded and _overlap(infos[i].words, infos[central].words) >= _RESTATEMENT:
+            u.role, u.function, u.target = "proponent", "support", units[central].id
+            u.rules.append("restatement_of_central")
     for i in sorted(conceded):
         if i == central:
             continue
