@@ -148,6 +148,14 @@ class _Info:
 
 
 def _describe(spans: list[Span]) -> list[_Info]:
+    """Precompute cue classes, content words and flags of every unit.
+
+    Args:
+        spans: Units from :func:`utils.argmap.units.split_units`.
+
+    Returns:
+        One :class:`_Info` per unit.
+    """
     neg = _cue_set("negation")
     answers = phrase_regex("answers")
     out = []
@@ -273,6 +281,82 @@ def _conceded(infos: list[_Info], i: int) -> bool:
     return frame and answered and not u.question
 
 
+def _choose_central(infos: list[_Info], central_p: list[float], role_p: list[float]) -> tuple[int, list[str]]:
+    """Pick the central claim: the model's best non-question, non-opponent unit, then the rules.
+
+    Args:
+        infos: Described units.
+        central_p: Central-claim probability per unit.
+        role_p: Opponent probability per unit.
+
+    Returns:
+        Index of the central claim and the names of the rules that chose it (empty: the model).
+    """
+    order = sorted(range(len(infos)), key=lambda i: -central_p[i])
+    central = next((i for i in order if not infos[i].question and role_p[i] <= 0.85), order[0])
+    rules: list[str] = []
+    for i in range(len(infos) - 1):
+        if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
+            central, rules = i + 1, ["answer_to_opening_question"]
+            break
+    last_sentence = infos[-1].span.sentence
+    for i, inf in enumerate(infos):
+        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
+            central, rules = i, ["concluding_recommendation"]
+            break
+    if _conceded(infos, central):
+        central, rules = central + 1, ["author_view_after_concession"]
+    return central, rules
+
+
+def _attach(infos: list[_Info], i: int, *, central: int, model: dict) -> tuple[int, float, list[tuple[str, float]]]:
+    """Best target of unit ``i`` under the attachment model.
+
+    Args:
+        infos: Described units.
+        i: Source unit.
+        central: Index of the central claim.
+        model: The ``attach`` weights.
+
+    Returns:
+        Target index, its probability and its feature contributions.
+    """
+    best, best_p = i, -1.0
+    for j in _candidates(i, len(infos), central=central):
+        if j != i:
+            p = _prob(model, pair_features(infos, i, j, central=central))
+            if p > best_p:
+                best, best_p = j, p
+    return best, best_p, _score(model, pair_features(infos, i, best, central=central))[1]
+
+
+def _apply_rules(units: list[Unit], infos: list[_Info], *, central: int) -> None:
+    """Override the models where cue words make the structure explicit (in place).
+
+    A unit restating the central claim supports it. A conceded view (``Of course X``,
+    ``Some say X`` answered by ``But``/``However``) is an opponent unit attacking the claim
+    (or the unit that answers it, when that unit is the claim), and the answer attacks it.
+
+    Args:
+        units: Units with model decisions.
+        infos: Described units.
+        central: Index of the central claim.
+    """
+    conceded = [i for i in range(len(units)) if i != central and _conceded(infos, i)]
+    for i, u in enumerate(units):
+        if i != central and i not in conceded and _overlap(infos[i].words, infos[central].words) >= _RESTATEMENT:
+            u.role, u.function, u.target = "proponent", "support", units[central].id
+            u.rules.append("restatement_of_central")
+    for i in conceded:
+        u, nxt = units[i], units[i + 1]
+        u.role, u.function = "opponent", "attack"
+        u.target = nxt.id if i + 1 == central else units[central].id
+        u.rules.append("conceded_view_is_opponent")
+        if i + 1 != central:
+            nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
+            nxt.rules.append("answer_to_concession_attacks_it")
+
+
 def read_text(text: str, *, title: str | None = None, model: dict | None = None) -> ArgumentReading:
     """Read the argument of a text.
 
@@ -284,7 +368,7 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     Returns:
         The reading: units with role, function, target, central flag, confidence and top features.
     """
-    model = model or load_model()
+    m = (model or load_model())["models"]
     spans = split_units(text)
     units = [Unit(f"u{i + 1}", s.start, s.end, s.text) for i, s in enumerate(spans)]
     if not units:
@@ -292,56 +376,21 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     infos = _describe(spans)
     title_words = _content(title) if title else None
     feats = [unit_features(infos, i, title_words=title_words) for i in range(len(infos))]
-    m = model["models"]
     central_scores = [_score(m["central"], f) for f in feats]
     role_scores = [_score(m["role"], f) for f in feats]
-    order = sorted(range(len(units)), key=lambda i: -central_scores[i][0])
-    central = next((i for i in order if not infos[i].question and role_scores[i][0] <= 0.85), order[0])
-    rules_central: list[str] = []
-    for i in range(len(units) - 1):
-        if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
-            central, rules_central = i + 1, ["answer_to_opening_question"]
-            break
-    last_sentence = infos[-1].span.sentence
-    for i, inf in enumerate(infos):
-        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
-            central, rules_central = i, ["concluding_recommendation"]
-            break
-    conceded = {i for i in range(len(units)) if _conceded(infos, i)}
-    if central in conceded:
-        central, rules_central = central + 1, ["author_view_after_concession"]
+    central, rules = _choose_central(infos, [p for p, _ in central_scores], [p for p, _ in role_scores])
     for i, u in enumerate(units):
-        p_opp, c_opp = role_scores[i]
-        p_att, c_att = _score(m["function"], feats[i])
-        u.role = "opponent" if p_opp > 0.5 else "proponent"
         if i == central:
             u.is_central, u.function, u.target, u.role = True, "central", None, "proponent"
-            u.confidence = central_scores[i][0]
-            u.top_features = central_scores[i][1][:6]
-            u.rules = list(rules_central)
+            u.confidence, u.top_features, u.rules = central_scores[i][0], central_scores[i][1][:6], list(rules)
             continue
-        best, best_p = i, -1.0
-        for j in _candidates(i, len(units), central=central):
-            if j != i:
-                p = _prob(m["attach"], pair_features(infos, i, j, central=central))
-                if p > best_p:
-                    best, best_p = j, p
-        best_c = _score(m["attach"], pair_features(infos, i, best, central=central))[1]
-        u.target, u.confidence = units[best].id, best_p
+        p_opp, c_opp = role_scores[i]
+        p_att, c_att = _score(m["function"], feats[i])
+        target, p_target, c_target = _attach(infos, i, central=central, model=m["attach"])
+        u.role = "opponent" if p_opp > 0.5 else "proponent"
         u.function = "attack" if p_att > 0.5 else "support"
-        u.top_features = [(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]] + [(f"attach:{k}", v) for k, v in best_c[:3]]
-    for i, u in enumerate(units):
-        if i != central and i not in conceded and _overlap(infos[i].words, infos[central].words) >= _RESTATEMENT:
-            u.role, u.function, u.target = "proponent", "support", units[central].id
-            u.rules.append("restatement_of_central")
-    for i in sorted(conceded):
-        if i == central:
-            continue
-        u, nxt = units[i], units[i + 1]
-        u.role, u.function = "opponent", "attack"
-        u.target = nxt.id if i + 1 == central else units[central].id
-        u.rules.append("conceded_view_is_opponent")
-        if i + 1 != central:
-            nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
-            nxt.rules.append("answer_to_concession_attacks_it")
+        u.target, u.confidence = units[target].id, p_target
+        u.top_features = ([(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]]
+                          + [(f"attach:{k}", v) for k, v in c_target[:3]])
+    _apply_rules(units, infos, central=central)
     return ArgumentReading(text, title, units)
