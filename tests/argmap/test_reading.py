@@ -125,3 +125,13 @@ def test_restatement_at_the_end_is_the_claim_and_the_opening_restates_it():
     assert (opening.function, opening.target) == ("support", r.central.id)
     assert "restatement_of_central" in opening.rules
     assert "restatement_of_central" not in r.units[1].rules
+
+
+def test_ironic_concession_is_the_opponent_voice():
+    r = read_text("Of course, cars make our cities so lovely and quiet. "
+                  "But we should ban them from the centre, because children breathe the fumes.")
+    ironic = _unit_with(r, "lovely and quiet")
+    assert r.central.text == "But we should ban them from the centre,"
+    assert (ironic.role, ironic.function, ironic.target) == ("opponent", "attack", r.central.id)
+    reason = _unit_with(r, "fumes")
+    assert (reason.role, reason.function, reason.target) == ("proponent", "support", r.central.id)
