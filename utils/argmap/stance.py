@@ -37,9 +37,16 @@ def _drop_alternative(question: str) -> str:
     """Keep the first pole of "good or bad" style questions."""
     pos = set(load_lexicon("polarity_positive"))
     neg = set(load_lexicon("polarity_negative"))
-    return re.sub(r"\b(\w+)\s+or\s+(\w+)\b",
-                  lambda m: m.group(1) if {m.group(1).lower(), m.group(2).lower()} & pos and {m.group(1).lower(), m.group(2).lower()} & neg else m.group(0),
-                  question)
+    return re.sub(
+        r"\b(\w+)\s+or\s+(\w+)\b",
+        lambda m: (
+            m.group(1)
+            if {m.group(1).lower(), m.group(2).lower()} & pos
+            and {m.group(1).lower(), m.group(2).lower()} & neg
+            else m.group(0)
+        ),
+        question,
+    )
 
 
 def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
@@ -81,9 +88,16 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
         return ("pro" if first[0] == "yes" else "con"), first
     question = _drop_alternative(question)
     negative = {_stem(w) for w in load_lexicon("polarity_negative")}
-    shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
+    shared = (
+        {_stem(t) for t in _tokens(claim)}
+        & {_stem(t) for t in _tokens(question)}
+        & negative
+    )
     c = polarity_flips(claim, shared=shared)
     evaluative = {_stem(w) for w in load_lexicon("polarity_positive")} | negative
-    q = polarity_flips(question, shared=shared) if {_stem(t) for t in _tokens(claim)} & evaluative else [
-        t for t in _tokens(question) if t in set(load_lexicon("negation"))]
+    q = (
+        polarity_flips(question, shared=shared)
+        if {_stem(t) for t in _tokens(claim)} & evaluative
+        else [t for t in _tokens(question) if t in set(load_lexicon("negation"))]
+    )
     return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
