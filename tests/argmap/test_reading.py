@@ -198,3 +198,40 @@ def test_ironic_concession_is_the_opponent_voice():
         "support",
         r.central.id,
     )
+
+
+def test_stance_falls_back_to_the_unit_closest_to_the_question():
+    from utils.argmap.reading import ArgumentReading, Unit
+    from utils.argmap.stance import reading_stance, stance_unit
+
+    q = "Are zoos good for animals?"
+    units = [
+        Unit(
+            "u1",
+            0,
+            30,
+            "Zoos are bad for wild animals.",
+            role="proponent",
+            function="support",
+            target="u2",
+        ),
+        Unit(
+            "u2",
+            31,
+            60,
+            "Freedom matters most of all.",
+            function="central",
+            is_central=True,
+        ),
+    ]
+    off_topic = ArgumentReading("", None, units)
+    assert stance_unit(off_topic, q) == (0, "closest_to_question")
+    assert reading_stance(off_topic, q)[0] == "con"
+    units[1].text = "Zoos are good for animals."
+    assert stance_unit(ArgumentReading("", None, units), q) == (1, "central_claim")
+    units[0].role = "opponent"
+    units[1].text = "Freedom matters most of all."
+    assert stance_unit(ArgumentReading("", None, units), q) == (
+        1,
+        "central_claim",
+    )  # an objection never carries the stance

@@ -21,7 +21,7 @@ import pandas as pd
 
 from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers
 from utils.argmap.reading import ArgumentReading, load_model, read_text
-from utils.argmap.stance import stance
+from utils.argmap.stance import reading_stance
 from utils.argmap.units import repo_root
 
 TARGETS = {
@@ -183,8 +183,8 @@ def evaluate(
     cat = lambda key, k: [x for c in rows for x in c[key][k]]
     sums = lambda key: tuple(sum(c[key][k] for c in rows) for k in range(3))
     pred_stance = [
-        stance(c["central_text"], trigger_for(g.topic, triggers))[0]
-        for g, c in zip(golds, rows)
+        reading_stance(r, trigger_for(g.topic, triggers))[0]
+        for g, r in zip(golds, readings)
     ]
     same = opp = same_ok = opp_ok = 0
     for (i, g), (j, h) in itertools.combinations(enumerate(golds), 2):
