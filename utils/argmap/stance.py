@@ -1,0 +1,158 @@
+"""Stance of a claim toward a yes/no trigger question, by polarity parity.
+
+A claim answers the question "yes" (pro) when it has the same polarity as the question.
+Polarity is the parity of flips: each negation (``not``, ``n't``, ``no``, ``never`` ...) and
+each negative-evaluation word (``bad``, ``harmful``, ``ban`` ... in
+``data/lexicons/argument/polarity_negative.txt``) flips it. Evaluation words that the claim
+and the question share cancel out (``"Do video games have a bad impact?"`` /
+``"They have a bad impact"`` agree), and a question offering both poles (``"good or bad"``)
+keeps only the first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from utils.argmap.units import load_lexicon
+
+_TOKEN = re.compile(r"[a-z']+", re.IGNORECASE)
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:6]
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+        t = t.strip("'")
+        if t.endswith("n't"):
+            out.extend([t[:-3], "n't"])
+        elif t:
+            out.append(t)
+    return out
+
+
+def _drop_alternative(question: str) -> str:
+    """Keep the first pole of "good or bad" style questions."""
+    pos = set(load_lexicon("polarity_positive"))
+    neg = set(load_lexicon("polarity_negative"))
+    return re.sub(
+        r"\b(\w+)\s+or\s+(\w+)\b",
+        lambda m: (
+            m.group(1)
+            if {m.group(1).lower(), m.group(2).lower()} & pos and {m.group(1).lower(), m.group(2).lower()} & neg
+            else m.group(0)
+        ),
+        question,
+    )
+
+
+def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
+    """Words that flip a text's polarity.
+
+    Args:
+        text: A claim or question.
+        shared: Stems of evaluation words both sides use (they cancel).
+
+    Returns:
+        The flipping words in order.
+    """
+    negation = {w for w in load_lexicon("negation") if " " not in w}
+    negative = {_stem(w) for w in load_lexicon("polarity_negative")}
+    flips = []
+    for t in _tokens(text):
+        if t in negation or (_stem(t) in negative and _stem(t) not in shared):
+            flips.append(t)
+    return flips
+
+
+def stance(claim: str, question: str) -> tuple[str, list[str]]:
+    """Stance of a claim toward a yes/no question.
+
+    An opening answer word decides alone (``"No, X should not ..."`` is con). The question's
+    own negative words count only when the claim evaluates too (has a positive or negative
+    word): ``"I do not believe movies have any effect"`` answers ``"Are movies damaging?"``
+    with no.
+
+    Args:
+        claim: The central claim's text.
+        question: The trigger question.
+
+    Returns:
+        ``"pro"`` or ``"con"`` and the words that flipped polarity (claim's, then question's).
+    """
+    first = _tokens(claim)[:1]
+    if first and first[0] in {"yes", "no"}:
+        return ("pro" if first[0] == "yes" else "con"), first
+    question = _drop_alternative(question)
+    negative = {_stem(w) for w in load_lexicon("polarity_negative")}
+    shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
+    c = polarity_flips(claim, shared=shared)
+    evaluative = {_stem(w) for w in load_lexicon("polarity_positive")} | negative
+    q = (
+        polarity_flips(question, shared=shared)
+        if {_stem(t) for t in _tokens(claim)} & evaluative
+        else [t for t in _tokens(question) if t in set(load_lexicon("negation"))]
+    )
+    return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
+
+
+_CONTENT = re.compile(r"[a-z0-9']+")
+TOPIC_FALLBACK = (
+    0.2  # below this word overlap with the question, the central claim is too far off-topic to carry the stance
+)
+
+
+def _topic_words(text: str) -> set[str]:
+    stop = set(load_lexicon("stopwords"))
+    return {t[:6] for t in _CONTENT.findall(text.lower()) if len(t) > 2 and t not in stop}
+
+
+def _topic_overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
+
+
+def stance_unit(reading, question: str) -> tuple[int, str]:
+    """The unit whose polarity carries a reading's stance toward the question.
+
+    The central claim, unless it shares almost no content words with the question (overlap
+    below :data:`TOPIC_FALLBACK`, as when the writer left the claim implicit and the reader
+    picked a premise): then the proponent, non-question unit sharing most words with the
+    question, if it shares more than the central claim.
+
+    Args:
+        reading: An :class:`utils.argmap.reading.ArgumentReading` with at least one unit.
+        question: The trigger question.
+
+    Returns:
+        Index of the unit and the rule that chose it (``"central_claim"`` or ``"closest_to_question"``).
+    """
+    q = _topic_words(question)
+    central = next(i for i, u in enumerate(reading.units) if u.is_central)
+    best = _topic_overlap(_topic_words(reading.units[central].text), q)
+    if best >= TOPIC_FALLBACK:
+        return central, "central_claim"
+    chosen, rule = central, "central_claim"
+    for i, u in enumerate(reading.units):
+        if u.role == "proponent" and not u.text.rstrip().endswith("?"):
+            ov = _topic_overlap(_topic_words(u.text), q)
+            if ov > best:
+                chosen, best, rule = i, ov, "closest_to_question"
+    return chosen, rule
+
+
+def reading_stance(reading, question: str) -> tuple[str, list[str]]:
+    """Stance of a whole reading toward a yes/no question (see :func:`stance_unit`).
+
+    Args:
+        reading: The reader's output for a text.
+        question: The trigger question.
+
+    Returns:
+        ``"pro"`` or ``"con"`` and the flipping words, as :func:`stance`; ``("pro", [])`` for an empty reading.
+    """
+    if not reading.units:
+        return "pro", []
+    i, _ = stance_unit(reading, question)
+    return stance(reading.units[i].text, question)
