@@ -111,9 +111,7 @@ def test_title_overlap_only_with_a_title():
     )
     plain = read_text(text)
     titled = read_text(text, title="A bypass road for the town")
-    assert plain.title is None and not any(
-        "overlap_title" in k for u in plain.units for k, _ in u.top_features
-    )
+    assert plain.title is None and not any("overlap_title" in k for u in plain.units for k, _ in u.top_features)
     assert "Noise" in plain.central.text  # without a title the opening sentence wins
     assert "bypass road" in titled.central.text
     assert "overlap_title" in dict(titled.central.top_features)
@@ -126,16 +124,11 @@ def test_model_json_has_provenance_and_every_unit_explains_itself():
         assert m["weights"] and isinstance(m["intercept"], float)
     assert model["sklearn_version"] and model["date"] and model["cv_scores"]
     assert not set(model["training_topics"]) & set(heldout_topics())
-    r = read_text(
-        "Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives."
-    )
+    r = read_text("Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives.")
     assert len(r.units) == 3
     for u in r.units:
         assert u.top_features, u
-        assert all(
-            isinstance(k, str) and isinstance(v, float) and v != 0.0
-            for k, v in u.top_features
-        )
+        assert all(isinstance(k, str) and isinstance(v, float) and v != 0.0 for k, v in u.top_features)
 
 
 def test_stance_parity_with_shared_words_and_answers():
@@ -143,17 +136,9 @@ def test_stance_parity_with_shared_words_and_answers():
     assert stance("Video games have a bad impact on families.", q)[0] == "pro"
     assert stance("Video games are good for families.", q)[0] == "con"
     assert stance("Video games don't harm family life.", q)[0] == "con"
-    assert (
-        stance("No, games should not be blamed.", "Should games be blamed?")[0] == "con"
-    )
-    assert (
-        stance("Hunting is bad for nature.", "Is hunting good or bad for nature?")[0]
-        == "con"
-    )
-    assert (
-        stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0]
-        == "pro"
-    )
+    assert stance("No, games should not be blamed.", "Should games be blamed?")[0] == "con"
+    assert stance("Hunting is bad for nature.", "Is hunting good or bad for nature?")[0] == "con"
+    assert stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0] == "pro"
 
 
 def test_read_triggers(tmp_path):

@@ -101,14 +101,6 @@ def test_utf8_read_as_cp1252_upstream_is_repaired_by_ftfy_and_the_repair_recorde
     assert "ftfy.fix_encoding" in decoded.repair and decoded.warning == ""
 
 
-def test_without_ftfy_mojibake_is_kept_with_a_warning(monkeypatch):
-    from utils.ingest import decode
-
-    monkeypatch.setattr(decode, "fix_encoding", None)
-    decoded = decode_article(ENGLISH.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8"))
-    assert decoded.repair == "" and "may be mis-decoded" in decoded.warning and "install ftfy" in decoded.warning
-
-
 def test_ftfy_repair_never_straightens_quotes_or_changes_line_breaks():
     text = "It’s “fine”.\r\nCafé.\rNext.\n"
     assert decode_article(text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")).text == text

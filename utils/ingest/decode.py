@@ -13,16 +13,9 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-try:  # ftfy (pip package, data inside it) repairs mojibake; without it, mojibake is only detected and warned about
-    from ftfy import fix_encoding
-    from ftfy.badness import BADNESS_RE
-except ImportError:  # pragma: no cover - exercised by monkeypatching in the tests
-    fix_encoding = None
-    # UTF-8 read as cp1252: a lead byte (Â-ß or â) followed by what cp1252 shows for a continuation byte
-    BADNESS_RE = re.compile(
-        "[\u00c2-\u00df\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-        "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    )
+# ftfy (pip package, data inside it) repairs mojibake: UTF-8 that was read as cp1252 before it reached us.
+from ftfy import fix_encoding
+from ftfy.badness import BADNESS_RE
 
 BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -208,7 +201,7 @@ def decode_article(data: bytes) -> Decoded:
         text, enc = candidates[0]
     repair, warning = "", ""
     bad = suspicious(text)
-    if bad and fix_encoding is not None:
+    if bad:
         fixed = fix_encoding(text)
         fixed_bad = suspicious(fixed)
         if len(fixed_bad) < len(bad):
@@ -224,6 +217,6 @@ def decode_article(data: bytes) -> Decoded:
     if bad:
         warning = (
             f"may be mis-decoded: read as {enc}, {len(bad)} character(s) implausible in English text, e.g. "
-            f"{describe_suspicious(text, bad)}" + ("" if fix_encoding else " (install ftfy to repair mojibake)")
+            f"{describe_suspicious(text, bad)}"
         )
     return Decoded(text, enc, repair, warning)
