@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from utils import paths
 from utils.report import lock, runner
@@ -239,3 +240,28 @@ def test_a_killed_run_leaves_nothing_running_or_mixed_and_a_rerun_equals_a_clean
         name.endswith(".svg") for name in clean["reports"]
     )
     assert paths.resolve(reports) == reports
+
+
+# ---------------------------------------------------------------- corpus folders
+
+
+@pytest.mark.parametrize("corpus", ["data/processed/corpora/x", "reports/corpora/x"])
+def test_the_command_refuses_a_corpus_inside_the_output_folders_before_writing_anything(corpus, capsys):
+    from utils import __main__ as cli
+
+    assert cli.main(["report", "--corpus", corpus]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be inside or contain the project's output folder" in err and corpus.split("/")[0] in err
+    assert not paths.resolve(corpus).exists()
+
+
+def test_a_run_never_writes_into_the_corpus_folder(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "articles.csv").write_text("id,file,title,author\n", encoding="utf-8")
+    with pytest.raises(paths.OutputFolderError, match="refusing to write outputs"):
+        runner.run_notebooks(
+            runner.notebook_paths()[:1], corpus_dir=corpus, report_dir=tmp_path / "r", processed_dir=corpus
+        )
+    assert [p.name for p in corpus.iterdir()] == ["articles.csv"]
+    assert (corpus / "articles.csv").read_text(encoding="utf-8") == "id,file,title,author\n"
