@@ -27,7 +27,6 @@ import asyncio
 import json
 import os
 import shutil
-import signal
 import sys
 import time
 from datetime import UTC, datetime
@@ -310,10 +309,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--processed-dir", type=Path, default=None, help="override where the tables go")
 
 
-def _stop(signum: int, _frame) -> None:
-    raise SystemExit(128 + signum)
-
-
 def run(args) -> int:
     """Run all notebooks on a corpus; exit 1 naming the notebook and cell on failure."""
     books = notebook_paths(args.notebooks)
@@ -323,7 +318,6 @@ def run(args) -> int:
         print("✘ no notebooks to run", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
-    signal.signal(signal.SIGTERM, _stop)  # `kill PID` undoes the run like Ctrl-C does
     try:
         results = run_notebooks(
             books,
