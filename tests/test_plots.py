@@ -67,3 +67,45 @@ def test_alt_text_is_the_figures_finding():
     assert plots.alt_text(bare) == "A map drawn with text titles"
     assert plots.alt_text(plt.figure()) == ""
     plt.close("all")
+
+
+DRAW = """
+import sys, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt, pandas as pd
+from utils import plots
+plots.display = lambda obj: None
+plots.apply_style()
+fig, axes = plt.subplots(1, 2, figsize=(7, 3))
+for i, ax in enumerate(axes):
+    ax.barh(["claims", "reasons", "questions"], [i + 1, 2.35, 0.4])
+    ax.set_title(f"00{i}")
+fig.suptitle("Reasons lead in 001")
+plots.save_fig(fig, "02-fingerprints", figures_dir=sys.argv[1], data=pd.DataFrame({"reasons": [2.35]}))
+fig, ax = plt.subplots(figsize=(5, 3))
+ax.imshow([[0, 1, 2], [2, 1, 0]], aspect="auto")
+ax.set_xticks(range(3), ["training", "courage", "customer experience"], rotation=45)
+plots.save_fig(fig, "03-heatmap", figures_dir=sys.argv[1])
+"""
+
+
+def test_figures_are_the_same_bytes_whether_drawn_alone_or_two_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    def draw(folder):
+        return subprocess.Popen([sys.executable, "-c", DRAW, str(tmp_path / folder)])
+
+    together = [draw("a"), draw("b")]
+    assert [p.wait(timeout=300) for p in together] == [0, 0]
+    assert draw("alone").wait(timeout=300) == 0
+    names = sorted(p.name for p in (tmp_path / "alone").iterdir())
+    assert names == [
+        f"{s}.{e}"
+        for s in ("02-fingerprints", "03-heatmap")
+        for e in ("csv", "png", "svg")
+        if (s, e) != ("03-heatmap", "csv")
+    ]
+    for name in names:
+        alone = (tmp_path / "alone" / name).read_bytes()
+        assert (tmp_path / "a" / name).read_bytes() == alone == (tmp_path / "b" / name).read_bytes(), name

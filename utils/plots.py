@@ -1,7 +1,8 @@
 """One chart style and one way to save figures.
 
 Plot helpers take data and ``ax=None``, return the axes and never save. :func:`save_fig` writes
-a finished figure as PNG and SVG (and the table behind it as CSV) into the report's figure folder,
+a finished figure as PNG and SVG (and the table behind it as a spreadsheet-safe CSV, see
+:mod:`utils.tables`) into the report's figure folder,
 shows the PNG in the notebook and closes the figure. Files are byte-identical on repeat runs (no
 dates in the SVG, fixed SVG ids).
 """
@@ -15,7 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image, display
 
-from utils import paths
+from utils import paths, tables
 
 PALETTE = ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d", "#6d597a", "#b56576", "#355070", "#a8a29e"]
 FIGURE_FILES = (".png", ".svg", ".csv")  # what save_fig writes, as <name><suffix>
@@ -79,7 +80,7 @@ def save_fig(
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / name
     if data is not None:
-        data.to_csv(f"{stem}.csv", lineterminator="\n")
+        tables.write_spreadsheet_csv(data, f"{stem}.csv", index=True)  # formulas neutralised
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
     alt = alt_text(fig) or f"Figure {name}"
     fig.savefig(f"{stem}.png", dpi=dpi or mpl.rcParams["savefig.dpi"])

@@ -5,6 +5,17 @@ Notebook 01 writes the corpus tables; later notebooks write what they share (``s
 is renamed into place, so a reader sees the old table or the new one, never half of one, and two
 writers never share a temporary file. :func:`read_table` checks the columns and types, so a stale
 or hand-edited table fails with its path instead of giving wrong numbers later.
+
+Two kinds of CSV, on purpose:
+
+- *Processed tables* (``data/processed/...``, written by :func:`write_table`) are exact: code reads
+  them back, and a title ``=HYPERLINK(...)`` stays exactly that.
+- *Spreadsheet CSVs* (everything under ``reports/``: the CSV beside each figure, 03's counts
+  tables, the argument-map CSV exports such as ``draft-claims.csv``; written by
+  :func:`write_spreadsheet_csv`) are for people to open in Excel, LibreOffice or Google Sheets,
+  which run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a
+  formula. Such text cells get a leading ``'`` (OWASP's advice on CSV injection), which the
+  spreadsheet shows as text. Numbers are left alone: ``-1.5`` stays a number.
 """
 
 from __future__ import annotations
@@ -129,6 +140,54 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
         return df[list(cols)].astype(cols)
     except (ValueError, TypeError) as exc:
         raise SchemaError(f"table {name!r}: a column has the wrong type: {exc}") from None
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula (OWASP)
+
+
+def neutralise(value: object) -> object:
+    """``value`` with a leading ``'`` if it is text a spreadsheet would run as a formula.
+
+    Example:
+        >>> neutralise("=1+2"), neutralise("-3 points"), neutralise(-3)
+        ("'=1+2", "'-3 points", -3)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    r"""A copy of ``df`` with every text cell, column name and index label :func:`neutralise`\ d."""
+    out = df.rename(index=neutralise, columns=neutralise)
+    for col in range(out.shape[1]):
+        values = out.iloc[:, col]
+        if not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            out.isetitem(col, values.astype(object).map(neutralise))
+    return out
+
+
+def write_spreadsheet_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:
+    """Write a CSV meant for spreadsheets (see the module docstring), formulas neutralised, whole
+    or not at all (a unique temporary file renamed into place).
+
+    Args:
+        df: The table.
+        path: The CSV file.
+        index: Write the index as the first column(s).
+
+    Returns:
+        The file written.
+    """
+    path = paths.resolve(path)
+    _check_target(path.parent)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        spreadsheet_safe(df).to_csv(tmp, index=index, lineterminator="\n")
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:

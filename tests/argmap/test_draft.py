@@ -82,10 +82,10 @@ def test_draft_on_the_seeds_finds_the_theses(tmp_path):
     assert written["claim_id"].tolist() == maps.draft.claims["claim_id"].tolist()
 
 
-@pytest.mark.parametrize("bad", [str(THREE), str(paths.RAW / "out")])
+@pytest.mark.parametrize("bad", [str(THREE), str(THREE / "draft"), str(paths.RAW / "out")])
 def test_draft_refuses_to_write_into_the_corpus_or_raw(bad):
     with pytest.raises(ValueError, match="write the draft somewhere else"):
-        draft.run_draft(THREE if bad == str(THREE) else paths.RAW, bad)
+        draft.run_draft(paths.RAW if "raw" in bad else THREE, bad)
 
 
 def _items(*rows):

@@ -3,11 +3,9 @@ exports is self-contained, hides code, and shows article text as text."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -137,19 +135,6 @@ def test_the_show_code_switch_includes_code_and_a_run_clears_its_old_figures(tmp
     ]
 
 
-def test_only_figure_files_of_the_notebooks_run_and_older_than_the_run_are_removed(tmp_path):
-    figures = tmp_path / "figures"
-    figures.mkdir()
-    names = ["02-old.png", "02-old.svg", "02-old.csv", "02-new.png", "02-notes.txt", "03-old.png", "readme.png"]
-    for name in names:
-        (figures / name).write_text("x")
-        os.utime(figures / name, (1000, 2000 if name == "02-new.png" else 1000))
-    removed = runner.remove_stale_figures(figures, [Path("nb/02-how.ipynb")], since=1500)
-    assert [p.name for p in removed] == ["02-old.csv", "02-old.png", "02-old.svg"]
-    assert sorted(p.name for p in figures.iterdir()) == ["02-new.png", "02-notes.txt", "03-old.png", "readme.png"]
-    assert runner.remove_stale_figures(tmp_path / "none", [Path("02-x.ipynb")], since=1500) == []
-
-
 def _broken_notebook(tmp_path):
     nb = nbformat.v4.new_notebook(
         metadata={"kernelspec": {"name": runner.KERNEL_NAME, "display_name": "x", "language": "python"}}
@@ -175,7 +160,8 @@ def test_a_failing_notebook_stops_the_run_naming_the_notebook_and_cell(tmp_path)
     ):
         runner.run_notebooks([_broken_notebook(tmp_path)], report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
     assert not (tmp_path / "r" / "09-broken.html").exists()
-    assert earlier.read_text() == "from the last good run"  # a failed run removes nothing
+    assert earlier.read_text() == "from the last good run"  # a failed run puts the last good outputs back
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [".run.lock", "figures"]
 
 
 def test_the_command_line_exits_non_zero_on_failure(tmp_path, monkeypatch, capsys):
@@ -220,7 +206,7 @@ def test_a_bad_corpus_stops_before_any_report(tmp_path):
     empty.mkdir()
     with pytest.raises(runner.NotebookFailed, match="IngestError: .*no articles found"):
         runner.run_notebooks(NOTEBOOKS[:1], corpus_dir=empty, report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
-    assert not (tmp_path / "r").exists()
+    assert [p.name for p in (tmp_path / "r").iterdir()] == [".run.lock"]  # no report, only the run's lock
 
 
 def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):

@@ -548,11 +548,11 @@ def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str,
     and ``draft.graphml`` into ``out_dir``.
 
     Raises:
-        ValueError: ``out_dir`` is the corpus folder or inside ``data/raw`` (raw data stays untouched).
+        ValueError: ``out_dir`` is the corpus folder, inside it, or inside ``data/raw`` (articles stay untouched).
     """
 
     corpus_dir, out = paths.resolve(corpus_dir), paths.resolve(out_dir)
-    if out == corpus_dir or out.is_relative_to(paths.RAW):
+    if out.is_relative_to(corpus_dir) or out.is_relative_to(paths.RAW):
         raise ValueError(f"{out}: write the draft somewhere else than the corpus folder or data/raw")
     timings = {} if timings is None else timings
     start = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from utils import paths
+from utils import paths, tables
 from utils.argmap.model import CLAIM_COLUMNS, RELATION_COLUMNS, ArgumentMap, claims_frame, relations_frame
 from utils.argmap.plots import outline_rows
 
@@ -318,7 +318,8 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
 
     Returns:
         The files: ``<stem>.argdown``, ``<stem>.aif.json``, ``<stem>.graphml``,
-        ``<stem>-claims.csv`` and ``<stem>-relations.csv``.
+        ``<stem>-claims.csv`` and ``<stem>-relations.csv`` (spreadsheet CSVs: a cell that a
+        spreadsheet would run as a formula starts with ``'``; the other formats are exact).
     """
     out = paths.resolve(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -332,8 +333,8 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
     files[0].write_text(to_argdown(amap), encoding="utf-8")
     files[1].write_text(json.dumps(to_aif(amap), ensure_ascii=False, indent=1), encoding="utf-8")
     write_graphml(amap, files[2])
-    amap.claims.to_csv(files[3], index=False, lineterminator="\n")
-    edge_list(amap).to_csv(files[4], index=False, lineterminator="\n")
+    tables.write_spreadsheet_csv(amap.claims, files[3])  # for spreadsheets: formulas neutralised
+    tables.write_spreadsheet_csv(edge_list(amap), files[4])
     return files
 
 

@@ -646,7 +646,5 @@ def write_counts(counts: Counts, folder: str | Path) -> list[Path]:
         ("03-collocations", counts.phrases),
         ("03-concept-hits", counts.hits),
     ):
-        path = folder / f"{name}.csv"
-        df.to_csv(path, index=False, lineterminator="\n")
-        out.append(path)
+        out.append(tables.write_spreadsheet_csv(df, folder / f"{name}.csv"))  # formulas neutralised
     return out

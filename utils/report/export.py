@@ -116,7 +116,7 @@ def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
         if p.is_file() and (p.suffix.lower() in paths.FORMATS or p.name.startswith("articles."))
     )
     return {
-        "started_utc": started.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "started_utc": started.strftime("%Y-%m-%d %H:%M:%S UTC"),  # with "seconds", all that differs between runs
         "parameters": params,
         "python": sys.version.split()[0],
         "packages": {p: metadata.version(p) for p in PACKAGES},
@@ -142,14 +142,23 @@ def _warnings_html(processed_dir: Path) -> str:
 
 
 def write_index(results: list[Result], *, report_dir: Path, params: dict, started: datetime, corpus_dir: Path) -> Path:
-    """Write ``index.html``: ingestion warnings first, then each report, then the provenance block."""
+    """Write ``index.html``: ingestion warnings first, then each report, then the provenance block.
+
+    Everything that differs between two runs on the same inputs (the start time and the run time
+    of each notebook) is on one line, ``<p class="run-time">``; the rest of the page, and every
+    report page, is byte-identical. ``provenance.json`` likewise differs only in
+    ``started_utc`` and ``seconds``.
+    """
     prov = provenance(corpus_dir, params, started)
+    prov["seconds"] = {r.notebook.name: round(r.seconds, 1) for r in results}
     (report_dir / "provenance.json").write_text(json.dumps(prov, indent=2), encoding="utf-8")
     rows = "".join(
         f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
-        f"<td>{html.escape(r.summary)}</td><td>{r.seconds:.1f} s</td></tr>"
+        f"<td>{html.escape(r.summary)}</td></tr>"
         for r in results
     )
+    took = ", ".join(f"{html.escape(r.notebook.name[:2])} {r.seconds:.1f} s" for r in results)
+    run_time = f'<p class="run-time">This run (the only line that changes between runs): started {prov["started_utc"]}; {took}.</p>'
     inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in prov["inputs"].items())
     pkgs = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in prov["packages"].items())
     par = "".join(
@@ -160,12 +169,14 @@ def write_index(results: list[Result], *, report_dir: Path, params: dict, starte
 h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
 .warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
 <h1>Argument Atlas reports</h1>
-<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>, run {prov["started_utc"]}. Each report opens offline; code is hidden.</p>
+<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>. Each report opens offline; code is hidden.</p>
 {_warnings_html(paths.resolve(params["processed_dir"]))}
-<table><tr><th>Report</th><th>What it answers</th><th>Run time</th></tr>{rows}</table>
+<table><tr><th>Report</th><th>What it answers</th></tr>{rows}</table>
 <h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
 <details><summary>Input files (SHA-256)</summary><table>{inputs}</table></details>
-<p>Python {prov["python"]}; {pkgs}.</p></body></html>"""
+<p>Python {prov["python"]}; {pkgs}.</p>
+{run_time}
+</body></html>"""
     out = report_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

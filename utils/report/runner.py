@@ -2,21 +2,32 @@
 
 Notebook ``01`` runs first (it writes the processed tables the others read); then ``02``-``04``
 run two at a time, each in its own kernel, all driven from this one process through nbclient.
-Kernels talk to this process over IPC sockets in a private temporary folder, not TCP: no
-listening port, and no other user can read the traffic.
+Kernels talk to this process over IPC sockets in a private temporary folder (mode 0700), not TCP:
+no listening port, and no other user can read the traffic. Each kernel exits within about a
+second of this process dying, however it dies (ipykernel polls for its parent's pid).
+
+A run holds a lock per output folder (:mod:`utils.report.lock`): a second run on the same folders
+waits for the first. Before notebooks run, the files the last run of the same notebooks wrote
+(``NN-*`` reports and figures, ``index.html``, ``provenance.json``, 04's ``argument-map/``) are
+set aside in ``<report_dir>/.previous-run/``; a successful run deletes them, a failed one puts
+them back, and the next run after a killed one puts them back before setting them aside again.
+So the report folder never mixes figures of two runs, and a rerun after any interruption
+writes the same files as a clean run.
 
 Usage::
 
     python -m utils report                          # data/raw -> reports/
-    python -m utils report --corpus path/to/folder  # -> reports/corpora/<name>/
+    python -m utils report --corpus path/to/folder  # -> reports/corpora/<name>-<hash>/
     python -m utils report --show-code              # include the code in the HTML
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import shutil
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,13 +46,17 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError  # noqa: E402
 
 from utils import paths  # noqa: E402
-from utils.plots import FIGURE_FILES  # noqa: E402
+from utils.report import lock  # noqa: E402
 from utils.report.export import Result, export_html, notebook_summary, notebook_title, write_index  # noqa: E402
+from utils.report.kernel import MODULE as KERNEL_MODULE  # noqa: E402
 
 KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
 CELL_TIMEOUT = 900
 KERNELS = 2  # notebooks 02-04 at once; the machine has two cores
+PREVIOUS = ".previous-run"  # where the last run's outputs wait while a run is under way
+RUN_FILES = ("index.html", "provenance.json")  # written by every run
+NOTEBOOK_FOLDERS = {"04": ("argument-map",)}  # folders a notebook writes besides its NN-* files
 
 
 class NotebookFailed(RuntimeError):
@@ -53,17 +68,29 @@ def notebook_paths(folder: Path | None = None) -> list[Path]:
     return sorted(Path(folder or paths.NOTEBOOKS).glob("[0-9][0-9]-*.ipynb"))
 
 
+def kernel_argv() -> list[str]:
+    """The command line of the project kernel (:mod:`utils.report.kernel`) in this environment."""
+    return [sys.executable, "-Xfrozen_modules=off", "-m", KERNEL_MODULE, "-f", "{connection_file}"]
+
+
 def ensure_kernel() -> str:
-    """Register the project kernel inside this environment if it is missing; return its name."""
+    """Register the project kernel inside this environment unless it is there already (a plain
+    ``ipykernel install`` of the same name is replaced); return its name."""
     try:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+        if spec.argv == kernel_argv():
             return KERNEL_NAME
     except NoSuchKernel:
         pass
-    from ipykernel.kernelspec import install  # only when the kernel is missing
+    import tempfile  # only when the kernel is missing
 
-    install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY, prefix=sys.prefix)
+    from ipykernel.kernelspec import write_kernel_spec
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_kernel_spec(
+            Path(tmp) / KERNEL_NAME, overrides={"argv": kernel_argv(), "display_name": KERNEL_DISPLAY}
+        )
+        KernelSpecManager().install_kernel_spec(str(folder), KERNEL_NAME, prefix=sys.prefix)
     return KERNEL_NAME
 
 
@@ -114,6 +141,7 @@ async def execute(
     inject_parameters(nb, params)
     async with slots:
         km = AsyncKernelManager(kernel_name=ensure_kernel(), transport="ipc", ip=str(sockets / path.stem[:2]))
+        km.connection_file = str(sockets / f"{path.stem[:2]}.json")  # in the private folder, not ~/.local
         client = NotebookClient(
             nb, km=km, timeout=CELL_TIMEOUT, record_timing=False, resources={"metadata": {"path": str(paths.NOTEBOOKS)}}
         )
@@ -138,8 +166,7 @@ async def execute(
 
 async def _run_all(notebooks: list[Path], params: dict, kernels: int) -> list[tuple[nbformat.NotebookNode, float]]:
     slots = asyncio.Semaphore(kernels)
-    with tempfile.TemporaryDirectory(prefix="atlas-kernels-") as tmp:
-        sockets = Path(tmp)
+    with lock.socket_folder() as sockets:
         first = [await execute(notebooks[0], params, sockets=sockets, slots=slots)]
         rest = [asyncio.create_task(execute(p, params, sockets=sockets, slots=slots)) for p in notebooks[1:]]
         try:
@@ -171,57 +198,103 @@ def run_notebooks(
         kernels: How many notebooks run at once after the first.
 
     Raises:
-        NotebookFailed: a notebook raised; nothing more is exported.
+        NotebookFailed: a notebook raised; the last run's reports and figures are put back.
+        OutputFolderError: the corpus folder and the output folders overlap.
     """
     dirs = paths.run_dirs(corpus_dir)
-    report_dir = Path(report_dir or dirs.reports)
+    report_dir = paths.resolve(report_dir or dirs.reports)
+    processed_dir = paths.resolve(processed_dir or dirs.processed)
+    paths.check_folders(dirs.corpus, processed_dir, report_dir)
     params = {
         "corpus_dir": paths.shown(dirs.corpus),
-        "processed_dir": paths.shown(processed_dir or dirs.processed),
+        "processed_dir": paths.shown(processed_dir),
         "report_dir": paths.shown(report_dir),
     }
-    started = datetime.now(UTC)
-    executed = asyncio.run(_run_all(notebooks, params, kernels))
-    report_dir.mkdir(parents=True, exist_ok=True)
-    stale = remove_stale_figures(report_dir / "figures", notebooks, since=started.timestamp())
-    if stale:
-        print(
-            f"removed {len(stale)} figure file(s) from an earlier run that this run did not write: "
-            + ", ".join(p.name for p in stale),
-            flush=True,
-        )
-    results = []
-    for path, (nb, seconds) in zip(notebooks, executed):
-        out = report_dir / (path.stem + ".html")
-        out.write_text(export_html(nb, show_code=show_code), encoding="utf-8")
-        results.append(Result(path, out, notebook_title(nb, path.stem), seconds, notebook_summary(nb)))
-    write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
+    prefixes = sorted({nb.name[:2] for nb in notebooks if nb.name[:2].isdigit()})
+    with lock.hold(report_dir, processed_dir):
+        set_aside(report_dir, prefixes)
+        try:
+            started = datetime.now(UTC)
+            executed = asyncio.run(_run_all(notebooks, params, kernels))
+            report_dir.mkdir(parents=True, exist_ok=True)
+            results = []
+            for path, (nb, seconds) in zip(notebooks, executed):
+                out = report_dir / (path.stem + ".html")
+                out.write_text(export_html(nb, show_code=show_code), encoding="utf-8")
+                results.append(Result(path, out, notebook_title(nb, path.stem), seconds, notebook_summary(nb)))
+            write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
+        except BaseException:
+            put_back(report_dir, prefixes)
+            raise
+        shutil.rmtree(report_dir / PREVIOUS, ignore_errors=True)
     return results
 
 
-def remove_stale_figures(figures_dir: Path, notebooks: list[Path], *, since: float) -> list[Path]:
-    """Delete the figure files of the notebooks just run that this run did not write.
-
-    A figure is saved as ``NN-name.png/.svg/.csv`` by notebook ``NN``; one its notebook no longer
-    draws (renamed, dropped, or not drawn for this corpus) would otherwise sit in the report's
-    figure folder beside the current ones. Only files of the notebooks in this run count (a run of
-    ``--only 03`` leaves 02's figures alone), only the suffixes above, and only files older than
-    the run's start. Call it after a successful run: a failed run removes nothing.
+def run_outputs(report_dir: Path, prefixes: list[str]) -> list[Path]:
+    """The files and folders in ``report_dir`` that a run of the notebooks ``prefixes`` writes:
+    ``NN-*`` in the folder and in ``figures/``, the index and provenance, and the extra folders of
+    :data:`NOTEBOOK_FOLDERS`. Other notebooks' files are not theirs (a run of ``--only 03`` leaves
+    02's alone).
 
     Returns:
-        The files removed, sorted.
+        The existing ones, sorted.
     """
-    if not figures_dir.is_dir():
+    names = {f"{p}-" for p in prefixes}
+    found = [report_dir / n for n in RUN_FILES]
+    found += [report_dir / f for p in prefixes for f in NOTEBOOK_FOLDERS.get(p, ())]
+    for folder in (report_dir, report_dir / "figures"):
+        if folder.is_dir() and not folder.is_symlink():
+            found += [e for e in folder.iterdir() if e.name[:3] in names]
+    return sorted(e for e in set(found) if e.is_symlink() or e.exists())
+
+
+def _remove(entry: Path) -> None:
+    if entry.is_dir() and not entry.is_symlink():
+        shutil.rmtree(entry)
+    else:
+        entry.unlink(missing_ok=True)
+
+
+def set_aside(report_dir: Path, prefixes: list[str]) -> list[Path]:
+    """Move what the last run of these notebooks wrote into ``<report_dir>/.previous-run``.
+
+    An earlier run that was killed left its own ``.previous-run``: that one holds the last
+    complete outputs, so it is put back first (:func:`put_back`).
+
+    Returns:
+        The entries moved, as they were named in ``report_dir``.
+    """
+    backup = report_dir / PREVIOUS
+    if backup.is_dir():
+        print("putting back the outputs of the last complete run (a run was interrupted)", flush=True)
+        record = backup / "notebooks.json"
+        put_back(report_dir, json.loads(record.read_text(encoding="utf-8")) if record.exists() else [])
+    entries = run_outputs(report_dir, prefixes)
+    if not entries:
         return []
-    prefixes = tuple(f"{nb.name[:2]}-" for nb in notebooks if nb.name[:2].isdigit())
-    stale = sorted(
-        p
-        for p in figures_dir.iterdir()
-        if p.is_file() and p.name.startswith(prefixes) and p.suffix in FIGURE_FILES and p.stat().st_mtime < since
-    )
-    for p in stale:
-        p.unlink()
-    return stale
+    backup.mkdir(parents=True)
+    (backup / "notebooks.json").write_text(json.dumps(prefixes), encoding="utf-8")  # first: put_back needs it
+    (backup / "files" / "figures").mkdir(parents=True)
+    for entry in entries:
+        os.replace(entry, backup / "files" / entry.relative_to(report_dir))
+    return entries
+
+
+def put_back(report_dir: Path, prefixes: list[str]) -> None:
+    """Undo a run that did not finish: delete what it wrote for these notebooks and move the last
+    run's outputs (if set aside) back into place."""
+    backup = report_dir / PREVIOUS
+    for entry in run_outputs(report_dir, prefixes):
+        _remove(entry)
+    kept = backup / "files"
+    if kept.is_dir():
+        for entry in sorted(kept.rglob("*")):
+            target = report_dir / entry.relative_to(kept)
+            if entry.is_dir() and not entry.is_symlink():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(entry, target)
+    shutil.rmtree(backup, ignore_errors=True)
 
 
 def add_arguments(parser) -> None:
@@ -253,7 +326,7 @@ def run(args) -> int:
             report_dir=args.report_dir,
             processed_dir=args.processed_dir,
         )
-    except NotebookFailed as exc:
+    except (NotebookFailed, paths.OutputFolderError) as exc:
         print(f"✘ report run stopped: {exc}", file=sys.stderr)
         return 1
     print(
