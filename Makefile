@@ -47,7 +47,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(ensure_uv)
 	$(UV) pip sync --quiet --python $(PY) --require-hashes $(LOCK)
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
-	$(PY) -m ipykernel install --sys-prefix --name argument-atlas --display-name "Python (Argument Atlas)" > /dev/null
+	$(PY) -c "from utils.report.runner import ensure_kernel; ensure_kernel()"  # the project kernel, in this venv
 	@touch $@
 
 setup: $(STAMP)
