@@ -33,12 +33,16 @@ export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: report test lint format lab bench setup lock clean
 
-# Create the venv if missing and put the pinned uv in it (pip needs nothing but PyPI for that).
+# Create the venv if missing and put the pinned uv in it. The venv gets no pip of its own (uv
+# installs everything; ensurepip would cost 5 s of a fresh set-up): the base Python's pip puts uv
+# in, or, when that pip is missing or too old for --python, the venv's own after ensurepip.
 # The .gitignore inside keeps git and ruff out of any venv name (.venv-3.13, .venv-ci-3.11, ...).
 define ensure_uv
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	@printf '*\n' > $(VENV)/.gitignore
-	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@$(UV) --version 2>/dev/null | grep -q ' $(UV_VERSION) ' \
+	  || $(PYTHON) -m pip --python $(PY) install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null \
+	  || { $(PY) -m ensurepip --default-pip > /dev/null && $(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
 endef
 
 # The stamp is newer than pyproject.toml and the lock once the venv holds exactly the locked set:
