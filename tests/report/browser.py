@@ -60,7 +60,11 @@ class Page:
                 raise TimeoutError("Chromium did not open the page")
             time.sleep(0.1)
         self._ws = websocket.create_connection(targets[0]["webSocketDebuggerUrl"], timeout=30)
-        while self.js("document.readyState") != "complete":
+        # the first document of a new tab is an empty one, already "complete": wait for the file's
+        loaded = "location.protocol === 'file:' && document.readyState === 'complete' && !!document.querySelector('h1')"
+        while not self.js(loaded):
+            if time.monotonic() > deadline:
+                raise TimeoutError("Chromium did not finish loading the page")
             time.sleep(0.1)
         return self
 

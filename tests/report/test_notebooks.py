@@ -52,7 +52,9 @@ def test_each_notebook_produced_a_report_and_the_index_lists_it(seed_run):
     for result in seed_run["results"]:
         assert result.html_path.exists()
         assert f'href="{result.html_path.name}"' in index and result.title in index
-    assert "Provenance" in index and "992770188ca64436c349a0691f5358e23682bfc46c577449ca689418013a4221" in index
+    assert (
+        "How this run was made" in index and "992770188ca64436c349a0691f5358e23682bfc46c577449ca689418013a4221" in index
+    )
     assert "pandas" in index and "Articles folder" in index and "corpus_dir" not in index
 
 

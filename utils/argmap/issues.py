@@ -88,7 +88,7 @@ def issue_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
                 f'<div class="atlas-pos"><div class="atlas-art">{escape(str(short.get(other["article_id"], other["article_id"])))}</div>'
                 f'{claim_span(other)}<div class="atlas-stance {cls}">{mark} {STANCE[(link.relation, is_source)]}</div>{why}</div>'
             )
-        title = f"Point {n}: {point['label']} ({agree} agree{'s' * (agree == 1)}, {tension} in tension)"
+        title = f"Point {n}: {point['label']} ({agree} agreement{'s' * (agree != 1)}, {tension} tension{'s' * (tension != 1)})"
         out.append(
             f'<details class="atlas-drill atlas-issue"{flag}><summary>{escape(title)}</summary>'
             f'<div class="atlas-issue-grid">{"".join(cards)}</div></details>'

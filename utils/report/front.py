@@ -230,6 +230,8 @@ def matrix_html(f: Findings, link) -> str:
             )
             if agree + tension:
                 text = link("04", anchor=pair_anchor(a, b), label=text).replace(" →</a>", "</a>") or text
+            else:
+                text = '<span class="atlas-none">no link</span>'
             tds.append(f'<td class="{cls}-cell">{text}</td>')
         rows.append(f"<tr><th>{html.escape(a)}</th>{''.join(tds)}</tr>")
     return (
