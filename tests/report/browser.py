@@ -98,6 +98,7 @@ class Page:
         for ch in text:
             self.send("Input.insertText", text=ch)
 
-    def visible_rows(self, selector: str = "table tbody tr") -> int:
-        """How many matching rows are not hidden."""
+    def visible_rows(self, selector: str = "table > thead ~ tbody > tr") -> int:
+        """How many rows of the matching tables (by default those with a header row, the tables of
+        data; a card's two-column table has none) are not hidden."""
         return self.js(f"[...document.querySelectorAll({json.dumps(selector)})].filter(r => !r.hidden).length")
