@@ -7,9 +7,14 @@ article containing ``<script>`` shows it as text and runs nothing.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Markdown, display
+
+from utils import paths
+
+COMMENTARY_FILE = paths.ANNOTATIONS / "commentary.yaml"
 
 
 def card(*, purpose: str, inputs: str, outputs: str, run_first: str = "nothing") -> None:
@@ -83,3 +88,30 @@ def drilldown(title: str, df: pd.DataFrame, *, open_: bool = False, **kwargs) ->
 def show_drilldowns(sections: list[str]) -> None:
     """Display several :func:`drilldown` sections at once."""
     display(HTML("".join(sections)))
+
+
+def made(text: str) -> None:
+    """Say in one line how this report's results were made (curated or automatic, and from what);
+    the exported report shows it in the card at its top. The text is escaped."""
+    display(HTML(f'<div class="atlas-made-by">{html.escape(text)}</div>'))
+
+
+def commentary_for(corpus_dir: str | Path, *, file: str | Path = COMMENTARY_FILE) -> dict[str, str]:
+    """An analyst's commentary on one corpus: ``{key: markdown}``, or ``{}`` when the file is
+    about another corpus (its ``corpus:`` folder is not ``corpus_dir``) or missing. Commentary
+    written for one corpus's figures never reaches another corpus's report."""
+    path = paths.resolve(file)
+    if not path.is_file():
+        return {}
+    data = paths.load_yaml(path.read_text(encoding="utf-8")) or {}
+    if paths.resolve(str(data.get("corpus", ""))) != paths.resolve(corpus_dir) or not data.get("corpus"):
+        return {}
+    return {str(k): str(v).strip() for k, v in (data.get("notes") or {}).items()}
+
+
+def commentary(key: str, *, corpus_dir: str | Path, file: str | Path = COMMENTARY_FILE) -> None:
+    """Show the analyst's note ``key`` on this corpus (see :func:`commentary_for`); shows nothing
+    for a corpus the commentary is not about."""
+    text = commentary_for(corpus_dir, file=file).get(key)
+    if text:
+        display(Markdown(f"**An analyst’s reading of these articles.** {text}"))

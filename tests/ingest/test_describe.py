@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from utils.ingest import describe
 
@@ -54,3 +55,24 @@ def test_readability_reads_the_dictionary_once_for_all_articles(monkeypatch):
     monkeypatch.setattr(describe, "syllables", lambda words: calls.append(words) or real(words))
     assert describe.readability(sentences).to_dict() == alone == {"a": 105.1, "b": alone["b"]}
     assert len(calls) == 1 and {"cat", "customers"} <= calls[0]
+
+
+@pytest.mark.parametrize(
+    "lengths, title",
+    [
+        (  # sd inside each article 14.1; the two means 15 and 16 differ by sd 0.7
+            {"a": [5, 25], "b": [6, 26]},
+            "Sentence length varies more within articles (± 14.1 words) than between them (± 0.7)",
+        ),
+        (  # sd inside 1.4; means 11 and 31: sd 14.1
+            {"a": [10, 12], "b": [30, 32]},
+            "Sentence length varies more between articles (± 14.1 words) than within them (± 1.4)",
+        ),
+        ({"a": [4, 6, 20]}, "Sentence length: median 6 words"),
+    ],
+)
+def test_the_sentence_length_title_is_computed_from_the_lengths(lengths, title):
+    rows = [(a, n) for a, ns in lengths.items() for n in ns]
+    sentences = pd.DataFrame(rows, columns=["article_id", "n_words"]).assign(is_heading=False)
+    heading = pd.DataFrame({"article_id": ["a"], "n_words": [99], "is_heading": [True]})  # left out
+    assert describe.sentence_length_title(pd.concat([sentences, heading])) == title

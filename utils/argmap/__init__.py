@@ -1,8 +1,8 @@
 """Stage 4: the argument map. The curated map and its checks (``model``), the automatic draft
 (``draft``), exports to other tools (``export``), what notebook 04 shows (``views``) and draws
-(``plots``), and the draft scored against the curated map (``quality``)."""
+(``plots``), the issue view (``issues``), and the draft scored against the curated map (``quality``)."""
 
-from utils.argmap import draft, export, plots, quality, views
+from utils.argmap import draft, export, issues, plots, quality, views
 from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "curated_map_for",
     "draft",
     "export",
+    "issues",
     "load_map",
     "plots",
     "quality",

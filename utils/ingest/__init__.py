@@ -11,6 +11,7 @@ from utils.ingest.describe import (
     headline,
     read_readability,
     removed_text,
+    sentence_length_title,
     sentence_table,
     write_summary,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "read_readability",
     "read_tables",
     "removed_text",
+    "sentence_length_title",
     "sentence_table",
     "write_summary",
     "write_tables",

@@ -22,6 +22,8 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from utils import paths
+from utils.report.front import findings_html, load_findings, read_rows
+from utils.report.navigate import RunCard, script
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PACKAGES = [
@@ -141,17 +143,54 @@ def _warnings_html(processed_dir: Path) -> str:
     return f'<div class="warn"><b>{len(rows)} file(s) were not analysed:</b><ul>{items}</ul></div>'
 
 
-def write_index(results: list[Result], *, report_dir: Path, params: dict, started: datetime, corpus_dir: Path) -> Path:
-    """Write ``index.html``: ingestion warnings first, then each report, then the provenance block.
+PLAIN_NAMES = {
+    "corpus_dir": "Articles folder",
+    "processed_dir": "Tables folder",
+    "report_dir": "Reports folder",
+}
+INDEX_CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#1d2b33}
+h1{border-bottom:2px solid #264653}h2{color:#264653;margin-top:1.6em}table{border-collapse:collapse;margin:.5em 0}
+td,th{padding:.3em .8em;border-bottom:1px solid #e3e8ea;text-align:left;vertical-align:top}
+.warn,.atlas-warn{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}.ok{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}
+td small{color:#667}code{font-size:12px}details{margin:1em 0}a{color:#1d6f66}
+blockquote{margin:.3em 0 .2em 1em;color:#333;font-style:italic}
+.atlas-made{border-left:4px solid #264653;background:#f4f6f7;padding:.4em .8em;margin:.6em 0}
+.atlas-toc ol{columns:2;margin:.3em 0}.atlas-badge{font-size:12px;padding:.1em .5em;border-radius:8px;white-space:nowrap}
+.atlas-curated{background:#e1f2ef;color:#1d6f66}.atlas-auto{background:#fdf1ed;color:#b4441f}
+.atlas-agree{color:#1d6f66;font-weight:600}.atlas-clash{color:#b4441f;font-weight:600}
+table.atlas-matrix td,table.atlas-matrix th{text-align:center;border:2px solid #fff;padding:.4em .7em;font-size:13px}
+.atlas-agree-cell{background:#d8efeb}.atlas-clash-cell{background:#fbe3d6}.-cell{background:#eef0f2}.atlas-diag{background:#f6f7f8;color:#aaa}.atlas-none{color:#888}
+table.atlas-matrix a{text-decoration:none}ol.atlas-links>li{margin:.8em 0}
+.atlas-pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}.atlas-pair>div{background:#f7f9fa;padding:.4em .7em;border-radius:4px}
+a.atlas-evidence{font-size:13px;white-space:nowrap}
+th.atlas-sortable{cursor:pointer}
+@media print{.atlas-pair{grid-template-columns:1fr}body{max-width:none}tr,li{break-inside:avoid}}"""
+
+
+def write_index(
+    results: list[Result],
+    *,
+    report_dir: Path,
+    params: dict,
+    started: datetime,
+    corpus_dir: Path,
+    card: RunCard | None = None,
+) -> Path:
+    """Write ``index.html``: the main findings first (each linking to its evidence), then
+    ingestion warnings, the reports and the provenance block.
 
     Everything that differs between two runs on the same inputs (the start time and the run time
-    of each notebook) is on one line, ``<p class="run-time">``; the rest of the page, and every
-    report page, is byte-identical. ``provenance.json`` likewise differs only in
-    ``started_utc`` and ``seconds``.
+    of each notebook) is on one line at the end, ``<p class="run-time">``; the rest of the page
+    is byte-identical (the card gives the date only). ``provenance.json`` likewise differs only
+    in ``started_utc`` and ``seconds``.
     """
     prov = provenance(corpus_dir, params, started)
     prov["seconds"] = {r.notebook.name: round(r.seconds, 1) for r in results}
     (report_dir / "provenance.json").write_text(json.dumps(prov, indent=2), encoding="utf-8")
+    processed = paths.resolve(params["processed_dir"])
+    findings = load_findings(report_dir, processed, since=started.timestamp() - 1)
+    pages = {r.html_path.name[:2]: str(r.html_path) for r in results}
+    body = findings_html(findings, pages)
     rows = "".join(
         f'<tr><td><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a><br><small>{html.escape(r.notebook.name)}</small></td>'
         f"<td>{html.escape(r.summary)}</td></tr>"
@@ -162,21 +201,47 @@ def write_index(results: list[Result], *, report_dir: Path, params: dict, starte
     inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v}</code></td></tr>" for k, v in prov["inputs"].items())
     pkgs = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in prov["packages"].items())
     par = "".join(
-        f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(str(v))}</code></td></tr>" for k, v in params.items()
+        f"<tr><td>{html.escape(PLAIN_NAMES.get(k, k))}</td><td><code>{html.escape(str(v))}</code></td></tr>"
+        for k, v in params.items()
     )
-    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas reports</title>
-<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2b33}}
-h1{{border-bottom:2px solid #264653}}table{{border-collapse:collapse;margin:.5em 0}}td,th{{padding:.25em .8em;border-bottom:1px solid #e3e8ea;text-align:left}}
-.warn{{border-left:4px solid #e76f51;background:#fdf1ed;padding:.6em 1em}}.ok{{border-left:4px solid #2a9d8f;background:#f1f8f7;padding:.6em 1em}}td small{{color:#667}}code{{font-size:12px}}details{{margin:1em 0}}</style></head><body>
-<h1>Argument Atlas reports</h1>
-<p>Corpus: <code>{html.escape(paths.shown(corpus_dir))}</code>. Each report opens offline; code is hidden.</p>
-{_warnings_html(paths.resolve(params["processed_dir"]))}
-<table><tr><th>Report</th><th>What it answers</th></tr>{rows}</table>
-<h2>Provenance</h2><details open><summary>Parameters</summary><table>{par}</table></details>
+    card = card or run_card(corpus_dir, processed, started)
+    made = (
+        "the argument map was curated by an analyst and checked against the articles"
+        if findings.curated
+        else "everything below is automatic (no curated argument map for this corpus): read the links as leads"
+    )
+    toc = "".join(
+        f'<li><a href="#{a}">{t}</a></li>'
+        for a, t in sections_of(body) + [("reports", "The reports"), ("provenance", "How this run was made")]
+    )
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas: {html.escape(card.corpus)}</title>
+<style>{INDEX_CSS}</style></head><body>
+<h1>What the articles argue, and where they meet</h1>
+<div class="atlas-made"><b>How this was made:</b> {made}. Corpus <b>{html.escape(card.corpus)}</b> ({card.n_articles} articles), run on {html.escape(card.started)}. Every finding links to the report section that shows its evidence; every report opens offline.</div>
+{_warnings_html(processed)}
+<nav class="atlas-toc" aria-label="Contents"><b>Contents</b><ol>{toc}</ol></nav>
+{body}
+<h2 id="reports">The reports</h2>
+<table><thead><tr><th>Report</th><th>What it answers</th></tr></thead><tbody>{rows}</tbody></table>
+<h2 id="provenance">How this run was made</h2><details open><summary>Folders</summary><table>{par}</table></details>
 <details><summary>Input files (SHA-256)</summary><table>{inputs}</table></details>
 <p>Python {prov["python"]}; {pkgs}.</p>
-{run_time}
-</body></html>"""
+{run_time}<script>{script()}</script></body></html>"""
     out = report_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out
+
+
+def sections_of(body: str) -> list[tuple[str, str]]:
+    """``(id, text)`` of the front page's own second-level headings."""
+    return re.findall(r'<h2 id="([^"]+)">([^<]+)</h2>', body)
+
+
+def run_card(corpus_dir: Path, processed_dir: Path, started: datetime) -> RunCard:
+    """What the top card of every report says: the corpus, how many articles, when it ran."""
+    n = len(read_rows(processed_dir / "articles.csv"))
+    shown = paths.shown(corpus_dir)
+    name = shown if not Path(shown).is_absolute() else Path(shown).name
+    return RunCard(
+        corpus=name, n_articles=n, started=started.strftime("%Y-%m-%d")
+    )  # the date only: reports stay identical between runs

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -47,8 +48,16 @@ from nbclient.exceptions import CellExecutionError  # noqa: E402
 
 from utils import paths  # noqa: E402
 from utils.report import lock  # noqa: E402
-from utils.report.export import Result, export_html, notebook_summary, notebook_title, write_index  # noqa: E402
+from utils.report.export import (  # noqa: E402
+    Result,
+    export_html,
+    notebook_summary,
+    notebook_title,
+    run_card,
+    write_index,
+)
 from utils.report.kernel import MODULE as KERNEL_MODULE  # noqa: E402
+from utils.report.navigate import decorate  # noqa: E402
 
 KERNEL_NAME = "argument-atlas"
 KERNEL_DISPLAY = "Python (Argument Atlas)"
@@ -57,6 +66,8 @@ KERNELS = 2  # notebooks 02-04 at once; the machine has two cores
 PREVIOUS = ".previous-run"  # where the last run's outputs wait while a run is under way
 RUN_FILES = ("index.html", "provenance.json")  # written by every run
 NOTEBOOK_FOLDERS = {"04": ("argument-map",)}  # folders a notebook writes besides its NN-* files
+# Parameters a report run sets in the notebooks that declare them: no widget in an exported report.
+REPORT_ONLY = {"explorer": False}
 
 
 class NotebookFailed(RuntimeError):
@@ -107,12 +118,15 @@ def parameters_index(nb: nbformat.NotebookNode) -> int:
 
 
 def inject_parameters(nb: nbformat.NotebookNode, params: dict) -> None:
-    """Insert a cell assigning ``params`` right after the cell tagged ``parameters``.
+    """Insert a cell assigning ``params`` right after the cell tagged ``parameters``, plus those of
+    :data:`REPORT_ONLY` the notebook declares.
 
     Raises:
         NotebookFailed: the notebook has no ``parameters`` cell.
     """
     i = parameters_index(nb)
+    declared = set(re.findall(r"^(\w+)\s*=", nb.cells[i].source, re.M))
+    params = {**params, **{k: v for k, v in REPORT_ONLY.items() if k in declared}}
     source = "# Parameters of this report run\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
     nb.cells.insert(i + 1, nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]}))
 
@@ -217,12 +231,16 @@ def run_notebooks(
             started = datetime.now(UTC)
             executed = asyncio.run(_run_all(notebooks, params, kernels))
             report_dir.mkdir(parents=True, exist_ok=True)
+            card = run_card(dirs.corpus, processed_dir, started)
             results = []
             for path, (nb, seconds) in zip(notebooks, executed):
                 out = report_dir / (path.stem + ".html")
-                out.write_text(export_html(nb, show_code=show_code), encoding="utf-8")
+                page = export_html(nb, show_code=show_code)
+                out.write_text(decorate(page, report_dir=report_dir, prefix=path.name[:2], card=card), encoding="utf-8")
                 results.append(Result(path, out, notebook_title(nb, path.stem), seconds, notebook_summary(nb)))
-            write_index(results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus)
+            write_index(
+                results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus, card=card
+            )
         except BaseException:
             put_back(report_dir, prefixes)
             raise

@@ -413,3 +413,18 @@ def labelled_sentences(
     labels = label_sentences(sentences)
     fixes = load_corrections(corrections) if corrections is not None else load_corrections(Path("/nonexistent"))
     return apply_corrections(labels, sentences, fixes)
+
+
+def corrections_for(corrections: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The corrections that are about this corpus: all of them when at least one names a sentence
+    of it (the rest are then reported as not applicable), none when no correction does (the file
+    belongs to another corpus and its rows would only clutter this corpus's report).
+
+    Example:
+        >>> fixes = pd.DataFrame({"sentence_id": ["001-p01-s02"]})
+        >>> len(corrections_for(fixes, pd.DataFrame({"sentence_id": ["a-p01-s01"]})))
+        0
+    """
+    if corrections["sentence_id"].isin(sentences["sentence_id"]).any():
+        return corrections
+    return corrections.iloc[0:0]

@@ -1,0 +1,98 @@
+"""The issue view of an argument map: the links across articles grouped by the point they share,
+each article's position on that point side by side, agreement and clash marked. A reader follows
+one point at a time instead of one drawing of every curve; hovering or focusing a claim shows its
+quote. All text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+import pandas as pd
+
+from utils.argmap.model import AGREEMENT, TENSION, ArgumentMap
+
+# How a claim stands towards the point, by relation and by which end of it the claim is.
+STANCE = {
+    ("agrees", True): "agrees",
+    ("agrees", False): "agrees",
+    ("elaborates", True): "elaborates the point",
+    ("elaborates", False): "is elaborated by the point",
+    ("qualifies", True): "qualifies the point",
+    ("qualifies", False): "is qualified by the point",
+    ("contradicts", True): "contradicts",
+    ("contradicts", False): "contradicts",
+}
+
+
+def issue_groups(amap: ArgumentMap) -> list[tuple[str, pd.DataFrame]]:
+    """Group the links across articles by the claim they meet at.
+
+    The claim with the most links across articles still unplaced becomes a point; its links form
+    the group; repeat until every link across articles is in one group. Largest groups first.
+
+    Returns:
+        ``(point claim id, its links)`` pairs; each link once in all the groups.
+    """
+    left = amap.relations[amap.relations["scope"] == "across"]
+    groups = []
+    while len(left):
+        degree = Counter(left["source"].tolist() + left["target"].tolist())
+        order = {cid: i for i, cid in enumerate(amap.claims["claim_id"])}
+        hub = min(degree, key=lambda c: (-degree[c], order.get(c, 0)))
+        mine = (left["source"] == hub) | (left["target"] == hub)
+        groups.append((hub, left[mine]))
+        left = left[~mine]
+    return sorted(groups, key=lambda g: -len(g[1]))
+
+
+def claim_span(claim: pd.Series) -> str:
+    """A claim's id and label; its quote shows on hover or keyboard focus (and in print)."""
+    return (
+        f'<span class="atlas-claim" tabindex="0"><b>{escape(claim["claim_id"])}</b> {escape(claim["label"])}'
+        f'<span class="atlas-quote">“{escape(claim["quote"])}”</span></span>'
+    )
+
+
+def describe_origin(curated: bool) -> str:
+    """The report's line on how its map was made."""
+    if curated:
+        return "argument map curated by an analyst, every quote checked word for word against its article"
+    return "automatic draft of the argument map (no curated map for this corpus): check every item against its quote"
+
+
+def issue_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
+    """One collapsible section per point: the point's claim first, then each claim linked to it,
+    with its article, how it stands towards the point (agreement teal, tension orange) and the
+    link's rationale."""
+    claims = amap.claims.set_index("claim_id", drop=False)
+    short = amap.articles.set_index("article_id")["short"]
+    flag = " open" if open_ else ""
+    out = []
+    for n, (hub, links) in enumerate(issue_groups(amap), start=1):
+        point = claims.loc[hub]
+        agree = int(links["relation"].isin(AGREEMENT).sum())
+        tension = int(links["relation"].isin(TENSION).sum())
+        cards = [
+            f'<div class="atlas-pos atlas-point"><div class="atlas-art">{escape(str(short.get(point["article_id"], point["article_id"])))}</div>'
+            f'{claim_span(point)}<div class="atlas-stance">the point</div></div>'
+        ]
+        for link in links.itertuples():
+            is_source = link.target == hub
+            other = claims.loc[link.source if is_source else link.target]
+            cls = "atlas-agree" if link.relation in AGREEMENT else "atlas-clash"
+            mark = "✔" if link.relation in AGREEMENT else "✖"
+            why = f'<div class="atlas-why">{escape(str(link.rationale))}</div>' if str(link.rationale).strip() else ""
+            cards.append(
+                f'<div class="atlas-pos"><div class="atlas-art">{escape(str(short.get(other["article_id"], other["article_id"])))}</div>'
+                f'{claim_span(other)}<div class="atlas-stance {cls}">{mark} {STANCE[(link.relation, is_source)]}</div>{why}</div>'
+            )
+        title = f"Point {n}: {point['label']} ({agree} agreement{'s' * (agree != 1)}, {tension} tension{'s' * (tension != 1)})"
+        out.append(
+            f'<details class="atlas-drill atlas-issue"{flag}><summary>{escape(title)}</summary>'
+            f'<div class="atlas-issue-grid">{"".join(cards)}</div></details>'
+        )
+    if not out:
+        out.append('<p class="atlas-note">No link across articles in this map.</p>')
+    return out

@@ -1,0 +1,269 @@
+"""The front page's findings, read from the tables the notebooks wrote beside their reports
+(``figures/*.csv``, ``argument-map/*.csv``) and from the processed ``articles`` table: each
+article's thesis (curated or automatic), its argument fingerprint, the concepts that lead in it,
+the agreement / tension matrix, and the strongest agreements and clashes with their quotes. Every
+finding links to the report section that shows its evidence. Written with the csv module only:
+the runner's process stays light.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from utils.paths import slugify
+from utils.report.navigate import find_section, href
+
+AGREEMENT = ("agrees", "elaborates")
+TENSION = ("contradicts", "qualifies")
+# The fingerprint's fifteen features in four groups, coloured as in notebook 02's figure.
+GROUPS = {
+    "#264653": ("claims", "reasons"),
+    "#2a9d8f": (
+        "statistics",
+        "anecdote",
+        "hypothetical cases",
+        "authority",
+        "exemplar companies",
+        "analogy / metaphor",
+    ),
+    "#e76f51": ("concessions", "rebuttals"),
+    "#7b5ea7": ("questions", "directives", "reader address", "hedges", "boosters"),
+}
+
+
+def read_rows(path: Path, *, since: float = 0.0) -> list[dict[str, str]]:
+    """The rows of a CSV file, or ``[]`` when it is missing or older than ``since`` (a file an
+    earlier run left behind)."""
+    if not path.is_file() or path.stat().st_mtime < since:
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass
+class Findings:
+    """Everything the front page states, with where its evidence is."""
+
+    articles: list[dict[str, str]]
+    claims: dict[str, dict[str, str]]
+    across: list[dict[str, str]]
+    curated: bool
+    fingerprints: list[dict[str, str]]
+    top_concepts: list[dict[str, str]]
+
+
+def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) -> Findings:
+    """Read the findings of a run; the curated map's tables when this run wrote them, else the draft's."""
+    maps = report_dir / "argument-map"
+    curated = read_rows(maps / "curated-claims.csv", since=since)
+    draft = read_rows(maps / "draft-claims.csv", since=since)
+    relations = read_rows(maps / ("curated-relations.csv" if curated else "draft-relations.csv"), since=since)
+    claims = {c["claim_id"]: {**c, "source": "automatic"} for c in draft}
+    claims |= {c["claim_id"]: {**c, "source": "curated"} for c in curated}
+    return Findings(
+        articles=read_rows(processed_dir / "articles.csv"),
+        claims=claims,
+        across=[r for r in relations if r["scope"] == "across"],
+        curated=bool(curated),
+        fingerprints=read_rows(report_dir / "figures" / "02-fingerprints.csv", since=since),
+        top_concepts=read_rows(report_dir / "figures" / "03-top-concepts.csv", since=since),
+    )
+
+
+def theses(f: Findings) -> dict[str, dict[str, str]]:
+    """Each article's thesis: the curated one where the curated map has it, else the draft's."""
+    out: dict[str, dict[str, str]] = {}
+    for c in f.claims.values():
+        if c["role"] == "thesis" and (c["article_id"] not in out or c["source"] == "curated"):
+            out[c["article_id"]] = c
+    return out
+
+
+def pair_anchor(a: str, b: str) -> str:
+    """The id of the section of notebook 04 listing the claim pairs of two articles."""
+    lo, hi = sorted((a, b))
+    return "pair-" + slugify(f"{lo}-x-{hi}")
+
+
+def strongest(f: Findings, kinds: tuple[str, ...], n: int = 3) -> list[dict[str, str]]:
+    """The ``n`` strongest links of the given kinds: the first kind first, then by score, then
+    spread over pairs of articles (one per pair before a second from the same pair)."""
+    rows = [r for r in f.across if r["relation"] in kinds]
+    rows.sort(key=lambda r: (kinds.index(r["relation"]), -float(r.get("score") or 0)))
+    picked, seen = [], set()
+    for r in rows:
+        pair = frozenset((r["source_article"], r["target_article"]))
+        if pair not in seen:
+            picked.append(r)
+            seen.add(pair)
+    picked += [r for r in rows if r not in picked]
+    return picked[:n]
+
+
+def fingerprint_svg(row: dict[str, str], top: float) -> str:
+    """Fifteen bars on one scale (per 1,000 words), each with its name and value as a tooltip."""
+    bars, x = [], 0
+    for colour, names in GROUPS.items():
+        for name in names:
+            v = float(row.get(name) or 0)
+            h = 0 if top <= 0 else round(36 * v / top, 1)
+            bars.append(
+                f'<rect x="{x}" y="{38 - h}" width="7" height="{h}" fill="{colour}">'
+                f"<title>{html.escape(name)}: {v:g} per 1,000 words</title></rect>"
+            )
+            x += 9
+        x += 4
+    return (
+        f'<svg class="atlas-fp" width="{x}" height="40" role="img" aria-label="argument fingerprint">'
+        f'<line x1="0" y1="38.5" x2="{x}" y2="38.5" stroke="#ccc"/>{"".join(bars)}</svg>'
+    )
+
+
+def leading_features(row: dict[str, str], n: int = 3) -> str:
+    """The ``n`` highest features of a fingerprint, e.g. ``claims 41.9, rebuttals 14.7 ...``."""
+    names = [k for group in GROUPS.values() for k in group]
+    best = sorted(names, key=lambda k: -float(row.get(k) or 0))[:n]
+    return ", ".join(f"{k} {float(row.get(k) or 0):.1f}" for k in best if float(row.get(k) or 0) > 0)
+
+
+def quote_html(c: dict[str, str]) -> str:
+    """A claim as id, label and quote (escaped)."""
+    return (
+        f"<b>{html.escape(c['article_id'])}</b> {html.escape(c['label'])}"
+        f"<blockquote>“{html.escape(c['quote'])}”</blockquote>"
+    )
+
+
+def _source(c: dict[str, str]) -> str:
+    cls = "curated" if c["source"] == "curated" else "auto"
+    text = "curated by an analyst" if cls == "curated" else "automatic draft: check it"
+    return f'<span class="atlas-badge atlas-{cls}">{text}</span>'
+
+
+def findings_html(f: Findings, pages: dict[str, str]) -> str:
+    """The findings part of the front page. ``pages`` maps a report's number (``02``) to its
+    file name and the exported HTML is read for section anchors, so no link points nowhere."""
+    texts = {k: Path(v).read_text(encoding="utf-8") for k, v in pages.items() if Path(v).exists()}
+
+    def link(num: str, *words: str, anchor: str = "", label: str = "evidence") -> str:
+        if num not in pages:
+            return ""
+        a = anchor if anchor and f'id="{anchor}"' in texts.get(num, "") else find_section(texts.get(num, ""), *words)
+        return f'<a class="atlas-evidence" href="{href(Path(pages[num]).name, a)}">{label} →</a>'
+
+    titles = {a["article_id"]: a["title"] for a in f.articles}
+    out = []
+    th = theses(f)
+    rows = "".join(
+        f"<tr><td><b>{html.escape(aid)}</b><br><small>{html.escape(titles.get(aid, ''))}</small></td>"
+        f"<td>{html.escape(th[aid]['label'])}<blockquote>“{html.escape(th[aid]['quote'])}”</blockquote></td>"
+        f"<td>{_source(th[aid])}</td></tr>"
+        if aid in th
+        else f"<tr><td><b>{html.escape(aid)}</b></td><td>no thesis found</td><td></td></tr>"
+        for aid in titles
+    )
+    out.append(
+        '<h2 id="theses">What does each article argue?</h2>'
+        f"<p>Each article’s thesis, quoted. {link('04', 'each', 'article', 'build', label='Each article’s argument tree')} "
+        f"{link('02', 'set out to prove', label='Thesis candidates with their scores')}</p>"
+        f'<table class="atlas-front"><thead><tr><th>article</th><th>thesis</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+    if f.fingerprints:
+        top = max(float(v or 0) for r in f.fingerprints for k, v in r.items() if k != "article_id")
+        rows = "".join(
+            f"<tr><td><b>{html.escape(r['article_id'])}</b></td><td>{fingerprint_svg(r, top)}</td>"
+            f"<td>{html.escape(leading_features(r))}</td></tr>"
+            for r in f.fingerprints
+        )
+        out.append(
+            '<h2 id="fingerprints">How does each article argue?</h2>'
+            "<p>Each article’s argument fingerprint: fifteen bars on one scale, per 1,000 words: claims and reasons "
+            '(<span style="color:#264653">dark</span>), evidence (<span style="color:#2a9d8f">green</span>), concessions '
+            'and rebuttals (<span style="color:#e76f51">red</span>), engaging the reader (<span style="color:#7b5ea7">purple</span>). '
+            f"Hover a bar for its name and rate. {link('02', 'fingerprint')}</p>"
+            f'<table class="atlas-front"><thead><tr><th>article</th><th>fingerprint</th><th>highest rates per 1,000 words</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
+    if f.top_concepts:
+        by_article: dict[str, list[str]] = {}
+        for r in f.top_concepts:
+            if int(r["rank"]) <= 3:
+                by_article.setdefault(r["article_id"], []).append(
+                    f"{html.escape(r['concept'])} ({float(r['rate']):.1f})"
+                )
+        rows = "".join(
+            f"<tr><td><b>{html.escape(a)}</b></td><td>{', '.join(c)}</td></tr>" for a, c in by_article.items()
+        )
+        out.append(
+            '<h2 id="concepts">Which concepts dominate where?</h2>'
+            f"<p>The three densest concepts of each article, uses per 1,000 words. {link('03', 'concepts', 'dominate', label='The whole heatmap')} "
+            f"{link('03', 'concepts', 'lead', label='Each article’s leading concepts')}</p>"
+            f'<table class="atlas-front"><thead><tr><th>article</th><th>leading concepts</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
+    out.append(matrix_html(f, link))
+    out.append(clashes_html(f, link))
+    return "".join(out)
+
+
+def matrix_html(f: Findings, link) -> str:
+    """The agreement / tension matrix: each cell counts links and opens their claim pairs in 04."""
+    ids = [a["article_id"] for a in f.articles]
+    counts: dict[frozenset, list[int]] = {}
+    for r in f.across:
+        c = counts.setdefault(frozenset((r["source_article"], r["target_article"])), [0, 0])
+        c[r["relation"] in TENSION] += 1
+    kind = "curated map" if f.curated else "automatic draft (leads to check, not findings)"
+    head = "".join(f"<th>{html.escape(b)}</th>" for b in ids)
+    rows = []
+    for a in ids:
+        tds = []
+        for b in ids:
+            if a == b:
+                tds.append('<td class="atlas-diag">·</td>')
+                continue
+            agree, tension = counts.get(frozenset((a, b)), [0, 0])
+            cls = "atlas-agree" if agree > tension else "atlas-clash" if tension > agree else ""
+            text = (
+                f'<span class="atlas-agree">{agree} agree</span> / <span class="atlas-clash">{tension} tension</span>'
+            )
+            if agree + tension:
+                text = link("04", anchor=pair_anchor(a, b), label=text).replace(" →</a>", "</a>") or text
+            else:
+                text = '<span class="atlas-none">no link</span>'
+            tds.append(f'<td class="{cls}-cell">{text}</td>')
+        rows.append(f"<tr><th>{html.escape(a)}</th>{''.join(tds)}</tr>")
+    return (
+        '<h2 id="matrix">Which articles agree, and which pull apart?</h2>'
+        f"<p>Links between the articles’ claims, from the {kind}: agreement (agrees, elaborates) and tension "
+        f"(qualifies, contradicts). Click a cell for its claim pairs and their rationale. {link('04', 'pairs', 'agree')}</p>"
+        f'<table class="atlas-matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def clashes_html(f: Findings, link) -> str:
+    """The three strongest agreements and clashes, each with both quotes and its rationale."""
+    parts = []
+    for title, kinds, cls in (
+        ("The strongest agreements", AGREEMENT, "atlas-agree"),
+        ("The strongest clashes", TENSION, "atlas-clash"),
+    ):
+        items = []
+        for r in strongest(f, kinds):
+            a, b = f.claims.get(r["source"]), f.claims.get(r["target"])
+            if not (a and b):
+                continue
+            why = f"<p><i>{html.escape(r['rationale'])}</i></p>" if r.get("rationale") else ""
+            pair = pair_anchor(r["source_article"], r["target_article"])
+            items.append(
+                f'<li><span class="{cls}">{html.escape(r["relation"])}</span>'
+                f'<div class="atlas-pair"><div>{quote_html(a)}</div><div>{quote_html(b)}</div></div>{why}'
+                f"{link('04', anchor=pair, label='all links between these two articles')}</li>"
+            )
+        body = f'<ol class="atlas-links">{"".join(items)}</ol>' if items else "<p>None in this map.</p>"
+        parts.append(f"<h3>{title}</h3>{body}")
+    note = (
+        "" if f.curated else '<p class="atlas-warn">These links come from the automatic draft: read them as leads.</p>'
+    )
+    return f'<h2 id="agreements">Where do the authors agree and clash?</h2>{note}{"".join(parts)}'
