@@ -1,0 +1,114 @@
+"""The argument reader on tiny texts written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+from utils.argmap.microtexts import read_triggers
+from utils.argmap.reading import load_model, read_text
+from utils.argmap.score import heldout_topics
+from utils.argmap.stance import stance
+from utils.argmap.units import split_sentences, split_units
+
+
+def _unit_with(reading, words: str):
+    return next(u for u in reading.units if words in u.text)
+
+
+def test_concession_then_thesis_puts_the_claim_after_but():
+    r = read_text("Of course cheap flights are tempting. But we should take the train.")
+    central = r.central
+    assert "take the train" in central.text
+    conceded = _unit_with(r, "cheap flights")
+    assert conceded.role == "opponent"
+    assert conceded.function == "attack"
+    assert conceded.target == central.id
+
+
+def test_answer_to_a_concession_attacks_the_objection_not_the_claim():
+    r = read_text("Homework should be abolished. It takes time away from play. "
+                  "Admittedly, practice helps memory. Yet practice can happen in class.")
+    assert "abolished" in r.central.text
+    objection = _unit_with(r, "practice helps memory")
+    answer = _unit_with(r, "happen in class")
+    assert (objection.role, objection.function, objection.target) == ("opponent", "attack", r.central.id)
+    assert (answer.role, answer.function, answer.target) == ("proponent", "attack", objection.id)
+
+
+def test_claim_and_reason_in_one_sentence_are_two_units_with_offsets():
+    text = "Anyway. Cities should ban cars because the air makes children ill."
+    units = split_units(text)
+    assert [u.text for u in units] == ["Anyway.", "Cities should ban cars", "because the air makes children ill."]
+    assert [(u.start, u.end) for u in units[1:]] == [(8, 30), (31, 66)]
+    assert all(text[u.start:u.end] == u.text for u in units)
+    r = read_text(text[8:])
+    claim, reason = _unit_with(r, "ban cars"), _unit_with(r, "because")
+    assert claim.is_central and (claim.start, claim.end) == (0, 22)
+    assert (reason.function, reason.target, reason.role) == ("support", claim.id, "proponent")
+
+
+def test_sentence_splitter_keeps_abbreviations_and_splits_questions():
+    text = "Dr. Smith agrees. Is it true? Yes!"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Dr. Smith agrees.", "Is it true?", "Yes!"]
+
+
+def test_question_answer_thesis():
+    r = read_text("Should schools start later in the morning? Yes, teenagers need more sleep. "
+                  "Tired pupils learn less in the morning.")
+    assert r.central.text.startswith("Yes, teenagers need more sleep")
+    question = _unit_with(r, "Should schools")
+    assert not question.is_central
+    assert "answer_to_opening_question" in r.central.rules
+
+
+def test_objection_list_is_one_opponent_unit_that_the_author_attacks():
+    r = read_text("Zoos must close. Some people claim that animals love cages, that keepers know best, "
+                  "and that lions enjoy the crowds. However, animals suffer in captivity.")
+    objection = _unit_with(r, "Some people claim")
+    assert "lions enjoy the crowds" in objection.text  # the list is not cut into pieces
+    assert objection.role == "opponent" and objection.function == "attack"
+    answer = _unit_with(r, "However")
+    assert answer.role == "proponent" and answer.target == objection.id
+    assert "Zoos must close" in r.central.text
+
+
+def test_concluding_recommendation_is_the_central_claim():
+    r = read_text("Buses are cheap. Trains are fast and clean. Bikes cost nothing at all. "
+                  "That's why the city must stop building roads.")
+    assert "stop building roads" in r.central.text
+
+
+def test_title_overlap_only_with_a_title():
+    text = "Parks calm people down. Cities need more green parks for their people."
+    plain = read_text(text)
+    titled = read_text(text, title="Cities need more parks")
+    assert not any(k.endswith("overlap_title") for u in plain.units for k, _ in u.top_features)
+    assert titled.title == "Cities need more parks" and plain.title is None
+
+
+def test_model_json_has_provenance_and_every_unit_explains_itself():
+    model = load_model()
+    assert set(model["models"]) == {"central", "role", "function", "attach"}
+    for m in model["models"].values():
+        assert m["weights"] and isinstance(m["intercept"], float)
+    assert model["sklearn_version"] and model["date"] and model["cv_scores"]
+    assert not set(model["training_topics"]) & set(heldout_topics())
+    r = read_text("Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives.")
+    assert len(r.units) == 3
+    for u in r.units:
+        assert u.top_features, u
+        assert all(isinstance(k, str) and isinstance(v, float) and v != 0.0 for k, v in u.top_features)
+
+
+def test_stance_parity_with_shared_words_and_answers():
+    q = "Do video games have a bad impact on family life?"
+    assert stance("Video games have a bad impact on families.", q)[0] == "pro"
+    assert stance("Video games are good for families.", q)[0] == "con"
+    assert stance("Video games don't harm family life.", q)[0] == "con"
+    assert stance("No, games should not be blamed.", "Should games be blamed?")[0] == "con"
+    assert stance("Hunting is bad for nature.", "Is hunting good or bad for nature?")[0] == "con"
+    assert stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0] == "pro"
+
+
+def test_read_triggers(tmp_path):
+    p = tmp_path / "topics_triggers.md"
+    p.write_text("# Topics\n\n* `car_ban`\n\n  Should cities ban cars?\n\n* `zoos`\n  Are zoos good?\n", encoding="utf-8")
+    assert read_triggers(p) == {"car_ban": "Should cities ban cars?", "zoos": "Are zoos good?"}

@@ -1,0 +1,236 @@
+"""Read the gold argument graphs of the arg-microtexts corpus (part 2 layout).
+
+Each ``micro_cNNN.xml`` holds EDUs (text spans in reading order), ADUs with a role
+(``pro``/``opp``), ``seg`` edges mapping EDUs to ADUs and argumentative edges
+(``sup``/``exa``/``reb``/``und``/``add``). This module turns one file into a
+:class:`GoldText` whose units carry character offsets into the *stripped* text: the
+explicit EDUs joined by single spaces. Implicit EDUs (claims the annotators added, in
+upper case in the ``.txt``) are kept as gold-only units with ``start == end == -1``.
+
+Conversion of the graph to one (function, target) per unit, following the dependency
+conversion of Peldszus & Stede: ``sup`` and ``exa`` are support; ``reb`` is attack on the
+target unit; ``und`` attacks an edge and is attached to that edge's *source* unit;
+``add`` (second premise of a linked argument) is support attached to the target of the
+edge it joins. The central claim is the unit that is the source of no
+``sup|exa|reb|und`` edge.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GoldUnit:
+    """One gold argumentative unit (ADU).
+
+    Attributes:
+        id: ADU id (``a1`` ...).
+        start: Character offset into :attr:`GoldText.text` of the first piece, ``-1`` if implicit.
+        end: End offset (exclusive) of the last piece, ``-1`` if implicit.
+        text: The unit's text.
+        role: ``"pro"`` or ``"opp"``.
+        function: ``"central"``, ``"support"`` or ``"attack"``.
+        target: ADU id the unit attaches to, ``None`` for the central claim.
+        edge_type: The raw edge type (``sup``, ``exa``, ``reb``, ``und``, ``add``) or ``""``.
+        implicit: True if the annotators added the unit (not in the author's text).
+        spans: (start, end) of each explicit EDU of the unit; a restatement at the end of a
+            text can belong to the same unit as the opening claim, so pieces may be far apart.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    role: str
+    function: str
+    target: str | None
+    edge_type: str
+    implicit: bool
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldText:
+    """One gold microtext.
+
+    Attributes:
+        id: Text id (``micro_c001``).
+        topic: ``topic_id`` attribute.
+        stance: ``"pro"`` or ``"con"`` toward the trigger question.
+        text: Explicit EDUs joined by single spaces (implicit claims stripped).
+        units: Gold units in reading order.
+    """
+
+    id: str
+    topic: str
+    stance: str
+    text: str
+    units: list[GoldUnit] = field(default_factory=list)
+
+    @property
+    def central(self) -> GoldUnit:
+        """The central claim unit."""
+        return next(u for u in self.units if u.function == "central")
+
+
+def _edu_spans(root: ET.Element) -> tuple[str, dict[str, tuple[int, int, str, bool]]]:
+    """Join explicit EDUs with single spaces and record each EDU's span.
+
+    Args:
+        root: The ``arggraph`` element.
+
+    Returns:
+        The stripped text and a map EDU id -> (start, end, text, implicit).
+    """
+    pieces: list[str] = []
+    spans: dict[str, tuple[int, int, str, bool]] = {}
+    pos = 0
+    for edu in root.iter("edu"):
+        text = (edu.text or "").strip()
+        implicit = edu.get("implicit") == "true"
+        if implicit:
+            spans[edu.get("id")] = (-1, -1, text, True)
+            continue
+        if pieces:
+            pos += 1
+        spans[edu.get("id")] = (pos, pos + len(text), text, False)
+        pieces.append(text)
+        pos += len(text)
+    return " ".join(pieces), spans
+
+
+def parse_gold(path: str | Path) -> GoldText:
+    """Parse one ``micro_cNNN.xml`` file.
+
+    Args:
+        path: Path to the XML file.
+
+    Returns:
+        The gold text with units, roles, functions and targets.
+    """
+    root = ET.parse(path).getroot()
+    text, spans = _edu_spans(root)
+    roles = {a.get("id"): a.get("type") for a in root.iter("adu")}
+    edges = {e.get("id"): e for e in root.iter("edge")}
+    adu_edus: dict[str, list[str]] = {a: [] for a in roles}
+    for e in edges.values():
+        if e.get("type") == "seg":
+            adu_edus.setdefault(e.get("trg"), []).append(e.get("src"))
+    out_edges = {e.get("src"): e for e in edges.values() if e.get("type") in {"sup", "exa", "reb", "und", "add"}}
+    units: list[GoldUnit] = []
+    for adu, edus in adu_edus.items():
+        parts = sorted((spans[e] for e in edus), key=lambda s: s[0])
+        implicit = all(p[3] for p in parts)
+        explicit = [p for p in parts if not p[3]]
+        start = min(p[0] for p in explicit) if explicit else -1
+        end = max(p[1] for p in explicit) if explicit else -1
+        utext = " ".join(p[2] for p in (explicit or parts))
+        edge = out_edges.get(adu)
+        function, target, etype = "central", None, ""
+        if edge is not None:
+            etype = edge.get("type")
+            trg = edge.get("trg")
+            if etype in {"und", "add"}:
+                inner = edges[trg]
+                trg = inner.get("src") if etype == "und" else inner.get("trg")
+                while trg in edges:  # an edge attacking an edge that attacks an edge
+                    trg = edges[trg].get("src")
+            function = "attack" if etype in {"reb", "und"} else "support"
+            target = trg
+        units.append(GoldUnit(adu, start, end, utext, roles[adu], function, target, etype, implicit,
+                              tuple((p[0], p[1]) for p in explicit)))
+    order = {u: i for i, u in enumerate(sorted(units, key=lambda u: (u.start < 0, u.start)))}
+    units.sort(key=lambda u: order[u])
+    return GoldText(root.get("id"), root.get("topic_id"), root.get("stance"), text, units)
+
+
+def load_gold(gold_dir: str | Path) -> list[GoldText]:
+    """Parse every ``*.xml`` in a folder (or in its ``corpus`` subfolder).
+
+    Args:
+        gold_dir: Folder holding ``micro_*.xml`` files, or the corpus root.
+
+    Returns:
+        Gold texts sorted by id.
+    """
+    folder = Path(gold_dir)
+    files = sorted(folder.glob("*.xml")) or sorted((folder / "corpus").glob("*.xml"))
+    return [parse_gold(f) for f in files]
+
+
+def read_triggers(path: str | Path) -> dict[str, str]:
+    """Read ``topics_triggers.md``: topic id -> trigger question.
+
+    Args:
+        path: Path of the markdown file (lines ``* `topic` `` followed by the question).
+
+    Returns:
+        Map from topic id to its question (empty if the file is missing).
+    """
+    p = Path(path)
+    if not p.exists():
+        return {}
+    out: dict[str, str] = {}
+    current: str | None = None
+    for line in p.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if s.startswith("* `") and s.endswith("`"):
+            current = s[3:-1]
+        elif current and s:
+            out[current] = s
+            current = None
+    return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Number of characters two (start, end) spans share.
+
+    Args:
+        a: First span.
+        b: Second span.
+
+    Returns:
+        Overlap in characters (0 if disjoint).
+    """
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def unit_overlap(span: tuple[int, int], unit: GoldUnit) -> int:
+    """Characters a span shares with any piece of a gold unit.
+
+    Args:
+        span: (start, end) of a predicted unit.
+        unit: A gold unit.
+
+    Returns:
+        Overlap in characters.
+    """
+    return sum(overlap(span, piece) for piece in unit.spans)
+
+
+def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None], dict[str, int]]:
+    """Align predicted spans to gold units by character overlap.
+
+    Args:
+        pred: (start, end) of each predicted unit, in the gold text's offsets.
+        gold: The gold text.
+
+    Returns:
+        For each predicted unit the id of the gold unit it overlaps most (``None`` if none),
+        and for each explicit gold unit the index of the predicted unit overlapping it most
+        (its representative; gold units no prediction touches are absent).
+    """
+    explicit = [u for u in gold.units if not u.implicit]
+    p2g: list[str | None] = []
+    for p in pred:
+        best = max(explicit, key=lambda u: unit_overlap(p, u), default=None)
+        p2g.append(best.id if best is not None and unit_overlap(p, best) > 0 else None)
+    g2p: dict[str, int] = {}
+    for u in explicit:
+        scores = [unit_overlap(p, u) for p in pred]
+        if scores and max(scores) > 0:
+            g2p[u.id] = scores.index(max(scores))
+    return p2g, g2p

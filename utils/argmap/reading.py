@@ -1,0 +1,342 @@
+"""Read the argument of a short text: central claim, roles, functions, attachment.
+
+The reader splits the text into units (:mod:`utils.argmap.units`), describes each unit with
+readable features (cue words from ``data/lexicons/argument``, position, questions, modal
+verbs, negation, word overlap) and scores four linear models stored as plain weights in
+``data/models/argument_reader.json`` (trained by :mod:`utils.argmap.train`): which unit is
+the central claim, whether a unit is an opponent's voice, whether it attacks its target and
+which unit it attaches to. Inference is a dot product in pure Python, so scikit-learn is
+not needed at run time. A few rules then enforce what the cue words make explicit
+(concession frames, question-answer theses); every decision keeps its top features.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from utils.argmap.units import Span, load_lexicon, phrase_regex, repo_root, split_units
+
+CUE_CLASSES = ("reason", "conclusion", "contrast", "concession", "opponent", "addition", "example", "claim")
+_TOKEN = re.compile(r"[a-z0-9']+")
+_LEAD = re.compile(r"^[\s\"'\u201c\u2018(\-]*(?:(?:and|but|so|yet|or)\s*,?\s+)?", re.IGNORECASE)
+_SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re.IGNORECASE)
+_WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
+_FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
+
+
+@dataclass
+class Unit:
+    """One read unit.
+
+    Attributes:
+        id: ``u1`` ... in reading order.
+        start: Start offset in the text given to :func:`read_text`.
+        end: End offset (exclusive).
+        text: The unit's text.
+        role: ``"proponent"`` or ``"opponent"``.
+        function: ``"central"``, ``"support"`` or ``"attack"``.
+        target: Id of the unit this one attaches to (``None`` for the central claim).
+        is_central: True for the one central claim.
+        confidence: Probability of the chosen target (central: of being central).
+        top_features: (feature, weight x value) pairs that drove the decisions, largest first.
+        rules: Names of rules that overrode the models.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    role: str = "proponent"
+    function: str = "support"
+    target: str | None = None
+    is_central: bool = False
+    confidence: float = 0.0
+    top_features: list[tuple[str, float]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArgumentReading:
+    """The reading of one text.
+
+    Attributes:
+        text: The text that was read.
+        title: The title line, if one was given.
+        units: Units in reading order.
+    """
+
+    text: str
+    title: str | None
+    units: list[Unit]
+
+    @property
+    def central(self) -> Unit:
+        """The central claim."""
+        return next(u for u in self.units if u.is_central)
+
+
+def model_path() -> Path:
+    """Path of the stored reader weights.
+
+    Returns:
+        ``data/models/argument_reader.json`` under the repository root.
+    """
+    return repo_root() / "data" / "models" / "argument_reader.json"
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> dict:
+    """Load the reader's weights (JSON written by :func:`utils.argmap.train.train`).
+
+    Args:
+        path: Another weights file; default :func:`model_path`.
+
+    Returns:
+        The parsed JSON: ``{"models": {name: {"weights": {...}, "intercept": float}}, ...}``.
+    """
+    return json.loads(Path(path or model_path()).read_text(encoding="utf-8"))
+
+
+def _content(text: str) -> set[str]:
+    stop = set(load_lexicon("stopwords"))
+    return {t[:6] for t in _TOKEN.findall(text.lower()) if len(t) > 2 and t not in stop}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+@lru_cache(maxsize=64)
+def _cue_set(cls: str) -> frozenset[str]:
+    """A lexicon as a set of space-joined lower-case token sequences."""
+    return frozenset(" ".join(_TOKEN.findall(e)) for e in load_lexicon(cls) if _TOKEN.findall(e))
+
+
+def _ngrams(text: str, *, longest: int = 5) -> set[str]:
+    """Every 1..``longest``-word sequence of a text, lower case, space-joined."""
+    toks = _TOKEN.findall(text.lower())
+    return {" ".join(toks[i:i + k]) for k in range(1, longest + 1) for i in range(len(toks) - k + 1)}
+
+
+def _opens_with(text: str, cls: str) -> bool:
+    """True if the text opens with a cue of the class, directly or after ``And``/``But``/``So``."""
+    start = len(text) - len(text.lstrip("\"'\u201c\u2018( -"))
+    lead = _LEAD.match(text)
+    pattern = phrase_regex(cls)
+    return bool(pattern.match(text, start) or (lead and pattern.match(text, lead.end())))
+
+
+@dataclass(frozen=True)
+class _Info:
+    """Precomputed facts about one unit."""
+
+    span: Span
+    words: set[str]
+    opens: frozenset[str]
+    has: frozenset[str]
+    n_tokens: int
+    question: bool
+    negated: bool
+    answer: bool
+    should: bool
+
+
+def _describe(spans: list[Span]) -> list[_Info]:
+    neg = _cue_set("negation")
+    answers = phrase_regex("answers")
+    out = []
+    for s in spans:
+        opens = frozenset(c for c in CUE_CLASSES if _opens_with(s.text, c))
+        grams = _ngrams(s.text)
+        has = frozenset(c for c in CUE_CLASSES if grams & _cue_set(c))
+        out.append(_Info(s, _content(s.text), opens, has, len(_TOKEN.findall(s.text.lower())),
+                         s.text.rstrip().endswith("?"), bool(grams & neg) or "n't" in s.text.lower(), bool(answers.match(s.text.lstrip())),
+                         bool(_SHOULD.search(s.text))))
+    return out
+
+
+def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = None) -> dict[str, float]:
+    """Readable features of unit ``i`` for the central, role and function models.
+
+    Args:
+        infos: Described units of one text.
+        i: Index of the unit.
+        title_words: Content words of the title line, if a title was given.
+
+    Returns:
+        Feature name -> value (absent features are 0).
+    """
+    u = infos[i]
+    n = len(infos)
+    n_sent = infos[-1].span.sentence + 1
+    f: dict[str, float] = {
+        "position": i / (n - 1) if n > 1 else 0.0,
+        "log_tokens": math.log1p(u.n_tokens),
+    }
+    flags = {
+        "first_unit": i == 0, "last_unit": i == n - 1,
+        "first_sentence": u.span.sentence == 0, "last_sentence": u.span.sentence == n_sent - 1,
+        "sentence_start": u.span.split == "sentence", "after_subordinate": u.span.split == "subordinate",
+        "clause_split": u.span.split in {"connective", "semicolon"},
+        "question": u.question, "negation": u.negated, "answer_word": u.answer,
+        "should_must": u.should, "first_person": bool(_FIRST_PERSON.search(u.span.text)),
+        "prev_question": i > 0 and infos[i - 1].question,
+        "answer_after_question": i > 0 and infos[i - 1].question and u.answer,
+    }
+    for c in CUE_CLASSES:
+        flags[f"opens_{c}"] = c in u.opens
+        flags[f"has_{c}"] = c in u.has and c not in u.opens
+        flags[f"prev_opens_{c}"] = i > 0 and c in infos[i - 1].opens
+        flags[f"next_opens_{c}"] = i < n - 1 and c in infos[i + 1].opens
+    flags["next_same_sentence"] = i < n - 1 and infos[i + 1].span.sentence == u.span.sentence
+    flags["prev_same_sentence"] = i > 0 and infos[i - 1].span.sentence == u.span.sentence
+    f.update({k: 1.0 for k, v in flags.items() if v})
+    others = [_overlap(u.words, infos[j].words) for j in range(max(0, i - 8), min(n, i + 9)) if j != i]
+    f["overlap_max"] = max(others) if others else 0.0
+    f["overlap_mean"] = sum(others) / len(others) if others else 0.0
+    if i > 0:
+        f["overlap_first"] = _overlap(u.words, infos[0].words)
+    if i < n - 1:
+        f["overlap_last"] = _overlap(u.words, infos[-1].words)
+    if title_words:
+        f["overlap_title"] = _overlap(u.words, title_words)
+    return f
+
+
+def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[str, float]:
+    """Readable features of attaching unit ``s`` to unit ``t``.
+
+    Args:
+        infos: Described units of one text.
+        s: Source index.
+        t: Target index.
+        central: Index of the (predicted) central claim.
+
+    Returns:
+        Feature name -> value.
+    """
+    d = t - s
+    dist = f"{'+' if d > 0 else '-'}{min(abs(d), 3)}"
+    src, trg = infos[s], infos[t]
+    f: dict[str, float] = {f"dist_{dist}": 1.0, "abs_distance": math.log(abs(d)), "overlap": _overlap(src.words, trg.words)}
+    flags = {
+        "target_central": t == central, "target_first": t == 0, "target_last": t == len(infos) - 1,
+        "same_sentence": src.span.sentence == trg.span.sentence, "target_question": trg.question,
+        "target_should": trg.should,
+    }
+    for c in ("reason", "conclusion", "contrast", "concession", "opponent", "addition", "example"):
+        if c in src.opens:
+            flags[f"src_{c}_{dist}"] = True
+            flags[f"src_{c}_to_central"] = t == central
+        if c in trg.opens:
+            flags[f"trg_opens_{c}"] = True
+    f.update({k: 1.0 for k, v in flags.items() if v})
+    return f
+
+
+def _prob(model: dict, feats: dict[str, float]) -> float:
+    """Logistic probability of a linear model (a dot product)."""
+    w = model["weights"]
+    z = model["intercept"] + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _score(model: dict, feats: dict[str, float]) -> tuple[float, list[tuple[str, float]]]:
+    """Logistic probability and per-feature contributions."""
+    w = model["weights"]
+    contrib = [(k, w[k] * v) for k, v in feats.items() if k in w and w[k] * v != 0.0]
+    z = model["intercept"] + sum(c for _, c in contrib)
+    contrib.sort(key=lambda kv: -abs(kv[1]))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), contrib
+
+
+def _candidates(i: int, n: int, *, central: int) -> list[int]:
+    """Attachment candidates of unit ``i``: units within :data:`_WINDOW`, and the central claim."""
+    near = list(range(max(0, i - _WINDOW), min(n, i + _WINDOW + 1)))
+    return near if central in near else [central, *near]
+
+
+def _conceded(infos: list[_Info], i: int) -> bool:
+    """A unit voicing a conceded view that the next unit answers with a contrast."""
+    u = infos[i]
+    if i + 1 >= len(infos):
+        return False
+    nxt = infos[i + 1]
+    frame = "concession" in u.opens or "opponent" in u.opens or ("opponent" in u.has and u.span.split == "sentence")
+    answered = "contrast" in nxt.opens or (nxt.span.split == "subordinate" and "concession" in u.opens)
+    return frame and answered and not u.question
+
+
+def read_text(text: str, *, title: str | None = None, model: dict | None = None) -> ArgumentReading:
+    """Read the argument of a text.
+
+    Args:
+        text: The text (no title line; pass it as ``title``).
+        title: A real title line, used for word overlap only when given.
+        model: Weights as returned by :func:`load_model` (default: the stored model).
+
+    Returns:
+        The reading: units with role, function, target, central flag, confidence and top features.
+    """
+    model = model or load_model()
+    spans = split_units(text)
+    units = [Unit(f"u{i + 1}", s.start, s.end, s.text) for i, s in enumerate(spans)]
+    if not units:
+        return ArgumentReading(text, title, units)
+    infos = _describe(spans)
+    title_words = _content(title) if title else None
+    feats = [unit_features(infos, i, title_words=title_words) for i in range(len(infos))]
+    m = model["models"]
+    central_scores = [_score(m["central"], f) for f in feats]
+    role_scores = [_score(m["role"], f) for f in feats]
+    order = sorted(range(len(units)), key=lambda i: -central_scores[i][0])
+    central = next((i for i in order if not infos[i].question and role_scores[i][0] <= 0.85), order[0])
+    rules_central: list[str] = []
+    for i in range(len(units) - 1):
+        if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
+            central, rules_central = i + 1, ["answer_to_opening_question"]
+            break
+    last_sentence = infos[-1].span.sentence
+    for i, inf in enumerate(infos):
+        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
+            central, rules_central = i, ["concluding_recommendation"]
+            break
+    conceded = {i for i in range(len(units)) if _conceded(infos, i)}
+    if central in conceded:
+        central, rules_central = central + 1, ["author_view_after_concession"]
+    for i, u in enumerate(units):
+        p_opp, c_opp = role_scores[i]
+        p_att, c_att = _score(m["function"], feats[i])
+        u.role = "opponent" if p_opp > 0.5 else "proponent"
+        if i == central:
+            u.is_central, u.function, u.target, u.role = True, "central", None, "proponent"
+            u.confidence = central_scores[i][0]
+            u.top_features = central_scores[i][1][:6]
+            u.rules = list(rules_central)
+            continue
+        best, best_p = i, -1.0
+        for j in _candidates(i, len(units), central=central):
+            if j != i:
+                p = _prob(m["attach"], pair_features(infos, i, j, central=central))
+                if p > best_p:
+                    best, best_p = j, p
+        best_c = _score(m["attach"], pair_features(infos, i, best, central=central))[1]
+        u.target, u.confidence = units[best].id, best_p
+        u.function = "attack" if p_att > 0.5 else "support"
+        u.top_features = [(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]] + [(f"attach:{k}", v) for k, v in best_c[:3]]
+    for i in sorted(conceded):
+        if i == central:
+            continue
+        u, nxt = units[i], units[i + 1]
+        u.role, u.function = "opponent", "attack"
+        u.target = nxt.id if i + 1 == central else units[central].id
+        u.rules.append("conceded_view_is_opponent")
+        if i + 1 != central:
+            nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
+            nxt.rules.append("answer_to_concession_attacks_it")
+    return ArgumentReading(text, title, units)

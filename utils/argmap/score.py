@@ -1,0 +1,260 @@
+"""Score the argument reader against the arg-microtexts gold graphs.
+
+``python -m utils.argmap.score GOLD_DIR [--topics heldout|train|all]`` reads every stripped
+text (implicit upper-case claims removed), aligns predicted units to gold units by character
+overlap and prints measure | baseline | ours | target. Implicit gold units cannot be found by
+any reader: they are left out of the per-unit and per-pair measures (edges touching them are
+dropped), and central-claim accuracy is given both over texts whose central claim is
+explicit (the targeted figure) and over all texts (implicit central claim counted wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers
+from utils.argmap.reading import ArgumentReading, load_model, read_text
+from utils.argmap.stance import stance
+from utils.argmap.units import repo_root
+
+TARGETS = {
+    "central claim accuracy (explicit CC)": 0.75,
+    "role macro-F1": 0.65,
+    "function macro-F1 (support/attack)": 0.70,
+    "attachment F1 unlabelled": 0.50,
+    "stance typing: same -> agreement": 0.75,
+    "stance typing: opposite -> tension": 0.75,
+}
+
+
+def heldout_topics(path: str | Path | None = None) -> list[str]:
+    """Topics never used for training or rule tuning.
+
+    Args:
+        path: Another list; default ``data/models/heldout_topics.txt``.
+
+    Returns:
+        Topic ids.
+    """
+    p = Path(path) if path else repo_root() / "data" / "models" / "heldout_topics.txt"
+    return [s.strip() for s in p.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")]
+
+
+def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, str]) -> float:
+    """Macro-averaged F1 over two labels.
+
+    Args:
+        gold: Gold labels.
+        pred: Predicted labels, same length.
+        labels: The two classes.
+
+    Returns:
+        Mean of the per-class F1 (a class absent from both gives F1 0).
+    """
+    out = []
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        out.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(out) / len(out)
+
+
+def _f1(gold: set, pred: set) -> tuple[int, int, int]:
+    return len(gold & pred), len(pred), len(gold)
+
+
+def trigger_for(topic: str, triggers: dict[str, str]) -> str:
+    """Trigger question of a topic, matching ids that differ slightly (``improve``/``improves``).
+
+    Args:
+        topic: Topic id of a text.
+        triggers: Topic id -> question.
+
+    Returns:
+        The question, or the topic id with underscores as spaces if none matches.
+    """
+    if topic in triggers:
+        return triggers[topic]
+    words = set(topic.lower().replace("-", "_").split("_"))
+    best = max(triggers, key=lambda t: len(words & set(t.lower().replace("-", "_").split("_"))), default=None)
+    if best and len(words & set(best.lower().replace("-", "_").split("_"))) >= max(2, len(words) - 1):
+        return triggers[best]
+    return topic.replace("_", " ")
+
+
+def _text_counts(g: GoldText, r: ArgumentReading) -> dict:
+    """Per-text ingredients of every measure, ours and baselines."""
+    p2g, g2p = align([(u.start, u.end) for u in r.units], g)
+    idx = {u.id: i for i, u in enumerate(r.units)}
+    explicit = [u for u in g.units if not u.implicit]
+    gold_by = {u.id: u for u in g.units}
+    matched = sum(1 for u in explicit if u.id in g2p and p2g[g2p[u.id]] == u.id)
+    central = next(i for i, u in enumerate(r.units) if u.is_central) if r.units else None
+    role_g, role_p, role_b, fun_g, fun_p, fun_b = [], [], [], [], [], []
+    for u in explicit:
+        pi = g2p.get(u.id)
+        pu = r.units[pi] if pi is not None else None
+        role_g.append(u.role)
+        role_p.append("opp" if pu is not None and pu.role == "opponent" else "pro")
+        role_b.append("pro")
+        if u.function != "central":
+            fun_g.append(u.function)
+            fun_p.append("attack" if pu is not None and pu.function == "attack" else "support")
+            fun_b.append("support")
+    scorable = {u.id for u in explicit if u.target is None or not gold_by[u.target].implicit}
+    gold_pairs = {(u.id, u.target, u.function) for u in explicit if u.target and not gold_by[u.target].implicit}
+    pred_pairs, base_pairs = set(), set()
+    for i, u in enumerate(r.units):
+        src = p2g[i]
+        if src is None or src not in scorable:
+            continue
+        if u.target is not None:
+            trg = p2g[idx[u.target]]
+            if trg is not None and trg != src:
+                pred_pairs.add((src, trg, u.function))
+        if i > 0:
+            trg = p2g[i - 1]
+            if trg is not None and trg != src:
+                base_pairs.add((src, trg, "support"))
+    unl = lambda s: {(a, b) for a, b, _ in s}
+    return {
+        "gold_units": len(explicit), "matched": matched, "implicit_cc": g.central.implicit,
+        "cc_ok": central is not None and p2g[central] == g.central.id, "cc_base": bool(r.units) and p2g[0] == g.central.id,
+        "role": (role_g, role_p, role_b), "function": (fun_g, fun_p, fun_b),
+        "att_u": _f1(unl(gold_pairs), unl(pred_pairs)), "att_l": _f1(gold_pairs, pred_pairs),
+        "att_u_base": _f1(unl(gold_pairs), unl(base_pairs)), "att_l_base": _f1(gold_pairs, base_pairs),
+        "central_text": r.units[central].text if central is not None else "",
+    }
+
+
+def _f(tp: int, np_: int, ng: int) -> float:
+    return 2 * tp / (np_ + ng) if np_ + ng else 0.0
+
+
+def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Compute every measure with its baseline.
+
+    Args:
+        golds: Gold texts.
+        readings: The reader's output for each gold text's stripped text.
+        triggers: Topic id -> trigger question.
+
+    Returns:
+        Measure name -> (baseline, ours).
+    """
+    rows = [_text_counts(g, r) for g, r in zip(golds, readings)]
+    expl = [c for c in rows if not c["implicit_cc"]]
+    cat = lambda key, k: [x for c in rows for x in c[key][k]]
+    sums = lambda key: tuple(sum(c[key][k] for c in rows) for k in range(3))
+    pred_stance = [stance(c["central_text"], trigger_for(g.topic, triggers))[0] for g, c in zip(golds, rows)]
+    same = opp = same_ok = opp_ok = 0
+    for (i, g), (j, h) in itertools.combinations(enumerate(golds), 2):
+        if g.topic != h.topic:
+            continue
+        agree = pred_stance[i] == pred_stance[j]
+        if g.stance == h.stance:
+            same, same_ok = same + 1, same_ok + agree
+        else:
+            opp, opp_ok = opp + 1, opp_ok + (not agree)
+    n_units = sum(c["gold_units"] for c in rows)
+    return {
+        "texts": (len(rows), len(rows)),
+        "gold units matched (of explicit)": (n_units, sum(c["matched"] for c in rows)),
+        "central claim accuracy (explicit CC)": (sum(c["cc_base"] for c in expl) / max(1, len(expl)), sum(c["cc_ok"] for c in expl) / max(1, len(expl))),
+        "central claim accuracy (all, implicit = wrong)": (sum(c["cc_base"] for c in rows) / max(1, len(rows)), sum(c["cc_ok"] for c in rows) / max(1, len(rows))),
+        "role macro-F1": (macro_f1(cat("role", 0), cat("role", 2), ("pro", "opp")), macro_f1(cat("role", 0), cat("role", 1), ("pro", "opp"))),
+        "function macro-F1 (support/attack)": (macro_f1(cat("function", 0), cat("function", 2), ("support", "attack")), macro_f1(cat("function", 0), cat("function", 1), ("support", "attack"))),
+        "attachment F1 unlabelled": (_f(*sums("att_u_base")), _f(*sums("att_u"))),
+        "attachment F1 labelled": (_f(*sums("att_l_base")), _f(*sums("att_l"))),
+        "stance per text accuracy": (sum(g.stance == "pro" for g in golds) / max(1, len(golds)), sum(p == g.stance for p, g in zip(pred_stance, golds)) / max(1, len(golds))),
+        "stance typing: same -> agreement": (1.0 if same else 0.0, same_ok / same if same else 0.0),
+        "stance typing: opposite -> tension": (0.0, opp_ok / opp if opp else 0.0),
+        "stance pairs same / opposite": (same, opp),
+    }
+
+
+def _triggers_near(gold_dir: Path) -> dict[str, str]:
+    for p in (gold_dir / "topics_triggers.md", gold_dir.parent / "topics_triggers.md"):
+        if p.exists():
+            return read_triggers(p)
+    return {}
+
+
+def score(gold_dir: str | Path, *, topics: list[str] | str | None = None, model: dict | None = None) -> pd.DataFrame:
+    """Read every gold text and score the reading.
+
+    Args:
+        gold_dir: Folder of ``micro_*.xml`` (or the corpus root holding ``corpus/``).
+        topics: ``"heldout"``, ``"train"``, ``"all"``/``None`` or an explicit list of topic ids.
+        model: Reader weights (default: the stored model).
+
+    Returns:
+        A table with columns measure, baseline, ours, target.
+    """
+    folder = Path(gold_dir)
+    golds = load_gold(folder)
+    if isinstance(topics, str) and topics != "all":
+        held = set(heldout_topics())
+        golds = [g for g in golds if (g.topic in held) == (topics == "heldout")]
+    elif isinstance(topics, list):
+        golds = [g for g in golds if g.topic in set(topics)]
+    readings = [read_text(g.text, model=model) for g in golds]
+    res = evaluate(golds, readings, triggers=_triggers_near(folder))
+    return pd.DataFrame([{"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)} for k, (b, o) in res.items()])
+
+
+def format_table(table: pd.DataFrame, *, title: str, extra: dict[str, float] | None = None) -> str:
+    """Plain-text rendering of a score table.
+
+    Args:
+        table: Output of :func:`score`.
+        title: Heading line.
+        extra: Measure -> value shown in a fifth column (cross-validated scores).
+
+    Returns:
+        The table as text.
+    """
+    fmt = lambda v: "" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and not float(v).is_integer() or isinstance(v, float) and v <= 1 else f"{int(v)}")
+    head = f"{'measure':<48} | {'baseline':>8} | {'ours':>8} | {'target':>6}" + (f" | {'ours CV':>8}" if extra else "")
+    lines = [title, head, "-" * len(head)]
+    for row in table.itertuples():
+        line = f"{row.measure:<48} | {fmt(row.baseline):>8} | {fmt(row.ours):>8} | {fmt(row.target):>6}"
+        if extra:
+            line += f" | {fmt(extra.get(row.measure)):>8}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: print the score tables.
+
+    Args:
+        argv: Arguments (default ``sys.argv[1:]``).
+
+    Returns:
+        Exit status 0.
+    """
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold_dir")
+    ap.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    cv = load_model().get("cv_scores", {})
+    for which in (("heldout", "train") if args.topics == "both" else (args.topics,)):
+        table = score(args.gold_dir, topics=which)
+        extra = {k: v for k, v in cv.items()} if which == "train" else None
+        title = {"heldout": "HELD-OUT topics (never trained or tuned on)", "train": "TRAINING topics (ours = fitted on them; ours CV = 5-fold cross-validated by topic)", "all": "ALL topics"}[which]
+        print(format_table(table, title=title, extra=extra) + "\n")
+    print(f"scored in {time.perf_counter() - t0:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
