@@ -14,6 +14,7 @@ from utils.rhetoric.labels import (
     apply_corrections,
     describe_corrections,
     label_sentences,
+    lexicons_for,
     load_corrections,
     sentence_tone,
     thesis_candidates,
@@ -30,7 +31,20 @@ def seeds():
 
 @pytest.fixture(scope="module")
 def seed_labels(seeds):
-    return label_sentences(seeds.sentences)
+    return label_sentences(seeds.sentences, lexicons=lexicons_for(seeds.articles)[0])
+
+
+def test_default_lexicons_hold_no_seed_derived_entries():
+    notes = [note for lex in load_lexicons().values() for note in lex.notes.values()]
+    assert not [n for n in notes if n.startswith("seeds")]
+
+
+def test_seed_additions_apply_to_the_seed_corpus_only(seeds):
+    lexicons, used = lexicons_for(seeds.articles)
+    assert used and "the way out" in lexicons["rhetoric_cues_thesis"].entries
+    other = seeds.articles.assign(sha256="0" * 64)
+    lexicons, used = lexicons_for(other)
+    assert not used and "the way out" not in lexicons["rhetoric_cues_thesis"].entries
 
 
 def labels_of(labels: pd.DataFrame, sentence_id: str, category: str | None = None) -> set[str]:
