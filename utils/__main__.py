@@ -13,8 +13,8 @@ import argparse
 import sys
 
 from utils import paths
-from utils.argmap.draft import run_draft
 from utils.argmap import score as argscore
+from utils.argmap.draft import run_draft
 from utils.argmap.model import ArgumentMapError, load_map
 from utils.ingest import IngestError, ingest
 from utils.report import runner

@@ -204,9 +204,10 @@ def load_maps(
     """
 
     curated = curated_map_for(corpus, map_file)
-    labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
+    lexicons, _ = rhetoric.lexicons_for(corpus.articles)
+    labels = rhetoric.label_sentences(corpus.sentences, lexicons=lexicons) if labels is None else labels
     theses = rhetoric.thesis_candidates(
-        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"]
+        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"], lexicons=lexicons
     )
     hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
