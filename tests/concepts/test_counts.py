@@ -626,3 +626,19 @@ def test_benjamini_hochberg_by_hand():
     # p sorted 0.01, 0.03, 0.04, 0.20 -> p x 4 / rank = 0.04, 0.06, 0.0533, 0.20 -> running minimum from the end
     q = keyness.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.20]))
     assert q.round(4).tolist() == [0.04, 0.0533, 0.0533, 0.2]
+
+
+@pytest.mark.parametrize(
+    "form, term",
+    [
+        # 003: "create alignment inside the whole organisation"; 002: "highly successful organizations"
+        ("organisation", "organization"),
+        ("organizations", "organization"),
+        ("optimising", "optimize"),  # 003: "optimising current services"
+        ("behaviour", "behavior"),  # 004: "Structure drives behaviour"
+        ("promise", "promise"),  # not a British -ise: "promize" is no English word
+        ("four", "four"),
+    ],
+)
+def test_british_and_american_spellings_are_one_term(form, term):
+    assert concepts.lemmatize(form) == term
