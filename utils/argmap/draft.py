@@ -5,13 +5,13 @@ produced it and what the argument reader decided (``rule``), and how strongly (`
 
 1. **Claims** (:func:`draft_claims`, :func:`add_central_claims`): the article's thesis is the
    best of :func:`utils.rhetoric.thesis_candidates` (rules); main claims are the sentences with
-   the most ``claim`` labels from :func:`utils.rhetoric.label_sentences` (rules), plus the
-   sentences the argument reader (:func:`utils.argmap.reading.read_text`, a logistic model with
-   stored weights) finds central in their paragraph; evidence and premises are sentences
-   labelled as evidence, reason or concession.
+   the most ``claim`` labels from :func:`utils.rhetoric.label_sentences` (rules); evidence and
+   premises are sentences labelled as evidence, reason or concession. The argument reader
+   (:func:`utils.argmap.reading.read_text`, logistic models with stored weights) then reads each
+   article's items and adds its decision (role, function, top features) to each item's rule.
 2. **Links inside an article** (:func:`link_article`): a rebuttal attacks the concession it
    answers and a premise cue ("because") ties an item to the claim before it (rules); otherwise
-   the reader, run on each paragraph, says which sentence an item attaches to and whether it
+   the reader says which sentence an item attaches to and whether it
    supports or attacks it; items it leaves unattached go to the nearest claim or the thesis, with
    the reader's support / attack.
 3. **Links across articles** (:func:`draft_cross_links`): only between claims (theses and main
@@ -204,22 +204,23 @@ def _features(pairs: list[tuple[str, float]], *, n: int = 4) -> str:
     return ", ".join(f"{k} {v:+.2f}" for k, v in pairs[:n])
 
 
-def read_paragraphs(corpus: Corpus, sentence_ids: set[str]) -> pd.DataFrame:
-    """The argument reader (:func:`utils.argmap.reading.read_text`) applied to every paragraph
-    that holds one of ``sentence_ids``.
+def read_articles(corpus: Corpus, sentence_ids: set[str]) -> pd.DataFrame:
+    """The argument reader (:func:`utils.argmap.reading.read_text`) applied, per article, to the
+    sentences in ``sentence_ids`` (the draft's items), in reading order.
 
-    A paragraph is the unit an article argues in; the reader splits it into units below the
-    sentence and decides, for each, its role (proponent / opponent), function (support / attack),
-    the unit it attaches to and whether it is the paragraph's central claim.
+    The reader reads the article's argument skeleton that the rules surfaced: it splits it into
+    units below the sentence and decides, for each, its role (proponent / opponent), function
+    (support / attack) and the unit it attaches to (within four units, or the central claim).
+    Reading the items only, not every sentence, keeps a 2,000-review draft within its time.
 
     Returns:
         One row per unit: ``sentence_id, unit, role, function, target_sentence, is_central,
         confidence, why`` (``why``: the reader's rules and top features, for the audit trail).
     """
-    s = corpus.sentences[~corpus.sentences["is_heading"]]
-    paras = set(s.loc[s["sentence_id"].isin(sentence_ids), "paragraph_id"])
+    s = corpus.sentences[~corpus.sentences["is_heading"] & corpus.sentences["sentence_id"].isin(sentence_ids)]
+    arts = set(s["article_id"])
     rows = []
-    for _, para in s[s["paragraph_id"].isin(paras)].groupby("paragraph_id", sort=False):
+    for _, para in s[s["article_id"].isin(arts)].groupby("article_id", sort=False):
         ids, texts = para["sentence_id"].tolist(), para["text"].astype(str).tolist()
         starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
         reading = read_text(" ".join(texts))
@@ -269,8 +270,8 @@ def link_article(
         rows: The article's draft items in reading order (named tuples with ``claim_id``, ``role``,
             ``paragraph_id``, ``sentence_index``, ``text``, ``article_id``).
         rebuttals, concessions: Sentence ids labelled ``rebuttal`` / ``concession``.
-        reading: :func:`sentence_reading` of the article's paragraphs (the reader's function and
-            attachment per sentence); without it only the cue rules below decide.
+        reading: :func:`sentence_reading` of the article (the reader's function and attachment
+            per sentence); without it only the cue rules below decide.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
@@ -482,10 +483,15 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
     return out.rename(columns={"item_a": "a", "item_b": "b"})[cols]
 
 
+@lru_cache(maxsize=100_000)
+def _unit_texts(text: str) -> tuple[str, ...]:
+    return tuple(u.text for u in split_units(text)) or (text,)
+
+
 def stance_unit(text: str, words: set[str]) -> str:
     """The unit of a claim (:func:`utils.argmap.units.split_units`) that holds most of ``words``:
     the part of the sentence that speaks about the shared point."""
-    units = [u.text for u in split_units(text)] or [text]
+    units = _unit_texts(text)
     lower = [u.lower() for u in units]
     return units[max(range(len(units)), key=lambda i: sum(w in lower[i] for w in words))]
 
@@ -562,7 +568,9 @@ def draft_cross_links(
     pairs = pairs[(rank[: len(pairs)] < top_k) | (rank[len(pairs) :] < top_k)].sort_values(
         "confidence", ascending=False, kind="stable"
     )
-    words = terms.groupby("item").apply(lambda g: dict(zip(g["term"], g["word"])), include_groups=False)
+    words: dict[int, dict[str, str]] = {}
+    for item, term, word in zip(terms["item"], terms["term"], terms["word"]):
+        words.setdefault(int(item), {})[term] = word
     items = list(mains.itertuples())
     drawn, candidates = [], []
     for p in pairs.itertuples():
@@ -636,8 +644,8 @@ def build_draft(
     roles = role_table(labels)
     claims = draft_claims(corpus, labels, theses, hits, roles=roles)
     lap("draft claims")
-    reading = sentence_reading(read_paragraphs(corpus, set(corpus.sentences["sentence_id"])))
-    claims = with_reading(add_central_claims(claims, reading, corpus, hits), reading)
+    reading = sentence_reading(read_articles(corpus, set(claims["claim_id"])))
+    claims = with_reading(claims, reading)
     lap("argument reader")
     inside = draft_inside_links(claims, corpus, labels, roles=roles, reading=reading)
     lap("links inside")
@@ -660,43 +668,6 @@ def build_draft(
     )
 
 
-def add_central_claims(
-    claims: pd.DataFrame, reading: pd.DataFrame, corpus: Corpus, hits: pd.DataFrame, *, min_words: int = 6
-) -> pd.DataFrame:
-    """Add, as main claims, the sentences the reader found central in their paragraph (the
-    author's own voice, not a question, at least ``min_words`` words) that the labelling rules missed."""
-    if reading.empty:
-        return claims
-    s = corpus.sentences[~corpus.sentences["is_heading"]].set_index("sentence_id")
-    central = reading[reading["is_central"] & (reading["role"] == "proponent")].index
-    new = s.loc[s.index.isin(central) & ~s.index.isin(claims["claim_id"])]
-    new = new[~new["text"].str.rstrip().str.endswith("?") & (new["text"].str.split().str.len() >= min_words)]
-    if new.empty:
-        return claims
-    concepts = hits.groupby("sentence_id")["concept"].agg(lambda c: "; ".join(sorted(set(c)))) if len(hits) else {}
-    rows = pd.DataFrame(
-        {
-            "claim_id": new.index,
-            "article_id": new["article_id"].to_numpy(),
-            "role": "claim",
-            "label": new["text"].map(lambda t: shorten(" ".join(t.split()), 100)).to_numpy(),
-            "quote": new["text"].to_numpy(),
-            "type": "position",
-            "concepts": new.index.map(lambda i: concepts.get(i, "")).to_numpy(),
-            "paragraph_id": new["paragraph_id"].to_numpy(),
-            "sentence_ids": new.index,
-            "start": new["start"].to_numpy(),
-            "end": new["end"].to_numpy(),
-            "rule": "central claim of its paragraph (argument reader)",
-            "score": reading.loc[new.index, "confidence"].to_numpy(dtype=float),
-        }
-    )
-    order = s["sentence_index"]
-    out = pd.concat([claims, claims_frame(rows.to_dict("records"))], ignore_index=True)
-    out = out.assign(_o=out["claim_id"].map(order)).sort_values(["article_id", "_o"], kind="stable")
-    return claims_frame(out.drop(columns="_o").to_dict("records"))
-
-
 def with_reading(claims: pd.DataFrame, reading: pd.DataFrame) -> pd.DataFrame:
     """Append the reader's decision (role, function, confidence, top features) to each item's
     ``rule``, so the audit trail shows both the labelling rules and the learned reading."""
@@ -708,7 +679,7 @@ def with_reading(claims: pd.DataFrame, reading: pd.DataFrame) -> pd.DataFrame:
         + r["role"]
         + ", "
         + r["function"]
-        + np.where(r["is_central"].fillna(False), ", central in its paragraph", "")
+        + np.where(r["is_central"].fillna(False), ", central claim of the article", "")
         + " ("
         + r["why"]
         + ")"
