@@ -472,3 +472,25 @@ def test_fingerprint_panels_label_the_rows_once():
     assert all(len(ax.get_yticks()) == 0 for ax in rest)  # no hidden ticks built for the other panels
     assert all(ax.get_ylim() == first.get_ylim() == (1.5, -0.5) for ax in rest)  # same rows, top down
     matplotlib.pyplot.close(first.figure)
+
+
+@pytest.mark.parametrize(
+    "sentence, hedged",
+    [
+        # 001-p07-s01 and 001-p08-s01: proposals in the article's list of goodbyes, not tentative
+        ("The first goodbye would be to the reliance on “hope” as a strategy.", False),
+        ("A better strategy would be to approach customer happiness from an experience design perspective.", False),
+        # 000-p05-s02 and 001-p03-s02: counterfactuals
+        ("Umpteen meetings would have been required before they even had a plan for such a change.", False),
+        ("Customers would not have experienced the highly desired, “wow” effect.", False),
+        # 001-p10-s02 shape: a conditional
+        ("If all staff attend training but teamworking is toxic, the result would be a failure.", False),
+        # a real hedge stays one
+        ("This would suggest that smaller firms move faster.", True),
+    ],
+)
+def test_would_in_conditionals_and_lists_is_not_a_hedge(sentence, hedged):
+    s = pd.DataFrame({"article_id": "a", "sentence_id": ["a-p01-s01"], "text": [sentence]})
+    labels = label_sentences(s)
+    got = labels[(labels["label"] == "hedge") & (labels["match"].str.lower() == "would")]
+    assert (len(got) > 0) == hedged

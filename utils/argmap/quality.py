@@ -16,8 +16,8 @@ import pandas as pd
 
 from utils import display, rhetoric
 from utils.argmap.draft import DRAW_AT, build_draft
-from utils.argmap.reading import load_model
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
+from utils.argmap.reading import load_model
 from utils.concepts.counts import concept_hits
 from utils.ingest.read import Corpus
 
