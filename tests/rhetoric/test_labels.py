@@ -494,3 +494,34 @@ def test_would_in_conditionals_and_lists_is_not_a_hedge(sentence, hedged):
     labels = label_sentences(s)
     got = labels[(labels["label"] == "hedge") & (labels["match"].str.lower() == "would")]
     assert (len(got) > 0) == hedged
+
+
+def test_side_by_side_flags_a_thesis_that_is_only_a_candidate(seeds, seed_labels):
+    # With the seed additions: 000 and 001 lead clearly and are the curated theses; 002 and 004
+    # tie with their runner-up and 003 leads by 0.25 (its pick, p21-s01, is not the curated p21-s02)
+    from utils.rhetoric.views import comparison_table
+
+    lexicons, _ = lexicons_for(seeds.articles)
+    titles = seeds.articles.set_index("article_id")["title"]
+    thesis = thesis_candidates(seeds.sentences, seed_labels, titles=titles, lexicons=lexicons)
+    counts = count_labels(seed_labels, seeds.articles)
+    table = comparison_table(
+        articles=seeds.articles,
+        sentences=seeds.sentences,
+        counts=counts,
+        tone=sentence_tone(seeds.sentences),
+        thesis=thesis,
+        runs=question_runs(seed_labels, seeds.sentences),
+        ease=pd.Series(dtype=float),
+    ).set_index("measure")
+    cells = table.loc["most likely thesis"]
+    flagged = {a for a, cell in cells.items() if cell.startswith("CANDIDATE ONLY")}
+    assert flagged == {"002", "003", "004"}
+    assert cells["000"].startswith("000-p09-s03") and cells["001"].startswith("001-p06-s01")
+
+
+def test_tone_title_makes_no_superlative_claim(seeds):
+    from utils.rhetoric.views import tone_title
+
+    title = tone_title(sentence_tone(seeds.sentences))
+    assert "most negative" not in title and "not the author's stance" in title.replace("\n", " ")

@@ -188,8 +188,7 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     if len(t):
         mean = t["compound"].mean()
         mood = "mostly positive" if mean > 0.15 else "mostly negative" if mean < -0.15 else "mixed or neutral"
-        low = t.loc[t["compound"].idxmin()]
-        parts.append(f"tone {mood} (mean {mean:+.2f}), lowest at {low['sentence_id']} ({low['compound']:+.2f})")
+        parts.append(f"word-level tone {mood} (VADER mean {mean:+.2f}; not a reading of the author's stance)")
     return "It " + "; ".join(parts) + "."
 
 
@@ -199,6 +198,27 @@ def article_summaries(
     """One plain-English summary per article: ``article_id, title, summary``."""
     rows = [(a.article_id, a.title, summarise_article(a.article_id, counts, tone, runs)) for a in articles.itertuples()]
     return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
+
+
+CONFIDENT_THESIS = 4.0  # a thesis score below this, or within MARGIN of the runner-up, is only a candidate
+MARGIN = 0.5
+
+
+def thesis_flag(score: float, runner_up: float | None) -> str:
+    """``"CANDIDATE ONLY (…): "`` when the best thesis sentence is weak or barely ahead of the next,
+    else ``""``; the side-by-side table puts it before the thesis.
+
+    Example:
+        >>> thesis_flag(3.5, 3.5)
+        'CANDIDATE ONLY (score 3.5, next 3.5): '
+        >>> thesis_flag(5.25, 4.0)
+        ''
+    """
+    weak = score < CONFIDENT_THESIS or (runner_up is not None and score - runner_up < MARGIN)
+    if not weak:
+        return ""
+    nxt = f", next {runner_up:.1f}" if runner_up is not None else ""
+    return f"CANDIDATE ONLY (score {score:.1f}{nxt}): "
 
 
 def comparison_table(
@@ -217,6 +237,7 @@ def comparison_table(
     ids = articles["article_id"].astype("str").tolist()
     text = sentences.set_index("sentence_id")["text"]
     top = thesis.groupby("article_id").head(1).set_index("article_id")
+    runner_up = thesis.groupby("article_id").nth(1).set_index("article_id")["score"]
     per = counts.set_index(["article_id", "label"])
 
     def n(a: str, lab: str) -> int:
@@ -231,7 +252,8 @@ def comparison_table(
         evidence = sum(n(a, e) for e in EVIDENCE)
         ways = sorted(((n(a, e), NAMES[e]) for e in EVIDENCE if n(a, e)), reverse=True)
         thesis_cell = (
-            f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}"
+            thesis_flag(top.loc[a, "score"], runner_up.get(a))
+            + f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}"
             if a in top.index
             else "(none)"
         )
@@ -251,9 +273,9 @@ def comparison_table(
             "reader address ('you', inclusive 'we')": str(n(a, "engagement_reader")),
             "self-mentions": str(n(a, "self_mention")),
             "hedges / boosters per 1,000 words": f"{r(a, ['hedge']):.1f} / {r(a, ['booster']):.1f}",
-            "tone: mean (lowest .. highest)": f"{t.mean():+.2f} ({t.min():+.2f} .. {t.max():+.2f})"
-            if len(t)
-            else "n/a",
+            "word-level tone (VADER, not validated on opinion writing): mean; sentences below -0.05": (
+                f"{t.mean():+.2f}; {int((t < -0.05).sum())} of {len(t)}" if len(t) else "n/a"
+            ),
         }
         for k, v in col.items():
             rows.setdefault(k, []).append(v)
@@ -430,13 +452,15 @@ def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
 
 
 def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
-    """A title for the tone arcs: how many articles are positive on average, and the lowest sentence."""
+    """A title for the tone arcs: how many articles are positive on average, with the measure's limit.
+
+    No superlatives ("the most negative sentence"): VADER scores words, is not validated on opinion
+    writing, and a critical sentence in upbeat words scores positive."""
     if tone.empty:
         return "Tone through each article"
     means = tone.groupby("article_id", sort=False)["compound"].mean()
-    low = tone.loc[tone["compound"].idxmin()]
     return textwrap.fill(
-        f"Tone is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
-        f"the most negative sentence is {low['sentence_id']} ({low['compound']:+.2f})",
+        f"Word-level tone (VADER) is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
+        "it scores words, not the author's stance",
         width,
     )
