@@ -525,3 +525,14 @@ def test_tone_title_makes_no_superlative_claim(seeds):
 
     title = tone_title(sentence_tone(seeds.sentences))
     assert "most negative" not in title and "not the author's stance" in title.replace("\n", " ")
+
+
+def test_an_imagined_case_is_one_piece_of_evidence_and_pull_quotes_count_once(seeds, seed_labels):
+    # 004's scenario ("Imagine that you review your Top 10 accounts ...") runs over 25 labelled
+    # sentences, broken only by its questions: one passage. 001 repeats sentences word for word as
+    # pull quotes ("Excellence cannot exist in a degraded environment.", "One of the best gifts that
+    # a business can present to a customer, is keeping its promises."): their claims count once.
+    counts = count_labels(seed_labels, seeds.articles, sentences=seeds.sentences).set_index(["article_id", "label"])
+    assert counts.loc[("004", "evidence_hypothetical"), ["count", "passages"]].tolist() == [25, 1]
+    plain = count_labels(seed_labels, seeds.articles).set_index(["article_id", "label"])
+    assert plain.loc[("001", "claim"), "count"] - counts.loc[("001", "claim"), "count"] == 2

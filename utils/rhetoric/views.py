@@ -67,28 +67,57 @@ def label_index() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["category", "label", "name"])
 
 
-def count_labels(labels: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def count_labels(
+    labels: pd.DataFrame, articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """How often each label occurs in each article, zero included.
 
     Args:
         labels: From :func:`utils.rhetoric.label_sentences` (corrected or not).
         articles: The articles table (``article_id``, ``n_words``).
+        sentences: The sentences table, in reading order. When given, a sentence repeated word for
+            word in its article (a pull quote) counts once, and ``passages`` counts each run of
+            consecutive sentences carrying a label once (a 25-sentence imagined case is one
+            passage of hypothetical evidence).
 
     Returns:
-        ``article_id, category, label, name, count, words, per_1000`` for every article and label.
+        ``article_id, category, label, name, count, passages, words, per_1000`` for every article
+        and label (``passages`` equals ``count`` when no sentences are given).
     """
+    position = pd.Series(dtype="int64")
+    if sentences is not None:
+        s = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
+        s = s.reset_index(drop=True)
+        norm = s["text"].astype(str).str.split().str.join(" ").str.lower()
+        long_enough = norm.str.count(" ") >= 5  # "Why?" asked twice is two questions, not a pull quote
+        dup = norm.groupby(s["article_id"]).transform(lambda x: x.duplicated()).astype(bool)
+        repeat = set(s.loc[dup & long_enough, "sentence_id"])
+        labels = labels[~labels["sentence_id"].isin(repeat)]
+        position = pd.Series(range(len(s)), index=s["sentence_id"].to_numpy())
     markers = labels[labels["category"] == "metadiscourse"].groupby(["article_id", "category", "label"]).size()
     others = labels[labels["category"] != "metadiscourse"].drop_duplicates(["sentence_id", "category", "label"])
     counts = pd.concat([markers, others.groupby(["article_id", "category", "label"]).size()]).rename("count")
+    if len(position):
+        keys = ["article_id", "category", "label"]
+        o = others.assign(pos=others["sentence_id"].map(position)).dropna(subset=["pos"]).sort_values([*keys, "pos"])
+        run = o.groupby(keys)["pos"].transform(lambda p: p.diff().ne(1)).astype(int).cumsum()
+        opener = o["rule"].astype(str).str.extract(r"opened at (\S+)", expand=False)
+        key = opener.groupby(run).transform("first").fillna("run " + run.astype(str))
+        passages = o.assign(key=key).groupby(keys)["key"].nunique().rename("passages")
+    else:
+        passages = counts.rename("passages")
     grid = pd.MultiIndex.from_product([articles["article_id"].astype("str"), label_index().apply(tuple, axis=1)])
     rows = [(a, c, lab, name) for a, (c, lab, name) in grid]
     out = pd.DataFrame(rows, columns=["article_id", "category", "label", "name"])
     out = out.merge(counts.reset_index(), on=["article_id", "category", "label"], how="left").fillna({"count": 0})
+    out = out.merge(passages.reset_index(), on=["article_id", "category", "label"], how="left")
+    out["passages"] = out["passages"].fillna(out["count"])
     words = articles.set_index(articles["article_id"].astype("str"))["n_words"]
     out["count"] = out["count"].astype("int64")
+    out["passages"] = out["passages"].astype("int64")
     out["words"] = out["article_id"].map(words).astype("int64")
     out["per_1000"] = (1000 * out["count"] / out["words"].clip(lower=1)).round(2)
-    return out
+    return out[["article_id", "category", "label", "name", "count", "passages", "words", "per_1000"]]
 
 
 def wide(counts: pd.DataFrame, value: str = "per_1000") -> pd.DataFrame:
@@ -243,6 +272,9 @@ def comparison_table(
     def n(a: str, lab: str) -> int:
         return int(per.loc[(a, lab), "count"])
 
+    def passages(a: str, lab: str) -> int:
+        return int(per.loc[(a, lab), "passages"]) if "passages" in per else n(a, lab)
+
     def r(a: str, labs: list[str]) -> float:
         return float(per.loc[[(a, lab) for lab in labs], "per_1000"].sum())
 
@@ -263,7 +295,9 @@ def comparison_table(
             "readability (Flesch)": f"{ease.get(a, float('nan')):.1f}",
             "most likely thesis": thesis_cell,
             "claims (per 1,000 words)": f"{n(a, 'claim')} ({r(a, ['claim']):.1f})",
-            "evidence sentences (per 1,000 words)": f"{evidence} ({r(a, list(EVIDENCE)):.1f})",
+            "evidence: passages / sentences (sentences per 1,000 words)": (
+                f"{sum(passages(a, e) for e in EVIDENCE)} / {evidence} ({r(a, list(EVIDENCE)):.1f})"
+            ),
             "claims per evidence sentence": f"{n(a, 'claim') / evidence:.1f}" if evidence else "no evidence found",
             "evidence mix": ", ".join(f"{name} {k}" for k, name in ways) or "none",
             "reasons / concessions / rebuttals": f"{n(a, 'reason')} / {n(a, 'concession')} / {n(a, 'rebuttal')}",
