@@ -218,3 +218,18 @@ def test_link_quality_counts_matches_either_direction(tmp_path):
     row = summary.set_index("match").loc["sentence"]
     assert (row["curated found"], row["draft correct"], row["draft links"]) == (2, 2, 3)
     assert row["recall"] == round(2 / 31, 2) and row["precision"] == round(2 / 3, 2)
+
+
+def test_draft_of_three_articles_written_for_the_test():
+    # tests/fixtures/four_day_week: three short articles written by hand on one topic; their
+    # theses are the closing recommendations, and each concession is answered.
+    amap = draft.build_draft(ingest(paths.ROOT / "tests" / "fixtures" / "four_day_week"))
+    theses = amap.claims[amap.claims["role"] == "thesis"].set_index("article_id")["claim_id"].to_dict()
+    assert theses == {"against": "against-p05-s02", "middle": "middle-p05-s01", "pro": "pro-p05-s01"}
+    inside = amap.relations[amap.relations["scope"] == "inside"]
+    links = {(r.source, r.target): r.relation for r in inside.itertuples()}
+    # "Admittedly, a tired workforce makes mistakes. Yet the fix for exhaustion is better staffing ..."
+    assert links[("against-p04-s02", "against-p04-s01")] == "attacks"
+    # "Of course, some managers worry that customers will notice the missing day." attacks the thesis
+    assert links[("pro-p04-s01", "pro-p05-s01")] == "attacks"
+    assert not inside.duplicated(["source", "target"]).any()

@@ -391,7 +391,7 @@ def draft_inside_links(
     rows = []
     for _, group in items.groupby("article_id", sort=False):
         rows += link_article(list(group.itertuples()), rebuttals=rebuttals, concessions=concessions, reading=reading)
-    return relations_frame(rows)
+    return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 
 
 # ---------------------------------------------------------------- links across articles
