@@ -24,35 +24,59 @@ def test_concession_then_thesis_puts_the_claim_after_but():
 
 
 def test_answer_to_a_concession_attacks_the_objection_not_the_claim():
-    r = read_text("Homework should be abolished. It takes time away from play. "
-                  "Admittedly, practice helps memory. Yet practice can happen in class.")
+    r = read_text(
+        "Homework should be abolished. It takes time away from play. "
+        "Admittedly, practice helps memory. Yet practice can happen in class."
+    )
     assert "abolished" in r.central.text
     objection = _unit_with(r, "practice helps memory")
     answer = _unit_with(r, "happen in class")
-    assert (objection.role, objection.function, objection.target) == ("opponent", "attack", r.central.id)
-    assert (answer.role, answer.function, answer.target) == ("proponent", "attack", objection.id)
+    assert (objection.role, objection.function, objection.target) == (
+        "opponent",
+        "attack",
+        r.central.id,
+    )
+    assert (answer.role, answer.function, answer.target) == (
+        "proponent",
+        "attack",
+        objection.id,
+    )
 
 
 def test_claim_and_reason_in_one_sentence_are_two_units_with_offsets():
     text = "Anyway. Cities should ban cars because the air makes children ill."
     units = split_units(text)
-    assert [u.text for u in units] == ["Anyway.", "Cities should ban cars", "because the air makes children ill."]
+    assert [u.text for u in units] == [
+        "Anyway.",
+        "Cities should ban cars",
+        "because the air makes children ill.",
+    ]
     assert [(u.start, u.end) for u in units[1:]] == [(8, 30), (31, 66)]
-    assert all(text[u.start:u.end] == u.text for u in units)
+    assert all(text[u.start : u.end] == u.text for u in units)
     r = read_text(text[8:])
     claim, reason = _unit_with(r, "ban cars"), _unit_with(r, "because")
     assert claim.is_central and (claim.start, claim.end) == (0, 22)
-    assert (reason.function, reason.target, reason.role) == ("support", claim.id, "proponent")
+    assert (reason.function, reason.target, reason.role) == (
+        "support",
+        claim.id,
+        "proponent",
+    )
 
 
 def test_sentence_splitter_keeps_abbreviations_and_splits_questions():
     text = "Dr. Smith agrees. Is it true? Yes!"
-    assert [text[a:b] for a, b in split_sentences(text)] == ["Dr. Smith agrees.", "Is it true?", "Yes!"]
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Dr. Smith agrees.",
+        "Is it true?",
+        "Yes!",
+    ]
 
 
 def test_question_answer_thesis():
-    r = read_text("Should schools start later in the morning? Yes, teenagers need more sleep. "
-                  "Tired pupils learn less in the morning.")
+    r = read_text(
+        "Should schools start later in the morning? Yes, teenagers need more sleep. "
+        "Tired pupils learn less in the morning."
+    )
     assert r.central.text.startswith("Yes, teenagers need more sleep")
     question = _unit_with(r, "Should schools")
     assert not question.is_central
@@ -60,8 +84,10 @@ def test_question_answer_thesis():
 
 
 def test_objection_list_is_one_opponent_unit_that_the_author_attacks():
-    r = read_text("Zoos must close. Some people claim that animals love cages, that keepers know best, "
-                  "and that lions enjoy the crowds. However, animals suffer in captivity.")
+    r = read_text(
+        "Zoos must close. Some people claim that animals love cages, that keepers know best, "
+        "and that lions enjoy the crowds. However, animals suffer in captivity."
+    )
     objection = _unit_with(r, "Some people claim")
     assert "lions enjoy the crowds" in objection.text  # the list is not cut into pieces
     assert objection.role == "opponent" and objection.function == "attack"
@@ -71,17 +97,26 @@ def test_objection_list_is_one_opponent_unit_that_the_author_attacks():
 
 
 def test_concluding_recommendation_is_the_central_claim():
-    r = read_text("Buses are cheap. Trains are fast and clean. Bikes cost nothing at all. "
-                  "That's why the city must stop building roads.")
+    r = read_text(
+        "Buses are cheap. Trains are fast and clean. Bikes cost nothing at all. "
+        "That's why the city must stop building roads."
+    )
     assert "stop building roads" in r.central.text
 
 
 def test_title_overlap_only_with_a_title():
-    text = "Parks calm people down. Cities need more green parks for their people."
+    text = (
+        "Noise keeps children awake at night. Lorries pass the school every minute. "
+        "The town must build a bypass road. Fresh air matters too."
+    )
     plain = read_text(text)
-    titled = read_text(text, title="Cities need more parks")
-    assert not any(k.endswith("overlap_title") for u in plain.units for k, _ in u.top_features)
-    assert titled.title == "Cities need more parks" and plain.title is None
+    titled = read_text(text, title="A bypass road for the town")
+    assert plain.title is None and not any(
+        "overlap_title" in k for u in plain.units for k, _ in u.top_features
+    )
+    assert "Noise" in plain.central.text  # without a title the opening sentence wins
+    assert "bypass road" in titled.central.text
+    assert "overlap_title" in dict(titled.central.top_features)
 
 
 def test_model_json_has_provenance_and_every_unit_explains_itself():
@@ -91,11 +126,16 @@ def test_model_json_has_provenance_and_every_unit_explains_itself():
         assert m["weights"] and isinstance(m["intercept"], float)
     assert model["sklearn_version"] and model["date"] and model["cv_scores"]
     assert not set(model["training_topics"]) & set(heldout_topics())
-    r = read_text("Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives.")
+    r = read_text(
+        "Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives."
+    )
     assert len(r.units) == 3
     for u in r.units:
         assert u.top_features, u
-        assert all(isinstance(k, str) and isinstance(v, float) and v != 0.0 for k, v in u.top_features)
+        assert all(
+            isinstance(k, str) and isinstance(v, float) and v != 0.0
+            for k, v in u.top_features
+        )
 
 
 def test_stance_parity_with_shared_words_and_answers():
@@ -103,12 +143,95 @@ def test_stance_parity_with_shared_words_and_answers():
     assert stance("Video games have a bad impact on families.", q)[0] == "pro"
     assert stance("Video games are good for families.", q)[0] == "con"
     assert stance("Video games don't harm family life.", q)[0] == "con"
-    assert stance("No, games should not be blamed.", "Should games be blamed?")[0] == "con"
-    assert stance("Hunting is bad for nature.", "Is hunting good or bad for nature?")[0] == "con"
-    assert stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0] == "pro"
+    assert (
+        stance("No, games should not be blamed.", "Should games be blamed?")[0] == "con"
+    )
+    assert (
+        stance("Hunting is bad for nature.", "Is hunting good or bad for nature?")[0]
+        == "con"
+    )
+    assert (
+        stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0]
+        == "pro"
+    )
 
 
 def test_read_triggers(tmp_path):
     p = tmp_path / "topics_triggers.md"
-    p.write_text("# Topics\n\n* `car_ban`\n\n  Should cities ban cars?\n\n* `zoos`\n  Are zoos good?\n", encoding="utf-8")
-    assert read_triggers(p) == {"car_ban": "Should cities ban cars?", "zoos": "Are zoos good?"}
+    p.write_text(
+        "# Topics\n\n* `car_ban`\n\n  Should cities ban cars?\n\n* `zoos`\n  Are zoos good?\n",
+        encoding="utf-8",
+    )
+    assert read_triggers(p) == {
+        "car_ban": "Should cities ban cars?",
+        "zoos": "Are zoos good?",
+    }
+
+
+def test_restatement_at_the_end_is_the_claim_and_the_opening_restates_it():
+    r = read_text(
+        "Cities should ban cars. The air is dirty and children get ill. "
+        "Shops lose nothing either. In short, cities should ban cars."
+    )
+    assert r.central.text == "In short, cities should ban cars."
+    opening = r.units[0]
+    assert (opening.function, opening.target) == ("support", r.central.id)
+    assert "restatement_of_central" in opening.rules
+    assert "restatement_of_central" not in r.units[1].rules
+
+
+def test_ironic_concession_is_the_opponent_voice():
+    r = read_text(
+        "Of course, cars make our cities so lovely and quiet. "
+        "But we should ban them from the centre, because children breathe the fumes."
+    )
+    ironic = _unit_with(r, "lovely and quiet")
+    assert r.central.text == "But we should ban them from the centre,"
+    assert (ironic.role, ironic.function, ironic.target) == (
+        "opponent",
+        "attack",
+        r.central.id,
+    )
+    reason = _unit_with(r, "fumes")
+    assert (reason.role, reason.function, reason.target) == (
+        "proponent",
+        "support",
+        r.central.id,
+    )
+
+
+def test_stance_falls_back_to_the_unit_closest_to_the_question():
+    from utils.argmap.reading import ArgumentReading, Unit
+    from utils.argmap.stance import reading_stance, stance_unit
+
+    q = "Are zoos good for animals?"
+    units = [
+        Unit(
+            "u1",
+            0,
+            30,
+            "Zoos are bad for wild animals.",
+            role="proponent",
+            function="support",
+            target="u2",
+        ),
+        Unit(
+            "u2",
+            31,
+            60,
+            "Freedom matters most of all.",
+            function="central",
+            is_central=True,
+        ),
+    ]
+    off_topic = ArgumentReading("", None, units)
+    assert stance_unit(off_topic, q) == (0, "closest_to_question")
+    assert reading_stance(off_topic, q)[0] == "con"
+    units[1].text = "Zoos are good for animals."
+    assert stance_unit(ArgumentReading("", None, units), q) == (1, "central_claim")
+    units[0].role = "opponent"
+    units[1].text = "Freedom matters most of all."
+    assert stance_unit(ArgumentReading("", None, units), q) == (
+        1,
+        "central_claim",
+    )  # an objection never carries the stance

@@ -54,12 +54,14 @@ TEXT_C = """<?xml version='1.0' encoding='UTF-8'?>
 """
 
 # First unit is central; opponent and attack only on an opponent cue; attach to the previous unit.
-TINY_MODEL = {"models": {
-    "central": {"weights": {"first_unit": 5.0}, "intercept": -2.0},
-    "role": {"weights": {"opens_opponent": 5.0}, "intercept": -2.0},
-    "function": {"weights": {"opens_opponent": 5.0}, "intercept": -2.0},
-    "attach": {"weights": {"dist_-1": 5.0}, "intercept": -2.0},
-}}
+TINY_MODEL = {
+    "models": {
+        "central": {"weights": {"first_unit": 5.0}, "intercept": -2.0},
+        "role": {"weights": {"opens_opponent": 5.0}, "intercept": -2.0},
+        "function": {"weights": {"opens_opponent": 5.0}, "intercept": -2.0},
+        "attach": {"weights": {"dist_-1": 5.0}, "intercept": -2.0},
+    }
+}
 
 
 @pytest.fixture
@@ -68,16 +70,24 @@ def gold_dir(tmp_path):
     folder.mkdir()
     (folder / "micro_t001.xml").write_text(TEXT_A, encoding="utf-8")
     (folder / "micro_t002.xml").write_text(TEXT_B, encoding="utf-8")
-    (tmp_path / "topics_triggers.md").write_text("* `car_ban`\n\n  Should cities ban cars?\n", encoding="utf-8")
+    (tmp_path / "topics_triggers.md").write_text(
+        "* `car_ban`\n\n  Should cities ban cars?\n", encoding="utf-8"
+    )
     return folder
 
 
 def test_gold_reader_converts_undercut_and_strips_implicit_claims(gold_dir):
     a, b = load_gold(gold_dir)
-    assert a.text == "Cities should ban cars because the air makes children ill. Some say shops would suffer. But shoppers walk more."
+    assert (
+        a.text
+        == "Cities should ban cars because the air makes children ill. Some say shops would suffer. But shoppers walk more."
+    )
     assert [(u.id, u.role, u.function, u.target) for u in a.units] == [
-        ("a1", "pro", "central", None), ("a2", "pro", "support", "a1"),
-        ("a3", "opp", "attack", "a1"), ("a4", "pro", "attack", "a3")]  # the undercut of c2 attaches to its source a3
+        ("a1", "pro", "central", None),
+        ("a2", "pro", "support", "a1"),
+        ("a3", "opp", "attack", "a1"),
+        ("a4", "pro", "attack", "a3"),
+    ]  # the undercut of c2 attaches to its source a3
     assert "CITIES" not in b.text and b.central.id == "a4" and b.central.implicit
     assert (b.units[1].start, b.units[1].end) == (30, 51)
 
@@ -87,11 +97,16 @@ def test_restatement_unit_has_two_pieces_and_aligns_by_either(tmp_path):
     (c,) = load_gold(tmp_path)
     assert c.units[1].spans == ((15, 38), (39, 72))
     p2g, g2p = align([(0, 14), (15, 38), (39, 72)], c)
-    assert p2g == ["a1", "a2", "a2"] and g2p == {"a1": 0, "a2": 2}  # the longer piece represents a2
+    assert p2g == ["a1", "a2", "a2"] and g2p == {
+        "a1": 0,
+        "a2": 2,
+    }  # the longer piece represents a2
 
 
 def test_macro_f1_by_hand():
-    assert macro_f1(["a", "a", "b"], ["a", "b", "b"], ("a", "b")) == pytest.approx((2 / 3 + 2 / 3) / 2)
+    assert macro_f1(["a", "a", "b"], ["a", "b", "b"], ("a", "b")) == pytest.approx(
+        (2 / 3 + 2 / 3) / 2
+    )
 
 
 def test_score_on_two_texts_matches_hand_computation(gold_dir):
@@ -99,16 +114,25 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     ours, base = t["ours"], t["baseline"]
     # A is read perfectly (concession rule on "Some say ... But ..."); B's central claim is implicit,
     # so only A counts for the explicit-CC accuracy; over all texts B counts wrong.
-    assert ours["central claim accuracy (explicit CC)"] == 1.0 and base["central claim accuracy (explicit CC)"] == 1.0
+    assert (
+        ours["central claim accuracy (explicit CC)"] == 1.0
+        and base["central claim accuracy (explicit CC)"] == 1.0
+    )
     assert ours["central claim accuracy (all, implicit = wrong)"] == 0.5
-    assert ours["gold units matched (of explicit)"] == 7 and base["gold units matched (of explicit)"] == 7
+    assert (
+        ours["explicit gold units"] == 7
+        and ours["gold units matched (mutual best overlap)"] == 7
+    )
+    assert ours["texts whose central claim is implicit"] == 1
     # Roles: 6 pro + 1 opp, all right; baseline all-pro: pro F1 12/13, opp F1 0.
     assert ours["role macro-F1"] == 1.0
     assert base["role macro-F1"] == pytest.approx(6 / 13)
     # Functions of non-central explicit units: A s,a,a; B s,s,s (a3 supports the implicit claim).
     # Ours: B's u1 is read as central (counted as not attack) -> all right. Baseline all support: 4/6 vs 0.
     assert ours["function macro-F1 (support/attack)"] == 1.0
-    assert base["function macro-F1 (support/attack)"] == pytest.approx((2 * 4 / (2 * 4 + 2)) / 2)
+    assert base["function macro-F1 (support/attack)"] == pytest.approx(
+        (2 * 4 / (2 * 4 + 2)) / 2
+    )
     # Pairs (edges to the implicit claim dropped): gold A (a2,a1),(a3,a1),(a4,a3); B (a1,a3),(a2,a1) = 5.
     # B's a3 attaches to the implicit claim, so whatever a3 is predicted to attach to is not scored.
     # Ours: A all 3; B (a2,a1) right; a1 read as central -> TP 4, P 4, G 5 -> 8/9.
@@ -121,9 +145,17 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     # Stance: A's claim shares "ban" with the question -> pro (right); B's read claim has no polarity -> pro (wrong).
     assert ours["stance per text accuracy"] == 0.5
     assert ours["stance typing: opposite -> tension"] == 0.0
+    assert (
+        ours["same-topic pairs, gold opposite stance"] == 1
+        and ours["same-topic pairs, gold same stance"] == 0
+    )
 
 
 def test_main_prints_a_table(gold_dir, capsys):
     assert main([str(gold_dir), "--topics", "all"]) == 0
     out = capsys.readouterr().out
-    assert "ALL topics" in out and "central claim accuracy (explicit CC)" in out and "| target" in out
+    assert (
+        "ALL topics" in out
+        and "central claim accuracy (explicit CC)" in out
+        and "| target" in out
+    )

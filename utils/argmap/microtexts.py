@@ -119,7 +119,11 @@ def parse_gold(path: str | Path) -> GoldText:
     for e in edges.values():
         if e.get("type") == "seg":
             adu_edus.setdefault(e.get("trg"), []).append(e.get("src"))
-    out_edges = {e.get("src"): e for e in edges.values() if e.get("type") in {"sup", "exa", "reb", "und", "add"}}
+    out_edges = {
+        e.get("src"): e
+        for e in edges.values()
+        if e.get("type") in {"sup", "exa", "reb", "und", "add"}
+    }
     units: list[GoldUnit] = []
     for adu, edus in adu_edus.items():
         parts = sorted((spans[e] for e in edus), key=lambda s: s[0])
@@ -140,11 +144,27 @@ def parse_gold(path: str | Path) -> GoldText:
                     trg = edges[trg].get("src")
             function = "attack" if etype in {"reb", "und"} else "support"
             target = trg
-        units.append(GoldUnit(adu, start, end, utext, roles[adu], function, target, etype, implicit,
-                              tuple((p[0], p[1]) for p in explicit)))
-    order = {u: i for i, u in enumerate(sorted(units, key=lambda u: (u.start < 0, u.start)))}
+        units.append(
+            GoldUnit(
+                adu,
+                start,
+                end,
+                utext,
+                roles[adu],
+                function,
+                target,
+                etype,
+                implicit,
+                tuple((p[0], p[1]) for p in explicit),
+            )
+        )
+    order = {
+        u: i for i, u in enumerate(sorted(units, key=lambda u: (u.start < 0, u.start)))
+    }
     units.sort(key=lambda u: order[u])
-    return GoldText(root.get("id"), root.get("topic_id"), root.get("stance"), text, units)
+    return GoldText(
+        root.get("id"), root.get("topic_id"), root.get("stance"), text, units
+    )
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldText]:
@@ -211,7 +231,9 @@ def unit_overlap(span: tuple[int, int], unit: GoldUnit) -> int:
     return sum(overlap(span, piece) for piece in unit.spans)
 
 
-def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None], dict[str, int]]:
+def align(
+    pred: list[tuple[int, int]], gold: GoldText
+) -> tuple[list[str | None], dict[str, int]]:
     """Align predicted spans to gold units by character overlap.
 
     Args:

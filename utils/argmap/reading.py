@@ -21,11 +21,25 @@ from pathlib import Path
 
 from utils.argmap.units import Span, load_lexicon, phrase_regex, repo_root, split_units
 
-CUE_CLASSES = ("reason", "conclusion", "contrast", "concession", "opponent", "addition", "example", "claim")
+CUE_CLASSES = (
+    "reason",
+    "conclusion",
+    "contrast",
+    "concession",
+    "opponent",
+    "addition",
+    "example",
+    "claim",
+)
 _TOKEN = re.compile(r"[a-z0-9']+")
-_LEAD = re.compile(r"^[\s\"'\u201c\u2018(\-]*(?:(?:and|but|so|yet|or)\s*,?\s+)?", re.IGNORECASE)
-_SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^[\s\"'\u201c\u2018(\-]*(?:(?:and|but|so|yet|or)\s*,?\s+)?", re.IGNORECASE
+)
+_SHOULD = re.compile(
+    r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re.IGNORECASE
+)
 _WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
+_RESTATEMENT = 0.6  # word overlap (cosine of content-word sets) from which a unit restates the central claim
 _FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
 
 
@@ -114,13 +128,19 @@ def _overlap(a: set[str], b: set[str]) -> float:
 @lru_cache(maxsize=64)
 def _cue_set(cls: str) -> frozenset[str]:
     """A lexicon as a set of space-joined lower-case token sequences."""
-    return frozenset(" ".join(_TOKEN.findall(e)) for e in load_lexicon(cls) if _TOKEN.findall(e))
+    return frozenset(
+        " ".join(_TOKEN.findall(e)) for e in load_lexicon(cls) if _TOKEN.findall(e)
+    )
 
 
 def _ngrams(text: str, *, longest: int = 5) -> set[str]:
     """Every 1..``longest``-word sequence of a text, lower case, space-joined."""
     toks = _TOKEN.findall(text.lower())
-    return {" ".join(toks[i:i + k]) for k in range(1, longest + 1) for i in range(len(toks) - k + 1)}
+    return {
+        " ".join(toks[i : i + k])
+        for k in range(1, longest + 1)
+        for i in range(len(toks) - k + 1)
+    }
 
 
 def _opens_with(text: str, cls: str) -> bool:
@@ -128,7 +148,9 @@ def _opens_with(text: str, cls: str) -> bool:
     start = len(text) - len(text.lstrip("\"'\u201c\u2018( -"))
     lead = _LEAD.match(text)
     pattern = phrase_regex(cls)
-    return bool(pattern.match(text, start) or (lead and pattern.match(text, lead.end())))
+    return bool(
+        pattern.match(text, start) or (lead and pattern.match(text, lead.end()))
+    )
 
 
 @dataclass(frozen=True)
@@ -147,6 +169,14 @@ class _Info:
 
 
 def _describe(spans: list[Span]) -> list[_Info]:
+    """Precompute cue classes, content words and flags of every unit.
+
+    Args:
+        spans: Units from :func:`utils.argmap.units.split_units`.
+
+    Returns:
+        One :class:`_Info` per unit.
+    """
     neg = _cue_set("negation")
     answers = phrase_regex("answers")
     out = []
@@ -154,13 +184,25 @@ def _describe(spans: list[Span]) -> list[_Info]:
         opens = frozenset(c for c in CUE_CLASSES if _opens_with(s.text, c))
         grams = _ngrams(s.text)
         has = frozenset(c for c in CUE_CLASSES if grams & _cue_set(c))
-        out.append(_Info(s, _content(s.text), opens, has, len(_TOKEN.findall(s.text.lower())),
-                         s.text.rstrip().endswith("?"), bool(grams & neg) or "n't" in s.text.lower(), bool(answers.match(s.text.lstrip())),
-                         bool(_SHOULD.search(s.text))))
+        out.append(
+            _Info(
+                s,
+                _content(s.text),
+                opens,
+                has,
+                len(_TOKEN.findall(s.text.lower())),
+                s.text.rstrip().endswith("?"),
+                bool(grams & neg) or "n't" in s.text.lower(),
+                bool(answers.match(s.text.lstrip())),
+                bool(_SHOULD.search(s.text)),
+            )
+        )
     return out
 
 
-def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = None) -> dict[str, float]:
+def unit_features(
+    infos: list[_Info], i: int, *, title_words: set[str] | None = None
+) -> dict[str, float]:
     """Readable features of unit ``i`` for the central, role and function models.
 
     Args:
@@ -179,12 +221,18 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
         "log_tokens": math.log1p(u.n_tokens),
     }
     flags = {
-        "first_unit": i == 0, "last_unit": i == n - 1,
-        "first_sentence": u.span.sentence == 0, "last_sentence": u.span.sentence == n_sent - 1,
-        "sentence_start": u.span.split == "sentence", "after_subordinate": u.span.split == "subordinate",
+        "first_unit": i == 0,
+        "last_unit": i == n - 1,
+        "first_sentence": u.span.sentence == 0,
+        "last_sentence": u.span.sentence == n_sent - 1,
+        "sentence_start": u.span.split == "sentence",
+        "after_subordinate": u.span.split == "subordinate",
         "clause_split": u.span.split in {"connective", "semicolon"},
-        "question": u.question, "negation": u.negated, "answer_word": u.answer,
-        "should_must": u.should, "first_person": bool(_FIRST_PERSON.search(u.span.text)),
+        "question": u.question,
+        "negation": u.negated,
+        "answer_word": u.answer,
+        "should_must": u.should,
+        "first_person": bool(_FIRST_PERSON.search(u.span.text)),
         "prev_question": i > 0 and infos[i - 1].question,
         "answer_after_question": i > 0 and infos[i - 1].question and u.answer,
     }
@@ -193,10 +241,18 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
         flags[f"has_{c}"] = c in u.has and c not in u.opens
         flags[f"prev_opens_{c}"] = i > 0 and c in infos[i - 1].opens
         flags[f"next_opens_{c}"] = i < n - 1 and c in infos[i + 1].opens
-    flags["next_same_sentence"] = i < n - 1 and infos[i + 1].span.sentence == u.span.sentence
-    flags["prev_same_sentence"] = i > 0 and infos[i - 1].span.sentence == u.span.sentence
+    flags["next_same_sentence"] = (
+        i < n - 1 and infos[i + 1].span.sentence == u.span.sentence
+    )
+    flags["prev_same_sentence"] = (
+        i > 0 and infos[i - 1].span.sentence == u.span.sentence
+    )
     f.update({k: 1.0 for k, v in flags.items() if v})
-    others = [_overlap(u.words, infos[j].words) for j in range(max(0, i - 8), min(n, i + 9)) if j != i]
+    others = [
+        _overlap(u.words, infos[j].words)
+        for j in range(max(0, i - 8), min(n, i + 9))
+        if j != i
+    ]
     f["overlap_max"] = max(others) if others else 0.0
     f["overlap_mean"] = sum(others) / len(others) if others else 0.0
     if i > 0:
@@ -208,7 +264,9 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
     return f
 
 
-def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[str, float]:
+def pair_features(
+    infos: list[_Info], s: int, t: int, *, central: int
+) -> dict[str, float]:
     """Readable features of attaching unit ``s`` to unit ``t``.
 
     Args:
@@ -223,13 +281,28 @@ def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[s
     d = t - s
     dist = f"{'+' if d > 0 else '-'}{min(abs(d), 3)}"
     src, trg = infos[s], infos[t]
-    f: dict[str, float] = {f"dist_{dist}": 1.0, "abs_distance": math.log(abs(d)), "overlap": _overlap(src.words, trg.words)}
+    f: dict[str, float] = {
+        f"dist_{dist}": 1.0,
+        "abs_distance": math.log(abs(d)),
+        "overlap": _overlap(src.words, trg.words),
+    }
     flags = {
-        "target_central": t == central, "target_first": t == 0, "target_last": t == len(infos) - 1,
-        "same_sentence": src.span.sentence == trg.span.sentence, "target_question": trg.question,
+        "target_central": t == central,
+        "target_first": t == 0,
+        "target_last": t == len(infos) - 1,
+        "same_sentence": src.span.sentence == trg.span.sentence,
+        "target_question": trg.question,
         "target_should": trg.should,
     }
-    for c in ("reason", "conclusion", "contrast", "concession", "opponent", "addition", "example"):
+    for c in (
+        "reason",
+        "conclusion",
+        "contrast",
+        "concession",
+        "opponent",
+        "addition",
+        "example",
+    ):
         if c in src.opens:
             flags[f"src_{c}_{dist}"] = True
             flags[f"src_{c}_to_central"] = t == central
@@ -246,7 +319,9 @@ def _prob(model: dict, feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _score(model: dict, feats: dict[str, float]) -> tuple[float, list[tuple[str, float]]]:
+def _score(
+    model: dict, feats: dict[str, float]
+) -> tuple[float, list[tuple[str, float]]]:
     """Logistic probability and per-feature contributions."""
     w = model["weights"]
     contrib = [(k, w[k] * v) for k, v in feats.items() if k in w and w[k] * v != 0.0]
@@ -267,12 +342,115 @@ def _conceded(infos: list[_Info], i: int) -> bool:
     if i + 1 >= len(infos):
         return False
     nxt = infos[i + 1]
-    frame = "concession" in u.opens or "opponent" in u.opens or ("opponent" in u.has and u.span.split == "sentence")
-    answered = "contrast" in nxt.opens or (nxt.span.split == "subordinate" and "concession" in u.opens)
+    frame = (
+        "concession" in u.opens
+        or "opponent" in u.opens
+        or ("opponent" in u.has and u.span.split == "sentence")
+    )
+    answered = "contrast" in nxt.opens or (
+        nxt.span.split == "subordinate" and "concession" in u.opens
+    )
     return frame and answered and not u.question
 
 
-def read_text(text: str, *, title: str | None = None, model: dict | None = None) -> ArgumentReading:
+def _choose_central(
+    infos: list[_Info], central_p: list[float], role_p: list[float]
+) -> tuple[int, list[str]]:
+    """Pick the central claim: the model's best non-question, non-opponent unit, then the rules.
+
+    Args:
+        infos: Described units.
+        central_p: Central-claim probability per unit.
+        role_p: Opponent probability per unit.
+
+    Returns:
+        Index of the central claim and the names of the rules that chose it (empty: the model).
+    """
+    order = sorted(range(len(infos)), key=lambda i: -central_p[i])
+    central = next(
+        (i for i in order if not infos[i].question and role_p[i] <= 0.85), order[0]
+    )
+    rules: list[str] = []
+    for i in range(len(infos) - 1):
+        if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
+            central, rules = i + 1, ["answer_to_opening_question"]
+            break
+    last_sentence = infos[-1].span.sentence
+    for i, inf in enumerate(infos):
+        if (
+            inf.span.sentence == last_sentence
+            and "conclusion" in inf.opens
+            and inf.should
+            and not inf.question
+        ):
+            central, rules = i, ["concluding_recommendation"]
+            break
+    if _conceded(infos, central):
+        central, rules = central + 1, ["author_view_after_concession"]
+    return central, rules
+
+
+def _attach(
+    infos: list[_Info], i: int, *, central: int, model: dict
+) -> tuple[int, float, list[tuple[str, float]]]:
+    """Best target of unit ``i`` under the attachment model.
+
+    Args:
+        infos: Described units.
+        i: Source unit.
+        central: Index of the central claim.
+        model: The ``attach`` weights.
+
+    Returns:
+        Target index, its probability and its feature contributions.
+    """
+    best, best_p = i, -1.0
+    for j in _candidates(i, len(infos), central=central):
+        if j != i:
+            p = _prob(model, pair_features(infos, i, j, central=central))
+            if p > best_p:
+                best, best_p = j, p
+    return (
+        best,
+        best_p,
+        _score(model, pair_features(infos, i, best, central=central))[1],
+    )
+
+
+def _apply_rules(units: list[Unit], infos: list[_Info], *, central: int) -> None:
+    """Override the models where cue words make the structure explicit (in place).
+
+    A unit restating the central claim supports it. A conceded view (``Of course X``,
+    ``Some say X`` answered by ``But``/``However``) is an opponent unit attacking the claim
+    (or the unit that answers it, when that unit is the claim), and the answer attacks it.
+
+    Args:
+        units: Units with model decisions.
+        infos: Described units.
+        central: Index of the central claim.
+    """
+    conceded = [i for i in range(len(units)) if i != central and _conceded(infos, i)]
+    for i, u in enumerate(units):
+        if (
+            i != central
+            and i not in conceded
+            and _overlap(infos[i].words, infos[central].words) >= _RESTATEMENT
+        ):
+            u.role, u.function, u.target = "proponent", "support", units[central].id
+            u.rules.append("restatement_of_central")
+    for i in conceded:
+        u, nxt = units[i], units[i + 1]
+        u.role, u.function = "opponent", "attack"
+        u.target = nxt.id if i + 1 == central else units[central].id
+        u.rules.append("conceded_view_is_opponent")
+        if i + 1 != central:
+            nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
+            nxt.rules.append("answer_to_concession_attacks_it")
+
+
+def read_text(
+    text: str, *, title: str | None = None, model: dict | None = None
+) -> ArgumentReading:
     """Read the argument of a text.
 
     Args:
@@ -283,60 +461,47 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     Returns:
         The reading: units with role, function, target, central flag, confidence and top features.
     """
-    model = model or load_model()
+    m = (model or load_model())["models"]
     spans = split_units(text)
     units = [Unit(f"u{i + 1}", s.start, s.end, s.text) for i, s in enumerate(spans)]
     if not units:
         return ArgumentReading(text, title, units)
     infos = _describe(spans)
     title_words = _content(title) if title else None
-    feats = [unit_features(infos, i, title_words=title_words) for i in range(len(infos))]
-    m = model["models"]
+    feats = [
+        unit_features(infos, i, title_words=title_words) for i in range(len(infos))
+    ]
     central_scores = [_score(m["central"], f) for f in feats]
     role_scores = [_score(m["role"], f) for f in feats]
-    order = sorted(range(len(units)), key=lambda i: -central_scores[i][0])
-    central = next((i for i in order if not infos[i].question and role_scores[i][0] <= 0.85), order[0])
-    rules_central: list[str] = []
-    for i in range(len(units) - 1):
-        if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
-            central, rules_central = i + 1, ["answer_to_opening_question"]
-            break
-    last_sentence = infos[-1].span.sentence
-    for i, inf in enumerate(infos):
-        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
-            central, rules_central = i, ["concluding_recommendation"]
-            break
-    conceded = {i for i in range(len(units)) if _conceded(infos, i)}
-    if central in conceded:
-        central, rules_central = central + 1, ["author_view_after_concession"]
+    central, rules = _choose_central(
+        infos, [p for p, _ in central_scores], [p for p, _ in role_scores]
+    )
     for i, u in enumerate(units):
+        if i == central:
+            u.is_central, u.function, u.target, u.role = (
+                True,
+                "central",
+                None,
+                "proponent",
+            )
+            u.confidence, u.top_features, u.rules = (
+                central_scores[i][0],
+                central_scores[i][1][:6],
+                list(rules),
+            )
+            continue
         p_opp, c_opp = role_scores[i]
         p_att, c_att = _score(m["function"], feats[i])
+        target, p_target, c_target = _attach(
+            infos, i, central=central, model=m["attach"]
+        )
         u.role = "opponent" if p_opp > 0.5 else "proponent"
-        if i == central:
-            u.is_central, u.function, u.target, u.role = True, "central", None, "proponent"
-            u.confidence = central_scores[i][0]
-            u.top_features = central_scores[i][1][:6]
-            u.rules = list(rules_central)
-            continue
-        best, best_p = i, -1.0
-        for j in _candidates(i, len(units), central=central):
-            if j != i:
-                p = _prob(m["attach"], pair_features(infos, i, j, central=central))
-                if p > best_p:
-                    best, best_p = j, p
-        best_c = _score(m["attach"], pair_features(infos, i, best, central=central))[1]
-        u.target, u.confidence = units[best].id, best_p
         u.function = "attack" if p_att > 0.5 else "support"
-        u.top_features = [(f"role:{k}", v) for k, v in c_opp[:3]] + [(f"function:{k}", v) for k, v in c_att[:3]] + [(f"attach:{k}", v) for k, v in best_c[:3]]
-    for i in sorted(conceded):
-        if i == central:
-            continue
-        u, nxt = units[i], units[i + 1]
-        u.role, u.function = "opponent", "attack"
-        u.target = nxt.id if i + 1 == central else units[central].id
-        u.rules.append("conceded_view_is_opponent")
-        if i + 1 != central:
-            nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
-            nxt.rules.append("answer_to_concession_attacks_it")
+        u.target, u.confidence = units[target].id, p_target
+        u.top_features = (
+            [(f"role:{k}", v) for k, v in c_opp[:3]]
+            + [(f"function:{k}", v) for k, v in c_att[:3]]
+            + [(f"attach:{k}", v) for k, v in c_target[:3]]
+        )
+    _apply_rules(units, infos, central=central)
     return ArgumentReading(text, title, units)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import sys
 import time
 from pathlib import Path
@@ -20,7 +21,7 @@ import pandas as pd
 
 from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers
 from utils.argmap.reading import ArgumentReading, load_model, read_text
-from utils.argmap.stance import stance
+from utils.argmap.stance import reading_stance
 from utils.argmap.units import repo_root
 
 TARGETS = {
@@ -43,7 +44,11 @@ def heldout_topics(path: str | Path | None = None) -> list[str]:
         Topic ids.
     """
     p = Path(path) if path else repo_root() / "data" / "models" / "heldout_topics.txt"
-    return [s.strip() for s in p.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")]
+    return [
+        s.strip()
+        for s in p.read_text(encoding="utf-8").splitlines()
+        if s.strip() and not s.startswith("#")
+    ]
 
 
 def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, str]) -> float:
@@ -83,8 +88,14 @@ def trigger_for(topic: str, triggers: dict[str, str]) -> str:
     if topic in triggers:
         return triggers[topic]
     words = set(topic.lower().replace("-", "_").split("_"))
-    best = max(triggers, key=lambda t: len(words & set(t.lower().replace("-", "_").split("_"))), default=None)
-    if best and len(words & set(best.lower().replace("-", "_").split("_"))) >= max(2, len(words) - 1):
+    best = max(
+        triggers,
+        key=lambda t: len(words & set(t.lower().replace("-", "_").split("_"))),
+        default=None,
+    )
+    if best and len(words & set(best.lower().replace("-", "_").split("_"))) >= max(
+        2, len(words) - 1
+    ):
         return triggers[best]
     return topic.replace("_", " ")
 
@@ -96,7 +107,9 @@ def _text_counts(g: GoldText, r: ArgumentReading) -> dict:
     explicit = [u for u in g.units if not u.implicit]
     gold_by = {u.id: u for u in g.units}
     matched = sum(1 for u in explicit if u.id in g2p and p2g[g2p[u.id]] == u.id)
-    central = next(i for i, u in enumerate(r.units) if u.is_central) if r.units else None
+    central = (
+        next(i for i, u in enumerate(r.units) if u.is_central) if r.units else None
+    )
     role_g, role_p, role_b, fun_g, fun_p, fun_b = [], [], [], [], [], []
     for u in explicit:
         pi = g2p.get(u.id)
@@ -106,10 +119,18 @@ def _text_counts(g: GoldText, r: ArgumentReading) -> dict:
         role_b.append("pro")
         if u.function != "central":
             fun_g.append(u.function)
-            fun_p.append("attack" if pu is not None and pu.function == "attack" else "support")
+            fun_p.append(
+                "attack" if pu is not None and pu.function == "attack" else "support"
+            )
             fun_b.append("support")
-    scorable = {u.id for u in explicit if u.target is None or not gold_by[u.target].implicit}
-    gold_pairs = {(u.id, u.target, u.function) for u in explicit if u.target and not gold_by[u.target].implicit}
+    scorable = {
+        u.id for u in explicit if u.target is None or not gold_by[u.target].implicit
+    }
+    gold_pairs = {
+        (u.id, u.target, u.function)
+        for u in explicit
+        if u.target and not gold_by[u.target].implicit
+    }
     pred_pairs, base_pairs = set(), set()
     for i, u in enumerate(r.units):
         src = p2g[i]
@@ -125,11 +146,17 @@ def _text_counts(g: GoldText, r: ArgumentReading) -> dict:
                 base_pairs.add((src, trg, "support"))
     unl = lambda s: {(a, b) for a, b, _ in s}
     return {
-        "gold_units": len(explicit), "matched": matched, "implicit_cc": g.central.implicit,
-        "cc_ok": central is not None and p2g[central] == g.central.id, "cc_base": bool(r.units) and p2g[0] == g.central.id,
-        "role": (role_g, role_p, role_b), "function": (fun_g, fun_p, fun_b),
-        "att_u": _f1(unl(gold_pairs), unl(pred_pairs)), "att_l": _f1(gold_pairs, pred_pairs),
-        "att_u_base": _f1(unl(gold_pairs), unl(base_pairs)), "att_l_base": _f1(gold_pairs, base_pairs),
+        "gold_units": len(explicit),
+        "matched": matched,
+        "implicit_cc": g.central.implicit,
+        "cc_ok": central is not None and p2g[central] == g.central.id,
+        "cc_base": bool(r.units) and p2g[0] == g.central.id,
+        "role": (role_g, role_p, role_b),
+        "function": (fun_g, fun_p, fun_b),
+        "att_u": _f1(unl(gold_pairs), unl(pred_pairs)),
+        "att_l": _f1(gold_pairs, pred_pairs),
+        "att_u_base": _f1(unl(gold_pairs), unl(base_pairs)),
+        "att_l_base": _f1(gold_pairs, base_pairs),
         "central_text": r.units[central].text if central is not None else "",
     }
 
@@ -138,7 +165,9 @@ def _f(tp: int, np_: int, ng: int) -> float:
     return 2 * tp / (np_ + ng) if np_ + ng else 0.0
 
 
-def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers: dict[str, str]) -> dict[str, tuple[float, float]]:
+def evaluate(
+    golds: list[GoldText], readings: list[ArgumentReading], *, triggers: dict[str, str]
+) -> dict[str, tuple[float, float]]:
     """Compute every measure with its baseline.
 
     Args:
@@ -153,7 +182,10 @@ def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers
     expl = [c for c in rows if not c["implicit_cc"]]
     cat = lambda key, k: [x for c in rows for x in c[key][k]]
     sums = lambda key: tuple(sum(c[key][k] for c in rows) for k in range(3))
-    pred_stance = [stance(c["central_text"], trigger_for(g.topic, triggers))[0] for g, c in zip(golds, rows)]
+    pred_stance = [
+        reading_stance(r, trigger_for(g.topic, triggers))[0]
+        for g, r in zip(golds, readings)
+    ]
     same = opp = same_ok = opp_ok = 0
     for (i, g), (j, h) in itertools.combinations(enumerate(golds), 2):
         if g.topic != h.topic:
@@ -163,20 +195,44 @@ def evaluate(golds: list[GoldText], readings: list[ArgumentReading], *, triggers
             same, same_ok = same + 1, same_ok + agree
         else:
             opp, opp_ok = opp + 1, opp_ok + (not agree)
-    n_units = sum(c["gold_units"] for c in rows)
+    nan = float("nan")
     return {
-        "texts": (len(rows), len(rows)),
-        "gold units matched (of explicit)": (n_units, sum(c["matched"] for c in rows)),
-        "central claim accuracy (explicit CC)": (sum(c["cc_base"] for c in expl) / max(1, len(expl)), sum(c["cc_ok"] for c in expl) / max(1, len(expl))),
-        "central claim accuracy (all, implicit = wrong)": (sum(c["cc_base"] for c in rows) / max(1, len(rows)), sum(c["cc_ok"] for c in rows) / max(1, len(rows))),
-        "role macro-F1": (macro_f1(cat("role", 0), cat("role", 2), ("pro", "opp")), macro_f1(cat("role", 0), cat("role", 1), ("pro", "opp"))),
-        "function macro-F1 (support/attack)": (macro_f1(cat("function", 0), cat("function", 2), ("support", "attack")), macro_f1(cat("function", 0), cat("function", 1), ("support", "attack"))),
+        "texts": (nan, len(rows)),
+        "texts whose central claim is implicit": (nan, len(rows) - len(expl)),
+        "explicit gold units": (nan, sum(c["gold_units"] for c in rows)),
+        "gold units matched (mutual best overlap)": (
+            nan,
+            sum(c["matched"] for c in rows),
+        ),
+        "central claim accuracy (explicit CC)": (
+            sum(c["cc_base"] for c in expl) / max(1, len(expl)),
+            sum(c["cc_ok"] for c in expl) / max(1, len(expl)),
+        ),
+        "central claim accuracy (all, implicit = wrong)": (
+            sum(c["cc_base"] for c in rows) / max(1, len(rows)),
+            sum(c["cc_ok"] for c in rows) / max(1, len(rows)),
+        ),
+        "role macro-F1": (
+            macro_f1(cat("role", 0), cat("role", 2), ("pro", "opp")),
+            macro_f1(cat("role", 0), cat("role", 1), ("pro", "opp")),
+        ),
+        "function macro-F1 (support/attack)": (
+            macro_f1(cat("function", 0), cat("function", 2), ("support", "attack")),
+            macro_f1(cat("function", 0), cat("function", 1), ("support", "attack")),
+        ),
         "attachment F1 unlabelled": (_f(*sums("att_u_base")), _f(*sums("att_u"))),
         "attachment F1 labelled": (_f(*sums("att_l_base")), _f(*sums("att_l"))),
-        "stance per text accuracy": (sum(g.stance == "pro" for g in golds) / max(1, len(golds)), sum(p == g.stance for p, g in zip(pred_stance, golds)) / max(1, len(golds))),
-        "stance typing: same -> agreement": (1.0 if same else 0.0, same_ok / same if same else 0.0),
+        "stance per text accuracy": (
+            sum(g.stance == "pro" for g in golds) / max(1, len(golds)),
+            sum(p == g.stance for p, g in zip(pred_stance, golds)) / max(1, len(golds)),
+        ),
+        "stance typing: same -> agreement": (
+            1.0 if same else 0.0,
+            same_ok / same if same else 0.0,
+        ),
         "stance typing: opposite -> tension": (0.0, opp_ok / opp if opp else 0.0),
-        "stance pairs same / opposite": (same, opp),
+        "same-topic pairs, gold same stance": (nan, same),
+        "same-topic pairs, gold opposite stance": (nan, opp),
     }
 
 
@@ -187,7 +243,12 @@ def _triggers_near(gold_dir: Path) -> dict[str, str]:
     return {}
 
 
-def score(gold_dir: str | Path, *, topics: list[str] | str | None = None, model: dict | None = None) -> pd.DataFrame:
+def score(
+    gold_dir: str | Path,
+    *,
+    topics: list[str] | str | None = None,
+    model: dict | None = None,
+) -> pd.DataFrame:
     """Read every gold text and score the reading.
 
     Args:
@@ -207,10 +268,17 @@ def score(gold_dir: str | Path, *, topics: list[str] | str | None = None, model:
         golds = [g for g in golds if g.topic in set(topics)]
     readings = [read_text(g.text, model=model) for g in golds]
     res = evaluate(golds, readings, triggers=_triggers_near(folder))
-    return pd.DataFrame([{"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)} for k, (b, o) in res.items()])
+    return pd.DataFrame(
+        [
+            {"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)}
+            for k, (b, o) in res.items()
+        ]
+    )
 
 
-def format_table(table: pd.DataFrame, *, title: str, extra: dict[str, float] | None = None) -> str:
+def format_table(
+    table: pd.DataFrame, *, title: str, extra: dict[str, float] | None = None
+) -> str:
     """Plain-text rendering of a score table.
 
     Args:
@@ -221,13 +289,21 @@ def format_table(table: pd.DataFrame, *, title: str, extra: dict[str, float] | N
     Returns:
         The table as text.
     """
-    fmt = lambda v: "" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and not float(v).is_integer() or isinstance(v, float) and v <= 1 else f"{int(v)}")
-    head = f"{'measure':<48} | {'baseline':>8} | {'ours':>8} | {'target':>6}" + (f" | {'ours CV':>8}" if extra else "")
+
+    def fmt(v: float | None, count: bool) -> str:
+        if v is None or math.isnan(v):
+            return ""
+        return f"{int(v)}" if count else f"{v:.3f}"
+
+    head = f"{'measure':<48} | {'baseline':>8} | {'ours':>8} | {'target':>6}" + (
+        f" | {'ours CV':>8}" if extra else ""
+    )
     lines = [title, head, "-" * len(head)]
     for row in table.itertuples():
-        line = f"{row.measure:<48} | {fmt(row.baseline):>8} | {fmt(row.ours):>8} | {fmt(row.target):>6}"
+        count = row.baseline != row.baseline  # counts have no baseline
+        line = f"{row.measure:<48} | {fmt(row.baseline, count):>8} | {fmt(row.ours, count):>8} | {fmt(row.target, False):>6}"
         if extra:
-            line += f" | {fmt(extra.get(row.measure)):>8}"
+            line += f" | {fmt(extra.get(row.measure), count):>8}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -243,14 +319,20 @@ def main(argv: list[str] | None = None) -> int:
     """
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold_dir")
-    ap.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
+    ap.add_argument(
+        "--topics", choices=("heldout", "train", "all", "both"), default="both"
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     cv = load_model().get("cv_scores", {})
-    for which in (("heldout", "train") if args.topics == "both" else (args.topics,)):
+    for which in ("heldout", "train") if args.topics == "both" else (args.topics,):
         table = score(args.gold_dir, topics=which)
         extra = {k: v for k, v in cv.items()} if which == "train" else None
-        title = {"heldout": "HELD-OUT topics (never trained or tuned on)", "train": "TRAINING topics (ours = fitted on them; ours CV = 5-fold cross-validated by topic)", "all": "ALL topics"}[which]
+        title = {
+            "heldout": "HELD-OUT topics (never trained or tuned on)",
+            "train": "TRAINING topics (ours = fitted on them; ours CV = 5-fold cross-validated by topic)",
+            "all": "ALL topics",
+        }[which]
         print(format_table(table, title=title, extra=extra) + "\n")
     print(f"scored in {time.perf_counter() - t0:.2f} s")
     return 0

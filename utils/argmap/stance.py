@@ -37,9 +37,16 @@ def _drop_alternative(question: str) -> str:
     """Keep the first pole of "good or bad" style questions."""
     pos = set(load_lexicon("polarity_positive"))
     neg = set(load_lexicon("polarity_negative"))
-    return re.sub(r"\b(\w+)\s+or\s+(\w+)\b",
-                  lambda m: m.group(1) if {m.group(1).lower(), m.group(2).lower()} & pos and {m.group(1).lower(), m.group(2).lower()} & neg else m.group(0),
-                  question)
+    return re.sub(
+        r"\b(\w+)\s+or\s+(\w+)\b",
+        lambda m: (
+            m.group(1)
+            if {m.group(1).lower(), m.group(2).lower()} & pos
+            and {m.group(1).lower(), m.group(2).lower()} & neg
+            else m.group(0)
+        ),
+        question,
+    )
 
 
 def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
@@ -81,9 +88,76 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
         return ("pro" if first[0] == "yes" else "con"), first
     question = _drop_alternative(question)
     negative = {_stem(w) for w in load_lexicon("polarity_negative")}
-    shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
+    shared = (
+        {_stem(t) for t in _tokens(claim)}
+        & {_stem(t) for t in _tokens(question)}
+        & negative
+    )
     c = polarity_flips(claim, shared=shared)
     evaluative = {_stem(w) for w in load_lexicon("polarity_positive")} | negative
-    q = polarity_flips(question, shared=shared) if {_stem(t) for t in _tokens(claim)} & evaluative else [
-        t for t in _tokens(question) if t in set(load_lexicon("negation"))]
+    q = (
+        polarity_flips(question, shared=shared)
+        if {_stem(t) for t in _tokens(claim)} & evaluative
+        else [t for t in _tokens(question) if t in set(load_lexicon("negation"))]
+    )
     return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
+
+
+_CONTENT = re.compile(r"[a-z0-9']+")
+TOPIC_FALLBACK = 0.2  # below this word overlap with the question, the central claim is too far off-topic to carry the stance
+
+
+def _topic_words(text: str) -> set[str]:
+    stop = set(load_lexicon("stopwords"))
+    return {
+        t[:6] for t in _CONTENT.findall(text.lower()) if len(t) > 2 and t not in stop
+    }
+
+
+def _topic_overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
+
+
+def stance_unit(reading, question: str) -> tuple[int, str]:
+    """The unit whose polarity carries a reading's stance toward the question.
+
+    The central claim, unless it shares almost no content words with the question (overlap
+    below :data:`TOPIC_FALLBACK`, as when the writer left the claim implicit and the reader
+    picked a premise): then the proponent, non-question unit sharing most words with the
+    question, if it shares more than the central claim.
+
+    Args:
+        reading: An :class:`utils.argmap.reading.ArgumentReading` with at least one unit.
+        question: The trigger question.
+
+    Returns:
+        Index of the unit and the rule that chose it (``"central_claim"`` or ``"closest_to_question"``).
+    """
+    q = _topic_words(question)
+    central = next(i for i, u in enumerate(reading.units) if u.is_central)
+    best = _topic_overlap(_topic_words(reading.units[central].text), q)
+    if best >= TOPIC_FALLBACK:
+        return central, "central_claim"
+    chosen, rule = central, "central_claim"
+    for i, u in enumerate(reading.units):
+        if u.role == "proponent" and not u.text.rstrip().endswith("?"):
+            ov = _topic_overlap(_topic_words(u.text), q)
+            if ov > best:
+                chosen, best, rule = i, ov, "closest_to_question"
+    return chosen, rule
+
+
+def reading_stance(reading, question: str) -> tuple[str, list[str]]:
+    """Stance of a whole reading toward a yes/no question (see :func:`stance_unit`).
+
+    Args:
+        reading: The reader's output for a text.
+        question: The trigger question.
+
+    Returns:
+        ``"pro"`` or ``"con"`` and the flipping words, as :func:`stance`; ``("pro", [])`` for an empty reading.
+    """
+    if not reading.units:
+        return "pro", []
+    i, _ = stance_unit(reading, question)
+    return stance(reading.units[i].text, question)

@@ -11,15 +11,36 @@ Each unit keeps character offsets into the text it was given.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 _MIN_WORDS = 3
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "no", "jr", "sr", "inc", "ltd", "co", "u.s")
+_ABBREVIATIONS = (
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "no",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "u.s",
+)
 _WORD = re.compile(r"[A-Za-z0-9']+")
-_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|[.!?]+[\"'\u201d\u2019)\]]*[ \t]*(?=\n)|\n\s*\n")
+_SENT_END = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|[.!?]+[\"'\u201d\u2019)\]]*[ \t]*(?=\n)|\n\s*\n"
+)
 
 
 def repo_root() -> Path:
@@ -44,7 +65,9 @@ def load_lexicon(name: str, *, folder: str | None = None) -> tuple[str, ...]:
     """
     base = Path(folder) if folder else repo_root() / "data" / "lexicons" / "argument"
     lines = (base / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(s.strip().lower() for s in lines if s.strip() and not s.strip().startswith("#"))
+    return tuple(
+        s.strip().lower() for s in lines if s.strip() and not s.strip().startswith("#")
+    )
 
 
 @lru_cache(maxsize=64)
@@ -104,12 +127,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         before = text[: m.start()].rsplit(None, 1)
         last = before[-1].lower().rstrip(".") if before else ""
-        if m.group(0).startswith(".") and len(m.group(0)) == 1 and (last in _ABBREVIATIONS or len(last) == 1 and last.isalpha()):
+        if (
+            m.group(0).startswith(".")
+            and len(m.group(0)) == 1
+            and (last in _ABBREVIATIONS or len(last) == 1 and last.isalpha())
+        ):
             continue
         bounds.append(m.end())
     bounds.append(len(text))
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
@@ -139,8 +166,13 @@ def _candidate_splits(sentence: str) -> list[tuple[int, str]]:
         cands.append((m.start(), "connective"))
     subjects = set(load_lexicon("subjects"))
     for m in phrase_regex("split_before_subject").finditer(sentence):
-        nxt = sentence[m.end():].split(None, 1)
-        if m.start() > 0 and nxt and nxt[0].lower().strip(",") in subjects and not blocked.match(sentence, m.start()):
+        nxt = sentence[m.end() :].split(None, 1)
+        if (
+            m.start() > 0
+            and nxt
+            and nxt[0].lower().strip(",") in subjects
+            and not blocked.match(sentence, m.start())
+        ):
             cands.append((m.start(), "connective"))
     for m in re.finditer(r";\s*", sentence):
         cands.append((m.end(), "semicolon"))
@@ -149,7 +181,10 @@ def _candidate_splits(sentence: str) -> list[tuple[int, str]]:
     if m and not blocked.match(sentence.lstrip("\"'\u201c "), m.start()):
         offset = len(sentence) - len(sentence.lstrip("\"'\u201c "))
         for c in re.finditer(r",\s*", sentence):
-            if c.start() > offset + m.end() and _n_words(sentence[: c.start()]) >= _MIN_WORDS + 1:
+            if (
+                c.start() > offset + m.end()
+                and _n_words(sentence[: c.start()]) >= _MIN_WORDS + 1
+            ):
                 if not comma.match(sentence, c.end()):
                     cands.append((c.end(), "subordinate"))
                 break
@@ -172,12 +207,17 @@ def split_units(text: str) -> list[Span]:
         for pos, kind in _candidate_splits(sentence):
             if pos <= starts[-1][0]:
                 continue
-            if _n_words(sentence[starts[-1][0]:pos]) >= _MIN_WORDS and _n_words(sentence[pos:]) >= _MIN_WORDS:
+            if (
+                _n_words(sentence[starts[-1][0] : pos]) >= _MIN_WORDS
+                and _n_words(sentence[pos:]) >= _MIN_WORDS
+            ):
                 starts.append((pos, kind))
         for (a, kind), (b, _) in zip(starts, starts[1:] + [(len(sentence), "")]):
             piece = sentence[a:b]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece.rstrip())
             if trail > lead:
-                units.append(Span(s0 + a + lead, s0 + a + trail, piece[lead:trail], si, kind))
+                units.append(
+                    Span(s0 + a + lead, s0 + a + trail, piece[lead:trail], si, kind)
+                )
     return units
