@@ -4,6 +4,7 @@ Commands:
     report   run every notebook on a corpus folder and write the HTML reports
     draft    write the automatic argument-map draft of a folder of articles
     check    validate a curated argument map against its articles
+    score    score the argument reader on a folder of gold argument graphs (arg-microtexts XML)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import sys
 
 from utils import paths
+from utils.argmap import score as argscore
 from utils.argmap.draft import run_draft
 from utils.argmap.model import ArgumentMapError, load_map
 from utils.ingest import IngestError, ingest
@@ -38,6 +40,10 @@ def _check(args) -> int:
     return 0
 
 
+def _score(args) -> int:
+    return argscore.main([args.gold_dir, "--topics", args.topics])
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``python -m utils`` argument parser, one sub-command per job."""
     top = argparse.ArgumentParser(prog="python -m utils", description="Argument Atlas from the command line.")
@@ -53,6 +59,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("map_file", nargs="?", default=str(paths.ANNOTATIONS / "argument_map.yaml"))
     check.add_argument("--corpus", default=str(paths.RAW))
     check.set_defaults(func=_check)
+    score = sub.add_parser("score", help="score the argument reader against gold argument graphs, baselines beside it")
+    score.add_argument("gold_dir", help="folder of arg-microtexts XML files (searched recursively)")
+    score.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
+    score.set_defaults(func=_score)
     return top
 
 

@@ -364,7 +364,7 @@ def test_repeated_sentences():
 
 def test_log_odds_dirichlet_by_hand(fruit):
     _, counts = fruit
-    lo = keyness.log_odds_dirichlet(counts.table).set_index(["article_id", "term"])
+    lo = keyness.log_odds_dirichlet(counts.table, prior="corpus").set_index(["article_id", "term"])
     # Prior a_w = pooled counts: apple 2, banana 3, cherry 3; a_0 = 8. n_a = 3, n_b = 5.
     # a/apple: y_i=2, y_j=0, a_w=2
     #   delta = ln((2+2)/(3+8-2-2)) - ln((0+2)/(5+8-0-2)) = ln(4/7) - ln(2/11) = -0.559616 + 1.704748 = 1.145132
@@ -586,3 +586,59 @@ def test_write_counts(tmp_path, fruit):
     files = concepts.write_counts(counts, tmp_path / "figs")
     assert [f.name for f in files] == ["03-counts-table.csv", "03-collocations.csv", "03-concept-hits.csv"]
     assert len(pd.read_csv(files[0])) == len(counts.table)
+
+
+def _planted_table(*, planted: int, seed: int = 7) -> pd.DataFrame:
+    """Six articles of 3,000 words drawn from the same 400 common English words (by their English
+    frequencies), with ``planted`` uses of 'zeppelin' added to article a only."""
+    from wordfreq import top_n_list, word_frequency
+
+    vocab = [w for w in top_n_list("en", 1500) if w.isalpha() and len(w) > 3][:400]
+    f = np.array([word_frequency(w, "en") for w in vocab])
+    rng = np.random.default_rng(seed)
+    rows = []
+    for art in "abcdef":
+        counts = rng.multinomial(3000, f / f.sum())
+        rows += [(art, w, int(c)) for w, c in zip(vocab, counts) if c]
+        if art == "a" and planted:
+            rows.append((art, "zeppelin", planted))
+    t = pd.DataFrame(rows, columns=["article_id", "term", "count"])
+    return t.assign(kind="word", surface=t["term"], n_words=t.groupby("article_id")["count"].transform("sum"))
+
+
+def test_planted_term_is_found_and_chance_terms_are_not():
+    # null corpus plus 30 uses of 'zeppelin' in one article (1 % of its words, 0 elsewhere): z 5.15, q 0.0006
+    lo = keyness.log_odds_dirichlet(_planted_table(planted=30))
+    sig = lo[lo["significant"] & (lo["z"] > 0)]
+    assert sig[["article_id", "term"]].values.tolist() == [["a", "zeppelin"]]
+    # without false-discovery control, dozens would pass one at a time on the same data
+    assert (lo["p"] < 0.05).sum() == 33
+    warning = keyness.small_count_warnings(pd.DataFrame({"article_id": list("abcdef"), "n_terms": 3000}), lo)[-1]
+    assert "1 count as distinctive" in warning
+
+
+def test_no_planted_term_nothing_passes():
+    lo = keyness.log_odds_dirichlet(_planted_table(planted=0))
+    assert not (lo["significant"] & (lo["z"] > 0)).any()
+
+
+def test_benjamini_hochberg_by_hand():
+    # p sorted 0.01, 0.03, 0.04, 0.20 -> p x 4 / rank = 0.04, 0.06, 0.0533, 0.20 -> running minimum from the end
+    q = keyness.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.20]))
+    assert q.round(4).tolist() == [0.04, 0.0533, 0.0533, 0.2]
+
+
+@pytest.mark.parametrize(
+    "form, term",
+    [
+        # 003: "create alignment inside the whole organisation"; 002: "highly successful organizations"
+        ("organisation", "organization"),
+        ("organizations", "organization"),
+        ("optimising", "optimize"),  # 003: "optimising current services"
+        ("behaviour", "behavior"),  # 004: "Structure drives behaviour"
+        ("promise", "promise"),  # not a British -ise: "promize" is no English word
+        ("four", "four"),
+    ],
+)
+def test_british_and_american_spellings_are_one_term(form, term):
+    assert concepts.lemmatize(form) == term

@@ -14,6 +14,7 @@ from utils.rhetoric.labels import (
     apply_corrections,
     describe_corrections,
     label_sentences,
+    lexicons_for,
     load_corrections,
     sentence_tone,
     thesis_candidates,
@@ -30,7 +31,20 @@ def seeds():
 
 @pytest.fixture(scope="module")
 def seed_labels(seeds):
-    return label_sentences(seeds.sentences)
+    return label_sentences(seeds.sentences, lexicons=lexicons_for(seeds.articles)[0])
+
+
+def test_default_lexicons_hold_no_seed_derived_entries():
+    notes = [note for lex in load_lexicons().values() for note in lex.notes.values()]
+    assert not [n for n in notes if n.startswith("seeds")]
+
+
+def test_seed_additions_apply_to_the_seed_corpus_only(seeds):
+    lexicons, used = lexicons_for(seeds.articles)
+    assert used and "the way out" in lexicons["rhetoric_cues_thesis"].entries
+    other = seeds.articles.assign(sha256="0" * 64)
+    lexicons, used = lexicons_for(other)
+    assert not used and "the way out" not in lexicons["rhetoric_cues_thesis"].entries
 
 
 def labels_of(labels: pd.DataFrame, sentence_id: str, category: str | None = None) -> set[str]:
@@ -458,3 +472,67 @@ def test_fingerprint_panels_label_the_rows_once():
     assert all(len(ax.get_yticks()) == 0 for ax in rest)  # no hidden ticks built for the other panels
     assert all(ax.get_ylim() == first.get_ylim() == (1.5, -0.5) for ax in rest)  # same rows, top down
     matplotlib.pyplot.close(first.figure)
+
+
+@pytest.mark.parametrize(
+    "sentence, hedged",
+    [
+        # 001-p07-s01 and 001-p08-s01: proposals in the article's list of goodbyes, not tentative
+        ("The first goodbye would be to the reliance on “hope” as a strategy.", False),
+        ("A better strategy would be to approach customer happiness from an experience design perspective.", False),
+        # 000-p05-s02 and 001-p03-s02: counterfactuals
+        ("Umpteen meetings would have been required before they even had a plan for such a change.", False),
+        ("Customers would not have experienced the highly desired, “wow” effect.", False),
+        # 001-p10-s02 shape: a conditional
+        ("If all staff attend training but teamworking is toxic, the result would be a failure.", False),
+        # a real hedge stays one
+        ("This would suggest that smaller firms move faster.", True),
+    ],
+)
+def test_would_in_conditionals_and_lists_is_not_a_hedge(sentence, hedged):
+    s = pd.DataFrame({"article_id": "a", "sentence_id": ["a-p01-s01"], "text": [sentence]})
+    labels = label_sentences(s)
+    got = labels[(labels["label"] == "hedge") & (labels["match"].str.lower() == "would")]
+    assert (len(got) > 0) == hedged
+
+
+def test_side_by_side_flags_a_thesis_that_is_only_a_candidate(seeds, seed_labels):
+    # With the seed additions: 000 and 001 lead clearly and are the curated theses; 002 and 004
+    # tie with their runner-up and 003 leads by 0.25 (its pick, p21-s01, is not the curated p21-s02)
+    from utils.rhetoric.views import comparison_table
+
+    lexicons, _ = lexicons_for(seeds.articles)
+    titles = seeds.articles.set_index("article_id")["title"]
+    thesis = thesis_candidates(seeds.sentences, seed_labels, titles=titles, lexicons=lexicons)
+    counts = count_labels(seed_labels, seeds.articles)
+    table = comparison_table(
+        articles=seeds.articles,
+        sentences=seeds.sentences,
+        counts=counts,
+        tone=sentence_tone(seeds.sentences),
+        thesis=thesis,
+        runs=question_runs(seed_labels, seeds.sentences),
+        ease=pd.Series(dtype=float),
+    ).set_index("measure")
+    cells = table.loc["most likely thesis"]
+    flagged = {a for a, cell in cells.items() if cell.startswith("CANDIDATE ONLY")}
+    assert flagged == {"002", "003", "004"}
+    assert cells["000"].startswith("000-p09-s03") and cells["001"].startswith("001-p06-s01")
+
+
+def test_tone_title_makes_no_superlative_claim(seeds):
+    from utils.rhetoric.views import tone_title
+
+    title = tone_title(sentence_tone(seeds.sentences))
+    assert "most negative" not in title and "not the author's stance" in title.replace("\n", " ")
+
+
+def test_an_imagined_case_is_one_piece_of_evidence_and_pull_quotes_count_once(seeds, seed_labels):
+    # 004's scenario ("Imagine that you review your Top 10 accounts ...") runs over 25 labelled
+    # sentences, broken only by its questions: one passage. 001 repeats sentences word for word as
+    # pull quotes ("Excellence cannot exist in a degraded environment.", "One of the best gifts that
+    # a business can present to a customer, is keeping its promises."): their claims count once.
+    counts = count_labels(seed_labels, seeds.articles, sentences=seeds.sentences).set_index(["article_id", "label"])
+    assert counts.loc[("004", "evidence_hypothetical"), ["count", "passages"]].tolist() == [25, 1]
+    plain = count_labels(seed_labels, seeds.articles).set_index(["article_id", "label"])
+    assert plain.loc[("001", "claim"), "count"] - counts.loc[("001", "claim"), "count"] == 2

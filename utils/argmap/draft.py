@@ -1,25 +1,26 @@
 """The automatic draft map for any corpus, and how it compares with a curated map.
 
 The draft starts an analyst off with a map instead of a blank page. Every item says which rule
-produced it (``rule``) and how strongly (``score``):
+produced it and what the argument reader decided (``rule``), and how strongly (``score``):
 
-1. **Claims** (:func:`draft_claims`): the article's thesis is the best of
-   :func:`utils.rhetoric.thesis_candidates`; main claims are the sentences with the most ``claim``
-   role labels from :func:`utils.rhetoric.label_sentences` (4 to 8 per article, about one in four
-   sentences); evidence and premises are sentences labelled as evidence, reason or concession.
-2. **Links inside an article** (:func:`draft_inside_links`): a rebuttal attacks the concession it
-   answers; a premise cue ("because", "for example") ties an item to the claim before it; a
-   conclusion cue ("so", "in short") ties the items before a claim to it; otherwise an item
-   supports the nearest claim in its paragraph, and main claims support the thesis.
-3. **Links across articles** (:func:`draft_cross_links`): never all pairs. Items are blocked by
-   shared concepts (:func:`utils.concepts.concept_hits`) and shared rare words: only items that
-   share a concept or a word found in at most ``max_df`` items are compared (a sparse inverted
-   index, so the work grows with the corpus, not with its square). Candidates are scored by the
-   TF-IDF cosine of their word stems plus the IDF-weighted cosine of their concept sets, and each
-   item keeps its best ``top_k``.
-   Polarity cues set the relation: a negation in one item only -> ``contradicts``; a contrast
-   cue ("but", "unless", "rather than") in one -> ``qualifies``; evidence next to a claim ->
-   ``elaborates``; otherwise ``agrees``.
+1. **Claims** (:func:`draft_claims`, :func:`add_central_claims`): the article's thesis is the
+   best of :func:`utils.rhetoric.thesis_candidates` (rules); main claims are the sentences with
+   the most ``claim`` labels from :func:`utils.rhetoric.label_sentences` (rules); evidence and
+   premises are sentences labelled as evidence, reason or concession. The argument reader
+   (:func:`utils.argmap.reading.read_text`, logistic models with stored weights) then reads each
+   article's items and adds its decision (role, function, top features) to each item's rule.
+2. **Links inside an article** (:func:`link_article`): a rebuttal attacks the concession it
+   answers and a premise cue ("because") ties an item to the claim before it (rules); otherwise
+   the reader says which sentence an item attaches to and whether it
+   supports or attacks it; items it leaves unattached go to the nearest claim or the thesis, with
+   the reader's support / attack.
+3. **Links across articles** (:func:`draft_cross_links`): only between claims (theses and main
+   claims), only when they share words that are specific both in general English (``wordfreq``)
+   and in this corpus; words found in a fifth of the claims, or common in English, never link
+   on their own. The relation comes from each claim's stance toward the shared words (parity of
+   negations and negative-evaluation words in the part of the sentence that holds them), so two
+   negated claims agree. Every link has a confidence; weak ones are *candidates* for the analyst,
+   not drawn.
 """
 
 from __future__ import annotations
@@ -32,10 +33,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
+from wordfreq import zipf_frequency
 
 from utils import paths, rhetoric
 from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
+from utils.argmap.reading import read_text
+from utils.argmap.stance import polarity_flips
+from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
 
@@ -56,12 +61,13 @@ CONCLUSION_CUE = re.compile(
     r"the lesson here is|in conclusion|overall|in sum)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(not|no|never|cannot|nothing|none|nor|neither|without)\b|n[’']t\b", re.I)
-CONTRAST = re.compile(
-    r"\b(but|however|although|though|yet|unless|rather than|instead|only if|except|whereas|even so)\b", re.I
-)
 WORD = re.compile(r"^[^\W\d_][\w’'-]+$")
 MAX_DF = 40  # a stem or concept in more draft items than this is too common to block on
+BROAD_ZIPF = 6.0  # words this common in general English (the, make, new) carry no weight; in more than a fifth of the claims, neither
+ANCHOR_ZIPF = 4.5  # a link needs one shared word rarer than this in general English (cure 4.3; customers 4.8)
+LINK_SCALE = 2.0  # confidence of a link across articles = 1 - exp(-weight of shared specific words / LINK_SCALE)
+DRAW_AT = 0.6  # links across articles at this confidence or more are drawn; below, listed as candidates
+MIN_CANDIDATE = 0.3  # below this confidence a pair is not even a candidate
 
 
 # ---------------------------------------------------------------- claims
@@ -193,19 +199,87 @@ def _link(source: str, target: str, relation: str, rule: str, score: float, arti
     )
 
 
-def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> list[dict]:
+def _features(pairs: list[tuple[str, float]], *, n: int = 4) -> str:
+    """Top features of a reader decision as ``name +0.83, ...`` (strongest first)."""
+    return ", ".join(f"{k} {v:+.2f}" for k, v in pairs[:n])
+
+
+def read_articles(corpus: Corpus, sentence_ids: set[str]) -> pd.DataFrame:
+    """The argument reader (:func:`utils.argmap.reading.read_text`) applied, per article, to the
+    sentences in ``sentence_ids`` (the draft's items), in reading order.
+
+    The reader reads the article's argument skeleton that the rules surfaced: it splits it into
+    units below the sentence and decides, for each, its role (proponent / opponent), function
+    (support / attack) and the unit it attaches to (within four units, or the central claim).
+    Reading the items only, not every sentence, keeps a 2,000-review draft within its time.
+
+    Returns:
+        One row per unit: ``sentence_id, unit, role, function, target_sentence, is_central,
+        confidence, why`` (``why``: the reader's rules and top features, for the audit trail).
+    """
+    s = corpus.sentences[~corpus.sentences["is_heading"] & corpus.sentences["sentence_id"].isin(sentence_ids)]
+    arts = set(s["article_id"])
+    rows = []
+    for _, para in s[s["article_id"].isin(arts)].groupby("article_id", sort=False):
+        ids, texts = para["sentence_id"].tolist(), para["text"].astype(str).tolist()
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        reading = read_text(" ".join(texts))
+        where = {u.id: ids[int(np.searchsorted(starts, u.start, side="right")) - 1] for u in reading.units}
+        for u in reading.units:
+            rules = "; ".join(u.rules)
+            rows.append(
+                dict(
+                    sentence_id=where[u.id],
+                    unit=u.text,
+                    role=u.role,
+                    function=u.function,
+                    target_sentence=where.get(u.target, "") if u.target else "",
+                    is_central=u.is_central,
+                    confidence=round(float(u.confidence), 3),
+                    why=(f"rules {rules}; " if rules else "") + _features(u.top_features),
+                )
+            )
+    cols = ["sentence_id", "unit", "role", "function", "target_sentence", "is_central", "confidence", "why"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def sentence_reading(units: pd.DataFrame) -> pd.DataFrame:
+    """One reader decision per sentence: the unit that attaches outside its own sentence with the
+    highest confidence (else the sentence's first unit).
+
+    Returns:
+        Indexed by ``sentence_id``: ``role, function, target_sentence, is_central, confidence, why``.
+    """
+    if units.empty:
+        return units.set_index("sentence_id")
+    u = units.assign(outside=units["target_sentence"].ne(units["sentence_id"]) & units["target_sentence"].ne(""))
+    u = u.assign(_order=np.arange(len(u))).sort_values(["outside", "confidence"], ascending=False, kind="stable")
+    best = u.drop_duplicates("sentence_id").set_index("sentence_id")
+    best["is_central"] = units.groupby("sentence_id")["is_central"].any()
+    opponent = units.groupby("sentence_id")["role"].agg(lambda r: bool((r == "opponent").all()))
+    best["role"] = np.where(opponent.reindex(best.index).to_numpy(dtype=bool), "opponent", "proponent")
+    return best.drop(columns=["outside", "_order", "unit"])
+
+
+def link_article(
+    rows: list, *, rebuttals: set[str], concessions: set[str], reading: pd.DataFrame | None = None
+) -> list[dict]:
     """Support and attack links among one article's draft items.
 
     Args:
         rows: The article's draft items in reading order (named tuples with ``claim_id``, ``role``,
             ``paragraph_id``, ``sentence_index``, ``text``, ``article_id``).
         rebuttals, concessions: Sentence ids labelled ``rebuttal`` / ``concession``.
+        reading: :func:`sentence_reading` of the article (the reader's function and attachment
+            per sentence); without it only the cue rules below decide.
 
     Returns:
-        Relation rows (``scope`` = ``inside``), each with the rule that made it.
+        Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
     """
+    reading = pd.DataFrame() if reading is None else reading
     thesis = next((r for r in rows if r.role == "thesis"), None)
     claims = [r for r in rows if r.role in ("thesis", "claim")]
+    by_id = {r.claim_id: r for r in rows}
     rebut = {r.claim_id: r.claim_id in rebuttals for r in rows}
     concede = {r.claim_id: r.claim_id in concessions for r in rows}
     out, linked = [], set()
@@ -244,21 +318,33 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> l
     for r in rows:
         if r.claim_id in linked or r.role == "thesis":
             continue
-        if r.role == "claim":
-            if thesis is not None:
-                out.append(
-                    _link(
-                        r.claim_id,
-                        thesis.claim_id,
-                        "supports",
-                        "main claim under the thesis (default)",
-                        0.3,
-                        r.article_id,
-                    )
-                )
-            continue
+        read = reading.loc[r.claim_id] if r.claim_id in reading.index else None
+        attack = read is not None and (read["function"] == "attack" or read["role"] == "opponent")
+        relation = "attacks" if attack else "supports"
+        said = (
+            f"reader: {read['role']}, {read['function']} (attachment confidence {read['confidence']:.2f}; {read['why']})"
+            if read is not None
+            else ""
+        )
         before = [c for c in claims if c.sentence_index < r.sentence_index and r.sentence_index - c.sentence_index <= 3]
         cue = PREMISE_CUE.search(r.text)
+        if cue and before and r.role != "claim":
+            rule = f"premise cue '{cue.group(1).lower()}' points to the claim before it"
+            out.append(
+                _link(
+                    r.claim_id, before[-1].claim_id, relation, rule + (f"; {said}" if said else ""), 0.7, r.article_id
+                )
+            )
+            continue
+        target_id = read["target_sentence"] if read is not None else ""
+        if target_id and target_id != r.claim_id and target_id in by_id:
+            out.append(_link(r.claim_id, target_id, relation, said, float(read["confidence"]), r.article_id))
+            continue
+        if r.role == "claim":
+            if thesis is not None:
+                rule = "main claim under the thesis" + (f"; {said}" if said else "")
+                out.append(_link(r.claim_id, thesis.claim_id, relation, rule, 0.3, r.article_id))
+            continue
         same = sorted(
             (c for c in claims if c.paragraph_id == r.paragraph_id),
             key=lambda c: (abs(c.sentence_index - r.sentence_index), c.sentence_index > r.sentence_index),
@@ -267,46 +353,45 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str]) -> l
             (c for c in claims if abs(c.sentence_index - r.sentence_index) <= 3),
             key=lambda c: abs(c.sentence_index - r.sentence_index),
         )
-        if cue and before:
-            target, rule, score = before[-1], f"premise cue '{cue.group(1).lower()}' points to the claim before it", 0.7
-        elif same:
-            d = abs(same[0].sentence_index - r.sentence_index)
+        if same:
+            d = max(1, abs(same[0].sentence_index - r.sentence_index))
             target, rule, score = (
                 same[0],
                 f"nearest claim in the same paragraph ({d} sentence{'s' * (d != 1)} away)",
                 0.5 / d,
             )
         elif near:
-            d = abs(near[0].sentence_index - r.sentence_index)
+            d = max(1, abs(near[0].sentence_index - r.sentence_index))
             target, rule, score = near[0], f"nearest claim within three sentences ({d} away)", 0.3 / d
         elif thesis is not None:
-            target, rule, score = thesis, "no claim nearby: supports the thesis (default)", 0.1
+            target, rule, score = thesis, "no claim nearby: under the thesis", 0.1
         else:
             continue
-        out.append(_link(r.claim_id, target.claim_id, "supports", rule, score, r.article_id))
+        out.append(
+            _link(r.claim_id, target.claim_id, relation, rule + (f"; {said}" if said else ""), score, r.article_id)
+        )
     return out
 
 
 def draft_inside_links(
-    claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame, *, roles: pd.DataFrame | None = None
+    claims: pd.DataFrame,
+    corpus: Corpus,
+    labels: pd.DataFrame,
+    *,
+    roles: pd.DataFrame | None = None,
+    reading: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Links inside every article (see :func:`link_article`)."""
+    """Links inside every article (see :func:`link_article`); ``reading`` is :func:`sentence_reading`."""
     roles = role_table(labels) if roles is None else roles
     index = corpus.sentences.set_index("sentence_id")["sentence_index"]
     items = claims.assign(sentence_index=claims["claim_id"].map(index), text=claims["quote"]).sort_values(
         ["article_id", "sentence_index"], kind="stable"
     )
     rebuttals, concessions = set(roles.index[roles["rebuttal"]]), set(roles.index[roles["concession"]])
-    rows, group, current = [], [], None
-    for r in items.itertuples():
-        if r.article_id != current and group:
-            rows += link_article(group, rebuttals=rebuttals, concessions=concessions)
-            group = []
-        current = r.article_id
-        group.append(r)
-    if group:
-        rows += link_article(group, rebuttals=rebuttals, concessions=concessions)
-    return relations_frame(rows)
+    rows = []
+    for _, group in items.groupby("article_id", sort=False):
+        rows += link_article(list(group.itertuples()), rebuttals=rebuttals, concessions=concessions, reading=reading)
+    return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 
 
 # ---------------------------------------------------------------- links across articles
@@ -318,171 +403,196 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
-def item_terms(claims: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """Content-word stems of each draft item: ``item, term, tf`` (stopwords from the concept lexicon's list)."""
+def specificity(words: pd.Series, *, broad_zipf: float = BROAD_ZIPF) -> np.ndarray:
+    """How specific each word is against general English: ``(broad_zipf - zipf) / 2``, at least 0.
 
+    ``zipf`` is the word's frequency in general English on the Zipf scale (``wordfreq``: 7 for
+    "the", about 5 for "service", 4.3 for "cure", 2.8 for "quagmire"); words at least as common
+    as ``broad_zipf`` score 0 and never link two claims on their own.
+
+    Example:
+        >>> specificity(pd.Series(["service", "cure"])).round(2).tolist()
+        [0.0, 0.34]
+    """
+    zipf = np.array([zipf_frequency(str(w).replace("’", "'"), "en") for w in words], dtype=float)
+    return np.clip((broad_zipf - zipf) / 2, 0.0, 2.0)
+
+
+def claim_terms(claims: pd.DataFrame, tokens: pd.DataFrame, *, broad_share: float = 0.2) -> pd.DataFrame:
+    """Specific content stems of each claim, weighted by rarity in general English and in the corpus.
+
+    Args:
+        claims: The claims (theses and main claims) that may link.
+        tokens: The processed tokens table.
+        broad_share: A stem in more than this share of the claims (and at least 3) is broad here.
+
+    Returns:
+        ``item, term, word, weight, anchor``: ``weight`` = specificity (:func:`specificity`) x
+        the stem's inverse document frequency over the claims; ``anchor``: the word is rarer than
+        :data:`ANCHOR_ZIPF` in general English (a link needs one); broad stems are dropped.
+    """
     stop = load_stopwords()
     pos = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
     t = tokens.loc[tokens["is_word"] & tokens["sentence_id"].isin(pos.index), ["sentence_id", "lower"]]
     forms = pd.Series(t["lower"].unique())
     keep = forms[forms.map(lambda w: len(w) > 2 and w.replace("’", "'") not in stop and bool(WORD.match(w)))]
+    spec = dict(zip(keep, specificity(keep)))
+    anchor = {w: zipf_frequency(w.replace("’", "'"), "en") < ANCHOR_ZIPF for w in keep}
     stem = dict(zip(keep, keep.map(lambda w: _stemmer().stem(w.replace("’", "'")))))
     t = t[t["lower"].isin(stem.keys())]
-    out = pd.DataFrame({"item": t["sentence_id"].map(pos).to_numpy(), "term": t["lower"].map(stem).to_numpy()})
-    return out.value_counts().rename("tf").reset_index()
-
-
-def concept_masks(concepts: pd.Series) -> tuple[list[str], np.ndarray]:
-    """Concept names and, per item, a boolean row saying which it mentions.
-
-    Args:
-        concepts: Each item's concepts, ``"; "``-separated.
-    """
-    sets = [[c.strip() for c in cs.split(";") if c.strip()] for cs in concepts]
-    names = sorted({c for s in sets for c in s})
-    where = {c: i for i, c in enumerate(names)}
-    matrix = np.zeros((len(sets), len(names)), dtype=bool)
-    for row, s in enumerate(sets):
-        matrix[row, [where[c] for c in s]] = True
-    return names, matrix
-
-
-def candidate_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX_DF) -> pd.DataFrame:
-    """Pairs of items from different articles that share a concept or a rare stem, scored by the
-    TF-IDF cosine of their stems and the IDF-weighted cosine of their concept sets.
-
-    Blocking: only stems and concepts found in at most ``max_df`` items make pairs, so each adds
-    at most ``max_df**2`` pairs and the work grows with the corpus rather than its square. The
-    word cosine sums over those shared rare stems (common stems add little to TF-IDF anyway); the
-    concept cosine uses every concept of both items.
-
-    Returns:
-        ``a, b`` (item positions, ``a < b``), ``shared_words``, ``shared_concepts``, ``cosine``,
-        ``concept_cosine``.
-    """
-    n = len(claims)
-    cols = ["a", "b", "shared_words", "shared_concepts", "cosine", "concept_cosine"]
-    codes, _ = pd.factorize(terms["term"])
-    df = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
-    weight = terms["tf"].to_numpy() * np.log((n + 1) / (df[codes] + 0.5))
-    items = terms["item"].to_numpy()
-    norms = np.sqrt(np.bincount(items, weights=weight**2, minlength=n))
-    names, member = concept_masks(claims["concepts"])
-    cdf = member.sum(axis=0)
-    cidf2 = np.log((n + 1) / (cdf + 0.5)) ** 2
-    cnorms = np.sqrt(member.astype(float) @ cidf2) if len(names) else np.zeros(n)
-    rare = (df[codes] > 1) & (df[codes] <= max_df)
-    c_item, c_code = np.nonzero(member[:, (cdf > 1) & (cdf <= max_df)])
-    postings = pd.DataFrame(
-        {
-            "item": np.concatenate([items[rare], c_item]),
-            "code": np.concatenate([codes[rare], c_code + len(df)]),
-            "w": np.concatenate([weight[rare], np.zeros(len(c_item))]),
-            "word": np.concatenate([np.ones(rare.sum(), dtype=bool), np.zeros(len(c_item), dtype=bool)]),
-        }
-    )
-    pairs = postings.merge(postings, on="code", suffixes=("_a", "_b"))
-    article = claims["article_id"].to_numpy()
-    ia, ib = pairs["item_a"].to_numpy(), pairs["item_b"].to_numpy()
-    keep = (ia < ib) & (article[ia] != article[ib])
-    if not keep.any():
-        return pd.DataFrame(columns=cols)
-    key = ia[keep].astype(np.int64) * n + ib[keep]
-    keys, inverse = np.unique(key, return_inverse=True)
-    word = pairs["word_a"].to_numpy()[keep]
-    dot = np.bincount(inverse, weights=(pairs["w_a"].to_numpy() * pairs["w_b"].to_numpy())[keep])
-    a, b = keys // n, keys % n
-    shared = member[a] & member[b]
     out = pd.DataFrame(
         {
-            "a": a,
-            "b": b,
-            "shared_words": np.bincount(inverse, weights=word).astype(np.int64),
-            "shared_concepts": shared.sum(axis=1),
+            "item": t["sentence_id"].map(pos).to_numpy(),
+            "term": t["lower"].map(stem).to_numpy(),
+            "word": t["lower"].to_numpy(),
+            "spec": t["lower"].map(spec).to_numpy(),
+            "anchor": t["lower"].map(anchor).to_numpy(dtype=bool),
         }
     )
-    out["cosine"] = dot / np.maximum(norms[a] * norms[b], 1e-12)
-    out["concept_cosine"] = (
-        (shared.astype(float) @ cidf2) / np.maximum(cnorms[a] * cnorms[b], 1e-12) if len(names) else 0.0
-    )
-    return out
+    out = out.sort_values("spec", ascending=False, kind="stable").drop_duplicates(["item", "term"])
+    n = len(claims)
+    df = out.groupby("term")["item"].transform("size")
+    out["weight"] = out["spec"] * np.log((n + 1) / (df + 0.5))
+    broad = (df > max(3, broad_share * n)) | (out["spec"] <= 0)
+    return out[~broad].drop(columns="spec").reset_index(drop=True)
 
 
-def type_relation(a, b, *, cosine: float = 1.0) -> tuple[str, object, object, str]:
-    """Relation, source, target and the polarity rule for a candidate pair of items (rows).
+def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX_DF) -> pd.DataFrame:
+    """Pairs of claims from different articles that share specific stems, with the summed weight.
 
-    A negation in one item only means ``contradicts`` only when the two share wording (word
-    cosine of at least 0.1); on different words it says nothing about each other.
+    Blocking by an inverted index over stems found in 2 to ``max_df`` claims, so the work grows
+    with the corpus, not with its square. A pair whose shared words are all common in general
+    English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped.
+
+    Returns:
+        ``a, b`` (claim positions, ``a < b``), ``shared`` (number of shared stems), ``weight``.
     """
-    neg_a, neg_b = NEGATION.search(a.quote), NEGATION.search(b.quote)
-    con_a, con_b = CONTRAST.search(a.quote), CONTRAST.search(b.quote)
-    if bool(neg_a) != bool(neg_b) and cosine >= 0.1:
-        src, tgt, cue = (a, b, neg_a) if neg_a else (b, a, neg_b)
-        return "contradicts", src, tgt, f"negation '{cue.group(0)}' in one item only"
-    if bool(con_a) != bool(con_b):
-        src, tgt, cue = (a, b, con_a) if con_a else (b, a, con_b)
-        return "qualifies", src, tgt, f"contrast cue '{cue.group(0)}' in the qualifying item"
-    if (a.role == "evidence") != (b.role == "evidence"):
-        src, tgt = (a, b) if a.role == "evidence" else (b, a)
-        return "elaborates", src, tgt, "evidence next to a claim on the same topic"
-    src, tgt = (b, a) if b.article_id > a.article_id else (a, b)
-    return "agrees", src, tgt, "similar wording, no polarity cue"
+    cols = ["a", "b", "shared", "weight"]
+    df = terms.groupby("term")["item"].transform("size")
+    post = terms.loc[(df > 1) & (df <= max_df), ["item", "term", "weight", "anchor"]]
+    pairs = post.merge(post, on="term", suffixes=("_a", "_b"))
+    article = claims["article_id"].to_numpy()
+    ia, ib = pairs["item_a"].to_numpy(), pairs["item_b"].to_numpy()
+    pairs = pairs[(ia < ib) & (article[ia] != article[ib])]
+    if pairs.empty:
+        return pd.DataFrame(columns=cols)
+    out = pairs.groupby(["item_a", "item_b"]).agg(
+        shared=("term", "size"), weight=("weight_a", "sum"), anchored=("anchor_a", "any")
+    )
+    out = out[out["anchored"]].reset_index()
+    return out.rename(columns={"item_a": "a", "item_b": "b"})[cols]
+
+
+@lru_cache(maxsize=100_000)
+def _unit_texts(text: str) -> tuple[str, ...]:
+    return tuple(u.text for u in split_units(text)) or (text,)
+
+
+def stance_unit(text: str, words: set[str]) -> str:
+    """The unit of a claim (:func:`utils.argmap.units.split_units`) that holds most of ``words``:
+    the part of the sentence that speaks about the shared point."""
+    units = _unit_texts(text)
+    lower = [u.lower() for u in units]
+    return units[max(range(len(units)), key=lambda i: sum(w in lower[i] for w in words))]
+
+
+def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]:
+    """``agrees`` or ``contradicts`` from each claim's stance toward the shared point.
+
+    Each claim's polarity is the parity of the negations and negative-evaluation words
+    (:func:`utils.argmap.stance.polarity_flips`) in its unit about the shared words; evaluation
+    words both use cancel. Same parity: the two take the same side (two negated claims agree).
+
+    Returns:
+        The relation and the reason, naming the flipping words of each side.
+
+    Example:
+        >>> type_by_stance("Training is not the cure.", "Training staff is no cure for bad service.", {"training", "cure"})[0]
+        'agrees'
+    """
+    ua, ub = stance_unit(a_text, words), stance_unit(b_text, words)
+    stems = {w.lower()[:6] for w in re.findall(r"[a-z']+", ua.lower())} & {
+        w.lower()[:6] for w in re.findall(r"[a-z']+", ub.lower())
+    }
+    fa, fb = polarity_flips(ua, shared=stems), polarity_flips(ub, shared=stems)
+    same = len(fa) % 2 == len(fb) % 2
+
+    def said(flips: list[str]) -> str:
+        return ", ".join(f"'{f}'" for f in flips) if flips else "no negation"
+
+    why = f"stance toward the shared point: {said(fa)} vs {said(fb)} -> {'same' if same else 'opposite'} side"
+    return ("agrees" if same else "contradicts"), why
+
+
+def link_confidence(weight: float | np.ndarray, *, scale: float = LINK_SCALE) -> float | np.ndarray:
+    """Confidence of a link from the summed weight of its shared specific words: ``1 - exp(-weight / scale)``."""
+    return 1.0 - np.exp(-np.asarray(weight, dtype=float) / scale)
 
 
 def draft_cross_links(
-    claims: pd.DataFrame, tokens: pd.DataFrame, *, top_k: int = 2, min_score: float = 0.3, max_df: int = MAX_DF
-) -> pd.DataFrame:
-    """Candidate relations across articles (blocked, scored and typed as the module describes).
+    claims: pd.DataFrame,
+    tokens: pd.DataFrame,
+    *,
+    top_k: int = 2,
+    min_confidence: float = MIN_CANDIDATE,
+    draw_at: float = DRAW_AT,
+    max_df: int = MAX_DF,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Links across articles between claims (theses and main claims) that share specific content.
 
     Args:
-        claims: Draft items (theses, claims and support) of every article.
+        claims: Draft items; only theses and main claims link.
         tokens: The processed tokens table.
-        top_k: Keep a pair when it is among the ``top_k`` best of either of its items.
-        min_score: Minimum score: word cosine + concept cosine x s / (s + 1) for ``s`` shared
-            concepts (so a single shared concept counts half).
-        max_df: Stems and concepts in more items than this make no pairs (see :func:`candidate_pairs`).
+        top_k: Keep a pair when it is among the ``top_k`` best of either of its claims.
+        min_confidence: Below this a pair is not listed at all.
+        draw_at: Links at or above this confidence that share at least two specific words are
+            drawn; the rest are candidates.
+        max_df: Stems in more claims than this make no pairs.
+
+    Returns:
+        ``(drawn, candidates)``, both relation tables; ``score`` is the confidence.
     """
-    terms = item_terms(claims, tokens)
-    pairs = candidate_pairs(claims, terms, max_df=max_df)
+    mains = claims[claims["role"].isin(["thesis", "claim"])].reset_index(drop=True)
+    terms = claim_terms(mains, tokens)
+    pairs = shared_pairs(mains, terms, max_df=max_df)
     if pairs.empty:
-        return relations_frame([])
-    shared = pairs["shared_concepts"]
-    pairs["score"] = pairs["cosine"] + pairs["concept_cosine"] * shared / (shared + 1)  # one shared concept counts half
-    pairs = pairs[(pairs["score"] >= min_score) & ((pairs["shared_concepts"] > 0) | (pairs["shared_words"] >= 2))]
+        return relations_frame([]), relations_frame([])
+    pairs["confidence"] = link_confidence(pairs["weight"].to_numpy())
+    pairs = pairs[pairs["confidence"] >= min_confidence]
     ends = np.concatenate([pairs["a"].to_numpy(), pairs["b"].to_numpy()])
-    score = np.concatenate([pairs["score"].to_numpy()] * 2)
+    score = np.concatenate([pairs["confidence"].to_numpy()] * 2)
     order = np.lexsort((-score, ends))
     rank = np.empty(len(ends), dtype=np.int64)
-    starts = np.r_[0, np.flatnonzero(np.diff(ends[order])) + 1]
+    starts = np.r_[0, np.flatnonzero(np.diff(ends[order])) + 1] if len(ends) else np.zeros(0, dtype=np.int64)
     rank[order] = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
-    best = (rank[: len(pairs)] < top_k) | (rank[len(pairs) :] < top_k)
-    pairs = pairs[best].sort_values("score", ascending=False, kind="stable")
-    stems = terms[terms["item"].isin(set(pairs["a"]) | set(pairs["b"]))].groupby("item")["term"].agg(set)
-    items = list(claims.itertuples())
-    rows = []
+    pairs = pairs[(rank[: len(pairs)] < top_k) | (rank[len(pairs) :] < top_k)].sort_values(
+        "confidence", ascending=False, kind="stable"
+    )
+    words: dict[int, dict[str, str]] = {}
+    for item, term, word in zip(terms["item"], terms["term"], terms["word"]):
+        words.setdefault(int(item), {})[term] = word
+    items = list(mains.itertuples())
+    drawn, candidates = [], []
     for p in pairs.itertuples():
         a, b = items[p.a], items[p.b]
-        relation, src, tgt, polarity = type_relation(a, b, cosine=p.cosine)
-        concepts = sorted(set(a.concepts.split("; ")) & set(b.concepts.split("; ")) - {""})
-        words = sorted(stems.get(p.a, set()) & stems.get(p.b, set()))
-        why = (
-            f"Shared concepts: {', '.join(concepts)} (cosine {p.concept_cosine:.2f}); " if concepts else ""
-        ) + f"shared words: {', '.join(words[:12]) or 'none'} (cosine {p.cosine:.2f}); {polarity}."
-        rows.append(
-            dict(
-                relation_id="",
-                source=src.claim_id,
-                target=tgt.claim_id,
-                relation=relation,
-                scope="across",
-                source_article=src.article_id,
-                target_article=tgt.article_id,
-                rationale=why,
-                rule=f"{'concept' if concepts else 'rare-word'} block + cosine + {polarity}",
-                score=round(float(p.score), 3),
-            )
+        shared = sorted(set(words.get(p.a, {})) & set(words.get(p.b, {})))
+        forms = {words[p.a][t] for t in shared} | {words[p.b][t] for t in shared}
+        relation, why = type_by_stance(a.quote, b.quote, forms)
+        src, tgt = (b, a) if b.article_id > a.article_id else (a, b)
+        row = dict(
+            relation_id="",
+            source=src.claim_id,
+            target=tgt.claim_id,
+            relation=relation,
+            scope="across",
+            source_article=src.article_id,
+            target_article=tgt.article_id,
+            rationale=f"Shared specific words: {', '.join(words[p.a][t] for t in shared[:10])}; {why}.",
+            rule=f"claims sharing specific words (weight {p.weight:.2f}) + stance parity",
+            score=round(float(p.confidence), 3),
         )
-    return relations_frame(rows)
+        (drawn if p.confidence >= draw_at and p.shared >= 2 else candidates).append(row)
+    return relations_frame(drawn), relations_frame(candidates)
 
 
 # ---------------------------------------------------------------- the whole draft
@@ -494,6 +604,7 @@ def build_draft(
     labels: pd.DataFrame | None = None,
     theses: pd.DataFrame | None = None,
     hits: pd.DataFrame | None = None,
+    lexicons: dict | None = None,
     timings: dict[str, float] | None = None,
 ) -> ArgumentMap:
     """The automatic draft map of a corpus.
@@ -502,10 +613,12 @@ def build_draft(
         corpus: The processed tables.
         labels, theses, hits: Precomputed sentence labels, thesis candidates and concept hits
             (computed here when omitted).
+        lexicons: Word lists (default: :func:`utils.rhetoric.lexicons_for` the corpus).
         timings: If given, filled with seconds per stage.
 
     Returns:
-        A map of kind ``draft``; relation ids are ``D00001``... in order.
+        A map of kind ``draft``; relation ids are ``D00001``... in order; links across articles
+        below the drawing threshold are in ``candidates`` (ids ``C00001``...).
     """
 
     timings = {} if timings is None else timings
@@ -516,36 +629,71 @@ def build_draft(
         timings[name] = round(time.perf_counter() - clock, 3)
         clock = time.perf_counter()
 
-    labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
+    if lexicons is None:
+        lexicons, additions = rhetoric.lexicons_for(corpus.articles)
+    else:
+        additions = False
+    labels = rhetoric.label_sentences(corpus.sentences, lexicons=lexicons) if labels is None else labels
     lap("sentence labels")
     titles = corpus.articles.set_index("article_id")["title"]
-    theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=titles) if theses is None else theses
+    if theses is None:
+        theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=titles, lexicons=lexicons)
     lap("thesis candidates")
     hits = concept_hits(corpus.tokens, corpus.sentences) if hits is None else hits
     lap("concept hits")
     roles = role_table(labels)
     claims = draft_claims(corpus, labels, theses, hits, roles=roles)
     lap("draft claims")
-    inside = draft_inside_links(claims, corpus, labels, roles=roles)
+    reading = sentence_reading(read_articles(corpus, set(claims["claim_id"])))
+    claims = with_reading(claims, reading)
+    lap("argument reader")
+    inside = draft_inside_links(claims, corpus, labels, roles=roles, reading=reading)
     lap("links inside")
-    across = draft_cross_links(claims, corpus.tokens)
+    across, candidates = draft_cross_links(claims, corpus.tokens)
     lap("links across")
     relations = pd.concat([inside, across], ignore_index=True)
     relations["relation_id"] = [f"D{i:05d}" for i in range(1, len(relations) + 1)]
+    candidates["relation_id"] = [f"C{i:05d}" for i in range(1, len(candidates) + 1)]
     arts = corpus.articles.loc[
         corpus.articles["article_id"].isin(set(claims["article_id"])), ["article_id", "title"]
     ].reset_index(drop=True)
     arts["short"] = [f"{a} {shorten(t, 40)}" for a, t in zip(arts["article_id"], arts["title"])]
     return ArgumentMap(
-        claims=claims, relations=relations_frame(relations.to_dict("records")), articles=arts, kind="draft"
+        claims=claims,
+        relations=relations_frame(relations.to_dict("records")),
+        articles=arts,
+        kind="draft",
+        candidates=candidates,
+        lexicon_additions=additions,
     )
+
+
+def with_reading(claims: pd.DataFrame, reading: pd.DataFrame) -> pd.DataFrame:
+    """Append the reader's decision (role, function, confidence, top features) to each item's
+    ``rule``, so the audit trail shows both the labelling rules and the learned reading."""
+    if reading.empty:
+        return claims
+    r = reading.reindex(claims["claim_id"])
+    said = (
+        "reader: "
+        + r["role"]
+        + ", "
+        + r["function"]
+        + np.where(r["is_central"].fillna(False), ", central claim of the article", "")
+        + " ("
+        + r["why"]
+        + ")"
+    ).fillna("")
+    rule = claims["rule"].astype(str).to_numpy()
+    return claims.assign(rule=[f"{a}; {b}" if a and b else a or b for a, b in zip(rule, said.to_numpy())])
 
 
 def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str, float] | None = None) -> list[Path]:
     """Ingest a folder of articles and write its draft map (the ``draft`` command).
 
-    Writes ``draft-claims.csv``, ``draft-relations.csv``, ``draft.aif.json``, ``draft.argdown``
-    and ``draft.graphml`` into ``out_dir``.
+    Writes ``draft-claims.csv``, ``draft-relations.csv``, ``draft-candidate-links.csv`` (links
+    across articles too weak to draw), ``draft.aif.json``, ``draft.argdown`` and ``draft.graphml``
+    into ``out_dir``.
 
     Raises:
         ValueError: ``out_dir`` is the corpus folder, inside it, or inside ``data/raw`` (articles stay untouched).
@@ -561,6 +709,8 @@ def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str,
     amap = build_draft(corpus, timings=timings)
     t = time.perf_counter()
     files = export_map(amap, out, stem="draft")
+    candidates = out / "draft-candidate-links.csv"
+    amap.candidates.to_csv(candidates, index=False)
     timings["write"] = round(time.perf_counter() - t, 3)
     timings["total"] = round(time.perf_counter() - start, 3)
-    return [files[3], files[4], files[1], files[0], files[2]]
+    return [files[3], files[4], candidates, files[1], files[0], files[2]]

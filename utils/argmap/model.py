@@ -137,12 +137,17 @@ class ArgumentMap:
             ``across``.
         articles: ``article_id, title, short`` for every article the map covers.
         kind: ``curated`` or ``draft``.
+        candidates: Draft only: links across articles whose confidence is below the drawing
+            threshold, listed for the analyst but not drawn (same columns as ``relations``).
+        lexicon_additions: Draft only: whether corpus-specific word-list additions were used.
     """
 
     claims: pd.DataFrame
     relations: pd.DataFrame
     articles: pd.DataFrame
     kind: str = "curated"
+    candidates: pd.DataFrame | None = None
+    lexicon_additions: bool = False
 
 
 # ---------------------------------------------------------------- quotes

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from utils import display, rhetoric
-from utils.argmap.draft import build_draft
+from utils.argmap.draft import DRAW_AT, build_draft
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
+from utils.argmap.reading import load_model
 from utils.concepts.counts import concept_hits
 from utils.ingest.read import Corpus
 
@@ -204,9 +205,10 @@ def load_maps(
     """
 
     curated = curated_map_for(corpus, map_file)
-    labels = rhetoric.label_sentences(corpus.sentences) if labels is None else labels
+    lexicons, _ = rhetoric.lexicons_for(corpus.articles)
+    labels = rhetoric.label_sentences(corpus.sentences, lexicons=lexicons) if labels is None else labels
     theses = rhetoric.thesis_candidates(
-        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"]
+        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"], lexicons=lexicons
     )
     hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
@@ -226,6 +228,64 @@ def describe_maps(maps: Maps, corpus: Corpus) -> str:
         f"The curated map covers {len(c.articles)} of {n} articles with {len(c.claims)} claims, each quote found verbatim, "
         f"and {len(c.relations)} relations ({int((c.relations['scope'] == 'across').sum())} across articles)."
     )
+
+
+def describe_curated_and_automatic(maps: Maps) -> str:
+    """The opening statement of 04: which parts of what the report shows are curated by a person,
+    which are automatic, and how good the automatic reading measured.
+
+    The reader's figures are its stored cross-validated scores (by topic, on short argumentative
+    texts with gold argument graphs); the draft's link figures are measured here against the
+    curated map when there is one.
+    """
+    cv = load_model().get("cv_scores", {})
+
+    def fig(key: str) -> str:
+        return f"{cv[key]:.2f}" if key in cv else "not measured"
+
+    reader = (
+        "The automatic reading (thesis candidates and claims from rules on sentence labels; support, attack and "
+        "attachment from a transparent learned reader) measured, on short argumentative texts, cross-validated "
+        f"by topic: central claim {fig('central claim accuracy (explicit CC)')}, support vs attack macro-F1 "
+        f"{fig('function macro-F1 (support/attack)')}, attachment F1 {fig('attachment F1 unlabelled')} (lower on "
+        "topics kept out of all tuning; on long opinion articles it has not been measured, so check each item). "
+        f"Links across articles are drawn only at confidence {DRAW_AT:.1f} or more; weaker ones are listed as "
+        "candidates for you to check."
+    )
+    if maps.curated is None:
+        return (
+            "Nothing in this report's map is curated: no analyst has mapped this corpus yet, so every item and link "
+            "below is the automatic draft, a starting point to check against its quotes. " + reader
+        )
+    summary, _, _ = link_quality(maps.curated, maps.draft)
+    row = summary.set_index("match").loc["sentence"]
+    thesis = claim_quality(maps.curated, maps.draft).set_index("article_id").loc["all", "thesis found"]
+    extra = " It used this corpus's own word-list additions." if maps.draft.lexicon_additions else ""
+    precision = "no links drawn" if pd.isna(row["precision"]) else f"precision {row['precision']:.2f}"
+    return (
+        f"The map, trees and quotes below are curated: {len(maps.curated.claims)} claims and "
+        f"{len(maps.curated.relations)} relations written by an analyst, each quote checked word for word. "
+        "The draft further down is automatic. On this corpus, against the curated map, it found the thesis of "
+        f"{thesis} articles and {int(row['curated found'])} of {int(row['curated links'])} links across articles "
+        f"({precision}, recall {row['recall']:.2f}).{extra} " + reader
+    )
+
+
+def candidate_drilldown(draft: ArgumentMap) -> str:
+    """The draft's candidate links across articles (too weak to draw), strongest first, with both
+    claims and why, as a collapsible table for the analyst to confirm or drop."""
+    label = draft.claims.set_index("claim_id")["label"]
+    c = draft.candidates if draft.candidates is not None else pd.DataFrame(columns=["source", "target"])
+    table = pd.DataFrame(
+        {
+            "claim": c["source"] + ": " + c["source"].map(label),
+            "relation": c.get("relation", pd.Series(dtype=str)),
+            "other claim": c["target"] + ": " + c["target"].map(label),
+            "confidence": c.get("score", pd.Series(dtype=float)),
+            "why": c.get("rationale", pd.Series(dtype=str)),
+        }
+    )
+    return display.drilldown("Candidate links across articles, not drawn (confidence too low)", table, max_rows=60)
 
 
 def miss_drilldowns(

@@ -75,8 +75,45 @@ def lemmatize(form: str) -> str:
     if lemma != form:
         known = _english_words()
         if known.get(lemma, 0.0) * 100 < known.get(form, 0.0):
-            return form
-    return lemma
+            return american_spelling(form)
+    return american_spelling(lemma)
+
+
+_BRITISH = (  # British ending -> American ending, tried in order
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("tres", "ters"),
+    ("tre", "ter"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def american_spelling(word: str) -> str:
+    """The American spelling of a British one, so both count as one term ("organisation" and
+    "organization"): only when the word ends in a British pattern (-ise, -isation, -our, -tre,
+    -yse), is at least six letters long, and the American form is itself a common English word
+    (Zipf frequency 2.5 or more in wordfreq), so "promise", "exercise" and "four" stay as they are.
+
+    Example:
+        >>> [american_spelling(w) for w in ["organisation", "optimise", "behaviour", "centre", "promise", "four"]]
+        ['organization', 'optimize', 'behavior', 'center', 'promise', 'four']
+    """
+    if len(word) < 6:
+        return word
+    for british, american in _BRITISH:
+        if word.endswith(british):
+            candidate = word[: -len(british)] + american
+            return candidate if wordfreq.zipf_frequency(candidate, "en") >= 2.5 else word
+    return word
 
 
 # ---------------------------------------------------------------- words
@@ -380,7 +417,7 @@ def term_words(term: str) -> tuple[str, ...]:
 def _word_matches(pattern: str, form: str, lemma: str) -> bool:
     if pattern.endswith("*"):
         return form.startswith(pattern[:-1])
-    return pattern == form or pattern == lemma
+    return pattern == form or pattern == lemma or american_spelling(pattern) == lemma
 
 
 def match_lexicon(words: pd.DataFrame, entries: list[tuple[str, str, tuple[str, ...]]]) -> list[tuple[int, int, int]]:

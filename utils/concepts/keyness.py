@@ -5,8 +5,9 @@ All three measures read the counts table of :func:`utils.concepts.count_corpus` 
 
 - :func:`log_odds_dirichlet`: each article against all the others, log-odds ratio with an
   informative Dirichlet prior and its z-score (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
-  *Political Analysis* 16(4), eq. 16-22). |z| > 1.96 is the usual 5 % threshold for one term;
-  with hundreds of terms some pass by chance, so read it as a ranking with a guard rail.
+  *Political Analysis* 16(4), eq. 16-22). The prior is general English (wordfreq), scaled to a
+  tenth of the corpus; with hundreds of terms tested, a term counts as distinctive only under
+  Benjamini-Hochberg false-discovery control (5 %).
 - :func:`tfidf`: term frequency x smoothed inverse document frequency (as scikit-learn's default).
 - :func:`keyness_vs_english`: each article against general English (wordfreq's frequency list),
   log-likelihood G² with the reference taken as exact (Rayson & Garside 2000 cut-offs: 3.84 is
@@ -15,6 +16,7 @@ All three measures read the counts table of :func:`utils.concepts.count_corpus` 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -24,6 +26,7 @@ import pandas as pd
 from utils.concepts import counts as concepts
 
 Z_THRESHOLD = 1.96  # two-sided p < 0.05 for one term
+FDR = 0.05  # Benjamini-Hochberg false-discovery rate for log-odds terms
 MIN_COUNT = 3  # below this, an article's count is flagged as too small to mean much
 MIN_ARTICLE_TERMS = 300  # an article with fewer non-stopword words gives fragile statistics
 
@@ -32,48 +35,120 @@ def _word_rows(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["kind"] == "word"][["article_id", "term", "surface", "count", "n_words"]]
 
 
-def log_odds_dirichlet(table: pd.DataFrame, *, prior_scale: float = 1.0, min_count: int = MIN_COUNT) -> pd.DataFrame:
-    """Log-odds ratio with an informative Dirichlet prior, each article against the rest.
+def background_prior(terms: pd.Series, corpus_counts: pd.Series, *, mix: float = 0.5) -> np.ndarray:
+    """Each term's share of a background: general-English frequency (wordfreq), renormalised over
+    the terms present, mixed with a little of the corpus share so terms missing from English
+    (names, coinages) still get a prior (half and half by default).
 
-    For term w, article i (count y_i, total n_i) and the other articles j (y_j, n_j), with the
-    prior a_w = ``prior_scale`` x (w's count in the whole corpus) and a_0 = the sum of a_w:
+    Args:
+        terms: The terms (lemmas).
+        corpus_counts: Each term's count in the whole corpus, aligned with ``terms``.
+        mix: Weight of the corpus share (0 = English only).
+    """
+    uniq = pd.unique(terms)
+    freq = concepts.english_frequency([str(t) for t in uniq])
+    eng = terms.map(freq).fillna(0.0).to_numpy(float)
+    per_term = pd.Series(eng, index=terms.to_numpy()).groupby(level=0).first()
+    eng_share = eng / max(float(per_term.sum()), 1e-12)
+    cc = corpus_counts.to_numpy(float)
+    corpus_share = cc / max(float(corpus_counts.groupby(terms.to_numpy()).first().sum()), 1e-12)
+    return (1 - mix) * eng_share + mix * corpus_share
+
+
+def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (q-values): reject where q <= the chosen false-discovery rate.
+
+    Example:
+        >>> benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.20])).round(3).tolist()
+        [0.04, 0.053, 0.053, 0.2]
+    """
+    p = np.asarray(p, dtype=float)
+    n = len(p)
+    if n == 0:
+        return p
+    order = np.argsort(p)
+    ranked = p[order] * n / np.arange(1, n + 1)
+    q = np.minimum.accumulate(ranked[::-1])[::-1]
+    out = np.empty(n)
+    out[order] = np.minimum(q, 1.0)
+    return out
+
+
+def _two_sided_p(z: np.ndarray) -> np.ndarray:
+    return np.array([math.erfc(abs(v) / math.sqrt(2)) for v in z], dtype=float)
+
+
+def log_odds_dirichlet(
+    table: pd.DataFrame,
+    *,
+    prior: str = "background",
+    prior_scale: float = 1.0,
+    prior_weight: float | None = None,
+    fdr: float = FDR,
+    min_count: int = MIN_COUNT,
+) -> pd.DataFrame:
+    """Log-odds ratio with an informative Dirichlet prior, each article (or group) against the rest.
+
+    For term w, article i (count y_i, total n_i) and the other articles j (y_j, n_j), with prior
+    pseudo-counts a_w and a_0 = the sum of a_w:
 
         delta = ln[(y_i + a_w) / (n_i + a_0 - y_i - a_w)] - ln[(y_j + a_w) / (n_j + a_0 - y_j - a_w)]
         var   = 1 / (y_i + a_w) + 1 / (y_j + a_w)
         z     = delta / sqrt(var)
 
-    Totals n are the article's non-stopword words. Only terms the article uses are scored
-    (a term an article never uses has a negative z by construction).
+    ``prior="background"`` (default): a_w = a_0 x w's share of general English
+    (:func:`background_prior`), with a_0 = ``prior_weight`` (default: a tenth of the corpus's
+    words), so the prior smooths rare counts without swamping the corpus. ``prior="corpus"``:
+    a_w = ``prior_scale`` x w's count in the whole corpus (Monroe et al.'s choice; heavy shrinkage).
+    Totals n are the article's non-stopword words; only terms the article uses are scored.
+
+    Each z gets a two-sided p-value, and ``q`` is its Benjamini-Hochberg adjustment over every
+    article-term pair tested; ``significant`` means ``q <= fdr`` (at most a share ``fdr`` of the
+    terms passing are expected to be false discoveries).
 
     Args:
-        table: The counts table (``kind == "word"`` rows are used).
-        prior_scale: Multiplies the corpus counts used as the prior (larger = more shrinkage).
+        table: The counts table (``kind == "word"`` rows); ``article_id`` may hold group names.
+        prior: ``"background"`` or ``"corpus"``.
+        prior_scale: For ``prior="corpus"``: multiplies the corpus counts.
+        prior_weight: For ``prior="background"``: the prior's total pseudo-count a_0.
+        fdr: The false-discovery rate.
         min_count: Rows with a count below this are flagged ``low_count``.
 
     Returns:
-        Columns ``article_id, term, surface, count, rest, delta, z, significant, low_count``,
+        Columns ``article_id, term, surface, count, rest, delta, z, p, q, significant, low_count``,
         highest z first within each article. Empty when there are fewer than two articles.
     """
     t = _word_rows(table)
-    cols = ["article_id", "term", "surface", "count", "rest", "delta", "z", "significant", "low_count"]
+    cols = ["article_id", "term", "surface", "count", "rest", "delta", "z", "p", "q", "significant", "low_count"]
     if t["article_id"].nunique() < 2:
         return pd.DataFrame(columns=cols)
     total_w = t.groupby("term")["count"].sum()
     n_i = t.groupby("article_id")["count"].sum()
     big_n = float(total_w.sum())
     y_i = t["count"].to_numpy(float)
-    y_j = t["term"].map(total_w).to_numpy(float) - y_i
-    a_w = prior_scale * t["term"].map(total_w).to_numpy(float)
-    a_0 = prior_scale * big_n
+    pooled = t["term"].map(total_w)
+    y_j = pooled.to_numpy(float) - y_i
+    if prior == "corpus":
+        a_w = prior_scale * pooled.to_numpy(float)
+        a_0 = prior_scale * big_n
+    elif prior == "background":
+        a_0 = float(prior_weight) if prior_weight is not None else 0.1 * big_n
+        a_w = a_0 * background_prior(t["term"], pooled)
+    else:
+        raise ValueError(f"prior must be 'background' or 'corpus', not {prior!r}")
     ni = t["article_id"].map(n_i).to_numpy(float)
     nj = big_n - ni
     delta = np.log((y_i + a_w) / (ni + a_0 - y_i - a_w)) - np.log((y_j + a_w) / (nj + a_0 - y_j - a_w))
     z = delta / np.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
+    p = _two_sided_p(z)
+    q = benjamini_hochberg(p)
     out = t.assign(
         rest=y_j.astype("int64"),
         delta=delta,
         z=z,
-        significant=np.abs(z) > Z_THRESHOLD,
+        p=p,
+        q=q,
+        significant=q <= fdr,
         low_count=t["count"] < min_count,
     )
     return out.sort_values(["article_id", "z", "term"], ascending=[True, False, True], kind="stable")[cols].reset_index(
@@ -208,16 +283,18 @@ def small_count_warnings(
             f"({', '.join(short['article_id'].head(10))}{'…' if len(short) > 10 else ''}): a single extra use of a word moves their z-scores a lot."
         )
     sig = logodds[logodds["significant"] & (logodds["z"] > 0)]
-    if len(sig):
+    if len(logodds):
         low = int(sig["low_count"].sum())
         if low:
             out.append(
-                f"{low} of the {len(sig)} terms over the |z| > {Z_THRESHOLD} line are used fewer than {min_count} times "
+                f"{low} of the {len(sig)} distinctive terms are used fewer than {min_count} times "
                 "in their article: treat them as hints, not findings (they are drawn pale)."
             )
         total = len(logodds)
+        by_chance = int((logodds["p"] < 0.05).sum()) if "p" in logodds else 0
         out.append(
-            f"{total} article-term pairs were tested; at p < 0.05 about {round(0.025 * total)} would pass "
-            "the positive threshold by chance alone, so read z as a ranking."
+            f"{total} article-term pairs were tested. {by_chance} reach p < 0.05 one at a time, which is what "
+            f"chance alone gives at this many tests; after false-discovery control ({FDR:.0%}) {len(sig)} count "
+            f"as distinctive, of which at most about {math.ceil(FDR * len(sig))} may be flukes."
         )
     return out

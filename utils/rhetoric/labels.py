@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from utils import paths, tables
-from utils.rhetoric.lexicon import Lexicon, load_lexicons, normalise, read_lexicon
+from utils.rhetoric.lexicon import Lexicon, lexicon_files, load_lexicons, normalise, read_lexicon
 from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
 from utils.text import load_stopwords
 
@@ -96,6 +97,70 @@ def _finish(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+ADDITIONS = paths.ANNOTATIONS / "lexicon_additions"
+
+
+def additions_apply(articles: pd.DataFrame, *, folder: Path = ADDITIONS) -> bool:
+    """Whether the corpus-specific lexicon additions in ``folder`` belong to this corpus.
+
+    They do when the corpus holds any article whose raw-file sha256 is listed in the folder's
+    ``applies_to.txt`` (the seed corpus, for ``data/annotations/lexicon_additions``).
+
+    Args:
+        articles: The ``articles`` table (``sha256`` column).
+        folder: The additions folder.
+    """
+    listed = folder / "applies_to.txt"
+    if not listed.exists() or "sha256" not in articles:
+        return False
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    hashes = {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+    return bool(hashes & set(articles["sha256"].astype("str")))
+
+
+def merge_additions(base: dict[str, Lexicon], *, folder: Path = ADDITIONS) -> dict[str, Lexicon]:
+    """``base`` with the entries of each same-named file in ``folder`` appended (notes kept)."""
+    out = dict(base)
+    for path in lexicon_files(folder):
+        extra = read_lexicon(path, root=folder)
+        lex = out.get(extra.name)
+        if lex is None:
+            continue
+        entries = lex.entries + tuple(e for e in extra.entries if e not in lex.entries)
+        out[extra.name] = replace(
+            lex,
+            entries=entries,
+            exclusions=lex.exclusions + extra.exclusions,
+            notes={**lex.notes, **extra.notes},
+        )
+    return out
+
+
+def lexicons_for(articles: pd.DataFrame, *, folder: Path = ADDITIONS) -> tuple[dict[str, Lexicon], bool]:
+    """The rhetoric word lists for a corpus: the default lists, plus that corpus's own additions
+    when it has some (see :func:`additions_apply`).
+
+    Returns:
+        The lexicons by name, and whether corpus-specific additions were used (the reports say so).
+    """
+    base = load_lexicons()
+    if not additions_apply(articles, folder=folder):
+        return base, False
+    return merge_additions(base, folder=folder), True
+
+
+def describe_additions(used: bool, *, folder: Path = ADDITIONS) -> str:
+    """One sentence for the report: whether this corpus's own word-list additions were used."""
+    if not used:
+        return "Only the default word lists were used (no additions specific to this corpus)."
+    n = sum(len(read_lexicon(p, root=folder).entries) for p in lexicon_files(folder))
+    rel = folder.relative_to(paths.ROOT) if folder.is_relative_to(paths.ROOT) else folder
+    return (
+        f"This corpus has its own word-list additions ({n} entries in {rel}/, written after reading these "
+        "articles) and they were used: labels and thesis scores here are better than on a new corpus."
+    )
+
+
 def label_sentences(sentences: pd.DataFrame, *, lexicons: dict[str, Lexicon] | None = None) -> pd.DataFrame:
     """Label every sentence with metadiscourse markers, argumentative roles, questions and directives.
 
@@ -155,7 +220,12 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
 
 def thesis_candidates(
-    sentences: pd.DataFrame, labels: pd.DataFrame, *, top: int = 3, titles: pd.Series | None = None
+    sentences: pd.DataFrame,
+    labels: pd.DataFrame,
+    *,
+    top: int = 3,
+    titles: pd.Series | None = None,
+    lexicons: dict[str, Lexicon] | None = None,
 ) -> pd.DataFrame:
     """The sentences most likely to state each article's thesis, with a score and the reasons.
 
@@ -171,6 +241,8 @@ def thesis_candidates(
         labels: From :func:`label_sentences` (after corrections, if any).
         top: How many per article.
         titles: Article titles indexed by ``article_id`` (optional).
+        lexicons: Word lists from :func:`lexicons_for` (default: the default lists); its
+            ``rhetoric_cues_thesis`` gives the thesis phrases.
 
     Returns:
         ``article_id, sentence_id, score, reasons``, best first within each article.
@@ -187,7 +259,8 @@ def thesis_candidates(
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
-    thesis_rx = read_lexicon(THESIS_FILE).entries_pattern if THESIS_FILE.exists() else re.compile(r"(?!x)x")
+    cues = (lexicons or {}).get("rhetoric_cues_thesis") or (read_lexicon(THESIS_FILE) if THESIS_FILE.exists() else None)
+    thesis_rx = cues.entries_pattern if cues is not None else re.compile(r"(?!x)x")
     phrase = text.map(normalise).str.lower().str.extract("(" + thesis_rx.pattern + ")", expand=False)
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1

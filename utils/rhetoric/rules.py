@@ -389,6 +389,27 @@ def drop_boosters_in_concessions(hits: pd.DataFrame) -> pd.DataFrame:
     return hits.drop(index=inside["index"].unique())
 
 
+CONDITIONAL = re.compile(
+    r"\b(?:if(?!\s+(?:not|any)\b)|unless|whenever|otherwise)\b", re.I
+)  # "if not years" is no condition
+WOULD_FRAME = re.compile(r"\s+(?:not\s+)?(?:be\s+to|have\s+\w+(?:ed|en|ne)\b)", re.I)
+
+
+def drop_would_in_conditionals_and_lists(hits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """ "would" is grammar, not a hedge, in a conditional ("if ... would"), a counterfactual
+    ("would have been required") or a proposal in a list ("The first goodbye would be to ...")."""
+    would = hits[(hits["label"] == "hedge") & hits["match"].astype(str).str.lower().isin(["would", "wouldn't"])]
+    if would.empty:
+        return hits
+    text = ctx.sents["text"].astype("str").to_numpy()
+    drop = [
+        i
+        for i, row, end in zip(would.index, would["row"], would["end"])
+        if CONDITIONAL.search(text[row]) or WOULD_FRAME.match(text[row], int(end))
+    ]
+    return hits.drop(index=drop)
+
+
 # ---------------------------------------------------------------- rules that read the context
 
 
@@ -605,7 +626,8 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
         else np.array([], dtype=np.int64)
     )
     quoted = quoted_spans(ctx)
-    return drop_boosters_in_concessions(resolve_containment(drop_quoted_persons(found, quoted, ctx))), you_rows, quoted
+    kept = drop_boosters_in_concessions(resolve_containment(drop_quoted_persons(found, quoted, ctx)))
+    return drop_would_in_conditionals_and_lists(kept, ctx), you_rows, quoted
 
 
 def _rows_with(found: pd.DataFrame, label: str, n: int) -> np.ndarray:

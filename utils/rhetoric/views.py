@@ -67,28 +67,57 @@ def label_index() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["category", "label", "name"])
 
 
-def count_labels(labels: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def count_labels(
+    labels: pd.DataFrame, articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """How often each label occurs in each article, zero included.
 
     Args:
         labels: From :func:`utils.rhetoric.label_sentences` (corrected or not).
         articles: The articles table (``article_id``, ``n_words``).
+        sentences: The sentences table, in reading order. When given, a sentence repeated word for
+            word in its article (a pull quote) counts once, and ``passages`` counts each run of
+            consecutive sentences carrying a label once (a 25-sentence imagined case is one
+            passage of hypothetical evidence).
 
     Returns:
-        ``article_id, category, label, name, count, words, per_1000`` for every article and label.
+        ``article_id, category, label, name, count, passages, words, per_1000`` for every article
+        and label (``passages`` equals ``count`` when no sentences are given).
     """
+    position = pd.Series(dtype="int64")
+    if sentences is not None:
+        s = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
+        s = s.reset_index(drop=True)
+        norm = s["text"].astype(str).str.split().str.join(" ").str.lower()
+        long_enough = norm.str.count(" ") >= 5  # "Why?" asked twice is two questions, not a pull quote
+        dup = norm.groupby(s["article_id"]).transform(lambda x: x.duplicated()).astype(bool)
+        repeat = set(s.loc[dup & long_enough, "sentence_id"])
+        labels = labels[~labels["sentence_id"].isin(repeat)]
+        position = pd.Series(range(len(s)), index=s["sentence_id"].to_numpy())
     markers = labels[labels["category"] == "metadiscourse"].groupby(["article_id", "category", "label"]).size()
     others = labels[labels["category"] != "metadiscourse"].drop_duplicates(["sentence_id", "category", "label"])
     counts = pd.concat([markers, others.groupby(["article_id", "category", "label"]).size()]).rename("count")
+    if len(position):
+        keys = ["article_id", "category", "label"]
+        o = others.assign(pos=others["sentence_id"].map(position)).dropna(subset=["pos"]).sort_values([*keys, "pos"])
+        run = o.groupby(keys)["pos"].transform(lambda p: p.diff().ne(1)).astype(int).cumsum()
+        opener = o["rule"].astype(str).str.extract(r"opened at (\S+)", expand=False)
+        key = opener.groupby(run).transform("first").fillna("run " + run.astype(str))
+        passages = o.assign(key=key).groupby(keys)["key"].nunique().rename("passages")
+    else:
+        passages = counts.rename("passages")
     grid = pd.MultiIndex.from_product([articles["article_id"].astype("str"), label_index().apply(tuple, axis=1)])
     rows = [(a, c, lab, name) for a, (c, lab, name) in grid]
     out = pd.DataFrame(rows, columns=["article_id", "category", "label", "name"])
     out = out.merge(counts.reset_index(), on=["article_id", "category", "label"], how="left").fillna({"count": 0})
+    out = out.merge(passages.reset_index(), on=["article_id", "category", "label"], how="left")
+    out["passages"] = out["passages"].fillna(out["count"])
     words = articles.set_index(articles["article_id"].astype("str"))["n_words"]
     out["count"] = out["count"].astype("int64")
+    out["passages"] = out["passages"].astype("int64")
     out["words"] = out["article_id"].map(words).astype("int64")
     out["per_1000"] = (1000 * out["count"] / out["words"].clip(lower=1)).round(2)
-    return out
+    return out[["article_id", "category", "label", "name", "count", "passages", "words", "per_1000"]]
 
 
 def wide(counts: pd.DataFrame, value: str = "per_1000") -> pd.DataFrame:
@@ -188,8 +217,7 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     if len(t):
         mean = t["compound"].mean()
         mood = "mostly positive" if mean > 0.15 else "mostly negative" if mean < -0.15 else "mixed or neutral"
-        low = t.loc[t["compound"].idxmin()]
-        parts.append(f"tone {mood} (mean {mean:+.2f}), lowest at {low['sentence_id']} ({low['compound']:+.2f})")
+        parts.append(f"word-level tone {mood} (VADER mean {mean:+.2f}; not a reading of the author's stance)")
     return "It " + "; ".join(parts) + "."
 
 
@@ -199,6 +227,27 @@ def article_summaries(
     """One plain-English summary per article: ``article_id, title, summary``."""
     rows = [(a.article_id, a.title, summarise_article(a.article_id, counts, tone, runs)) for a in articles.itertuples()]
     return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
+
+
+CONFIDENT_THESIS = 4.0  # a thesis score below this, or within MARGIN of the runner-up, is only a candidate
+MARGIN = 0.5
+
+
+def thesis_flag(score: float, runner_up: float | None) -> str:
+    """``"CANDIDATE ONLY (…): "`` when the best thesis sentence is weak or barely ahead of the next,
+    else ``""``; the side-by-side table puts it before the thesis.
+
+    Example:
+        >>> thesis_flag(3.5, 3.5)
+        'CANDIDATE ONLY (score 3.5, next 3.5): '
+        >>> thesis_flag(5.25, 4.0)
+        ''
+    """
+    weak = score < CONFIDENT_THESIS or (runner_up is not None and score - runner_up < MARGIN)
+    if not weak:
+        return ""
+    nxt = f", next {runner_up:.1f}" if runner_up is not None else ""
+    return f"CANDIDATE ONLY (score {score:.1f}{nxt}): "
 
 
 def comparison_table(
@@ -217,10 +266,14 @@ def comparison_table(
     ids = articles["article_id"].astype("str").tolist()
     text = sentences.set_index("sentence_id")["text"]
     top = thesis.groupby("article_id").head(1).set_index("article_id")
+    runner_up = thesis.groupby("article_id").nth(1).set_index("article_id")["score"]
     per = counts.set_index(["article_id", "label"])
 
     def n(a: str, lab: str) -> int:
         return int(per.loc[(a, lab), "count"])
+
+    def passages(a: str, lab: str) -> int:
+        return int(per.loc[(a, lab), "passages"]) if "passages" in per else n(a, lab)
 
     def r(a: str, labs: list[str]) -> float:
         return float(per.loc[[(a, lab) for lab in labs], "per_1000"].sum())
@@ -231,7 +284,8 @@ def comparison_table(
         evidence = sum(n(a, e) for e in EVIDENCE)
         ways = sorted(((n(a, e), NAMES[e]) for e in EVIDENCE if n(a, e)), reverse=True)
         thesis_cell = (
-            f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}"
+            thesis_flag(top.loc[a, "score"], runner_up.get(a))
+            + f"{top.loc[a, 'sentence_id']}: {textwrap.shorten(text[top.loc[a, 'sentence_id']], 120, placeholder=' …')}"
             if a in top.index
             else "(none)"
         )
@@ -241,7 +295,9 @@ def comparison_table(
             "readability (Flesch)": f"{ease.get(a, float('nan')):.1f}",
             "most likely thesis": thesis_cell,
             "claims (per 1,000 words)": f"{n(a, 'claim')} ({r(a, ['claim']):.1f})",
-            "evidence sentences (per 1,000 words)": f"{evidence} ({r(a, list(EVIDENCE)):.1f})",
+            "evidence: passages / sentences (sentences per 1,000 words)": (
+                f"{sum(passages(a, e) for e in EVIDENCE)} / {evidence} ({r(a, list(EVIDENCE)):.1f})"
+            ),
             "claims per evidence sentence": f"{n(a, 'claim') / evidence:.1f}" if evidence else "no evidence found",
             "evidence mix": ", ".join(f"{name} {k}" for k, name in ways) or "none",
             "reasons / concessions / rebuttals": f"{n(a, 'reason')} / {n(a, 'concession')} / {n(a, 'rebuttal')}",
@@ -251,9 +307,9 @@ def comparison_table(
             "reader address ('you', inclusive 'we')": str(n(a, "engagement_reader")),
             "self-mentions": str(n(a, "self_mention")),
             "hedges / boosters per 1,000 words": f"{r(a, ['hedge']):.1f} / {r(a, ['booster']):.1f}",
-            "tone: mean (lowest .. highest)": f"{t.mean():+.2f} ({t.min():+.2f} .. {t.max():+.2f})"
-            if len(t)
-            else "n/a",
+            "word-level tone (VADER, not validated on opinion writing): mean; sentences below -0.05": (
+                f"{t.mean():+.2f}; {int((t < -0.05).sum())} of {len(t)}" if len(t) else "n/a"
+            ),
         }
         for k, v in col.items():
             rows.setdefault(k, []).append(v)
@@ -430,13 +486,15 @@ def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
 
 
 def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
-    """A title for the tone arcs: how many articles are positive on average, and the lowest sentence."""
+    """A title for the tone arcs: how many articles are positive on average, with the measure's limit.
+
+    No superlatives ("the most negative sentence"): VADER scores words, is not validated on opinion
+    writing, and a critical sentence in upbeat words scores positive."""
     if tone.empty:
         return "Tone through each article"
     means = tone.groupby("article_id", sort=False)["compound"].mean()
-    low = tone.loc[tone["compound"].idxmin()]
     return textwrap.fill(
-        f"Tone is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
-        f"the most negative sentence is {low['sentence_id']} ({low['compound']:+.2f})",
+        f"Word-level tone (VADER) is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
+        "it scores words, not the author's stance",
         width,
     )
