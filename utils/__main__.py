@@ -25,7 +25,9 @@ def _report(args) -> int:
 
 
 def _draft(args) -> int:
-    written = run_draft(args.corpus_dir, args.out_dir)
+    written = run_draft(
+        args.corpus_dir, args.out_dir, on_warning=lambda line: print(f"warning: {line}", file=sys.stderr)
+    )
     print("\n".join(f"wrote {p}" for p in written))
     return 0
 

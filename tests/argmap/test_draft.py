@@ -233,3 +233,17 @@ def test_draft_of_three_articles_written_for_the_test():
     # "Of course, some managers worry that customers will notice the missing day." attacks the thesis
     assert links[("pro-p04-s01", "pro-p05-s01")] == "attacks"
     assert not inside.duplicated(["source", "target"]).any()
+
+
+def test_draft_command_names_the_files_it_skips(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(
+        "Remote work helps focus. It removes the commute, because nobody travels.\n", encoding="utf-8"
+    )
+    (corpus / "dots.txt").write_text("... !!! ???\n", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    assert cli.main(["draft", str(corpus), str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1].strip() for line in err] == ["dots.txt", "empty.txt"]
+    assert all(line.startswith("warning: ") and "(skipped)" in line for line in err)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +36,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from wordfreq import zipf_frequency
 
-from utils import paths, rhetoric
+from utils import paths, rhetoric, tables
 from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
 from utils.argmap.reading import read_text
@@ -169,7 +170,7 @@ def draft_claims(
             "label": picked["text"].map(lambda t: shorten(" ".join(t.split()), 100)).to_numpy(),
             "quote": picked["text"].to_numpy(),
             "type": picked["type"].to_numpy(),
-            "concepts": picked.index.map(concepts).fillna("").to_numpy(),
+            "concepts": pd.Series(picked.index.map(concepts), dtype=object).fillna("").to_numpy(),
             "paragraph_id": picked["paragraph_id"].to_numpy(),
             "sentence_ids": picked.index,
             "start": picked["start"].to_numpy(),
@@ -688,8 +689,17 @@ def with_reading(claims: pd.DataFrame, reading: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(rule=[f"{a}; {b}" if a and b else a or b for a, b in zip(rule, said.to_numpy())])
 
 
-def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str, float] | None = None) -> list[Path]:
+def run_draft(
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    timings: dict[str, float] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Path]:
     """Ingest a folder of articles and write its draft map (the ``draft`` command).
+
+    Files that ingestion skips or keeps with a doubt are passed to ``on_warning`` as one line
+    each (``file: problem (action)``), so the command line can say which files the draft left out.
 
     Writes ``draft-claims.csv``, ``draft-relations.csv``, ``draft-candidate-links.csv`` (links
     across articles too weak to draw), ``draft.aif.json``, ``draft.argdown`` and ``draft.graphml``
@@ -706,11 +716,14 @@ def run_draft(corpus_dir: str | Path, out_dir: str | Path, *, timings: dict[str,
     start = time.perf_counter()
     corpus = ingest(corpus_dir)
     timings["ingest"] = round(time.perf_counter() - start, 3)
+    for w in corpus.warnings.itertuples():
+        if on_warning is not None:
+            on_warning(f"{w.file}: {w.problem} ({w.action})")
     amap = build_draft(corpus, timings=timings)
     t = time.perf_counter()
     files = export_map(amap, out, stem="draft")
     candidates = out / "draft-candidate-links.csv"
-    amap.candidates.to_csv(candidates, index=False)
+    tables.write_spreadsheet_csv(amap.candidates, candidates)
     timings["write"] = round(time.perf_counter() - t, 3)
     timings["total"] = round(time.perf_counter() - start, 3)
     return [files[3], files[4], candidates, files[1], files[0], files[2]]
