@@ -26,7 +26,9 @@ class Page:
         self._id = 0
 
     def __enter__(self) -> Page:
-        self._profile = tempfile.TemporaryDirectory(prefix="atlas-chromium-")
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="atlas-chromium-", ignore_cleanup_errors=True
+        )  # Chromium may still write
         self._proc = subprocess.Popen(
             [
                 CHROMIUM,

@@ -277,9 +277,9 @@ COMMUTE_ROWS = 3  # hybrid-p03-s01 in the tone table and under self-mention and 
 
 def test_the_explorer_finds_sentences_by_word_label_and_article(seeds):
     from utils.report import explorer
-    from utils.rhetoric import label_sentences
+    from utils.rhetoric import label_sentences, lexicons_for
 
-    labels = label_sentences(seeds.sentences)
+    labels = label_sentences(seeds.sentences, lexicons=lexicons_for(seeds.articles)[0])  # as notebook 02 labels them
     found = explorer.find_sentences(seeds.sentences, labels, word="courage")
     # every non-heading sentence of the seeds with "courage" in it, counted with grep on the raw files
     assert set(found["article_id"]) == {"004"} and len(found) == COURAGE_SENTENCES

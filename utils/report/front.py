@@ -261,7 +261,8 @@ def clashes_html(f: Findings, link) -> str:
                 f'<div class="atlas-pair"><div>{quote_html(a)}</div><div>{quote_html(b)}</div></div>{why}'
                 f"{link('04', anchor=pair, label='all links between these two articles')}</li>"
             )
-        body = f'<ol class="atlas-links">{"".join(items)}</ol>' if items else "<p>None in this map.</p>"
+        none = f"<p>None in this map. {link('04', 'automatic', 'draft', label='the draft and its candidate links')}</p>"
+        body = f'<ol class="atlas-links">{"".join(items)}</ol>' if items else none
         parts.append(f"<h3>{title}</h3>{body}")
     note = (
         "" if f.curated else '<p class="atlas-warn">These links come from the automatic draft: read them as leads.</p>'
