@@ -2,7 +2,7 @@
 (``draft``), exports to other tools (``export``), what notebook 04 shows (``views``) and draws
 (``plots``), and the draft scored against the curated map (``quality``)."""
 
-from utils.argmap import draft, export, plots, quality, views
+from utils.argmap import draft, export, groups, plots, quality, views
 from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "curated_map_for",
     "draft",
     "export",
+    "groups",
     "load_map",
     "plots",
     "quality",

@@ -10,6 +10,7 @@ Usage::
     python -m utils report                          # data/raw -> reports/
     python -m utils report --corpus path/to/folder  # -> reports/corpora/<name>/
     python -m utils report --show-code              # include the code in the HTML
+    python -m utils report --corpus DIR --group-by outlet   # compare groups by a manifest column
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def run_notebooks(
     processed_dir: Path | None = None,
     show_code: bool = False,
     kernels: int = KERNELS,
+    group_by: str | None = None,
 ) -> list[Result]:
     """Execute notebooks on a corpus and write one HTML report per notebook plus ``index.html``.
 
@@ -169,6 +171,8 @@ def run_notebooks(
         processed_dir: Where processed tables go (default: from :func:`utils.paths.run_dirs`).
         show_code: Include code cells in the HTML.
         kernels: How many notebooks run at once after the first.
+        group_by: What groups the articles for comparison: ``"folder"`` or a manifest column
+            (``group``, ``author``, ``outlet``, ``date``); ``None``: sub-folders when there are any.
 
     Raises:
         NotebookFailed: a notebook raised; nothing more is exported.
@@ -179,6 +183,7 @@ def run_notebooks(
         "corpus_dir": paths.shown(dirs.corpus),
         "processed_dir": paths.shown(processed_dir or dirs.processed),
         "report_dir": paths.shown(report_dir),
+        "group_by": group_by,
     }
     started = datetime.now(UTC)
     executed = asyncio.run(_run_all(notebooks, params, kernels))
@@ -234,6 +239,12 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--report-dir", type=Path, default=None, help="override where the HTML goes")
     parser.add_argument("--processed-dir", type=Path, default=None, help="override where the tables go")
+    parser.add_argument(
+        "--group-by",
+        default=None,
+        help="compare groups of articles: 'folder' (sub-folders such as pos/ and neg/) or a manifest column "
+        "(group, author, outlet, date); default: sub-folders when there are any",
+    )
 
 
 def run(args) -> int:
@@ -252,6 +263,7 @@ def run(args) -> int:
             show_code=args.show_code,
             report_dir=args.report_dir,
             processed_dir=args.processed_dir,
+            group_by=args.group_by,
         )
     except NotebookFailed as exc:
         print(f"✘ report run stopped: {exc}", file=sys.stderr)
