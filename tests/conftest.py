@@ -69,7 +69,8 @@ def write_many(folder: Path, *, n_alpha: int = 170, n_beta: int = 130) -> Path:
         for i in range(n):
             own = f"It is a {words[i % 3]} film, {words[(i + 1) % 3]} from start to end, and {words[(i + 2) % 3]} too."
             body = " ".join(FILLER[(i + k) % len(FILLER)] for k in range(1 + i % 5))
-            (folder / group / f"{group}{i:03d}.txt").write_text(f"{own} {body}\n", encoding="utf-8")
+            text = f"{own} {body} Note {i}.\n"  # the number keeps every file distinct (duplicates are skipped)
+            (folder / group / f"{group}{i:03d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
