@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from utils.ingest import IngestError, describe_groups, ingest
+from utils.ingest import IngestError, describe_groups, group_of, ingest
 from utils.ingest.read import article_group
 
 TEXT = "A short article about {}. It has two sentences.\n"
@@ -65,3 +65,12 @@ def test_one_group_gets_a_clear_message_not_a_comparison(tmp_path):
 def test_article_group_reads_the_first_sub_folder_only():
     assert article_group("pos/2019/a.txt", {}, None) == "pos"
     assert article_group("a.txt", {"group": "x"}, "folder") == ""
+
+
+def test_an_article_outside_the_group_folders_is_left_out_of_the_comparisons(tmp_path):
+    corpus = ingest(write(tmp_path, {"pos/a.txt": "joy", "neg/b.txt": "rain", "SOURCE.md": "where it came from"}))
+    assert group_of(corpus.articles).to_dict() == {"b": "neg", "a": "pos"}
+    assert describe_groups(corpus.articles) == (
+        "Groups compared in the later notebooks: 2 (neg 1 article, pos 1 article). "
+        "1 article in no group is left out of the comparisons."
+    )

@@ -14,13 +14,13 @@ import pandas as pd
 from utils import display
 from utils.argmap.model import AGREEMENT, TENSION, ArgumentMap, shorten
 
-NO_GROUP = "(no group)"
-
 
 def _across(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
     across = amap.relations[amap.relations["scope"] == "across"]
-    a = across["source_article"].map(groups).fillna(NO_GROUP)
-    b = across["target_article"].map(groups).fillna(NO_GROUP)
+    # a link with an article outside the groups compared is left out
+    across = across[across["source_article"].isin(groups.index) & across["target_article"].isin(groups.index)]
+    a = across["source_article"].map(groups)
+    b = across["target_article"].map(groups)
     lo, hi = a.where(a <= b, b), b.where(a <= b, a)
     kind = across["relation"].map(lambda r: "agreement" if r in AGREEMENT else "tension" if r in TENSION else "other")
     return across.assign(group_a=lo, group_b=hi, kind=kind)
@@ -32,14 +32,15 @@ def group_agreement(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
 
     Args:
         amap: The map the views show (curated or draft), every article.
-        groups: ``article_id -> group``.
+        groups: ``article_id -> group`` (:func:`utils.ingest.group_of`); links with an article
+            it does not list are left out.
 
     Returns:
         ``group_a, group_b, article pairs, links, agreement, tension, tension share (%),
         links per 100 article pairs``; pairs of groups no link joins are listed with zeros.
     """
     rel = _across(amap, groups)
-    size = groups.reindex(amap.articles["article_id"]).fillna(NO_GROUP).value_counts()
+    size = groups[groups.index.isin(amap.articles["article_id"])].value_counts()
     names = sorted(size.index)
     rows = []
     for i, ga in enumerate(names):

@@ -13,16 +13,17 @@ import re
 
 import pandas as pd
 
+from utils import ingest
 from utils.concepts import keyness
 from utils.concepts.counts import Counts
 
-NO_GROUP = "(no group)"
 YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
 
 
 def group_of(articles: pd.DataFrame) -> pd.Series:
-    """``article_id -> group`` from the articles table (``(no group)`` where empty)."""
-    return articles.set_index("article_id")["group"].replace("", NO_GROUP)
+    """``article_id -> group`` (:func:`utils.ingest.group_of`: articles without a group are left
+    out when others have one)."""
+    return ingest.group_of(articles)
 
 
 def period_of(articles: pd.DataFrame) -> pd.Series:
@@ -63,7 +64,7 @@ def pool(table: pd.DataFrame, unit: pd.Series) -> pd.DataFrame:
 def group_sizes(articles: pd.DataFrame, counts: Counts) -> pd.DataFrame:
     """One row per group: articles, words, terms counted."""
     g = group_of(articles)
-    a = counts.articles.assign(group=counts.articles["article_id"].map(g))
+    a = counts.articles.assign(group=counts.articles["article_id"].map(g)).dropna(subset=["group"])
     out = a.groupby("group").agg(articles=("article_id", "size"), words=("n_words", "sum"), terms=("n_terms", "sum"))
     return out.reset_index()
 

@@ -154,8 +154,18 @@ def read_readability(processed_dir: str | Path, sentences: pd.DataFrame) -> pd.S
 
 
 def group_of(articles: pd.DataFrame) -> pd.Series:
-    """``article_id -> group`` (empty groups read ``(no group)``)."""
-    return articles.set_index("article_id")["group"].replace("", "(no group)")
+    """``article_id -> group`` for the articles group comparisons use.
+
+    When some articles have a group and others none (a read-me file beside the ``pos/`` and
+    ``neg/`` folders), the ones without are left out; when none has a group, every article is
+    in the one group ``(no group)``.
+
+    Example:
+        >>> group_of(pd.DataFrame({"article_id": ["a", "b", "c"], "group": ["neg", "pos", ""]})).to_dict()
+        {'a': 'neg', 'b': 'pos'}
+    """
+    groups = articles.set_index("article_id")["group"]
+    return groups[groups != ""] if (groups != "").any() else groups.replace("", "(no group)")
 
 
 def describe_groups(articles: pd.DataFrame) -> str:
@@ -165,7 +175,8 @@ def describe_groups(articles: pd.DataFrame) -> str:
         >>> describe_groups(pd.DataFrame({"article_id": ["a", "b", "c"], "group": ["neg", "pos", "pos"]}))
         'Groups compared in the later notebooks: 2 (neg 1 article, pos 2 articles).'
     """
-    sizes = articles["group"].replace("", "(no group)").value_counts().sort_index()
+    sizes = group_of(articles).value_counts().sort_index()
+    left_out = len(articles) - int(sizes.sum())
     if len(sizes) < 2:
         return (
             "No groups to compare: every article is in one group. To compare groups, put the articles in "
@@ -173,7 +184,12 @@ def describe_groups(articles: pd.DataFrame) -> str:
             "and choose it with --group-by."
         )
     parts = ", ".join(f"{g} {n:,} article{'s' * (n != 1)}" for g, n in sizes.items())
-    return f"Groups compared in the later notebooks: {len(sizes)} ({parts})."
+    rest = (
+        f" {left_out:,} article{'s' * (left_out != 1)} in no group {'is' if left_out == 1 else 'are'} left out of the comparisons."
+        if left_out
+        else ""
+    )
+    return f"Groups compared in the later notebooks: {len(sizes)} ({parts}).{rest}"
 
 
 def sentence_drilldowns(

@@ -61,15 +61,16 @@ def plot_sentence_length_spread(
 
     Args:
         sentences: The sentences table.
-        groups: ``article_id -> group``; ``None`` draws one line for the corpus.
+        groups: ``article_id -> group`` (:func:`utils.ingest.group_of`; articles it leaves out
+            are not drawn); ``None`` draws one line for the corpus.
     """
     ax = ax or plt.subplots(figsize=(9, 4.2))[1]
     body = sentences[~sentences["is_heading"]]
     group = body["article_id"].map(groups) if groups is not None else pd.Series("all articles", index=body.index)
     bins = np.arange(0, max_words + 2)
-    for i, (name, lengths) in enumerate(body["n_words"].clip(upper=max_words).groupby(group.fillna(""))):
+    for i, (name, lengths) in enumerate(body["n_words"].clip(upper=max_words).groupby(group)):  # no group: left out
         share, _ = np.histogram(lengths, bins=bins)
-        label = f"{name or '(no group)'}: {len(lengths):,} sentences, median {int(np.median(lengths))} words"
+        label = f"{name}: {len(lengths):,} sentences, median {int(np.median(lengths))} words"
         ax.step(
             bins[:-1], 100 * share / max(len(lengths), 1), where="post", color=PALETTE[i % len(PALETTE)], label=label
         )

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils import display
+from utils.ingest import group_of
 from utils.rhetoric.labels import EVIDENCE, LABELS
 
 NAMES = {
@@ -491,22 +492,23 @@ def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFra
 
     Args:
         counts: From :func:`count_labels` (every article).
-        articles: The articles table (``article_id, group``).
+        articles: The articles table (``article_id, group``; articles
+            :func:`utils.ingest.group_of` leaves out are not counted).
         tone: From :func:`utils.rhetoric.sentence_tone`.
 
     Returns:
         One row per group (``(no group)`` for articles without one), sorted by name.
     """
-    group = articles.set_index("article_id")["group"].replace("", "(no group)")
-    c = counts.assign(group=counts["article_id"].map(group))
-    words = articles.assign(group=articles["group"].replace("", "(no group)")).groupby("group")["n_words"].sum()
+    group = group_of(articles)
+    c = counts.assign(group=counts["article_id"].map(group)).dropna(subset=["group"])
+    words = articles.assign(group=articles["article_id"].map(group)).groupby("group")["n_words"].sum()
     pooled = c.groupby(["group", "category", "label"], sort=False)["count"].sum().reset_index()
     pooled["per_1000"] = 1000 * pooled["count"] / pooled["group"].map(words).clip(lower=1)
     by = pooled.pivot_table(index="group", columns="label", values="per_1000", aggfunc="sum")
     cat = pooled.groupby(["group", "category"])["per_1000"].sum().unstack()
     out = pd.DataFrame(
         {
-            "articles": articles["group"].replace("", "(no group)").value_counts(),
+            "articles": group.value_counts(),
             "words": words,
             **{NAMES[k]: by[k] for k in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
             "questions": cat["question"],
