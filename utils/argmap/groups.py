@@ -36,7 +36,7 @@ def group_agreement(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
             it does not list are left out.
 
     Returns:
-        ``group_a, group_b, article pairs, links, agreement, tension, tension share (%),
+        ``group, other group, article pairs, links, agreement, tension, tension share (%),
         links per 100 article pairs``; pairs of groups no link joins are listed with zeros.
     """
     rel = _across(amap, groups)
@@ -50,8 +50,8 @@ def group_agreement(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
             agree, tension = int((sub["kind"] == "agreement").sum()), int((sub["kind"] == "tension").sum())
             rows.append(
                 {
-                    "group_a": ga,
-                    "group_b": gb,
+                    "group": ga,
+                    "other group": gb,
                     "article pairs": int(pairs),
                     "links": len(sub),
                     "agreement": agree,
@@ -65,8 +65,8 @@ def group_agreement(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
 
 def group_headline(table: pd.DataFrame) -> str:
     """One sentence comparing links inside groups with links across them (from :func:`group_agreement`)."""
-    same = table[table["group_a"] == table["group_b"]]
-    cross = table[table["group_a"] != table["group_b"]]
+    same = table[table["group"] == table["other group"]]
+    cross = table[table["group"] != table["other group"]]
 
     def rate(rows: pd.DataFrame) -> tuple[float, float]:
         pairs, links = rows["article pairs"].sum(), rows["links"].sum()

@@ -73,12 +73,21 @@ def distinctive_terms(pooled: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
     """Each group's most distinctive terms against the other groups (log-odds, highest z first).
 
     Returns:
-        ``group, term, surface, count, rest, z, significant, low_count`` for the top ``n`` terms
-        of each group that pass the significance line (fewer when fewer pass).
+        ``group, term`` (its most frequent written form), ``uses``, ``uses in the other
+        groups``, ``z`` (one decimal) for the top ``n`` terms of each group that pass the
+        significance line (fewer when fewer pass).
     """
     stats = keyness.log_odds_dirichlet(pooled)
     top = stats[stats["significant"] & (stats["z"] > 0)].groupby("article_id", sort=False).head(n)
-    return top.rename(columns={"article_id": "group"}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "group": top["article_id"],
+            "term": top["surface"],
+            "uses": top["count"],
+            "uses in the other groups": top["rest"],
+            "z": top["z"].round(1),
+        }
+    ).reset_index(drop=True)
 
 
 def two_groups(pooled: pd.DataFrame, a: str, b: str, *, min_count: int = 5) -> pd.DataFrame:
