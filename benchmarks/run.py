@@ -107,8 +107,12 @@ def time_end_to_end(movies: Path, tmp: Path, *, sizes: tuple[int, ...] = SIZES) 
     for n in sizes:
         corpus = subset_folder(movies, n, tmp / f"movies-{n}" / "corpus")
         run = measure(report_cmd(corpus, tmp / f"movies-{n}"))
-        print(f"report on {n} reviews: {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB", flush=True)
+        print(
+            f"report on {n} reviews: {run.seconds:.1f} s, {run.cpu_seconds:.1f} s CPU, peak {run.peak_rss_mb:.0f} MB",
+            flush=True,
+        )
         out[f"report on {n} reviews (s)"] = run.seconds
+        out[f"  CPU time, whole process tree (s), {n}"] = run.cpu_seconds
         out[f"  peak memory, whole process tree (MB), {n}"] = run.peak_rss_mb
         for html in sorted((tmp / f"movies-{n}" / "reports").glob("*.html")):
             out[f"  {html.name} (MB), {n}"] = html.stat().st_size / 1e6
