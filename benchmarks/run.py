@@ -10,7 +10,7 @@ Speed is measured here, not in timed tests (which flake on shared machines). Fig
 5. ``make report`` end to end on 200 / 1,000 / 2,000 movie reviews: wall time, peak memory of
    the whole process tree, and the size of each HTML report;
 6. side by side with scattertext 0.2.2 on the reviews, positive against negative
-   (``benchmarks/scattertext.py``; skipped with a note when the registry cannot be reached).
+   (``benchmarks/side_by_side.py``; skipped with a note when the registry cannot be reached).
 
 The movie reviews are read from ``../shared/corpora/movie_reviews`` (or ``--movies DIR``).
 """
@@ -28,7 +28,7 @@ from statistics import median
 import nbformat
 
 from benchmarks import argmap as argmap_bench
-from benchmarks import scattertext, stages
+from benchmarks import side_by_side, stages
 from benchmarks.measure import MOVIES, measure, subset_folder
 from utils import paths
 from utils.report import runner
@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
     ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per median on the seeds")
+    ap.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="reviews per end-to-end run")
     ap.add_argument(
         "--skip",
         nargs="*",
@@ -154,9 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             if "stages" not in args.skip:
                 figures |= time_stages(args.movies, tmp)
             if "end-to-end" not in args.skip:
-                figures |= time_end_to_end(args.movies, tmp)
+                figures |= time_end_to_end(args.movies, tmp, sizes=tuple(args.sizes))
             if "scattertext" not in args.skip:
-                figures |= scattertext.side_by_side(args.movies, tmp)
+                figures |= side_by_side.side_by_side(args.movies, tmp)
         else:
             print(f"(movie reviews not found at {args.movies}: corpus-scale benchmarks skipped)")
     width = max(map(len, figures), default=10)

@@ -1,4 +1,4 @@
-"""scattertext's side of the side-by-side (run by ``benchmarks/scattertext.py`` with the Python of
+"""scattertext's side of the side-by-side (run by ``benchmarks/side_by_side.py`` with the Python of
 a throwaway venv holding scattertext 0.2.2 and six; imports nothing from this project).
 
 Usage: ``python scattertext_job.py CORPUS_DIR GROUP_A GROUP_B`` prints one JSON line: seconds from

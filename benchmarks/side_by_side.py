@@ -10,7 +10,7 @@ its whitespace tokenizer, ``PriorFactory(...).use_all_categories()`` and
 ``LogOddsRatioInformativeDirichletPrior(priors, 10, "none")``. The overlap compares the two
 top-50 lists of the first group (ours by lemma, scattertext's by token, unigrams and bigrams).
 
-Usage (ours alone): ``python -m benchmarks.scattertext DIR GROUP_A GROUP_B``.
+Usage (ours alone): ``python -m benchmarks.side_by_side DIR GROUP_A GROUP_B``.
 """
 
 from __future__ import annotations
@@ -72,8 +72,12 @@ def side_by_side(corpus_dir: Path, tmp: Path, *, a: str = "pos", b: str = "neg")
         print(f"(side by side with scattertext skipped: {note})")
         return {}
     job = Path(__file__).with_name("scattertext_job.py")
-    theirs = _run_json([str(tmp / "scattertext-venv" / "bin" / "python"), str(job), str(corpus_dir), a, b])
-    mine = _run_json([sys.executable, "-m", "benchmarks.scattertext", str(corpus_dir), a, b])
+    try:
+        theirs = _run_json([str(tmp / "scattertext-venv" / "bin" / "python"), str(job), str(corpus_dir), a, b])
+        mine = _run_json([sys.executable, "-m", "benchmarks.side_by_side", str(corpus_dir), a, b])
+    except subprocess.CalledProcessError as exc:
+        print(f"(side by side with scattertext failed: {(exc.stderr or '')[-300:]})")
+        return {}
     overlap = len(set(theirs["top_a"]) & set(mine["top_a"]))
     print(f"top 50 of {a}, ours:        {', '.join(mine['top_a'][:50])}")
     print(f"top 50 of {a}, scattertext: {', '.join(theirs['top_a'][:50])}")
