@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import threading
@@ -22,6 +23,7 @@ class Run:
 
     seconds: float
     peak_rss_mb: float  # the largest sum of resident memory over the command's whole process tree
+    cpu_seconds: float = 0.0  # user + system time of the whole tree (steadier than wall on a shared machine)
 
 
 def _children() -> dict[int, list[int]]:
@@ -57,6 +59,7 @@ def measure(cmd: list[str], *, env: dict | None = None, interval: float = 0.2) -
     Raises:
         subprocess.CalledProcessError: the command failed.
     """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0.0
@@ -74,9 +77,11 @@ def measure(cmd: list[str], *, env: dict | None = None, interval: float = 0.2) -
     done.set()
     sampler.join()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # kernels and workers are waited for: counted here
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, cmd, stderr=err)
-    return Run(seconds, peak)
+    return Run(seconds, peak, cpu)
 
 
 def subset_folder(corpus_dir: Path, n: int, out_dir: Path) -> Path:

@@ -8,7 +8,9 @@ Speed is measured here, not in timed tests (which flake on shared machines). Fig
 4. the movie-review stages: ingestion, sentence labels, counting and keyness, the draft map at
    200 / 1,000 / 2,000 reviews;
 5. ``make report`` end to end on 200 / 1,000 / 2,000 movie reviews: wall time, peak memory of
-   the whole process tree, and the size of each HTML report.
+   the whole process tree, and the size of each HTML report;
+6. side by side with scattertext 0.2.2 on the reviews, positive against negative
+   (``benchmarks/side_by_side.py``; skipped with a note when the registry cannot be reached).
 
 The movie reviews are read from ``../shared/corpora/movie_reviews`` (or ``--movies DIR``).
 """
@@ -26,7 +28,7 @@ from statistics import median
 import nbformat
 
 from benchmarks import argmap as argmap_bench
-from benchmarks import stages
+from benchmarks import side_by_side, stages
 from benchmarks.measure import MOVIES, measure, subset_folder
 from utils import paths
 from utils.report import runner
@@ -128,7 +130,12 @@ def time_end_to_end(movies: Path, tmp: Path, *, sizes: tuple[int, ...] = SIZES) 
     for n in sizes:
         corpus = subset_folder(movies, n, tmp / f"movies-{n}" / "corpus")
         run = measure(report_cmd(corpus, tmp / f"movies-{n}"))
+        print(
+            f"report on {n} reviews: {run.seconds:.1f} s, {run.cpu_seconds:.1f} s CPU, peak {run.peak_rss_mb:.0f} MB",
+            flush=True,
+        )
         out[f"report on {n} reviews (s)"] = run.seconds
+        out[f"  CPU time, whole process tree (s), {n}"] = run.cpu_seconds
         out[f"  peak memory, whole process tree (MB), {n}"] = run.peak_rss_mb
         for html in sorted((tmp / f"movies-{n}" / "reports").glob("*.html")):
             out[f"  {html.name} (MB), {n}"] = html.stat().st_size / 1e6
@@ -150,8 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
     ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per median on the seeds")
+    ap.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="reviews per end-to-end run")
     ap.add_argument(
-        "--skip", nargs="*", default=[], choices=["setup", "seeds", "stages", "end-to-end"], help="parts to leave out"
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=["setup", "seeds", "stages", "end-to-end", "scattertext"],
+        help="parts to leave out",
     )
     args = ap.parse_args(argv)
     figures: dict[str, float] = {}
@@ -167,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
             if "stages" not in args.skip:
                 figures |= time_stages(args.movies, tmp)
             if "end-to-end" not in args.skip:
-                figures |= time_end_to_end(args.movies, tmp)
+                figures |= time_end_to_end(args.movies, tmp, sizes=tuple(args.sizes))
+            if "scattertext" not in args.skip:
+                figures |= side_by_side.side_by_side(args.movies, tmp)
         else:
             print(f"(movie reviews not found at {args.movies}: corpus-scale benchmarks skipped)")
     width = max(map(len, figures), default=10)

@@ -45,3 +45,37 @@ def three_run(tmp_path_factory):
     corpus = base / "three_articles"
     shutil.copytree(THREE, corpus)
     return _run(corpus, base)
+
+
+# Words only one group of the generated corpus uses: the two-group comparison must find them.
+ALPHA_WORDS = ("splendid", "luminous", "graceful")
+BETA_WORDS = ("dreary", "clumsy", "tedious")
+FILLER = (
+    "The story follows a family through one long summer.",
+    "Critics will argue about the ending for years.",
+    "However, the second act slows down.",
+    "Why does the hero stay? Because he must.",
+    "The music supports every scene without taking over.",
+    "Many viewers may find the pace uneven.",
+)
+
+
+def write_many(folder: Path, *, n_alpha: int = 170, n_beta: int = 130) -> Path:
+    """A generated corpus of ``n_alpha + n_beta`` short reviews in sub-folders ``alpha/`` and
+    ``beta/``: each has three filler sentences (picked by its number) and one sentence with its
+    group's words, so a review's length varies and each group has words of its own."""
+    for group, n, words in (("alpha", n_alpha, ALPHA_WORDS), ("beta", n_beta, BETA_WORDS)):
+        (folder / group).mkdir(parents=True)
+        for i in range(n):
+            own = f"It is a {words[i % 3]} film, {words[(i + 1) % 3]} from start to end, and {words[(i + 2) % 3]} too."
+            body = " ".join(FILLER[(i + k) % len(FILLER)] for k in range(1 + i % 5))
+            text = f"{own} {body} Note {i}.\n"  # the number keeps every file distinct (duplicates are skipped)
+            (folder / group / f"{group}{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def many_run(tmp_path_factory):
+    """Every notebook on a generated corpus of 300 short reviews in two groups (alpha, beta)."""
+    base = tmp_path_factory.mktemp("many_run")
+    return _run(write_many(base / "many_reviews"), base)

@@ -45,3 +45,11 @@ def test_subset_interleaves_sub_folders(tmp_path):
         "pos/cv000_pos.txt",
         "pos/cv001_pos.txt",
     ]
+
+
+def test_measure_counts_the_cpu_time_of_child_processes():
+    # the parent only waits; its child spins for about half a second of CPU
+    child = "import time; t = time.process_time(); exec('while time.process_time() - t < 0.5: pass')"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    run = measure.measure([sys.executable, "-c", parent], interval=0.05)
+    assert run.cpu_seconds >= 0.5

@@ -35,6 +35,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "file": "str",
         "title": "str",
         "author": "str",
+        "group": "str",  # what the article is compared by: sub-folder or manifest column ("" = none)
+        "date": "str",  # the manifest's date (or year) as written ("" = none)
         "format": "str",
         "encoding": "str",
         "repair": "str",

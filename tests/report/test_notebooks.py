@@ -132,9 +132,12 @@ def test_the_show_code_switch_includes_code_and_a_run_clears_its_old_figures(tmp
     assert CODE_CELL.search(result.html_path.read_text())
     # the same run: 01's figure files from an earlier version are gone, 03's (not run) stay
     assert sorted(p.name for p in figures.iterdir()) == [
+        "01-article-summary.csv",  # the full per-article lists beside the report
+        "01-cleaning.csv",
         "01-sentence-lengths.csv",
         "01-sentence-lengths.png",
         "01-sentence-lengths.svg",
+        "01-sentences.csv",
         "03-other-notebook.png",
     ]
 

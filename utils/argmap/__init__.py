@@ -2,7 +2,7 @@
 (``draft``), exports to other tools (``export``), what notebook 04 shows (``views``) and draws
 (``plots``), the issue view (``issues``), and the draft scored against the curated map (``quality``)."""
 
-from utils.argmap import draft, export, issues, plots, quality, views
+from utils.argmap import draft, export, groups, issues, plots, quality, views
 from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "draft",
     "export",
     "issues",
+    "groups",
     "load_map",
     "plots",
     "quality",

@@ -208,11 +208,20 @@ def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = 
     tagged = c["concepts"].map(lambda s: concept in [t.strip() for t in s.split(";")])
     found = pd.Series("", index=c.index, dtype="str")
     if hits is not None and not hits.empty:
-        h = hits[hits["concept"] == concept]
-        for i, row in c.iterrows():
-            inside = h[(h["article_id"] == row["article_id"]) & (h["start"] >= row["start"]) & (h["end"] <= row["end"])]
-            if len(inside):
-                found[i] = "in quote: " + ", ".join(dict.fromkeys(inside["surface"]))
+        h = hits.loc[hits["concept"] == concept, ["article_id", "start", "end", "surface"]]
+        quotes = pd.DataFrame(
+            {
+                "row": range(len(c)),
+                "article_id": c["article_id"].to_numpy(),
+                "start": c["start"].to_numpy(),
+                "end": c["end"].to_numpy(),
+            }
+        )
+        # one pass over all claims: each hit joined to the claims of its article, kept when inside the quote
+        pairs = quotes.merge(h.rename(columns={"start": "hit_start", "end": "hit_end"}), on="article_id")
+        pairs = pairs[(pairs["hit_start"] >= pairs["start"]) & (pairs["hit_end"] <= pairs["end"])]
+        words = pairs.groupby("row", sort=False)["surface"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+        found.iloc[words.index.to_numpy()] = ("in quote: " + words).to_numpy()
     how = [("tagged; " if t else "") + f for t, f in zip(tagged, found)]
     out = c.assign(how=[h.strip("; ") or "" for h in how])[tagged | found.ne("")]
     return out[["claim_id", "article_id", "role", "label", "how"]].reset_index(drop=True)

@@ -2,7 +2,7 @@
 word cloud and table; distinctive-term statistics (``keyness``); what notebook 03 shows
 (``views``) and draws (``plots``)."""
 
-from utils.concepts import keyness, plots, views
+from utils.concepts import groups, keyness, plots, views
 from utils.concepts.counts import (
     Counts,
     concept_hits,
@@ -20,6 +20,7 @@ __all__ = [
     "concept_hits",
     "cooccurrence",
     "count_corpus",
+    "groups",
     "keyness",
     "load_concepts",
     "plots",

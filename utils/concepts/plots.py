@@ -463,3 +463,51 @@ def plot_distinctive_terms(
         fontsize=9,
     )
     return fig
+
+
+def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: plt.Axes | None = None) -> plt.Axes:
+    """Each term's rate in group ``a`` (x) against group ``b`` (y), per 1,000 words, log scales:
+    terms on the diagonal are used alike; the ``label`` most significant terms of each side are
+    named. Colour: teal leans to ``a``, orange to ``b``, grey not significant. A term one group
+    never uses sits on that group's floor line (half the smallest rate seen).
+
+    Args:
+        pair: From :func:`utils.concepts.groups.two_groups`.
+    """
+    ax = ax or plt.subplots(figsize=(8.5, 8))[1]
+    positive = pd.concat([pair["rate_a"], pair["rate_b"]])
+    floor = float(positive[positive > 0].min()) / 2 if (positive > 0).any() else 0.001
+    x, y = pair["rate_a"].clip(lower=floor), pair["rate_b"].clip(lower=floor)
+    colour = np.where(pair["z"] > 1.96, PALETTE[1], np.where(pair["z"] < -1.96, PALETTE[3], "#c4c9cc"))
+    ax.scatter(x, y, s=9, c=colour, alpha=0.6, linewidths=0, rasterized=True)  # thousands of dots: one image in the SVG
+    top = max(float(x.max()), float(y.max())) * 1.5
+    ax.plot([floor, top], [floor, top], color="#888", linewidth=0.8, linestyle="--")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(floor * 0.8, top)
+    ax.set_ylim(floor * 0.8, top)
+    named = pd.concat([pair[pair["z"] > 1.96].head(label), pair[pair["z"] < -1.96].sort_values("z").head(label)])
+    for term, xi, yi, z in zip(named["surface"], x[named.index], y[named.index], named["z"]):
+        ax.annotate(
+            str(term),
+            (xi, yi),
+            xytext=(4, -3) if z > 0 else (-4, 3),
+            textcoords="offset points",
+            ha="left" if z > 0 else "right",
+            fontsize=8,
+            color=PALETTE[0] if z > 0 else PALETTE[4],
+        )
+    ax.set_xlabel(f"uses per 1,000 words in {a}")
+    ax.set_ylabel(f"uses per 1,000 words in {b}")
+    return ax
+
+
+def plot_trends(trends: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Concept rates per 1,000 words by period (from :func:`utils.concepts.groups.concept_trends`)."""
+    ax = ax or plt.subplots(figsize=(9, 4.5))[1]
+    for i, concept in enumerate(trends.columns):
+        ax.plot(trends.index, trends[concept], marker="o", color=SERIES[i % len(SERIES)], label=concept)
+    ax.set_xlabel("period")
+    ax.set_ylabel("uses per 1,000 words")
+    ax.legend(fontsize=8, frameon=False, ncol=2)
+    return ax

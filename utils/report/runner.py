@@ -19,6 +19,7 @@ Usage::
     python -m utils report                          # data/raw -> reports/
     python -m utils report --corpus path/to/folder  # -> reports/corpora/<name>-<hash>/
     python -m utils report --show-code              # include the code in the HTML
+    python -m utils report --corpus DIR --group-by outlet   # compare groups by a manifest column
 """
 
 from __future__ import annotations
@@ -200,6 +201,7 @@ def run_notebooks(
     processed_dir: Path | None = None,
     show_code: bool = False,
     kernels: int = KERNELS,
+    group_by: str | None = None,
 ) -> list[Result]:
     """Execute notebooks on a corpus and write one HTML report per notebook plus ``index.html``.
 
@@ -210,6 +212,8 @@ def run_notebooks(
         processed_dir: Where processed tables go (default: from :func:`utils.paths.run_dirs`).
         show_code: Include code cells in the HTML.
         kernels: How many notebooks run at once after the first.
+        group_by: What groups the articles for comparison: ``"folder"`` or a manifest column
+            (``group``, ``author``, ``outlet``, ``date``); ``None``: sub-folders when there are any.
 
     Raises:
         NotebookFailed: a notebook raised; the last run's reports and figures are put back.
@@ -223,6 +227,7 @@ def run_notebooks(
         "corpus_dir": paths.shown(dirs.corpus),
         "processed_dir": paths.shown(processed_dir),
         "report_dir": paths.shown(report_dir),
+        "group_by": group_by,
     }
     prefixes = sorted({nb.name[:2] for nb in notebooks if nb.name[:2].isdigit()})
     with lock.hold(report_dir, processed_dir):
@@ -325,6 +330,12 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--report-dir", type=Path, default=None, help="override where the HTML goes")
     parser.add_argument("--processed-dir", type=Path, default=None, help="override where the tables go")
+    parser.add_argument(
+        "--group-by",
+        default=None,
+        help="compare groups of articles: 'folder' (sub-folders such as pos/ and neg/) or a manifest column "
+        "(group, author, outlet, date); default: sub-folders when there are any",
+    )
 
 
 def run(args) -> int:
@@ -343,6 +354,7 @@ def run(args) -> int:
             show_code=args.show_code,
             report_dir=args.report_dir,
             processed_dir=args.processed_dir,
+            group_by=args.group_by,
         )
     except (NotebookFailed, paths.OutputFolderError) as exc:
         print(f"✘ report run stopped: {exc}", file=sys.stderr)

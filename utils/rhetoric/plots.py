@@ -227,3 +227,22 @@ def plot_quality(scores: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axe
     ax.set_xlabel("score against the hand labels (1 = perfect)")
     ax.legend(loc="lower left", fontsize=8, frameon=True)
     return ax
+
+
+def plot_group_profiles(profile: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """The fingerprint dimensions per 1,000 words, one bar per group side by side (at most ten
+    groups, the largest)."""
+    shown = profile.sort_values("articles", ascending=False, kind="stable").head(10)
+    dims = [c for c in profile.columns if c not in {"group", "articles", "words", "mean tone"}]
+    ax = ax or plt.subplots(figsize=(9, 0.9 + 0.32 * len(dims) * max(1, len(shown) / 2)))[1]
+    y = np.arange(len(dims))
+    h = 0.8 / len(shown)
+    for k, (group, n, values) in enumerate(zip(shown["group"], shown["articles"], shown[dims].to_numpy(float))):
+        offset = (k - (len(shown) - 1) / 2) * h
+        ax.barh(y + offset, values, height=h, color=PALETTE[k % len(PALETTE)], label=f"{group} ({int(n):,} articles)")
+    ax.set_yticks(y, dims)
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences (or markers) per 1,000 words, all the group's articles pooled")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.grid(axis="y", visible=False)
+    return ax

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils import display
+from utils.ingest import group_of
 from utils.rhetoric.labels import EVIDENCE, LABELS
 
 NAMES = {
@@ -225,7 +226,18 @@ def article_summaries(
     counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series, articles: pd.DataFrame
 ) -> pd.DataFrame:
     """One plain-English summary per article: ``article_id, title, summary``."""
-    rows = [(a.article_id, a.title, summarise_article(a.article_id, counts, tone, runs)) for a in articles.itertuples()]
+    by_counts = dict(list(counts.groupby("article_id", sort=False)))
+    by_tone = dict(list(tone.groupby("article_id", sort=False)))
+    rows = [
+        (
+            a.article_id,
+            a.title,
+            summarise_article(
+                a.article_id, by_counts.get(a.article_id, counts[:0]), by_tone.get(a.article_id, tone[:0]), runs
+            ),
+        )
+        for a in articles.itertuples()
+    ]
     return pd.DataFrame(rows, columns=["article_id", "title", "summary"])
 
 
@@ -376,6 +388,35 @@ def drilldown_sections(
     return sections
 
 
+def label_drilldowns(labels: pd.DataFrame, sentences: pd.DataFrame, *, n: int = 20, csv: str = "") -> list[str]:
+    """For a large corpus: one collapsible list per label (not per article) holding its ``n``
+    sentences with the most hits (ties: reading order), matched spans highlighted; the title
+    says how many sentences carry the label in all, and ``csv`` names the file with every one.
+    Labels no sentence carries are named in a closing line."""
+    text = dict(zip(sentences["sentence_id"], sentences["text"].astype("str")))
+    order = {sid: i for i, sid in enumerate(sentences["sentence_id"])}
+    article = dict(zip(sentences["sentence_id"], sentences["article_id"]))
+    groups = dict(list(labels.groupby("label", sort=False)))
+    where = f"; every one is in {csv}" if csv else ""
+    out, empty = [], []
+    for category, label, name in label_index().itertuples(index=False):
+        hits = groups.get(label)
+        if hits is None:
+            empty.append(name)
+            continue
+        per = hits.groupby("sentence_id").size()
+        top = sorted(per.index, key=lambda sid: (-per[sid], order.get(sid, 0)))[:n]
+        table = evidence_table(
+            hits[hits["sentence_id"].isin(top)].sort_values("sentence_id", key=lambda s: s.map(order)), text
+        )
+        table.insert(0, "article", table["sentence"].map(article))
+        title = f"{category} / {name}: the {len(top)} sentences with the most hits, of {len(per):,}{where}"
+        out.append(display.drilldown(title, table, raw_html_cols=("text",)))
+    if empty:
+        out.append(f'<p class="atlas-note">No occurrences: {html.escape(", ".join(empty))}.</p>')
+    return out
+
+
 def question_table(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Every question with its type, the rule's reason, and the sentence that follows it."""
     q = labels[labels["category"] == "question"]
@@ -496,5 +537,64 @@ def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
     return textwrap.fill(
         f"Word-level tone (VADER) is positive on average in {int((means > 0).sum())} of {len(means)} articles; "
         "it scores words, not the author's stance",
+        width,
+    )
+
+
+# ---------------------------------------------------------------- groups
+
+
+def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
+    """How each group of articles argues: the fingerprint dimensions per 1,000 words of the
+    group's words (all its articles pooled), plus its articles, words and mean tone.
+
+    Args:
+        counts: From :func:`count_labels` (every article).
+        articles: The articles table (``article_id, group``; articles
+            :func:`utils.ingest.group_of` leaves out are not counted).
+        tone: From :func:`utils.rhetoric.sentence_tone`.
+
+    Returns:
+        One row per group (``(no group)`` for articles without one), sorted by name.
+    """
+    group = group_of(articles)
+    c = counts.assign(group=counts["article_id"].map(group)).dropna(subset=["group"])
+    words = articles.assign(group=articles["article_id"].map(group)).groupby("group")["n_words"].sum()
+    pooled = c.groupby(["group", "category", "label"], sort=False)["count"].sum().reset_index()
+    pooled["per_1000"] = 1000 * pooled["count"] / pooled["group"].map(words).clip(lower=1)
+    by = pooled.pivot_table(index="group", columns="label", values="per_1000", aggfunc="sum")
+    cat = pooled.groupby(["group", "category"])["per_1000"].sum().unstack()
+    out = pd.DataFrame(
+        {
+            "articles": group.value_counts(),
+            "words": words,
+            **{NAMES[k]: by[k] for k in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
+            "questions": cat["question"],
+            "directives": cat["directive"],
+            "reader address": by["engagement_reader"],
+            "hedges": by["hedge"],
+            "boosters": by["booster"],
+            "mean tone": tone.groupby(tone["article_id"].map(group))["compound"].mean(),
+        }
+    )
+    return out.fillna(0).round(2).rename_axis("group").reset_index()
+
+
+def group_profile_title(profile: pd.DataFrame, *, width: int = 75) -> str:
+    """A title naming, for the two largest groups, the dimension where their rates differ most
+    (relative to the higher rate), computed from :func:`group_profile`."""
+    if len(profile) < 2:
+        return "How the group argues"
+    two = profile.sort_values("articles", ascending=False, kind="stable").head(2).set_index("group")
+    dims = [c for c in profile.columns if c not in {"group", "articles", "words", "mean tone"}]
+    a, b = two.index
+    gap = ((two.loc[a, dims] - two.loc[b, dims]) / two[dims].max().replace(0, np.nan)).astype(float)
+    if gap.abs().dropna().empty:
+        return f"{a} and {b} argue alike"
+    dim = gap.abs().idxmax()
+    more, less = (a, b) if gap[dim] > 0 else (b, a)
+    return textwrap.fill(
+        f"The largest difference: {more} uses {dim} at {two.loc[more, dim]:.1f} per 1,000 words, "
+        f"{less} at {two.loc[less, dim]:.1f}",
         width,
     )
