@@ -571,6 +571,11 @@ def layout_tree(amap: ArgumentMap, article_id: str, *, width: float = 11.0, size
     return df
 
 
+def _tree_arrow(ax: plt.Axes, start: tuple, end: tuple, *, colour: str, style: str, **kw) -> None:
+    """An arrow of a per-article tree, from a claim to the claim it supports or attacks."""
+    _add(ax, FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=11, color=colour, ls=style, zorder=2, **kw))
+
+
 def plot_argument_tree(
     amap: ArgumentMap, article_id: str, *, ax: plt.Axes | None = None, width: float = 11.0
 ) -> plt.Axes:
@@ -614,21 +619,7 @@ def plot_argument_tree(
         if n.parent and n.relation:
             p = by_id.loc[n.parent]
             c, ls, _ = INSIDE_STYLE[n.relation]
-            _add(
-                ax,
-                FancyArrowPatch(
-                    (n.x, -n.y),
-                    (p.x, -p.y - p.h),
-                    arrowstyle="-|>",
-                    mutation_scale=11,
-                    color=c,
-                    ls=ls,
-                    lw=1.3,
-                    zorder=2,
-                    shrinkA=0,
-                    shrinkB=0,
-                ),
-            )
+            _tree_arrow(ax, (n.x, -n.y), (p.x, -p.y - p.h), colour=c, style=ls, lw=1.3, shrinkA=0, shrinkB=0)
             badges[n.relation].append(((n.x + p.x) / 2, (-n.y - p.y - p.h) / 2))
     inside = amap.relations[(amap.relations["scope"] == "inside") & (amap.relations["source_article"] == article_id)]
     shown = set(zip(nodes["claim_id"], nodes["parent"]))
@@ -636,20 +627,15 @@ def plot_argument_tree(
         if (r.source, r.target) not in shown:
             s, t = by_id.loc[r.source], by_id.loc[r.target]
             c, ls, _ = INSIDE_STYLE[r.relation]
-            _add(
+            _tree_arrow(
                 ax,
-                FancyArrowPatch(
-                    (s.x, -s.y),
-                    (t.x, -t.y - t.h),
-                    arrowstyle="-|>",
-                    mutation_scale=11,
-                    color=c,
-                    ls=ls,
-                    lw=1.0,
-                    zorder=2,
-                    connectionstyle="arc3,rad=0.15",
-                    alpha=0.8,
-                ),
+                (s.x, -s.y),
+                (t.x, -t.y - t.h),
+                colour=c,
+                style=ls,
+                lw=1.0,
+                connectionstyle="arc3,rad=0.15",
+                alpha=0.8,
             )
     draw_badges(ax, badges, size=60)
     ax.set_xlim(0, width)

@@ -270,15 +270,7 @@ def pair_features(infos: list[_Info], s: int, t: int, *, central: int) -> dict[s
         "target_question": trg.question,
         "target_should": trg.should,
     }
-    for c in (
-        "reason",
-        "conclusion",
-        "contrast",
-        "concession",
-        "opponent",
-        "addition",
-        "example",
-    ):
+    for c in CUE_CLASSES[:-1]:  # every class but "claim"
         if c in src.opens:
             flags[f"src_{c}_{dist}"] = True
             flags[f"src_{c}_to_central"] = t == central

@@ -589,19 +589,22 @@ def clean_text(raw: str, *, fmt: str) -> Cleaned:
     return Cleaned(paras, log, title)
 
 
+def _boilerplate_entry(p: Paragraph, pattern: str) -> dict:
+    """The cleaning-log row of a paragraph cut as boilerplate (with the pattern that matched)."""
+    return {
+        "step": "boilerplate removed",
+        "raw_start": p.raw[0],
+        "raw_end": p.raw[-1] + 1,
+        "text": p.text,
+        "pattern": pattern,
+    }
+
+
 def _strip_trailing_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
     """The HTML counterpart of :func:`strip_trailing_boilerplate`, on paragraphs."""
     while paras and (pattern := boilerplate_match(paras[-1].text)) is not None:
         p = paras.pop()
-        log.append(
-            {
-                "step": "boilerplate removed",
-                "raw_start": p.raw[0],
-                "raw_end": p.raw[-1] + 1,
-                "text": p.text,
-                "pattern": pattern,
-            }
-        )
+        log.append(_boilerplate_entry(p, pattern))
     return paras
 
 
@@ -613,13 +616,5 @@ def _cut_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[
         if pattern is None:
             kept.append(p)
         else:
-            log.append(
-                {
-                    "step": "boilerplate removed",
-                    "raw_start": p.raw[0],
-                    "raw_end": p.raw[-1] + 1,
-                    "text": p.text,
-                    "pattern": pattern,
-                }
-            )
+            log.append(_boilerplate_entry(p, pattern))
     return kept
