@@ -147,6 +147,7 @@ PLAIN_NAMES = {
     "corpus_dir": "Articles folder",
     "processed_dir": "Tables folder",
     "report_dir": "Reports folder",
+    "group_by": "Groups compared by",
 }
 INDEX_CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#1d2b33}
 h1{border-bottom:2px solid #264653}h2{color:#264653;margin-top:1.6em}table{border-collapse:collapse;margin:.5em 0}
