@@ -44,6 +44,7 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
+from utils.text import alternation, read_word_list
 
 EVIDENCE_TYPE = {
     "evidence_statistic": "statistic",
@@ -53,15 +54,9 @@ EVIDENCE_TYPE = {
     "evidence_exemplar": "example",
     "evidence_analogy": "analogy",
 }
-PREMISE_CUE = re.compile(
-    r"\b(because|since|for example|for instance|after all|given that|the reason is|according to|research shows|studies show)\b",
-    re.I,
-)
-CONCLUSION_CUE = re.compile(
-    r"^\W*(so|therefore|thus|hence|consequently|as a result|in short|in other words|that is why|this means|"
-    r"the lesson here is|in conclusion|overall|in sum)\b",
-    re.I,
-)
+_CUES = paths.LEXICONS / "rule_cues"
+PREMISE_CUE = re.compile(rf"\b({alternation(read_word_list(_CUES / 'premise_cues.txt'))})\b", re.I)
+CONCLUSION_CUE = re.compile(rf"^\W*({alternation(read_word_list(_CUES / 'conclusion_openers.txt'))})\b", re.I)
 WORD = re.compile(r"^[^\W\d_][\w’'-]+$")
 MAX_DF = 40  # a stem or concept in more draft items than this is too common to block on
 BROAD_ZIPF = 6.0  # words this common in general English (the, make, new) carry no weight; in more than a fifth of the claims, neither
