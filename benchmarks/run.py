@@ -3,6 +3,7 @@
 Speed is measured here, not in timed tests (which flake on shared machines). Figures:
 
 1. fresh set-up time of a clone (``benchmarks/setup_time.py``), when that script is present;
+   the argument reader scored on the arg-microtexts gold graphs (``--gold``), with baselines;
 2. ``make report`` on the seeds with a warm venv (median of ``--repeat`` runs);
 3. each notebook alone on the seeds, beyond its own import-only copy (target < 3 s each);
 4. the movie-review stages: ingestion, sentence labels, counting and keyness, the draft map at
@@ -31,6 +32,7 @@ from benchmarks import argmap as argmap_bench
 from benchmarks import side_by_side, stages
 from benchmarks.measure import MOVIES, measure, subset_folder
 from utils import paths
+from utils.argmap import score
 from utils.report import runner
 
 REPEAT = 3  # medians of 3: single runs on a shared 2-core machine vary by a second or more
@@ -152,17 +154,29 @@ def time_setup() -> dict[str, float]:
     return {"fresh clone set-up, whole script (s)": time.perf_counter() - start}
 
 
+MICROTEXTS = paths.ROOT.parent / "shared" / "corpora" / "arg-microtexts-part2" / "corpus"
+
+
+def score_reader(gold_dir: Path) -> dict[str, float]:
+    """Print the argument reader's scores on the gold argument graphs (held-out and training
+    topics, with baselines) and return how long scoring took."""
+    start = time.perf_counter()
+    score.main([str(gold_dir)])
+    return {"score the argument reader on the arg-microtexts dev set (s)": time.perf_counter() - start}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print a table of figures."""
     ap = argparse.ArgumentParser(description="Argument Atlas benchmarks")
     ap.add_argument("--movies", type=Path, default=MOVIES, help="the movie-review corpus folder")
+    ap.add_argument("--gold", type=Path, default=MICROTEXTS, help="arg-microtexts corpus folder (gold graphs)")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per median on the seeds")
     ap.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="reviews per end-to-end run")
     ap.add_argument(
         "--skip",
         nargs="*",
         default=[],
-        choices=["setup", "seeds", "stages", "end-to-end", "scattertext"],
+        choices=["setup", "scorer", "seeds", "stages", "end-to-end", "scattertext"],
         help="parts to leave out",
     )
     args = ap.parse_args(argv)
@@ -171,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         if "setup" not in args.skip:
             figures |= time_setup()
+        if "scorer" not in args.skip and args.gold.is_dir():
+            figures |= score_reader(args.gold)
         if "seeds" not in args.skip:
             figures |= time_seed_report(tmp, repeat=args.repeat)
             figures |= time_import_guard(repeat=args.repeat)
