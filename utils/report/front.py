@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import html
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +144,20 @@ def _source(c: dict[str, str]) -> str:
     return f'<span class="atlas-badge atlas-{cls}">{text}</span>'
 
 
+MAX_ARTICLES = 12  # past this many, the front page shows the articles with the most links across articles
+
+
+def shown_articles(f: Findings, *, limit: int = MAX_ARTICLES) -> list[str]:
+    """The articles the front page shows: all of them, or past ``limit`` the ``limit`` with the
+    most links across articles (ties in corpus order), so the page stays small at any size."""
+    ids = [a["article_id"] for a in f.articles]
+    if len(ids) <= limit:
+        return ids
+    degree = Counter(r["source_article"] for r in f.across) + Counter(r["target_article"] for r in f.across)
+    order = {a: i for i, a in enumerate(ids)}
+    return sorted(sorted(ids, key=lambda a: (-degree[a], order[a]))[:limit], key=order.get)
+
+
 def findings_html(f: Findings, pages: dict[str, str]) -> str:
     """The findings part of the front page. ``pages`` maps a report's number (``02``) to its
     file name and the exported HTML is read for section anchors, so no link points nowhere."""
@@ -154,8 +169,16 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
         a = anchor if anchor and f'id="{anchor}"' in texts.get(num, "") else find_section(texts.get(num, ""), *words)
         return f'<a class="atlas-evidence" href="{href(Path(pages[num]).name, a)}">{label} →</a>'
 
-    titles = {a["article_id"]: a["title"] for a in f.articles}
+    shown = shown_articles(f)
+    keep = set(shown)
+    titles = {a["article_id"]: a["title"] for a in f.articles if a["article_id"] in keep}
     out = []
+    if len(shown) < len(f.articles):
+        out.append(
+            f'<p class="atlas-made">This corpus has {len(f.articles):,} articles; the findings below show the '
+            f"{len(shown)} with the most links across articles. Every article is in the reports and in the CSV "
+            "files beside them.</p>"
+        )
     th = theses(f)
     rows = "".join(
         f"<tr><td><b>{html.escape(aid)}</b><br><small>{html.escape(titles.get(aid, ''))}</small></td>"
@@ -177,6 +200,7 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
             f"<tr><td><b>{html.escape(r['article_id'])}</b></td><td>{fingerprint_svg(r, top)}</td>"
             f"<td>{html.escape(leading_features(r))}</td></tr>"
             for r in f.fingerprints
+            if r["article_id"] in keep
         )
         out.append(
             '<h2 id="fingerprints">How does each article argue?</h2>'
@@ -189,7 +213,7 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
     if f.top_concepts:
         by_article: dict[str, list[str]] = {}
         for r in f.top_concepts:
-            if int(r["rank"]) <= 3:
+            if int(r["rank"]) <= 3 and r["article_id"] in keep:
                 by_article.setdefault(r["article_id"], []).append(
                     f"{html.escape(r['concept'])} ({float(r['rate']):.1f})"
                 )
@@ -209,7 +233,7 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
 
 def matrix_html(f: Findings, link) -> str:
     """The agreement / tension matrix: each cell counts links and opens their claim pairs in 04."""
-    ids = [a["article_id"] for a in f.articles]
+    ids = shown_articles(f)
     counts: dict[frozenset, list[int]] = {}
     for r in f.across:
         c = counts.setdefault(frozenset((r["source_article"], r["target_article"])), [0, 0])

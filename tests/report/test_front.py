@@ -1,0 +1,32 @@
+"""The front page stays small on a large corpus: past a size it shows the most linked articles."""
+
+from __future__ import annotations
+
+from utils.report import front
+
+
+def _findings(n: int) -> front.Findings:
+    articles = [{"article_id": f"a{i:04d}", "title": f"Article {i}"} for i in range(n)]
+    # a0007 and a0020 are linked to each other three times, a0003 to a0020 once: the most linked first
+    link = {"source": "x", "target": "y", "rationale": ""}
+    across = [{**link, "source_article": "a0007", "target_article": "a0020", "relation": "agrees"}] * 3
+    across += [{**link, "source_article": "a0003", "target_article": "a0020", "relation": "contradicts"}]
+    rows = [{"article_id": a["article_id"], "claims": "1.0"} for a in articles]
+    return front.Findings(
+        articles=articles, claims={}, across=across, curated=False, fingerprints=rows, top_concepts=[]
+    )
+
+
+def test_a_small_corpus_shows_every_article():
+    assert front.shown_articles(_findings(5)) == ["a0000", "a0001", "a0002", "a0003", "a0004"]
+
+
+def test_a_large_corpus_shows_the_most_linked_articles_and_says_so():
+    f = _findings(2000)
+    shown = front.shown_articles(f)
+    assert len(shown) == front.MAX_ARTICLES
+    assert {"a0003", "a0007", "a0020"} <= set(shown) and shown == sorted(shown)
+    page = front.findings_html(f, pages={})
+    assert "has 2,000 articles; the findings below show the 12 with the most links" in page
+    assert page.count("<tr><th>a0") == front.MAX_ARTICLES  # matrix rows
+    assert len(page) < 200_000  # was quadratic in the number of articles: 254 MB at 2,000
