@@ -94,8 +94,8 @@ def corpus_key(corpus: Path) -> str:
     digits of the SHA-256 of its resolved path, so two folders with the same name never share one.
 
     Example:
-        >>> corpus_key(Path("/home/ana/Q3 articles"))
-        'Q3_articles-84ee71a6'
+        >>> corpus_key(Path("corpora/Q3 articles"))
+        'Q3_articles-bcfb33ac'
     """
     digest = hashlib.sha256(str(corpus).encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{slugify(corpus.name)}-{digest}"
