@@ -105,6 +105,22 @@ def test_a_run_sets_aside_exactly_its_notebooks_outputs_and_a_failed_run_puts_th
     }
 
 
+def test_a_report_written_while_later_notebooks_run_is_withdrawn_when_one_of_them_fails(tmp_path):
+    """The first notebook's report is exported while the others still run; a later failure must
+    still leave the last complete run's report in place, not this run's."""
+    books = tmp_path / "nb"
+    first = _notebook(books, "01-first", "x = 1")
+    second = _notebook(books, "02-second", "import time\ntime.sleep(2)", "raise ValueError('late failure')")
+    reports, corpus = tmp_path / "r", tmp_path / "corpus"
+    reports.mkdir()
+    corpus.mkdir()
+    (reports / "01-first.html").write_text("last complete run")
+    with pytest.raises(runner.NotebookFailed, match="02-second.*late failure"):
+        runner.run_notebooks([first, second], corpus_dir=corpus, report_dir=reports, processed_dir=tmp_path / "p")
+    assert (reports / "01-first.html").read_text() == "last complete run"
+    assert sorted(p.name for p in reports.iterdir() if p.name != lock.LOCK_NAME) == ["01-first.html"]
+
+
 def test_the_run_after_a_killed_one_puts_the_last_complete_outputs_back_first(tmp_path):
     r = tmp_path / "r"
     (r / "figures").mkdir(parents=True)

@@ -31,6 +31,8 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -179,13 +181,26 @@ async def execute(
     return nb, seconds
 
 
-async def _run_all(notebooks: list[Path], params: dict, kernels: int) -> list[tuple[nbformat.NotebookNode, float]]:
+async def _run_all(
+    notebooks: list[Path], params: dict, kernels: int, publish: Callable[[Path, nbformat.NotebookNode, float], Result]
+) -> list[Result]:
+    """Run the first notebook, then the rest ``kernels`` at a time; each one's report is exported
+    (``publish``) in a background thread as soon as it finishes, while the other kernels run on.
+    Exports go one at a time, and all are done when this returns or raises (so a failed run's
+    clean-up never races a report still being written)."""
     slots = asyncio.Semaphore(kernels)
-    with lock.socket_folder() as sockets:
-        first = [await execute(notebooks[0], params, sockets=sockets, slots=slots)]
-        rest = [asyncio.create_task(execute(p, params, sockets=sockets, slots=slots)) for p in notebooks[1:]]
+    loop = asyncio.get_running_loop()
+    with lock.socket_folder() as sockets, ThreadPoolExecutor(max_workers=1) as exports:
+
+        async def run(path: Path) -> Result:
+            nb, seconds = await execute(path, params, sockets=sockets, slots=slots)
+            return await loop.run_in_executor(exports, publish, path, nb, seconds)
+
+        nb, seconds = await execute(notebooks[0], params, sockets=sockets, slots=slots)
+        rest = [asyncio.ensure_future(loop.run_in_executor(exports, publish, notebooks[0], nb, seconds))]
+        rest += [asyncio.create_task(run(p)) for p in notebooks[1:]]
         try:
-            return first + list(await asyncio.gather(*rest))
+            return list(await asyncio.gather(*rest))
         except BaseException:
             for task in rest:
                 task.cancel()
@@ -234,15 +249,19 @@ def run_notebooks(
         set_aside(report_dir, prefixes)
         try:
             started = datetime.now(UTC)
-            executed = asyncio.run(_run_all(notebooks, params, kernels))
             report_dir.mkdir(parents=True, exist_ok=True)
-            card = run_card(dirs.corpus, processed_dir, started)
-            results = []
-            for path, (nb, seconds) in zip(notebooks, executed):
+
+            def publish(path: Path, nb: nbformat.NotebookNode, seconds: float) -> Result:
+                card = run_card(dirs.corpus, processed_dir, started)  # needs 01's tables: read after it ran
                 out = report_dir / (path.stem + ".html")
-                page = export_html(nb, show_code=show_code)
-                out.write_text(decorate(page, report_dir=report_dir, prefix=path.name[:2], card=card), encoding="utf-8")
-                results.append(Result(path, out, notebook_title(nb, path.stem), seconds, notebook_summary(nb)))
+                page = decorate(
+                    export_html(nb, show_code=show_code), report_dir=report_dir, prefix=path.name[:2], card=card
+                )
+                out.write_text(page, encoding="utf-8")
+                return Result(path, out, notebook_title(nb, path.stem), seconds, notebook_summary(nb))
+
+            results = asyncio.run(_run_all(notebooks, params, kernels, publish))
+            card = run_card(dirs.corpus, processed_dir, started)
             write_index(
                 results, report_dir=report_dir, params=params, started=started, corpus_dir=dirs.corpus, card=card
             )
