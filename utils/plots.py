@@ -40,8 +40,11 @@ def apply_style() -> None:
             "grid.alpha": 0.25,
             "axes.prop_cycle": mpl.cycler(color=PALETTE),
             "svg.fonttype": "none",
-            "savefig.bbox": "tight",
+            # Constrained layout fits titles, labels and legends inside the figure, so PNG and SVG
+            # are saved at the figure's size; "tight" cropping drew every figure once more.
             "figure.constrained_layout.use": True,
+            "figure.constrained_layout.w_pad": 0.08,
+            "figure.constrained_layout.h_pad": 0.08,
             "svg.hashsalt": "argument-atlas",
             "path.simplify": True,
         }
