@@ -167,6 +167,33 @@ def test_issue_groups_place_every_link_once_around_the_claim_that_gathers_most()
     assert '<span class="atlas-quote">“qc”</span>' in html_out
 
 
+def test_past_the_cap_only_the_most_linked_points_are_shown_and_a_note_names_the_full_table():
+    from utils.argmap import issues
+    from utils.argmap.model import ArgumentMap
+
+    # five points: hub h0 with five links, h1 with four ... h4 with one; each link to its own claim
+    ids, rel = [], []
+    for h in range(5):
+        ids.append(f"h{h}")
+        for k in range(5 - h):
+            ids.append(f"o{h}{k}")
+            rel.append(
+                {"source": f"o{h}{k}", "target": f"h{h}", "relation": "agrees", "scope": "across", "rationale": ""}
+            )
+    claims = pd.DataFrame(
+        {"claim_id": ids, "article_id": [f"a{i}" for i in range(len(ids))], "label": ids, "quote": ids}
+    )
+    arts = pd.DataFrame({"article_id": claims["article_id"], "short": claims["article_id"]})
+    amap = ArgumentMap(claims=claims, relations=pd.DataFrame(rel), articles=arts)
+    out = issues.issue_sections(amap, top=2, csv="argument-map/draft-relations.csv")
+    assert out[0] == (
+        '<p class="atlas-note">Showing the 2 points with the most links (9 of 15 links across articles), '
+        "of 5 points; every link is in argument-map/draft-relations.csv.</p>"
+    )
+    assert len(out) == 3 and "Point 1: h0 (5 agreements" in out[1] and "Point 2: h1 (4 agreements" in out[2]
+    assert len(issues.issue_sections(amap, top=5)) == 5  # under the cap: every point, no note
+
+
 def test_the_reports_sections_and_their_anchors_are_read_from_the_page():
     page = '<h2 id="Why-&amp;-how?">Why &amp; how?<a class="anchor-link" href="#x">¶</a></h2><h2 id="B">Bee</h2>'
     assert navigate.sections(page) == [("Why-&-how?", "Why & how?"), ("B", "Bee")]

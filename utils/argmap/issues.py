@@ -62,15 +62,34 @@ def describe_origin(curated: bool) -> str:
     return "automatic draft of the argument map (no curated map for this corpus): check every item against its quote"
 
 
-def issue_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
+TOP_POINTS = 40  # points shown in full; the rest are counted, and every link is in the exported relations
+
+
+def issue_sections(
+    amap: ArgumentMap, *, open_: bool = True, top: int = TOP_POINTS, csv: str = "argument-map/draft-relations.csv"
+) -> list[str]:
     """One collapsible section per point: the point's claim first, then each claim linked to it,
     with its article, how it stands towards the point (agreement teal, tension orange) and the
-    link's rationale."""
+    link's rationale.
+
+    Past ``top`` points (a large corpus) only the ``top`` with the most links are shown, under a
+    note that says so and names ``csv``, the exported table with every link. Only the first three
+    sections start open when there are more than three.
+    """
     claims = amap.claims.set_index("claim_id", drop=False)
     short = amap.articles.set_index("article_id")["short"]
-    flag = " open" if open_ else ""
+    groups = issue_groups(amap)
     out = []
-    for n, (hub, links) in enumerate(issue_groups(amap), start=1):
+    if len(groups) > top:
+        n_links = sum(len(g) for _, g in groups)
+        shown = sum(len(g) for _, g in groups[:top])
+        out.append(
+            f'<p class="atlas-note">Showing the {top} points with the most links ({shown:,} of {n_links:,} links '
+            f"across articles), of {len(groups):,} points; every link is in {escape(csv)}.</p>"
+        )
+        groups = groups[:top]
+    for n, (hub, links) in enumerate(groups, start=1):
+        flag = " open" if open_ and (n <= 3 or len(groups) <= 3) else ""
         point = claims.loc[hub]
         agree = int(links["relation"].isin(AGREEMENT).sum())
         tension = int(links["relation"].isin(TENSION).sum())
@@ -93,6 +112,6 @@ def issue_sections(amap: ArgumentMap, *, open_: bool = True) -> list[str]:
             f'<details class="atlas-drill atlas-issue"{flag}><summary>{escape(title)}</summary>'
             f'<div class="atlas-issue-grid">{"".join(cards)}</div></details>'
         )
-    if not out:
+    if not groups:
         out.append('<p class="atlas-note">No link across articles in this map.</p>')
     return out

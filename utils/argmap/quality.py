@@ -190,6 +190,11 @@ class Maps:
         """The map the views show: the curated one when there is one, else the draft."""
         return self.curated if self.curated is not None else self.draft
 
+    @property
+    def shown_name(self) -> str:
+        """``"curated"`` or ``"draft"``: which map :attr:`shown` is (the stem of its exports)."""
+        return "curated" if self.curated is not None else "draft"
+
 
 def load_maps(
     corpus: Corpus, map_file: str | Path, *, lemmas: dict[str, str] | None = None, labels: pd.DataFrame | None = None
