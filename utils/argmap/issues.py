@@ -6,6 +6,7 @@ quote. All text is escaped.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from html import escape
 
@@ -29,21 +30,38 @@ STANCE = {
 def issue_groups(amap: ArgumentMap) -> list[tuple[str, pd.DataFrame]]:
     """Group the links across articles by the claim they meet at.
 
-    The claim with the most links across articles still unplaced becomes a point; its links form
-    the group; repeat until every link across articles is in one group. Largest groups first.
+    The claim with the most links across articles still unplaced becomes a point (ties: the claim
+    listed first); its links form the group; repeat until every link across articles is in one
+    group. Largest groups first.
 
     Returns:
         ``(point claim id, its links)`` pairs; each link once in all the groups.
     """
-    left = amap.relations[amap.relations["scope"] == "across"]
+    across = amap.relations[amap.relations["scope"] == "across"]
+    ends = list(zip(across["source"], across["target"]))
+    order = {cid: i for i, cid in enumerate(amap.claims["claim_id"])}
+    links_of: dict[str, list[int]] = {}
+    for i, pair in enumerate(ends):
+        for cid in set(pair):
+            links_of.setdefault(cid, []).append(i)
+    degree = Counter({cid: len(ix) for cid, ix in links_of.items()})
+    # A heap of (-degree, order, claim); an entry whose degree has dropped since is skipped.
+    heap = [(-d, order.get(cid, 0), cid) for cid, d in degree.items()]
+    heapq.heapify(heap)
+    placed: set[int] = set()
     groups = []
-    while len(left):
-        degree = Counter(left["source"].tolist() + left["target"].tolist())
-        order = {cid: i for i, cid in enumerate(amap.claims["claim_id"])}
-        hub = min(degree, key=lambda c: (-degree[c], order.get(c, 0)))
-        mine = (left["source"] == hub) | (left["target"] == hub)
-        groups.append((hub, left[mine]))
-        left = left[~mine]
+    while heap:
+        neg, _, hub = heapq.heappop(heap)
+        if -neg != degree[hub] or degree[hub] == 0:
+            continue
+        mine = [i for i in links_of[hub] if i not in placed]
+        placed.update(mine)
+        for i in mine:
+            for cid in set(ends[i]):
+                degree[cid] -= 1
+                if cid != hub and degree[cid]:
+                    heapq.heappush(heap, (-degree[cid], order.get(cid, 0), cid))
+        groups.append((hub, across.iloc[mine]))
     return sorted(groups, key=lambda g: -len(g[1]))
 
 
