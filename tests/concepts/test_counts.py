@@ -642,3 +642,28 @@ def test_benjamini_hochberg_by_hand():
 )
 def test_british_and_american_spellings_are_one_term(form, term):
     assert concepts.lemmatize(form) == term
+
+
+def test_phrase_occurrences_stay_inside_a_chunk_and_find_phrases_whose_first_lemma_holds_a_space():
+    lemmas = ["customer", "experience", "customer", "experience", "new york", "office", "so", "new york", "office"]
+    tokens = ["Customer", "experience", "customer", "experiences", "New-York", "office", "so", "New-York", "office"]
+    chunks = [1, 1, 2, 3, 3, 3, 3, 4, 4]  # the second "customer | experience" is split by punctuation
+    words = pd.DataFrame(
+        {
+            "article_id": ["a"] * 9,
+            "sentence_id": ["a-s1"] * 9,
+            "start": range(0, 90, 10),
+            "end": range(5, 95, 10),
+            "token": tokens,
+            "lemma": lemmas,
+            "chunk": chunks,
+            "word_index": range(9),
+        }
+    )
+    phrases = pd.DataFrame({"phrase": ["customer experience", "new york office"], "n": [2, 2]})
+    found = concepts.phrase_occurrences(words, phrases)
+    assert found[["term", "surface", "start", "end"]].values.tolist() == [
+        ["customer experience", "Customer experience", 0, 15],
+        ["new york office", "New-York office", 40, 55],
+        ["new york office", "New-York office", 70, 85],
+    ]

@@ -327,13 +327,17 @@ def phrase_occurrences(words: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFra
         if not wanted or len(words) < n:
             continue
         last = len(words) - n + 1
-        keys = lemma[:last].copy()
-        same = np.ones(last, dtype=bool)
+        # Only words that can begin a wanted phrase (a lemma followed by a space in one of them)
+        # start a candidate, so the joined keys are built for a few rows, not for every word.
+        prefixes = {p[:i] for p in wanted for i, ch in enumerate(p) if ch == " "}
+        rows = np.flatnonzero(pd.Series(lemma[:last]).isin(prefixes).to_numpy())
+        keys = lemma[rows].copy()
+        same = np.ones(len(rows), dtype=bool)
         for j in range(1, n):
-            keys = keys + " " + lemma[j : last + j]
-            same &= chunk[j : last + j] == chunk[:last]
-        rows = np.flatnonzero(same & pd.Series(keys).isin(wanted).to_numpy())
-        found += [(r, n, keys[r]) for r in rows]
+            keys = keys + " " + lemma[rows + j]
+            same &= chunk[rows + j] == chunk[rows]
+        hit = same & pd.Series(keys, dtype=object).isin(wanted).to_numpy()
+        found += [(r, n, k) for r, k in zip(rows[hit].tolist(), keys[hit])]
     return span_rows(words, [(r, n) for r, n, _ in found], {"term": [k for _, _, k in found]})
 
 
