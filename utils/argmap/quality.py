@@ -202,7 +202,7 @@ def load_maps(
     """Validate the curated map against the corpus (raising on any problem) and build the draft.
 
     ``lemmas`` (``form -> lemma``, from :func:`utils.concepts.read_lemmas`) and ``labels`` (the
-    automatic sentence labels, e.g. :func:`utils.rhetoric.saved_or_new_labels`) spare the work
+    automatic sentence labels of :func:`utils.rhetoric.label_sentences`) spare the work
     of computing them again; both are computed when not given.
 
     Raises:
