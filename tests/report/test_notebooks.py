@@ -232,6 +232,15 @@ def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
     block = export._warnings_html(tmp_path)
     assert "2 file(s) were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
     assert "not UTF-8, UTF-16 or cp1252" in block
+    pd.DataFrame(
+        {
+            "file": ["a.txt", "b.txt"],
+            "problem": ["empty file", "may not be cp1252"],
+            "action": ["skipped", "kept as read; check its encoding"],
+        }
+    ).to_csv(tmp_path / "warnings.csv", index=False)
+    block = export._warnings_html(tmp_path)  # a file kept with a doubt is not counted as left out
+    assert "<b>1 file(s) were not analysed; 1 file(s) were analysed with a doubt to check:</b>" in block
 
 
 def _notebook(tmp_path, name: str, *cells: tuple[str, list[str]]):

@@ -140,7 +140,13 @@ def _warnings_html(processed_dir: Path) -> str:
         f"<li><b>{html.escape(r['file'])}</b>: {html.escape(r['problem'])} ({html.escape(r['action'])})</li>"
         for r in rows
     )
-    return f'<div class="warn"><b>{len(rows)} file(s) were not analysed:</b><ul>{items}</ul></div>'
+    skipped = sum(r["action"] == "skipped" for r in rows)
+    heads = []
+    if skipped:
+        heads.append(f"{skipped} file(s) were not analysed")
+    if len(rows) - skipped:
+        heads.append(f"{len(rows) - skipped} file(s) were analysed with a doubt to check")
+    return f'<div class="warn"><b>{"; ".join(heads)}:</b><ul>{items}</ul></div>'
 
 
 PLAIN_NAMES = {
