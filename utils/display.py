@@ -30,10 +30,11 @@ def note(text: str, *, kind: str = "note") -> None:
     display(HTML(f'<div class="{cls}">{html.escape(text)}</div>'))
 
 
-def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[str, ...] = ()) -> str:
+def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[str, ...] = (), csv: str = "") -> str:
     """An escaped HTML table; only ``raw_html_cols`` (built by :func:`mark`) pass through unescaped.
 
-    Longer tables are cut at ``max_rows`` with a line saying how many rows were left out. Built
+    Longer tables are cut at ``max_rows`` with a line saying how many rows were left out and, when
+    the caller wrote the whole table to ``csv``, where they are. Built
     directly (the same markup as ``DataFrame.to_html``, about ten times faster on small tables).
     """
     shown = df.head(max_rows)
@@ -53,7 +54,8 @@ def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[st
         )
         out = f'<table class="dataframe"><thead><tr style="text-align: right;">{head}</tr></thead><tbody>{body}</tbody></table>'
     if len(df) > max_rows:
-        out += f'<p class="atlas-note">… {len(df) - max_rows} more rows in the CSV export.</p>'
+        where = f"; every row is in {html.escape(csv)}" if csv else " not shown"
+        out += f'<p class="atlas-note">… {len(df) - max_rows:,} more rows{where}.</p>'
     return out
 
 

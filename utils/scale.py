@@ -115,9 +115,7 @@ def show_capped(df: pd.DataFrame, *, csv: str | Path, max_rows: int = 100, **tab
     """Show the first ``max_rows`` rows of a long list and write all of it to ``csv`` (the note
     under the table names the file)."""
     path = write_csv(df, csv)
-    display.show_table(df, max_rows=max_rows, **table_options)
-    if len(df) > max_rows:
-        display.note(f"The full list ({len(df):,} rows) is in {path.name}, beside this report.")
+    display.show_table(df, max_rows=max_rows, csv=f"{path.name}, beside this report", **table_options)
 
 
 def only(df: pd.DataFrame, ids: list[str], *, column: str = "article_id") -> pd.DataFrame:

@@ -64,3 +64,19 @@ def test_04_counts_links_by_pair_of_groups(many_run):
 def test_a_corpus_without_groups_says_how_to_declare_them(three_run):
     for prefix in ("01", "02", "03", "04"):
         assert "No groups to compare" in page(three_run, prefix), prefix
+
+
+def test_04_summarises_its_coverage_table_and_writes_every_article_to_csv(many_run):
+    html = page(many_run, "04")
+    assert "Showing the 10 articles with the most relations across and the 10 with the fewest, of 300" in html
+    figures = many_run["reports"] / "figures"
+    assert len(pd.read_csv(figures / "04-coverage.csv")) == 300
+    assert len(pd.read_csv(figures / "03-tfidf-top.csv")) == 300
+
+
+def test_a_cut_table_names_the_file_that_holds_every_row(many_run):
+    figures = many_run["reports"] / "figures"
+    for prefix in ("01", "02", "03", "04"):
+        for where in re.findall(r"more rows; every row is in ([\w-]+\.csv)", page(many_run, prefix)):
+            assert (figures / where).is_file(), (prefix, where)
+    assert "every row is in 03-tfidf-top.csv" in page(many_run, "03")

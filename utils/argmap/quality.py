@@ -276,12 +276,12 @@ def describe_curated_and_automatic(maps: Maps) -> str:
     )
 
 
-def candidate_drilldown(draft: ArgumentMap) -> str:
+def candidate_table(draft: ArgumentMap) -> pd.DataFrame:
     """The draft's candidate links across articles (too weak to draw), strongest first, with both
-    claims and why, as a collapsible table for the analyst to confirm or drop."""
+    claims and why."""
     label = draft.claims.set_index("claim_id")["label"]
     c = draft.candidates if draft.candidates is not None else pd.DataFrame(columns=["source", "target"])
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "claim": c["source"] + ": " + c["source"].map(label),
             "relation": c.get("relation", pd.Series(dtype=str)),
@@ -290,7 +290,14 @@ def candidate_drilldown(draft: ArgumentMap) -> str:
             "why": c.get("rationale", pd.Series(dtype=str)),
         }
     )
-    return display.drilldown("Candidate links across articles, not drawn (confidence too low)", table, max_rows=60)
+
+
+def candidate_drilldown(draft: ArgumentMap, *, csv: str = "") -> str:
+    """:func:`candidate_table` as a collapsible table for the analyst to confirm or drop (the 60
+    strongest; ``csv`` names the file the caller wrote with every candidate)."""
+    return display.drilldown(
+        "Candidate links across articles, not drawn (confidence too low)", candidate_table(draft), max_rows=60, csv=csv
+    )
 
 
 def miss_drilldowns(
