@@ -201,6 +201,33 @@ def test_weak_links_are_candidates_not_drawn():
     assert 0 < candidates["score"].iloc[0] < draft.DRAW_AT
 
 
+def test_one_rare_word_with_common_ones_is_a_candidate_not_a_drawn_link():
+    # 'midwives' is rare in English but 'hospital' and 'funding' are common: however strong, a
+    # pair sharing one rare word is listed for the analyst, not drawn
+    claims, tokens = _claims(
+        [
+            ("a1", "a", "Hospital funding should pay more midwives."),
+            ("b1", "b", "Midwives leave because hospital funding stalls."),
+            *FILLER,
+        ]
+    )
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn.empty and candidates["source"].tolist() == ["b1"]
+    assert candidates["score"].iloc[0] >= draft.DRAW_AT
+
+
+def test_two_rare_shared_words_draw_the_link():
+    claims, tokens = _claims(
+        [
+            ("a1", "a", "Rural clinics should pay more midwives."),
+            ("b1", "b", "Midwives leave rural clinics because pay stalls."),
+            *FILLER,
+        ]
+    )
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn[["source", "target"]].values.tolist() == [["b1", "a1"]] and candidates.empty
+
+
 def test_specificity_against_general_english():
     # verified against wordfreq's Zipf values: the 7.7, service 5.5, cure 4.3, quagmire 2.8
     spec = draft.specificity(pd.Series(["the", "service", "cure", "quagmire"]))
