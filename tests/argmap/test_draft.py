@@ -228,6 +228,20 @@ def test_two_rare_shared_words_draw_the_link():
     assert drawn[["source", "target"]].values.tolist() == [["b1", "a1"]] and candidates.empty
 
 
+@pytest.mark.parametrize("first", ["a1", "b1"])
+def test_a_stem_counts_with_its_commoner_form_whichever_claim_comes_first(first):
+    # 'environments' is rare-ish in English but 'environment' is common: the shared stem is the
+    # common concept, so no link, in either order of the claims
+    rows = [
+        ("a1", "a", "Healthier work environments keep staff."),
+        ("b1", "b", "Staff quit a degraded environment."),
+    ]
+    rows = rows if first == "a1" else rows[::-1]
+    claims, tokens = _claims([*rows, *FILLER])
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn.empty and candidates.empty
+
+
 def test_specificity_against_general_english():
     # verified against wordfreq's Zipf values: the 7.7, service 5.5, cure 4.3, quagmire 2.8
     spec = draft.specificity(pd.Series(["the", "service", "cure", "quagmire"]))

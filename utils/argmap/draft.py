@@ -458,7 +458,8 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
 
     Blocking by an inverted index over stems found in 2 to ``max_df`` claims, so the work grows
     with the corpus, not with its square. A pair whose shared words are all common in general
-    English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped.
+    English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped. When the
+    two claims use different forms of a stem, its commoner form (lower weight) counts.
 
     Returns:
         ``a, b`` (claim positions, ``a < b``), ``shared`` (number of shared stems), ``anchors``
@@ -473,8 +474,13 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
     pairs = pairs[(ia < ib) & (article[ia] != article[ib])]
     if pairs.empty:
         return pd.DataFrame(columns=cols)
+    # the two claims may use different forms of a stem (environment / environments): the stem
+    # counts with its commoner form, so the result does not depend on which claim comes first
+    pairs = pairs.assign(
+        weight=np.minimum(pairs["weight_a"], pairs["weight_b"]), anchor=pairs["anchor_a"] & pairs["anchor_b"]
+    )
     out = pairs.groupby(["item_a", "item_b"]).agg(
-        shared=("term", "size"), weight=("weight_a", "sum"), anchors=("anchor_a", "sum")
+        shared=("term", "size"), weight=("weight", "sum"), anchors=("anchor", "sum")
     )
     out = out[out["anchors"] > 0].reset_index()
     return out.rename(columns={"item_a": "a", "item_b": "b"})[cols]
