@@ -152,6 +152,14 @@ def test_two_negated_claims_agree():
     assert "'not' vs 'never'" in links["rationale"].iloc[0]
 
 
+def test_calling_to_abolish_agrees_with_a_negated_claim():
+    # 'abolish' evaluates the toll negatively, as 'not' does: both claims take the same side
+    relation, why = draft.type_by_stance(
+        "The council should abolish the bridge toll.", "The bridge toll must not stay.", {"bridge", "toll"}
+    )
+    assert relation == "agrees" and "'abolish' vs 'not'" in why
+
+
 def test_one_negated_claim_is_in_tension():
     claims, tokens = _claims(
         [
