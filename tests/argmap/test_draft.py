@@ -269,6 +269,17 @@ def test_link_quality_counts_matches_either_direction(tmp_path):
     assert row["recall"] == round(2 / 31, 2) and row["precision"] == round(2 / 3, 2)
 
 
+def test_quality_lists_work_when_the_draft_draws_no_link_across_articles():
+    corpus = ingest(paths.RAW)
+    curated = argmap.load_map(corpus)
+    inside = curated.relations[curated.relations["scope"] == "inside"]
+    amap = argmap.ArgumentMap(curated.claims, inside.reset_index(drop=True), curated.articles, "draft")
+    summary, cur, dra = argmap_quality.link_quality(curated, amap)
+    assert dra.empty and "score" in dra.columns and not cur["found"].any()
+    html = "".join(argmap_quality.miss_drilldowns(curated, amap, cur, dra))
+    assert "Curated links across articles the draft missed" in html
+
+
 def test_draft_of_three_articles_written_for_the_test():
     # tests/fixtures/four_day_week: three short articles written by hand on one topic; their
     # theses are the closing recommendations, and each concession is answered.

@@ -152,8 +152,9 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
             }
         )
         if level == "sentence":
-            cur_out = cur.drop(columns=["src", "dst"]).assign(found=cur_found)
-            dra_out = dra.drop(columns=["src", "dst"]).assign(matches=dra_found)
+            # boolean even when empty: a draft with no link across articles must still filter by it
+            cur_out = cur.drop(columns=["src", "dst"]).assign(found=pd.Series(cur_found, index=cur.index, dtype=bool))
+            dra_out = dra.drop(columns=["src", "dst"]).assign(matches=pd.Series(dra_found, index=dra.index, dtype=bool))
     return pd.DataFrame(summary), cur_out, dra_out
 
 
