@@ -152,6 +152,14 @@ def test_two_negated_claims_agree():
     assert "'not' vs 'never'" in links["rationale"].iloc[0]
 
 
+def test_calling_to_abolish_agrees_with_a_negated_claim():
+    # 'abolish' evaluates the toll negatively, as 'not' does: both claims take the same side
+    relation, why = draft.type_by_stance(
+        "The council should abolish the bridge toll.", "The bridge toll must not stay.", {"bridge", "toll"}
+    )
+    assert relation == "agrees" and "'abolish' vs 'not'" in why
+
+
 def test_one_negated_claim_is_in_tension():
     claims, tokens = _claims(
         [
@@ -201,6 +209,47 @@ def test_weak_links_are_candidates_not_drawn():
     assert 0 < candidates["score"].iloc[0] < draft.DRAW_AT
 
 
+def test_one_rare_word_with_common_ones_is_a_candidate_not_a_drawn_link():
+    # 'midwives' is rare in English but 'hospital' and 'funding' are common: however strong, a
+    # pair sharing one rare word is listed for the analyst, not drawn
+    claims, tokens = _claims(
+        [
+            ("a1", "a", "Hospital funding should pay more midwives."),
+            ("b1", "b", "Midwives leave because hospital funding stalls."),
+            *FILLER,
+        ]
+    )
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn.empty and candidates["source"].tolist() == ["b1"]
+    assert candidates["score"].iloc[0] >= draft.DRAW_AT
+
+
+def test_two_rare_shared_words_draw_the_link():
+    claims, tokens = _claims(
+        [
+            ("a1", "a", "Rural clinics should pay more midwives."),
+            ("b1", "b", "Midwives leave rural clinics because pay stalls."),
+            *FILLER,
+        ]
+    )
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn[["source", "target"]].values.tolist() == [["b1", "a1"]] and candidates.empty
+
+
+@pytest.mark.parametrize("first", ["a1", "b1"])
+def test_a_stem_counts_with_its_commoner_form_whichever_claim_comes_first(first):
+    # 'environments' is rare-ish in English but 'environment' is common: the shared stem is the
+    # common concept, so no link, in either order of the claims
+    rows = [
+        ("a1", "a", "Healthier work environments keep staff."),
+        ("b1", "b", "Staff quit a degraded environment."),
+    ]
+    rows = rows if first == "a1" else rows[::-1]
+    claims, tokens = _claims([*rows, *FILLER])
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    assert drawn.empty and candidates.empty
+
+
 def test_specificity_against_general_english():
     # verified against wordfreq's Zipf values: the 7.7, service 5.5, cure 4.3, quagmire 2.8
     spec = draft.specificity(pd.Series(["the", "service", "cure", "quagmire"]))
@@ -218,6 +267,17 @@ def test_link_quality_counts_matches_either_direction(tmp_path):
     row = summary.set_index("match").loc["sentence"]
     assert (row["curated found"], row["draft correct"], row["draft links"]) == (2, 2, 3)
     assert row["recall"] == round(2 / 31, 2) and row["precision"] == round(2 / 3, 2)
+
+
+def test_quality_lists_work_when_the_draft_draws_no_link_across_articles():
+    corpus = ingest(paths.RAW)
+    curated = argmap.load_map(corpus)
+    inside = curated.relations[curated.relations["scope"] == "inside"]
+    amap = argmap.ArgumentMap(curated.claims, inside.reset_index(drop=True), curated.articles, "draft")
+    summary, cur, dra = argmap_quality.link_quality(curated, amap)
+    assert dra.empty and "score" in dra.columns and not cur["found"].any()
+    html = "".join(argmap_quality.miss_drilldowns(curated, amap, cur, dra))
+    assert "Curated links across articles the draft missed" in html
 
 
 def test_draft_of_three_articles_written_for_the_test():

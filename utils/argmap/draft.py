@@ -17,7 +17,7 @@ produced it and what the argument reader decided (``rule``), and how strongly (`
 3. **Links across articles** (:func:`draft_cross_links`): only between claims (theses and main
    claims), only when they share words that are specific both in general English (``wordfreq``)
    and in this corpus; words found in a fifth of the claims, or common in English, never link
-   on their own. The relation comes from each claim's stance toward the shared words (parity of
+   on their own, and a link is drawn only when two of the shared words are rare in English. The relation comes from each claim's stance toward the shared words (parity of
    negations and negative-evaluation words in the part of the sentence that holds them), so two
    negated claims agree. Every link has a confidence; weak ones are *candidates* for the analyst,
    not drawn.
@@ -458,12 +458,14 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
 
     Blocking by an inverted index over stems found in 2 to ``max_df`` claims, so the work grows
     with the corpus, not with its square. A pair whose shared words are all common in general
-    English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped.
+    English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped. When the
+    two claims use different forms of a stem, its commoner form (lower weight) counts.
 
     Returns:
-        ``a, b`` (claim positions, ``a < b``), ``shared`` (number of shared stems), ``weight``.
+        ``a, b`` (claim positions, ``a < b``), ``shared`` (number of shared stems), ``anchors``
+        (how many of them are rarer than :data:`ANCHOR_ZIPF`), ``weight``.
     """
-    cols = ["a", "b", "shared", "weight"]
+    cols = ["a", "b", "shared", "anchors", "weight"]
     df = terms.groupby("term")["item"].transform("size")
     post = terms.loc[(df > 1) & (df <= max_df), ["item", "term", "weight", "anchor"]]
     pairs = post.merge(post, on="term", suffixes=("_a", "_b"))
@@ -472,10 +474,15 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
     pairs = pairs[(ia < ib) & (article[ia] != article[ib])]
     if pairs.empty:
         return pd.DataFrame(columns=cols)
-    out = pairs.groupby(["item_a", "item_b"]).agg(
-        shared=("term", "size"), weight=("weight_a", "sum"), anchored=("anchor_a", "any")
+    # the two claims may use different forms of a stem (environment / environments): the stem
+    # counts with its commoner form, so the result does not depend on which claim comes first
+    pairs = pairs.assign(
+        weight=np.minimum(pairs["weight_a"], pairs["weight_b"]), anchor=pairs["anchor_a"] & pairs["anchor_b"]
     )
-    out = out[out["anchored"]].reset_index()
+    out = pairs.groupby(["item_a", "item_b"]).agg(
+        shared=("term", "size"), weight=("weight", "sum"), anchors=("anchor", "sum")
+    )
+    out = out[out["anchors"] > 0].reset_index()
     return out.rename(columns={"item_a": "a", "item_b": "b"})[cols]
 
 
@@ -541,8 +548,9 @@ def draft_cross_links(
         tokens: The processed tokens table.
         top_k: Keep a pair when it is among the ``top_k`` best of either of its claims.
         min_confidence: Below this a pair is not listed at all.
-        draw_at: Links at or above this confidence that share at least two specific words are
-            drawn; the rest are candidates.
+        draw_at: Links at or above this confidence that share at least two words rarer than
+            :data:`ANCHOR_ZIPF` in general English are drawn; the rest are candidates (one rare
+            word plus common ones such as need, change, hear is a shared topic, not a shared point).
         max_df: Stems in more claims than this make no pairs.
 
     Returns:
@@ -587,7 +595,7 @@ def draft_cross_links(
             rule=f"claims sharing specific words (weight {p.weight:.2f}) + stance parity",
             score=round(float(p.confidence), 3),
         )
-        (drawn if p.confidence >= draw_at and p.shared >= 2 else candidates).append(row)
+        (drawn if p.confidence >= draw_at and p.anchors >= 2 else candidates).append(row)
     return relations_frame(drawn), relations_frame(candidates)
 
 

@@ -152,8 +152,9 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
             }
         )
         if level == "sentence":
-            cur_out = cur.drop(columns=["src", "dst"]).assign(found=cur_found)
-            dra_out = dra.drop(columns=["src", "dst"]).assign(matches=dra_found)
+            # boolean even when empty: a draft with no link across articles must still filter by it
+            cur_out = cur.drop(columns=["src", "dst"]).assign(found=pd.Series(cur_found, index=cur.index, dtype=bool))
+            dra_out = dra.drop(columns=["src", "dst"]).assign(matches=pd.Series(dra_found, index=dra.index, dtype=bool))
     return pd.DataFrame(summary), cur_out, dra_out
 
 
@@ -254,8 +255,8 @@ def describe_curated_and_automatic(maps: Maps) -> str:
         f"by topic: central claim {fig('central claim accuracy (explicit CC)')}, support vs attack macro-F1 "
         f"{fig('function macro-F1 (support/attack)')}, attachment F1 {fig('attachment F1 unlabelled')} (lower on "
         "topics kept out of all tuning; on long opinion articles it has not been measured, so check each item). "
-        f"Links across articles are drawn only at confidence {DRAW_AT:.1f} or more; weaker ones are listed as "
-        "candidates for you to check."
+        f"Links across articles are drawn only at confidence {DRAW_AT:.1f} or more and when the two claims share "
+        "at least two words rare in general English; weaker ones are listed as candidates for you to check."
     )
     if maps.curated is None:
         return (

@@ -219,6 +219,9 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+CITED_EVIDENCE = ("evidence_statistic", "evidence_authority", "evidence_exemplar")  # support, not the thesis
+
+
 def thesis_candidates(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -234,7 +237,8 @@ def thesis_candidates(
     a concession met by a rebuttal +0.5, in the last paragraph +1 (first paragraph +0.5), repeated
     word for word in the article +1, words shared with the title +0.5 each (up to 2), words from
     the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
-    imagined case -2, narrative -1, under six words -1.
+    imagined case -2, narrative -1, cites evidence (a statistic, an authority or named exemplars:
+    it supports the point rather than states it) -1, under six words -1.
 
     Args:
         sentences: The sentences table.
@@ -256,6 +260,7 @@ def thesis_candidates(
         lab: set(labels.loc[labels["label"] == lab, "sentence_id"])
         for lab in ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")
     }
+    cites = set(labels.loc[labels["label"].isin(CITED_EVIDENCE), "sentence_id"])
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
@@ -301,6 +306,7 @@ def thesis_candidates(
             "a question": np.where(sid.isin(questions), -2.0, 0.0),
             "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
+            "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
             "very short": np.where(
                 (body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6, -1.0, 0.0
             ),
