@@ -220,3 +220,30 @@ def test_stance_falls_back_to_the_unit_closest_to_the_question():
         1,
         "central_claim",
     )  # an objection never carries the stance
+
+
+IRONIC = (
+    "Want to lose your customers fast? Follow these simple rules. "
+    "Rule one: never answer the phone. Rule two: when a customer complains, blame the customer. "
+    "Rule three: make every refund take six weeks. "
+    "Of course, nobody should actually run a business like this. "
+    "Treat every complaint as a gift, and your customers will stay."
+)
+
+
+def test_an_ironic_list_of_rules_is_the_view_the_author_takes_back():
+    r = read_text(IRONIC)
+    assert r.central.text == "Treat every complaint as a gift, and your customers will stay."
+    rules = [u for u in r.units if u.text.startswith("Rule ")]
+    assert len(rules) == 3
+    for u in rules:
+        assert (u.role, u.function, u.target) == ("opponent", "attack", r.central.id), u.text
+    opening = _unit_with(r, "lose your customers fast")
+    assert opening.role == "opponent" and "ironic_list_is_opponent" in opening.rules
+    back = _unit_with(r, "nobody should actually")
+    assert (back.role, back.function, back.target) == ("proponent", "attack", opening.id)
+
+
+def test_a_list_the_author_means_is_not_read_as_irony():
+    r = read_text(IRONIC.replace("Of course, nobody should actually run a business like this. ", ""))
+    assert not any({"ironic_list_is_opponent", "disavowal_attacks_ironic_list"} & set(u.rules) for u in r.units)

@@ -313,13 +313,56 @@ def _conceded(infos: list[_Info], i: int) -> bool:
     return frame and answered and not u.question
 
 
-def _choose_central(infos: list[_Info], central_p: list[float], role_p: list[float]) -> tuple[int, list[str]]:
-    """Pick the central claim: the model's best non-question, non-opponent unit, then the rules.
+# A list item: "Rule one:", "Step 2.", "Tip #3 -", "1." or "2)" at the start of a unit.
+_LIST_ITEM = re.compile(
+    r"^\s*(?:(?:rule|step|tip|lesson|law|commandment)\s+(?:#?\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*[:.)\-–]|\d{1,2}\s*[.)]\s)",
+    re.I,
+)
+_LIST_NOUN = re.compile(r"\b(?:rules|steps|tips|lessons|laws|commandments|ways)\b", re.I)
+
+
+def _ironic_list(infos: list[_Info]) -> tuple[list[int], int | None]:
+    """Mock advice the author takes back: at least two list items (``Rule one: ...``, ``2. ...``)
+    followed, within two units, by a disavowal (``nobody should actually ...``, ``joking aside``;
+    ``data/lexicons/argument/disavowal.txt``). The units announcing the list just before it (a
+    question, or a sentence naming rules, steps or tips) belong to it.
+
+    Returns:
+        The indices of the ironic units and of the disavowing unit (``[], None`` when there is none).
+    """
+    cues = _cue_set("disavowal")
+    items = [i for i, inf in enumerate(infos) if _LIST_ITEM.match(inf.span.text)]
+    for k, first in enumerate(items):
+        run = [first]
+        for i in items[k + 1 :]:
+            if i - run[-1] > 2:
+                break
+            run.append(i)
+        if len(run) < 2:
+            continue
+        after = range(run[-1] + 1, min(len(infos), run[-1] + 3))
+        disavow = next((j for j in after if _ngrams(infos[j].span.text) & cues), None)
+        if disavow is None:
+            continue
+        start = run[0]
+        while start > 0 and (infos[start - 1].question or _LIST_NOUN.search(infos[start - 1].span.text)):
+            start -= 1
+        return list(range(start, disavow)), disavow
+    return [], None
+
+
+def _choose_central(
+    infos: list[_Info], central_p: list[float], role_p: list[float], *, ironic: tuple[int, ...] = ()
+) -> tuple[int, list[str]]:
+    """Pick the central claim: the model's best non-question, non-opponent unit, then the rules;
+    never one of the ``ironic`` units (mock advice the author takes back).
 
     Args:
         infos: Described units.
         central_p: Central-claim probability per unit.
         role_p: Opponent probability per unit.
+        ironic: Units of an ironic list (:func:`_ironic_list`).
 
     Returns:
         Index of the central claim and the names of the rules that chose it (empty: the model).
@@ -338,6 +381,9 @@ def _choose_central(infos: list[_Info], central_p: list[float], role_p: list[flo
             break
     if _conceded(infos, central):
         central, rules = central + 1, ["author_view_after_concession"]
+    if central in ironic and len(ironic) < len(infos):
+        central = next(i for i in order if i not in ironic)
+        rules = ["not_the_ironic_list"]
     return central, rules
 
 
@@ -366,17 +412,22 @@ def _attach(infos: list[_Info], i: int, *, central: int, model: dict) -> tuple[i
     )
 
 
-def _apply_rules(units: list[Unit], infos: list[_Info], *, central: int) -> None:
+def _apply_rules(
+    units: list[Unit], infos: list[_Info], *, central: int, ironic: list[int] = (), disavowal: int | None = None
+) -> None:
     """Override the models where cue words make the structure explicit (in place).
 
     A unit restating the central claim supports it. A conceded view (``Of course X``,
     ``Some say X`` answered by ``But``/``However``) is an opponent unit attacking the claim
-    (or the unit that answers it, when that unit is the claim), and the answer attacks it.
+    (or the unit that answers it, when that unit is the claim), and the answer attacks it. An
+    ironic list is the opponent's voice attacking the claim, and the unit disavowing it attacks
+    the list.
 
     Args:
         units: Units with model decisions.
         infos: Described units.
         central: Index of the central claim.
+        ironic: Units of an ironic list; ``disavowal``: the unit taking it back (:func:`_ironic_list`).
     """
     conceded = [i for i in range(len(units)) if i != central and _conceded(infos, i)]
     for i, u in enumerate(units):
@@ -391,6 +442,15 @@ def _apply_rules(units: list[Unit], infos: list[_Info], *, central: int) -> None
         if i + 1 != central:
             nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
             nxt.rules.append("answer_to_concession_attacks_it")
+    for i in ironic:
+        if i != central:
+            u = units[i]
+            u.role, u.function, u.target = "opponent", "attack", units[central].id
+            u.rules.append("ironic_list_is_opponent")
+    if ironic and disavowal is not None and disavowal != central:
+        u = units[disavowal]
+        u.role, u.function, u.target = "proponent", "attack", units[ironic[0]].id
+        u.rules.append("disavowal_attacks_ironic_list")
 
 
 def read_text(text: str, *, title: str | None = None, model: dict | None = None) -> ArgumentReading:
@@ -414,7 +474,10 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     feats = [unit_features(infos, i, title_words=title_words) for i in range(len(infos))]
     central_scores = [_score(m["central"], f) for f in feats]
     role_scores = [_score(m["role"], f) for f in feats]
-    central, rules = _choose_central(infos, [p for p, _ in central_scores], [p for p, _ in role_scores])
+    ironic, disavowal = _ironic_list(infos)
+    central, rules = _choose_central(
+        infos, [p for p, _ in central_scores], [p for p, _ in role_scores], ironic=tuple(ironic)
+    )
     for i, u in enumerate(units):
         if i == central:
             u.is_central, u.function, u.target, u.role = (
@@ -440,5 +503,5 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
             + [(f"function:{k}", v) for k, v in c_att[:3]]
             + [(f"attach:{k}", v) for k, v in c_target[:3]]
         )
-    _apply_rules(units, infos, central=central)
+    _apply_rules(units, infos, central=central, ironic=ironic, disavowal=disavowal)
     return ArgumentReading(text, title, units)
