@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ def seeds():
 
 
 def _run(corpus: Path, out: Path, **kwargs):
+    """Run every notebook; ``out`` may be relative to the project root, as ``make report``'s
+    folders are. The paths returned are absolute."""
     results = runner.run_notebooks(
         runner.notebook_paths(),
         corpus_dir=corpus,
@@ -29,13 +32,22 @@ def _run(corpus: Path, out: Path, **kwargs):
         processed_dir=out / "processed",
         **kwargs,
     )
+    out = paths.resolve(out)
     return {"results": results, "reports": out / "reports", "processed": out / "processed"}
 
 
 @pytest.fixture(scope="session")
-def seed_run(tmp_path_factory):
-    """Every notebook executed from fresh kernels on the seeds, reports in a temporary folder."""
-    return _run(paths.RAW, tmp_path_factory.mktemp("seed_run"))
+def seed_run():
+    """Every notebook executed from fresh kernels on the seeds. Like ``make report``, the run is
+    given folders inside the project as paths relative to it (the kernels work in ``notebooks/``,
+    so a notebook writing a file without resolving its path fails here); a temporary folder under
+    the ignored ``reports/``, removed afterwards."""
+    (paths.ROOT / "reports").mkdir(exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix=".test-seed-run-", dir=paths.ROOT / "reports"))
+    try:
+        yield _run(paths.RAW, out.relative_to(paths.ROOT))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
