@@ -134,7 +134,7 @@ def plot_concept_heatmap(
     ax.set_yticks(range(n_c), rates.index, fontsize=9)
     ax.grid(False)
     ax.set_xlabel(
-        " ".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)]))
+        "\n".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)]))
     )
     ax.set_ylabel("concept")
     ax.figure.colorbar(im, ax=ax, label="uses per 1,000 words", shrink=0.8, pad=0.03)
@@ -173,7 +173,7 @@ def plot_top_concepts(
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
     fig.supxlabel(
-        " ".join(
+        "\n".join(
             filter(None, ["uses per 1,000 words (number at the bar end = count)", _truncation_note(len(shown), total)])
         ),
         fontsize=9,
@@ -213,7 +213,7 @@ def plot_dispersion(
     ax.set_xlim(-1, 101)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(
-        " ".join(
+        "\n".join(
             filter(None, ["position in the article (% of its words)", _truncation_note(len(shown), len(articles))])
         )
     )
@@ -450,7 +450,7 @@ def plot_distinctive_terms(
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", visible=False)
     fig.supxlabel(
-        " ".join(
+        "\n".join(
             filter(
                 None,
                 [
