@@ -17,8 +17,8 @@ produced it and what the argument reader decided (``rule``), and how strongly (`
 3. **Links across articles** (:func:`draft_cross_links`): only between claims (theses and main
    claims), only when they share words that are specific both in general English (``wordfreq``)
    and in this corpus; words found in a fifth of the claims, or common in English, never link
-   on their own, and a link is drawn only when two of the shared words are rare in English. The relation comes from each claim's stance toward the shared words (parity of
-   negations and negative-evaluation words in the part of the sentence that holds them), so two
+   on their own, and a link is drawn only when two of the shared words are rare in English. The
+   relation comes from each claim's stance toward the shared words (parity of negations and negative-evaluation words in the part of the sentence that holds them), so two
    negated claims agree. Every link has a confidence; weak ones are *candidates* for the analyst,
    not drawn.
 """

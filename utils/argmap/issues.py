@@ -92,7 +92,7 @@ def issue_sections(
 
     Past ``top`` points (a large corpus) only the ``top`` with the most links are shown, under a
     note that says so and names ``csv``, the exported table with every link. Only the first three
-    sections start open when there are more than three.
+    sections start open.
     """
     claims = amap.claims.set_index("claim_id", drop=False)
     short = amap.articles.set_index("article_id")["short"]
@@ -107,7 +107,7 @@ def issue_sections(
         )
         groups = groups[:top]
     for n, (hub, links) in enumerate(groups, start=1):
-        flag = " open" if open_ and (n <= 3 or len(groups) <= 3) else ""
+        flag = " open" if open_ and n <= 3 else ""
         point = claims.loc[hub]
         agree = int(links["relation"].isin(AGREEMENT).sum())
         tension = int(links["relation"].isin(TENSION).sum())

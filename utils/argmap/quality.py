@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils import display, rhetoric
+from utils import display, rhetoric, scale
 from utils.argmap.draft import DRAW_AT, build_draft
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
 from utils.argmap.reading import load_model
@@ -293,11 +293,13 @@ def candidate_table(draft: ArgumentMap) -> pd.DataFrame:
     )
 
 
-def candidate_drilldown(draft: ArgumentMap, *, csv: str = "") -> str:
-    """:func:`candidate_table` as a collapsible table for the analyst to confirm or drop (the 60
-    strongest; ``csv`` names the file the caller wrote with every candidate)."""
+def candidate_drilldown(draft: ArgumentMap, *, csv: str | Path | None = None) -> str:
+    """:func:`candidate_table` as a collapsible table for the analyst to confirm or drop: the 60
+    strongest, and every candidate written to ``csv`` (named under the table) when given."""
+    table = candidate_table(draft)
+    name = scale.write_csv(table, csv).name if csv else ""
     return display.drilldown(
-        "Candidate links across articles, not drawn (confidence too low)", candidate_table(draft), max_rows=60, csv=csv
+        "Candidate links across articles, not drawn (confidence too low)", table, max_rows=60, csv=name
     )
 
 

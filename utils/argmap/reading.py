@@ -322,14 +322,14 @@ _LIST_ITEM = re.compile(
 _LIST_NOUN = re.compile(r"\b(?:rules|steps|tips|lessons|laws|commandments|ways)\b", re.I)
 
 
-def _ironic_list(infos: list[_Info]) -> tuple[list[int], int | None]:
+def _ironic_list(infos: list[_Info]) -> tuple[tuple[int, ...], int | None]:
     """Mock advice the author takes back: at least two list items (``Rule one: ...``, ``2. ...``)
     followed, within two units, by a disavowal (``nobody should actually ...``, ``joking aside``;
     ``data/lexicons/argument/disavowal.txt``). The units announcing the list just before it (a
     question, or a sentence naming rules, steps or tips) belong to it.
 
     Returns:
-        The indices of the ironic units and of the disavowing unit (``[], None`` when there is none).
+        The indices of the ironic units and of the disavowing unit (``(), None`` when there is none).
     """
     cues = _cue_set("disavowal")
     items = [i for i, inf in enumerate(infos) if _LIST_ITEM.match(inf.span.text)]
@@ -348,8 +348,8 @@ def _ironic_list(infos: list[_Info]) -> tuple[list[int], int | None]:
         start = run[0]
         while start > 0 and (infos[start - 1].question or _LIST_NOUN.search(infos[start - 1].span.text)):
             start -= 1
-        return list(range(start, disavow)), disavow
-    return [], None
+        return tuple(range(start, disavow)), disavow
+    return (), None
 
 
 def _choose_central(
@@ -413,7 +413,7 @@ def _attach(infos: list[_Info], i: int, *, central: int, model: dict) -> tuple[i
 
 
 def _apply_rules(
-    units: list[Unit], infos: list[_Info], *, central: int, ironic: list[int] = (), disavowal: int | None = None
+    units: list[Unit], infos: list[_Info], *, central: int, ironic: tuple[int, ...] = (), disavowal: int | None = None
 ) -> None:
     """Override the models where cue words make the structure explicit (in place).
 
@@ -475,9 +475,7 @@ def read_text(text: str, *, title: str | None = None, model: dict | None = None)
     central_scores = [_score(m["central"], f) for f in feats]
     role_scores = [_score(m["role"], f) for f in feats]
     ironic, disavowal = _ironic_list(infos)
-    central, rules = _choose_central(
-        infos, [p for p, _ in central_scores], [p for p, _ in role_scores], ironic=tuple(ironic)
-    )
+    central, rules = _choose_central(infos, [p for p, _ in central_scores], [p for p, _ in role_scores], ironic=ironic)
     for i, u in enumerate(units):
         if i == central:
             u.is_central, u.function, u.target, u.role = (

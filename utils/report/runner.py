@@ -203,19 +203,16 @@ async def _run_all(
     first_done = asyncio.Event()
     with lock.socket_folder() as sockets, ThreadPoolExecutor(max_workers=1) as exports:
 
-        async def run_first(path: Path) -> Result:
-            nb, seconds = await execute(path, params, sockets=sockets, slots=slots)
-            first_done.set()
-            return await loop.run_in_executor(exports, publish, path, nb, seconds)
-
-        async def run(path: Path) -> Result:
-            nb, seconds = await execute(path, params, sockets=sockets, slots=slots, after=first_done)
+        async def run(path: Path, *, first: bool = False) -> Result:
+            nb, seconds = await execute(path, params, sockets=sockets, slots=slots, after=None if first else first_done)
+            if first:
+                first_done.set()
             return await loop.run_in_executor(exports, publish, path, nb, seconds)
 
         # The first notebook writes the tables the others read. The second kernel (the machine has
         # two cores) starts and imports meanwhile and waits for them: the seeds report ends about
         # 4 s sooner than when the next kernels start only after the first notebook.
-        tasks = [asyncio.create_task(run_first(notebooks[0]))]
+        tasks = [asyncio.create_task(run(notebooks[0], first=True))]
         tasks += [asyncio.create_task(run(p)) for p in notebooks[1:]]
         try:
             return list(await asyncio.gather(*tasks))
