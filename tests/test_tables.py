@@ -61,3 +61,25 @@ def test_refuses_data_raw():
 
     with pytest.raises(PermissionError, match="refusing to write"):
         tables.write_table(pd.DataFrame({"file": [], "problem": [], "action": []}), "warnings", paths.RAW)
+
+
+def test_token_text_is_categorical_in_memory_and_plain_text_on_disk(tmp_path):
+    tokens = pd.DataFrame(
+        {
+            "article_id": ["a"] * len(TRICKY),
+            "sentence_id": ["a-p01-s01"] * len(TRICKY),
+            "token_index": range(1, len(TRICKY) + 1),
+            "start": range(len(TRICKY)),
+            "end": range(1, len(TRICKY) + 1),
+            "token": TRICKY,
+            "lower": [t.lower() for t in TRICKY],
+            "is_word": [True] * len(TRICKY),
+        }
+    ).astype(tables.SCHEMA["tokens"])
+    tables.write_table(tokens, "tokens", tmp_path)
+    text = (tmp_path / "tokens.csv").read_text(encoding="utf-8")
+    assert '"say ""hi"""' in text and "=HYPERLINK(1)" in text  # plain CSV text, exactly as given
+    back = tables.read_table("tokens", tmp_path)
+    assert all(isinstance(back[c].dtype, pd.CategoricalDtype) for c in ("article_id", "sentence_id", "token", "lower"))
+    assert back["token"].tolist() == TRICKY
+    pd.testing.assert_frame_equal(back, tokens)

@@ -12,6 +12,7 @@ The tiny corpus used throughout (hand-counted):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from pathlib import Path
@@ -667,3 +668,10 @@ def test_phrase_occurrences_stay_inside_a_chunk_and_find_phrases_whose_first_lem
         ["new york office", "New-York office", 40, 55],
         ["new york office", "New-York office", 70, 85],
     ]
+
+
+def test_counting_from_a_tokens_table_read_apart_gives_the_same_counts(tmp_path, fruit):
+    corpus, counts = fruit
+    apart = concepts.count_corpus(dataclasses.replace(corpus, tokens=corpus.tokens.iloc[:0]), tokens=corpus.tokens)
+    pd.testing.assert_frame_equal(apart.table, counts.table)
+    pd.testing.assert_frame_equal(apart.words, counts.words)

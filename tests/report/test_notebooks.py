@@ -283,3 +283,10 @@ def test_figures_carry_their_finding_as_alt_text_and_outputs_are_tab_stops(seed_
     assert any("densest" in a for a in alts)  # the heatmap's finding
     outputs = re.findall(r'<div [^>]*class="[^"]*\bjp-OutputArea-output\b[^>]*>', page)
     assert outputs and all('tabindex="0"' in div for div in outputs)  # every output is a tab stop
+
+
+def test_the_project_kernel_starts_with_a_fixed_mmap_threshold():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(runner.ensure_kernel())
+    assert spec.env == runner.KERNEL_ENV == {"MALLOC_MMAP_THRESHOLD_": "131072"}

@@ -429,7 +429,7 @@ def claim_terms(claims: pd.DataFrame, tokens: pd.DataFrame, *, broad_share: floa
     """
     stop = load_stopwords()
     pos = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
-    t = tokens.loc[tokens["is_word"] & tokens["sentence_id"].isin(pos.index), ["sentence_id", "lower"]]
+    t = tokens.loc[tokens["is_word"] & tokens["sentence_id"].isin(pos.index), ["sentence_id", "lower"]].astype("str")
     forms = pd.Series(t["lower"].unique())
     keep = forms[forms.map(lambda w: len(w) > 2 and w.replace("’", "'") not in stop and bool(WORD.match(w)))]
     spec = dict(zip(keep, specificity(keep)))

@@ -18,7 +18,7 @@ from utils.ingest.describe import (
     sentence_table,
     write_summary,
 )
-from utils.ingest.read import Corpus, IngestError, ingest, locate_in_raw, read_tables, write_tables
+from utils.ingest.read import Corpus, IngestError, ingest, locate_in_raw, read_table, read_tables, write_tables
 
 read_corpus = ingest  # the name notebooks use: ``ingest.read_corpus(folder)``
 
@@ -35,6 +35,7 @@ __all__ = [
     "plots",
     "read_corpus",
     "read_readability",
+    "read_table",
     "read_tables",
     "removed_text",
     "sentence_length_title",

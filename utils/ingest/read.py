@@ -28,6 +28,7 @@ import io
 import os
 import re
 import sys
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -396,7 +397,10 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str 
     rows["warnings"] += [
         {"file": rel, "problem": problem, "action": "skipped"} for rel, problem in find_bad_links(corpus_dir)
     ]
-    tokens: dict[str, list] = {k: [] for k in SCHEMA["tokens"]}
+    # The token columns grow article by article. Compact from the start (on 2,000 reviews, 1.5
+    # million tokens, this keeps notebook 01 about 250 MB smaller): offsets in 8-byte arrays, not
+    # lists of int objects; each distinct token string kept once (``sys.intern``).
+    tokens = {k: (array("q") if t == "int64" else []) for k, t in SCHEMA["tokens"].items()}
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
     tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
@@ -448,8 +452,8 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str 
         )
         for key in ("paragraphs", "sentences", "cleaning"):
             rows[key] += art[key]
-        for k in tokens:
-            tokens[k] += art["tokens"][k]
+        for k, column in tokens.items():
+            column.extend(map(sys.intern, art["tokens"][k]) if k in ("token", "lower") else art["tokens"][k])
     for file in sorted(set(manifest) - {a["file"] for a in rows["articles"]} - {w["file"] for w in rows["warnings"]}):
         rows["warnings"].append(
             {"file": file, "problem": "is listed in the manifest but not found in the folder", "action": "skipped"}

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from utils import paths
 from utils.text import HAS_ALNUM, is_word, token_spans  # noqa: F401 - re-exported for the reader
 
 
 @lru_cache(maxsize=1)
-def sentence_splitter() -> PunktSentenceTokenizer:
-    """Punkt with our abbreviation list; built once per process."""
+def sentence_splitter():
+    """Punkt with our abbreviation list; built once per process.
+
+    NLTK is imported here, not at the top: ``import nltk`` loads SciPy and scikit-learn (about
+    100 MB and 2.5 s), and only notebook 01 splits sentences. Notebooks 02 and 03 read the tables
+    through this package and never load it, which saves that much in each of their kernels.
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     lines = (paths.LEXICONS / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     params.abbrev_types = {ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")}

@@ -88,12 +88,19 @@ def kernel_argv() -> list[str]:
     return [sys.executable, "-Xfrozen_modules=off", "-m", KERNEL_MODULE, "-f", "{connection_file}"]
 
 
+# The kernel's environment. glibc (Linux) otherwise raises its mmap threshold after the first big
+# free, so later arrays of a few MB (pandas columns) come from the heap and stay in the process
+# after they are freed. A fixed threshold gives them back. On the 2,000 movie reviews it lowered
+# the report's peak memory (whole process tree) from 1,160 to 1,078 MB. Other C libraries ignore it.
+KERNEL_ENV = {"MALLOC_MMAP_THRESHOLD_": "131072"}
+
+
 def ensure_kernel() -> str:
     """Register the project kernel inside this environment unless it is there already (a plain
     ``ipykernel install`` of the same name is replaced); return its name."""
     try:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if spec.argv == kernel_argv():
+        if spec.argv == kernel_argv() and spec.env == KERNEL_ENV:
             return KERNEL_NAME
     except NoSuchKernel:
         pass
@@ -103,7 +110,8 @@ def ensure_kernel() -> str:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_kernel_spec(
-            Path(tmp) / KERNEL_NAME, overrides={"argv": kernel_argv(), "display_name": KERNEL_DISPLAY}
+            Path(tmp) / KERNEL_NAME,
+            overrides={"argv": kernel_argv(), "display_name": KERNEL_DISPLAY, "env": KERNEL_ENV},
         )
         KernelSpecManager().install_kernel_spec(str(folder), KERNEL_NAME, prefix=sys.prefix)
     return KERNEL_NAME
