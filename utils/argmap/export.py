@@ -331,7 +331,8 @@ def export_map(amap: ArgumentMap, out_dir: str | Path, *, stem: str = "argument-
         out / f"{stem}-relations.csv",
     ]
     files[0].write_text(to_argdown(amap), encoding="utf-8")
-    files[1].write_text(json.dumps(to_aif(amap), ensure_ascii=False, indent=1), encoding="utf-8")
+    with files[1].open("w", encoding="utf-8") as f:  # streamed: never the whole text in memory (40 MB at 2,000 reviews)
+        json.dump(to_aif(amap), f, ensure_ascii=False, indent=1)
     write_graphml(amap, files[2])
     tables.write_spreadsheet_csv(amap.claims, files[3])  # for spreadsheets: formulas neutralised
     tables.write_spreadsheet_csv(edge_list(amap), files[4])
