@@ -307,3 +307,13 @@ def test_draft_command_names_the_files_it_skips(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert [line.split(":")[1].strip() for line in err] == ["dots.txt", "empty.txt"]
     assert all(line.startswith("warning: ") and "(skipped)" in line for line in err)
+
+
+def test_without_a_curated_map_the_note_counts_items_and_relations_not_candidates():
+    corpus = ingest(THREE)
+    maps = argmap_quality.load_maps(corpus, argmap.MAP_FILE)
+    assert maps.curated is None
+    note = argmap_quality.describe_maps(maps, corpus)
+    n_items, n_relations = len(maps.draft.claims), len(maps.draft.relations)
+    assert f"{n_items:,} items and {n_relations:,} relations (inside articles and across them) over 3 articles" in note
+    assert "candidate" not in note  # candidates are the links below the drawing threshold, listed apart

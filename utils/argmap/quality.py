@@ -226,8 +226,9 @@ def describe_maps(maps: Maps, corpus: Corpus) -> str:
     n = len(corpus.articles)
     if maps.curated is None:
         return (
-            f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims)} items "
-            f"and {len(maps.draft.relations)} candidate links over {n} articles. Check every item against its quote."
+            f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims):,} "
+            f"items and {len(maps.draft.relations):,} relations (inside articles and across them) over {n:,} articles. "
+            "Check every item against its quote."
         )
     c = maps.curated
     return (
