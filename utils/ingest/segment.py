@@ -21,8 +21,9 @@ from utils.text import HAS_ALNUM, is_word, token_spans  # noqa: F401 - re-export
 def sentence_splitter():
     """Punkt with our abbreviation list; built once per process.
 
-    NLTK is imported here, not at the top: ``import nltk`` loads SciPy and scikit-learn (about
-    100 MB and 2.5 s), and only notebook 01 splits sentences. Notebooks 02 and 03 read the tables
+    NLTK is imported here, not at the top: ``import nltk`` loads SciPy and scikit-learn (100 MB
+    and 5 s on the 2-core machine, measured on top of pandas and matplotlib), and only notebook 01
+    splits sentences. Notebooks 02 and 03 read the tables
     through this package and never load it, which saves that much in each of their kernels.
     """
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
