@@ -326,7 +326,9 @@ def test_a_report_run_turns_the_explorer_off(tmp_path):
     assert "explorer = False" in injected and "corpus_dir = 'x'" in injected
     first = nbformat.read(runner.notebook_paths()[0], as_version=4)
     runner.inject_parameters(first, {"corpus_dir": "x"})
-    assert "explorer" not in first.cells[runner.parameters_index(first) + 1].source  # 01 does not declare it
+    injected_first = first.cells[runner.parameters_index(first) + 1].source
+    assert "explorer" not in injected_first  # 01 does not declare it
+    assert "progress = False" in injected_first and "progress" not in injected  # only 01 shows progress
 
 
 COURAGE_SENTENCES = 2  # 004-p17-s04 and 004-p20-s01; "The critical importance of courage" is a heading

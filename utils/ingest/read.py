@@ -370,7 +370,9 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
     )
 
 
-def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str | None = None) -> Corpus:
+def ingest(
+    corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str | None = None, progress: bool = True
+) -> Corpus:
     """Read every article in a folder into tables.
 
     Args:
@@ -378,6 +380,7 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str 
         max_bytes: Files larger than this are skipped with a warning.
         group_by: What the ``group`` column holds (:func:`article_group`): ``"folder"``, a
             manifest column, or ``None`` for the sub-folder (else the manifest's ``group``).
+        progress: Show a progress bar (on stderr) for :data:`PROGRESS_MIN_FILES` files or more.
 
     Returns:
         The tables; skipped files are listed in ``warnings``.
@@ -410,7 +413,7 @@ def ingest(corpus_dir: str | Path, *, max_bytes: int = MAX_BYTES, group_by: str 
         desc="ingesting",
         unit="file",
         file=sys.stderr,
-        disable=len(files) < PROGRESS_MIN_FILES,
+        disable=not progress or len(files) < PROGRESS_MIN_FILES,
         mininterval=1,
     ):
         problem = one.problem

@@ -70,8 +70,9 @@ KERNELS = 2  # notebooks 02-04 at once; the machine has two cores
 PREVIOUS = ".previous-run"  # where the last run's outputs wait while a run is under way
 RUN_FILES = ("index.html", "provenance.json")  # written by every run
 NOTEBOOK_FOLDERS = {"04": ("argument-map",)}  # folders a notebook writes besides its NN-* files
-# Parameters a report run sets in the notebooks that declare them: no widget in an exported report.
-REPORT_ONLY = {"explorer": False}
+# Parameters a report run sets in the notebooks that declare them: no widget and no progress bar
+# (nobody watches it, and the export would keep every step of it) in an exported report.
+REPORT_ONLY = {"explorer": False, "progress": False}
 
 
 class NotebookFailed(RuntimeError):
