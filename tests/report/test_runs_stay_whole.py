@@ -21,6 +21,7 @@ from utils import paths
 from utils.report import lock, runner
 
 RUN_TIME = re.compile(r'<p class="run-time">[^\n]*</p>')
+RUN_DATE = re.compile(r"(run(?: on)? )\d{4}-\d{2}-\d{2}\.")  # the card's date: a run that crosses midnight
 
 
 def _notebook(folder: Path, name: str, *sources: str) -> Path:
@@ -39,7 +40,8 @@ def _notebook(folder: Path, name: str, *sources: str) -> Path:
 
 def _files(folder: Path) -> dict[str, bytes]:
     """Every output file under ``folder`` by relative path, with what legitimately varies between
-    runs taken out: the index's marked run-time line and provenance's start time and seconds."""
+    runs taken out: the index's marked run-time line, the date on every page's run card (two runs
+    either side of midnight UTC differ there) and provenance's start time and seconds."""
     out = {}
     for p in sorted(folder.rglob("*")):
         if not p.is_file() or p.name == lock.LOCK_NAME:
@@ -48,7 +50,10 @@ def _files(folder: Path) -> dict[str, bytes]:
         if p.name == "index.html":
             assert len(RUN_TIME.findall(data.decode())) == 1, p
             data = RUN_TIME.sub("<run-time>", data.decode()).encode()
-        elif p.name == "provenance.json":
+        if p.suffix == ".html":
+            assert RUN_DATE.search(data.decode()), p
+            data = RUN_DATE.sub(r"\1<date>.", data.decode()).encode()
+        if p.name == "provenance.json":
             prov = json.loads(data)
             del prov["started_utc"], prov["seconds"]
             data = json.dumps(prov).encode()
