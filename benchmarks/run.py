@@ -96,6 +96,32 @@ def time_import_guard(*, repeat: int) -> dict[str, float]:
     }
 
 
+NLTK_PROBE = (
+    "import sys, time\n{guard}t = time.perf_counter()\nfrom nltk.tokenize.punkt import PunktSentenceTokenizer\n"
+    "print(time.perf_counter() - t)"
+)
+
+
+def time_nltk_skips(*, repeat: int) -> dict[str, float]:
+    """Seconds to import NLTK's sentence splitter as a plain import and as notebook 01 imports it,
+    with the modules of :data:`utils.ingest.segment.NLTK_SKIPS` hidden."""
+    from utils.ingest.segment import NLTK_SKIPS
+
+    def wall(guard: str) -> float:
+        code = NLTK_PROBE.format(guard=guard)
+        return median(
+            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeat)
+        )
+
+    return {
+        "NLTK sentence splitter import, plain (s)": wall(""),
+        "NLTK sentence splitter import, SciPy stats and scikit-learn hidden (s)": wall(
+            f"sys.modules.update(dict.fromkeys({NLTK_SKIPS!r}))\n"
+        ),
+    }
+
+
 def time_each_notebook(tmp: Path, *, repeat: int) -> dict[str, float]:
     """Each notebook alone on the seeds (tables written by a first run), minus its import-only
     copy (median of ``repeat`` pairs)."""
@@ -190,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         if "seeds" not in args.skip:
             figures |= time_seed_report(tmp, repeat=args.repeat)
             figures |= time_import_guard(repeat=args.repeat)
+            figures |= time_nltk_skips(repeat=args.repeat)
             figures |= time_each_notebook(tmp, repeat=args.repeat)
         if args.movies.is_dir():
             if "stages" not in args.skip:
