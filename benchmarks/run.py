@@ -77,47 +77,37 @@ GUARD_PROBE = (
     "import sys, time\n{guard}t = time.process_time()\nimport nbformat\n"
     "nbformat.validate(nbformat.v4.new_notebook())\nprint(time.process_time() - t)"
 )
-
-
-def time_import_guard(*, repeat: int) -> dict[str, float]:
-    """CPU seconds the report runner spends importing and using nbformat, with and without its
-    guard against ``rfc3987_syntax`` (see :mod:`utils.report.runner`)."""
-
-    def cpu(guard: str) -> float:
-        code = GUARD_PROBE.format(guard=guard)
-        return median(
-            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(repeat)
-        )
-
-    return {
-        "runner start-up CPU, nbformat as installed (s)": cpu(""),
-        "runner start-up CPU, with the rfc3987_syntax guard (s)": cpu("sys.modules['rfc3987_syntax'] = None\n"),
-    }
-
-
 NLTK_PROBE = (
     "import sys, time\n{guard}t = time.perf_counter()\nfrom nltk.tokenize.punkt import PunktSentenceTokenizer\n"
     "print(time.perf_counter() - t)"
 )
 
 
-def time_nltk_skips(*, repeat: int) -> dict[str, float]:
-    """Seconds to import NLTK's sentence splitter as a plain import and as notebook 01 imports it,
-    with the modules of :data:`utils.ingest.segment.NLTK_SKIPS` hidden."""
+def probe(template: str, guard: str, *, repeat: int) -> float:
+    """The median of the seconds a probe script prints, each run in a fresh interpreter."""
+    code = template.format(guard=guard)
+    return median(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeat)
+    )
+
+
+def time_import_guards(*, repeat: int) -> dict[str, float]:
+    """What the two import guards save: CPU seconds the report runner spends importing and using
+    nbformat with and without its guard against ``rfc3987_syntax`` (:mod:`utils.report.runner`),
+    and seconds to import NLTK's sentence splitter plainly and as notebook 01 does, with
+    :data:`utils.ingest.segment.NLTK_SKIPS` hidden."""
     from utils.ingest.segment import NLTK_SKIPS
 
-    def wall(guard: str) -> float:
-        code = NLTK_PROBE.format(guard=guard)
-        return median(
-            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(repeat)
-        )
-
+    skips = f"sys.modules.update(dict.fromkeys({NLTK_SKIPS!r}))\n"
     return {
-        "NLTK sentence splitter import, plain (s)": wall(""),
-        "NLTK sentence splitter import, SciPy stats and scikit-learn hidden (s)": wall(
-            f"sys.modules.update(dict.fromkeys({NLTK_SKIPS!r}))\n"
+        "runner start-up CPU, nbformat as installed (s)": probe(GUARD_PROBE, "", repeat=repeat),
+        "runner start-up CPU, with the rfc3987_syntax guard (s)": probe(
+            GUARD_PROBE, "sys.modules['rfc3987_syntax'] = None\n", repeat=repeat
+        ),
+        "NLTK sentence splitter import, plain (s)": probe(NLTK_PROBE, "", repeat=repeat),
+        "NLTK sentence splitter import, SciPy stats and scikit-learn hidden (s)": probe(
+            NLTK_PROBE, skips, repeat=repeat
         ),
     }
 
@@ -215,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             figures |= score_reader(args.gold)
         if "seeds" not in args.skip:
             figures |= time_seed_report(tmp, repeat=args.repeat)
-            figures |= time_import_guard(repeat=args.repeat)
-            figures |= time_nltk_skips(repeat=args.repeat)
+            figures |= time_import_guards(repeat=args.repeat)
             figures |= time_each_notebook(tmp, repeat=args.repeat)
         if args.movies.is_dir():
             if "stages" not in args.skip:
