@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
+import networkx as nx
 import pandas as pd
 import pytest
 
@@ -50,6 +52,19 @@ def test_graphml_round_trip(curated, tmp_path):
     pd.testing.assert_frame_equal(back.claims, curated.claims)
     pd.testing.assert_frame_equal(back.relations, curated.relations)
     pd.testing.assert_frame_equal(back.articles, curated.articles)
+
+
+def test_graphml_is_what_networkx_writes(curated, tiny, tmp_path):
+    odd = tiny.claims.copy()
+    odd.loc[0, "quote"] = 'Tabs\tand\r\nlines, "quotes" & <tags> \u2019 \U0001f600 \ud800'
+    odd.loc[1, ["concepts", "rule"]] = ["", "a & b"]
+    odd.loc[2, "claim_id"] = 'C&"<\t>\r\n'
+    relations = tiny.relations.replace({"source": {"C": odd.loc[2, "claim_id"]}})
+    tricky = dataclasses.replace(tiny, claims=odd, relations=relations, kind="draft")
+    for amap in (curated, tiny, tricky):
+        ours = ex.write_graphml(amap, tmp_path / "ours.graphml").read_bytes()
+        nx.write_graphml(ex.to_graph(amap), tmp_path / "nx.graphml", prettyprint=False)
+        assert ours == (tmp_path / "nx.graphml").read_bytes()
 
 
 def test_aif_structure_of_a_tiny_map(tiny):

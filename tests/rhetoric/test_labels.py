@@ -19,7 +19,16 @@ from utils.rhetoric.labels import (
     sentence_tone,
     thesis_candidates,
 )
-from utils.rhetoric.lexicon import Joined, compile_entries, lexicon_hits, load_lexicons, normalise, parse_lexicon
+from utils.rhetoric.lexicon import (
+    Joined,
+    compile_entries,
+    find_spans,
+    lexicon_hits,
+    lexicon_spans,
+    load_lexicons,
+    normalise,
+    parse_lexicon,
+)
 from utils.rhetoric.quality import load_gold, score_labels
 from utils.rhetoric.views import count_labels, drilldown_sections, question_runs
 
@@ -106,6 +115,40 @@ def test_exclusions_block_the_entry_inside_them():
     joined = Joined.from_texts(["Make sure of it.", "I am sure.", "I am not sure."])
     hits = lexicon_hits(lex, joined)
     assert hits["row"].tolist() == [1] and hits["entry"].tolist() == ["sure"]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            "i'm sure",
+            "possib*",
+            "$<num>",
+            "!",
+            ", but not",
+            "^so",
+            "e.g.",
+            "best-in-class",
+            "no doubt",
+            "NOT: make sure",
+        ],
+        ["<num> percent", "*ly", "you", "your*", "as ... puts", "one_two", "café", "x*y", "b", "ab", "abc"],
+        ["...", "so"],  # an entry opening with a gap: the whole text is searched
+    ],
+)
+def test_lexicon_spans_finds_what_searching_the_whole_text_finds(entries):
+    lex = parse_lexicon("\n".join(entries), name="t")
+    texts = [
+        "So I'm sure it's possibly 50 percent, but not $5 -- e.g. the best-in-class café!!",
+        "Make sure, but not yet: you, yours and your way; as he puts it, one_two xay ab abc abcd b.",
+        "no doubt So Possible! 1,000 percent x_y ſo İs it? I’m sure.",
+    ]
+    joined = Joined.from_texts(texts)
+    found = lexicon_spans(lex, joined)
+    assert found.equals(find_spans(lex.pattern, joined)) and len(found) > 5
+    for lexicon in load_lexicons().values():
+        expected = find_spans(lexicon.pattern, joined, case_sensitive=lexicon.case_sensitive)
+        assert lexicon_spans(lexicon, joined).equals(expected), lexicon.name
 
 
 def test_normalise_keeps_offsets():

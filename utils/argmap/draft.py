@@ -85,8 +85,16 @@ def role_table(labels: pd.DataFrame) -> pd.DataFrame:
         out[col] = flags[col].gt(0) if col in flags else False
     text = (role["label"] + ": " + role["rule"].astype(str)).rename("text")
     rules = pd.concat([role["sentence_id"], text], axis=1).drop_duplicates()
-    out["rules"] = rules.groupby("sentence_id")["text"].agg("; ".join).reindex(out.index)
+    out["rules"] = out.index.map(_joined(rules["sentence_id"], rules["text"]))
     return out[cols]
+
+
+def _joined(keys: pd.Series, texts: pd.Series) -> dict:
+    """Each key's texts joined with ``"; "``, in row order (one pass, not a pandas group per key)."""
+    by_key: dict = {}
+    for key, text in zip(keys, texts):
+        by_key.setdefault(key, []).append(text)
+    return {key: "; ".join(parts) for key, parts in by_key.items()}
 
 
 def draft_claims(
@@ -151,11 +159,10 @@ def draft_claims(
         [picked.index.map(best["score"]).astype(float), picked["n_claim"].astype(float)],
         (picked["evidence"].ne("").astype(int) + picked["reason"] + picked["concession"]).astype(float),
     )
-    concepts = (
-        hits.groupby("sentence_id")["concept"].agg(lambda c: "; ".join(sorted(set(c))))
-        if len(hits)
-        else pd.Series(dtype="str")
-    )
+    found: dict[str, set] = {}
+    for sid, concept in zip(hits["sentence_id"], hits["concept"]) if len(hits) else ():
+        found.setdefault(sid, set()).add(concept)
+    concepts = {sid: "; ".join(sorted(c)) for sid, c in found.items()}
     picked = picked.sort_values(["article_id", "sentence_index"], kind="stable")
     rows = pd.DataFrame(
         {
@@ -252,13 +259,13 @@ def sentence_reading(units: pd.DataFrame) -> pd.DataFrame:
     u = u.assign(_order=np.arange(len(u))).sort_values(["outside", "confidence"], ascending=False, kind="stable")
     best = u.drop_duplicates("sentence_id").set_index("sentence_id")
     best["is_central"] = units.groupby("sentence_id")["is_central"].any()
-    opponent = units.groupby("sentence_id")["role"].agg(lambda r: bool((r == "opponent").all()))
+    opponent = units["role"].eq("opponent").groupby(units["sentence_id"]).all()
     best["role"] = np.where(opponent.reindex(best.index).to_numpy(dtype=bool), "opponent", "proponent")
     return best.drop(columns=["outside", "_order", "unit"])
 
 
 def link_article(
-    rows: list, *, rebuttals: set[str], concessions: set[str], reading: pd.DataFrame | None = None
+    rows: list, *, rebuttals: set[str], concessions: set[str], reading: pd.DataFrame | dict | None = None
 ) -> list[dict]:
     """Support and attack links among one article's draft items.
 
@@ -267,12 +274,13 @@ def link_article(
             ``paragraph_id``, ``sentence_index``, ``text``, ``article_id``).
         rebuttals, concessions: Sentence ids labelled ``rebuttal`` / ``concession``.
         reading: :func:`sentence_reading` of the article (the reader's function and attachment
-            per sentence); without it only the cue rules below decide.
+            per sentence), or its rows as a dict by sentence id (``to_dict("index")``); without it
+            only the cue rules below decide.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
     """
-    reading = pd.DataFrame() if reading is None else reading
+    reads = reading.to_dict("index") if isinstance(reading, pd.DataFrame) else (reading or {})
     thesis = next((r for r in rows if r.role == "thesis"), None)
     claims = [r for r in rows if r.role in ("thesis", "claim")]
     by_id = {r.claim_id: r for r in rows}
@@ -314,7 +322,7 @@ def link_article(
     for r in rows:
         if r.claim_id in linked or r.role == "thesis":
             continue
-        read = reading.loc[r.claim_id] if r.claim_id in reading.index else None
+        read = reads.get(r.claim_id)
         attack = read is not None and (read["function"] == "attack" or read["role"] == "opponent")
         relation = "attacks" if attack else "supports"
         said = (
@@ -384,9 +392,15 @@ def draft_inside_links(
         ["article_id", "sentence_index"], kind="stable"
     )
     rebuttals, concessions = set(roles.index[roles["rebuttal"]]), set(roles.index[roles["concession"]])
+    # One pass over the items and the reading as a dict by sentence id: itertuples per article and
+    # .loc per item took 3.1 s on 2,000 reviews, this 0.6 s.
+    reads = {} if reading is None else reading.to_dict("index")
+    by_article: dict[str, list] = {}
+    for item in items.itertuples():
+        by_article.setdefault(item.article_id, []).append(item)
     rows = []
-    for _, group in items.groupby("article_id", sort=False):
-        rows += link_article(list(group.itertuples()), rebuttals=rebuttals, concessions=concessions, reading=reading)
+    for group in by_article.values():
+        rows += link_article(group, rebuttals=rebuttals, concessions=concessions, reading=reads)
     return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 
 

@@ -22,6 +22,12 @@ def _stem(word: str) -> str:
     return word.lower()[:6]
 
 
+# The words that flip polarity, built once: building them in every call of polarity_flips cost
+# 0.6 s of the 2,000-review draft (44,000 calls).
+_NEGATION = frozenset(w for w in load_lexicon("negation") if " " not in w)
+_NEGATIVE_STEMS = frozenset(_stem(w) for w in load_lexicon("polarity_negative"))
+
+
 def _tokens(text: str) -> list[str]:
     out = []
     for t in _TOKEN.findall(text.lower().replace("\u2019", "'")):
@@ -58,11 +64,9 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     Returns:
         The flipping words in order.
     """
-    negation = {w for w in load_lexicon("negation") if " " not in w}
-    negative = {_stem(w) for w in load_lexicon("polarity_negative")}
     flips = []
     for t in _tokens(text):
-        if t in negation or (_stem(t) in negative and _stem(t) not in shared):
+        if t in _NEGATION or (_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared):
             flips.append(t)
     return flips
 

@@ -3,17 +3,20 @@
 A lexicon is a text file (syntax in ``data/lexicons/metadiscourse/README.md``): one entry per line,
 ``# `` comments, ``NOT:`` exclusions, ``*`` / ``<num>`` / ``...`` / ``^`` wildcards. All entries of a
 file become **one** pattern: a prefix tree of the entries (so ``you|your|yours`` is tried as
-``you(?:rs?)?``), longest match first, whole words only. It runs once over the text of the whole
-corpus joined into one string, never once per entry or per sentence.
+``you(?:rs?)?``), longest match first, whole words only. It runs over the text of the whole
+corpus joined into one string, never once per entry or per sentence, and only where one of its
+entries can begin (:func:`lexicon_spans`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -24,6 +27,7 @@ GAP_CHARS = 150
 _WORD_END = r"(?!\w|'\w)"
 _NUM = r"\d(?:[\d,.]*\d)?"
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_WORD_RUN = re.compile(r"(\w+)")
 _NORMALISE_PAIRS = (
     ("\u2019", "'"),
     ("\u2018", "'"),
@@ -76,6 +80,11 @@ class Lexicon:
     def entries_pattern(self) -> re.Pattern:
         """The entries alone, without the exclusions."""
         return compile_entries(self.entries, case_sensitive=self.case_sensitive)
+
+    @cached_property
+    def openings(self) -> Openings:
+        """Where a match of :attr:`pattern` can begin (:func:`openings`)."""
+        return openings(self.entries + self.exclusions, case_sensitive=self.case_sensitive)
 
     @cached_property
     def _entry_patterns(self) -> list[tuple[str, re.Pattern]]:
@@ -312,6 +321,22 @@ class Joined:
         """The sentence row of each position in the joined text."""
         return np.searchsorted(self.starts, positions, side="right") - 1
 
+    @cached_property
+    def words(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Every run of word characters (``\\w+``) in ``lower``: where it starts, and its form as a
+        code into the list of distinct forms (the third item); one pass that every word list shares."""
+        starts, codes = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        forms: dict[str, int] = {}
+        # 5,000 sentences at a time (a word never spans two): the list of every word of 2,000
+        # reviews at once took 110 MB
+        bounds = [*self.starts[::5000].tolist(), len(self.lower)]
+        for a, b in itertools.pairwise(bounds):
+            pieces = _WORD_RUN.split(self.lower[a:b])  # gap, word, gap, word, ..., gap
+            lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+            starts.append(a + (np.cumsum(lengths) - lengths)[1::2])
+            codes.append(np.fromiter((forms.setdefault(w, len(forms)) for w in pieces[1::2]), dtype=np.int64))
+        return np.concatenate(starts), np.concatenate(codes), list(forms)
+
 
 def find_spans(pattern: re.Pattern, joined: Joined, *, case_sensitive: bool = False, group: int = 0) -> pd.DataFrame:
     """Every match of ``pattern`` in the joined corpus, as sentence rows and offsets.
@@ -322,6 +347,11 @@ def find_spans(pattern: re.Pattern, joined: Joined, *, case_sensitive: bool = Fa
     """
     text = joined.text if case_sensitive else joined.lower
     found = [(m.start(group), m.end(group)) for m in pattern.finditer(text) if m.start(group) >= 0]
+    return _span_frame(found, joined)
+
+
+def _span_frame(found: list[tuple[int, int]], joined: Joined) -> pd.DataFrame:
+    """:func:`find_spans`' table of matches given as (start, end) in the joined text."""
     if not found:
         return pd.DataFrame(
             {
@@ -347,6 +377,101 @@ def find_spans(pattern: re.Pattern, joined: Joined, *, case_sensitive: bool = Fa
     )
 
 
+class Openings(NamedTuple):
+    """What the text holds where a match of a word list begins (:func:`openings`).
+
+    Attributes:
+        words: A run of word characters equal to one of these (``because``; ``i`` of ``i'm``).
+        prefixes: A run of word characters starting with one of these (``possib`` of ``possib*``).
+        digits: A run of word characters starting with a digit (entries opening with ``<num>``).
+        any_word: Any run of word characters (entries opening with ``*``).
+        chars: One of these characters, anywhere (entries opening with ``!``, ``$`` or ``,``).
+        anywhere: Any position (entries opening with ``...``): the whole text is searched.
+    """
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    digits: bool
+    any_word: bool
+    chars: frozenset[str]
+    anywhere: bool
+
+
+def openings(entries: tuple[str, ...] | list[str], *, case_sensitive: bool = False) -> Openings:
+    """Where a match of :func:`compile_entries` of ``entries`` can begin.
+
+    An entry opening with a letter or digit matches only where a run of word characters begins
+    (its pattern starts with ``(?<!\\w)``, or ``^``), and that run is the entry's leading letters
+    (followed by a space, a mark or the end of the entry, which ends the run) or starts with them
+    (followed by ``*``, ``<num>`` or ``...``, which may go on with word characters).
+
+    Example:
+        >>> o = openings(["i'm sure", "possib*", "$<num>"])
+        >>> sorted(o.words), o.prefixes, sorted(o.chars)
+        (['i'], ('possib',), ['$'])
+    """
+    words, prefixes, chars = set(), [], set()
+    digits = any_word = anywhere = False
+    for entry in entries:
+        tokens = _tokens(entry if case_sensitive else entry.translate(_LOWER))
+        if tokens[:1] == ["^"]:
+            tokens = tokens[1:]
+        if not tokens or tokens[0] == "...":
+            anywhere = True
+        elif tokens[0] == "<num>":
+            digits = True
+        elif tokens[0] in ("<word>", "<suffix>"):
+            any_word = True
+        elif not _is_wordy(tokens[0]):
+            chars.add(tokens[0])
+        else:
+            n = next((i for i, t in enumerate(tokens) if len(t) > 1 or not _is_wordy(t)), len(tokens))
+            lead, after = "".join(tokens[:n]), tokens[n] if n < len(tokens) else None
+            if after is None or (len(after) == 1 and not _is_wordy(after)):
+                words.add(lead)
+            else:
+                prefixes.append(lead)
+    return Openings(frozenset(words), tuple(prefixes), digits, any_word, frozenset(chars), anywhere)
+
+
+def lexicon_spans(lexicon: Lexicon, joined: Joined) -> pd.DataFrame:
+    """:func:`find_spans` of a word list's pattern, tried only where one of its entries can begin.
+
+    The pattern is matched at each such position (:attr:`Lexicon.openings`: the runs of word
+    characters an entry opens with, from :attr:`Joined.words`, and the marks an entry opens with),
+    in order, from the end of the previous match on: the same matches as searching the whole text
+    (:func:`find_spans`), which tries every position. On 2,000 reviews the 25 word lists that
+    :func:`utils.rhetoric.label_sentences` runs took 6.3 s that way, 2.1 s this way.
+    A case-sensitive list, or one with an entry opening with ``...``, searches the whole text.
+    """
+    opens = lexicon.openings
+    if lexicon.case_sensitive or opens.anywhere:
+        return find_spans(lexicon.pattern, joined, case_sensitive=lexicon.case_sensitive)
+    starts, codes, forms = joined.words
+    at_form = np.fromiter(
+        (
+            opens.any_word
+            or w in opens.words
+            or (opens.digits and w[0].isdigit())
+            or (bool(opens.prefixes) and w.startswith(opens.prefixes))
+            for w in forms
+        ),
+        dtype=bool,
+        count=len(forms),
+    )
+    text = joined.lower
+    places = starts[at_form[codes]]  # in order
+    if opens.chars:
+        marks = [np.array([m.start() for m in re.finditer(re.escape(c), text)], dtype=np.int64) for c in opens.chars]
+        places = np.unique(np.concatenate([places, *marks]))
+    found, end = [], 0
+    for pos in places.tolist():
+        if pos >= end and (m := lexicon.pattern.match(text, pos)):
+            found.append((pos, m.end()))
+            end = m.end()
+    return _span_frame(found, joined)
+
+
 def overlaps(spans: pd.DataFrame, blockers: pd.DataFrame) -> np.ndarray:
     """Which ``spans`` (``pos`` + length) overlap any of ``blockers`` (both from :func:`find_spans`)."""
     if spans.empty or blockers.empty:
@@ -367,7 +492,7 @@ def lexicon_hits(lexicon: Lexicon, joined: Joined) -> pd.DataFrame:
     Returns:
         :func:`find_spans` columns plus ``entry``.
     """
-    hits = find_spans(lexicon.pattern, joined, case_sensitive=lexicon.case_sensitive)
+    hits = lexicon_spans(lexicon, joined)
     entry_of = {m: lexicon.entry_for(m) for m in hits["match"].unique()}
     hits = hits.assign(entry=hits["match"].map(entry_of).astype("str"))
     return hits[~hits["entry"].str.startswith("NOT: ")].reset_index(drop=True)
