@@ -159,10 +159,10 @@ def draft_claims(
         [picked.index.map(best["score"]).astype(float), picked["n_claim"].astype(float)],
         (picked["evidence"].ne("").astype(int) + picked["reason"] + picked["concession"]).astype(float),
     )
-    found: dict[str, set] = {}
-    for sid, concept in zip(hits["sentence_id"], hits["concept"]) if len(hits) else ():
-        found.setdefault(sid, set()).add(concept)
-    concepts = {sid: "; ".join(sorted(c)) for sid, c in found.items()}
+    concepts = {}
+    if len(hits):  # each sentence's concepts, once each, in alphabetical order
+        tags = hits[["sentence_id", "concept"]].astype({"concept": str}).drop_duplicates().sort_values("concept")
+        concepts = _joined(tags["sentence_id"], tags["concept"])
     picked = picked.sort_values(["article_id", "sentence_index"], kind="stable")
     rows = pd.DataFrame(
         {
@@ -264,23 +264,21 @@ def sentence_reading(units: pd.DataFrame) -> pd.DataFrame:
     return best.drop(columns=["outside", "_order", "unit"])
 
 
-def link_article(
-    rows: list, *, rebuttals: set[str], concessions: set[str], reading: pd.DataFrame | dict | None = None
-) -> list[dict]:
+def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], reading: dict | None = None) -> list[dict]:
     """Support and attack links among one article's draft items.
 
     Args:
         rows: The article's draft items in reading order (named tuples with ``claim_id``, ``role``,
             ``paragraph_id``, ``sentence_index``, ``text``, ``article_id``).
         rebuttals, concessions: Sentence ids labelled ``rebuttal`` / ``concession``.
-        reading: :func:`sentence_reading` of the article (the reader's function and attachment
-            per sentence), or its rows as a dict by sentence id (``to_dict("index")``); without it
-            only the cue rules below decide.
+        reading: The rows of :func:`sentence_reading` (the reader's function and attachment per
+            sentence) as a dict by sentence id (``to_dict("index")``); without it only the cue
+            rules below decide.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
     """
-    reads = reading.to_dict("index") if isinstance(reading, pd.DataFrame) else (reading or {})
+    reads = reading or {}
     thesis = next((r for r in rows if r.role == "thesis"), None)
     claims = [r for r in rows if r.role in ("thesis", "claim")]
     by_id = {r.claim_id: r for r in rows}

@@ -15,6 +15,7 @@ import io
 import json
 from collections import defaultdict
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import networkx as nx
 import pandas as pd
@@ -290,14 +291,9 @@ def write_graphml(amap: ArgumentMap, path: str | Path) -> Path:
     return Path(path)
 
 
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _xml_attribute(text: str) -> str:
-    for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;")):
-        text = text.replace(old, new)
-    return text.replace("\t", "&#09;")
+def _attribute(value) -> str:
+    """An XML attribute value escaped as ElementTree (networkx's writer) escapes it."""
+    return escape(str(value), {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
 
 
 def _graphml_text(g: nx.MultiDiGraph) -> str:
@@ -314,24 +310,24 @@ def _graphml_text(g: nx.MultiDiGraph) -> str:
             kind = types.get_xml_type(type(value))
             key = keys.setdefault((str(name), kind, scope), f"d{len(keys)}")
             text = str(value)
-            out.append(f'<data key="{key}">{_xml_text(text)}</data>' if text else f'<data key="{key}" />')
+            out.append(f'<data key="{key}">{escape(text)}</data>' if text else f'<data key="{key}" />')
         return "".join(out)
 
     def element(tag: str, attributes: str, inner: str) -> str:
         return f"<{tag}{attributes}>{inner}</{tag}>" if inner else f"<{tag}{attributes} />"
 
     graph_data = values(g.graph, "graph")
-    nodes = [element("node", f' id="{_xml_attribute(str(n))}"', values(d, "node")) for n, d in g.nodes(data=True)]
+    nodes = [element("node", f' id="{_attribute(n)}"', values(d, "node")) for n, d in g.nodes(data=True)]
     edges = [
         element(
             "edge",
-            f' source="{_xml_attribute(str(u))}" target="{_xml_attribute(str(v))}" id="{_xml_attribute(str(k))}"',
+            f' source="{_attribute(u)}" target="{_attribute(v)}" id="{_attribute(k)}"',
             values(d, "edge"),
         )
         for u, v, k, d in g.edges(keys=True, data=True)
     ]
     declared = "".join(
-        f'<key id="{key}" for="{scope}" attr.name="{_xml_attribute(name)}" attr.type="{kind}" />'
+        f'<key id="{key}" for="{scope}" attr.name="{_attribute(name)}" attr.type="{kind}" />'
         for (name, kind, scope), key in reversed(keys.items())
     )
     graph = element("graph", ' edgedefault="directed"', "".join(nodes) + "".join(edges) + graph_data)

@@ -30,9 +30,9 @@ def sentence_splitter():
     NLTK is imported here, not at the top: only notebook 01 splits sentences, so the other
     kernels never load it. While it loads, :data:`NLTK_SKIPS` are hidden (unless already
     imported) and put back afterwards, so a later ``import sklearn`` works as usual. The import
-    then takes 2.3 s instead of 7.7 s on the 2-core machine (median of 3), and 77 MB
-    less (``make bench`` prints both times); that was most of notebook 01's time on the seeds. In the same kernel, ``nltk``'s Fisher test
-    and ``SklearnClassifier`` are then unavailable.
+    then takes 2.3 s instead of 7.7 s on the 2-core machine (median of 3; ``make bench`` prints
+    both) and 77 MB less: that was most of notebook 01's time on the seeds. In the same kernel,
+    NLTK's Fisher test and ``SklearnClassifier`` are then unavailable.
     """
     hidden = [m for m in NLTK_SKIPS if m not in sys.modules]
     sys.modules.update(dict.fromkeys(hidden))
