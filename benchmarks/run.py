@@ -96,8 +96,8 @@ def time_import_guards(*, repeat: int) -> dict[str, float]:
     """What the two import guards save: CPU seconds the report runner spends importing and using
     nbformat with and without its guard against ``rfc3987_syntax`` (:mod:`utils.report.runner`),
     and seconds to import NLTK's sentence splitter plainly and as notebook 01 does, with
-    :data:`utils.ingest.segment.NLTK_SKIPS` hidden."""
-    from utils.ingest.segment import NLTK_SKIPS
+    :data:`utils.text.NLTK_SKIPS` hidden."""
+    from utils.text import NLTK_SKIPS
 
     skips = f"sys.modules.update(dict.fromkeys({NLTK_SKIPS!r}))\n"
     return {

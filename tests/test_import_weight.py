@@ -1,5 +1,5 @@
 """What each process imports: kernels that only read tables never load NLTK, splitting
-sentences loads NLTK without SciPy's statistics or scikit-learn, and the report runner never loads
+sentences and the argument map load NLTK without SciPy's statistics or scikit-learn, and the report runner never loads
 pandas. Each check runs in a fresh interpreter, because this test process has imported everything
 already."""
 
@@ -26,6 +26,12 @@ def test_splitting_sentences_loads_nltk_when_it_is_needed_without_scipy_stats_or
     code = (
         "from utils.ingest import segment\nassert segment.sentence_spans('Dr. Smith came. Why?') == [(0, 15), (16, 20)]"
     )
+    modules = ("nltk", "scipy.stats", "sklearn")
+    assert loaded(code, modules) == {"nltk": True, "scipy.stats": False, "sklearn": False}
+
+
+def test_the_argument_map_loads_nltk_stemmer_without_scipy_stats_or_sklearn():
+    code = "from utils import argmap\nfrom utils.argmap import draft\nassert draft._stemmer().stem('running') == 'run'"
     modules = ("nltk", "scipy.stats", "sklearn")
     assert loaded(code, modules) == {"nltk": True, "scipy.stats": False, "sklearn": False}
 

@@ -33,7 +33,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from wordfreq import zipf_frequency
 
 from utils import paths, rhetoric, tables
@@ -44,7 +43,9 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
-from utils.text import alternation, read_word_list
+from utils.text import alternation, import_nltk, read_word_list
+
+SnowballStemmer = import_nltk("stem.snowball").SnowballStemmer
 
 EVIDENCE_TYPE = {
     "evidence_statistic": "statistic",
@@ -407,7 +408,6 @@ def draft_inside_links(
 
 @lru_cache(maxsize=1)
 def _stemmer():
-
     return SnowballStemmer("english")
 
 

@@ -11,16 +11,10 @@ punctuation token.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 
 from utils import paths
-from utils.text import HAS_ALNUM, is_word, token_spans  # noqa: F401 - re-exported for the reader
-
-# Modules that ``import nltk`` loads for features Punkt never uses (association statistics, a
-# scikit-learn classifier wrapper). NLTK imports both inside ``try/except ImportError``, so hiding
-# them while it loads only turns those two features off.
-NLTK_SKIPS = ("scipy.stats", "sklearn")
+from utils.text import HAS_ALNUM, import_nltk, is_word, token_spans  # noqa: F401 - re-exported for the reader
 
 
 @lru_cache(maxsize=1)
@@ -28,25 +22,13 @@ def sentence_splitter():
     """Punkt with our abbreviation list; built once per process.
 
     NLTK is imported here, not at the top: only notebook 01 splits sentences, so the other
-    kernels never load it. While it loads, :data:`NLTK_SKIPS` are hidden (unless already
-    imported) and put back afterwards, so a later ``import sklearn`` works as usual. The import
-    then takes 2.3 s instead of 7.7 s on the 2-core machine (median of 3; ``make bench`` prints
-    both) and 77 MB less: that was most of notebook 01's time on the seeds. In the same kernel,
-    NLTK's Fisher test and ``SklearnClassifier`` are then unavailable.
+    kernels never load it for this (see :func:`utils.text.import_nltk` for how it loads).
     """
-    hidden = [m for m in NLTK_SKIPS if m not in sys.modules]
-    sys.modules.update(dict.fromkeys(hidden))
-    try:
-        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-    finally:
-        for m in hidden:
-            if sys.modules.get(m, 0) is None:
-                del sys.modules[m]
-
-    params = PunktParameters()
+    punkt = import_nltk("tokenize.punkt")
+    params = punkt.PunktParameters()
     lines = (paths.LEXICONS / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     params.abbrev_types = {ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")}
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
