@@ -121,6 +121,18 @@ def test_lemma_table_is_written_once_and_reused(tmp_path, fruit):
     pd.testing.assert_frame_equal(again.table, counts.table)
 
 
+@pytest.mark.parametrize("dtype", ["category", "str"])
+def test_lemma_table_counts_curly_and_straight_apostrophes_as_one_form(dtype):
+    # as ingest writes it: a categorical column of lower-cased tokens, with categories no word uses
+    lower = pd.Series(["don’t", "don't", ",", "don't", "cats", "!"], dtype=dtype)
+    if dtype == "category":
+        lower = lower.cat.add_categories(["unused"])
+    tokens = pd.DataFrame({"lower": lower, "is_word": [True, True, False, True, True, False]})
+    table = concepts.lemma_table(tokens)
+    assert table[["form", "count"]].values.tolist() == [["cats", 1], ["don't", 3]]
+    assert table["lemma"].tolist() == ["cat", "do"] and table["count"].dtype == "int64"
+
+
 def test_lemma_file_is_replaced_whole(tmp_path, fruit, monkeypatch):
     corpus, counts = fruit
     (tmp_path / "lemmas.csv").write_text("form,lemma,count,english\napples,STALE,9,0.5\n", encoding="utf-8")
