@@ -12,7 +12,8 @@ UV     := $(VENV)/bin/uv
 UV_VERSION := 0.13.8
 # Every transitive version, with hashes, for Python 3.11-3.13 (make lock writes it from pyproject.toml).
 LOCK   := requirements-lock.txt
-STAMP  := $(VENV)/.installed
+# The stamp's name changes with the install recipe, so a venv set up by an older one re-syncs once.
+STAMP  := $(VENV)/.installed-compiled
 CORPUS ?= data/raw
 CODE   ?=
 GROUP_BY ?=
