@@ -540,6 +540,22 @@ def test_fingerprint_panels_label_the_rows_once():
     matplotlib.pyplot.close(first.figure)
 
 
+@pytest.mark.parametrize("ids, rotation", [(["000", "001"], 0.0), (["cv435_24355", "cv506_17521"], 30.0)])
+def test_heatmap_slants_article_ids_too_long_for_their_column(ids, rotation):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from utils.rhetoric import plots as rhetoric_plots
+
+    counts = pd.DataFrame(
+        {"article_id": ids, "category": "claims", "name": "claims", "per_1000": [2.0, 1.0], "count": [2, 1]}
+    )
+    ax = rhetoric_plots.plot_rate_heatmap(counts)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ids
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {rotation}
+    matplotlib.pyplot.close(ax.figure)
+
+
 @pytest.mark.parametrize(
     "sentence, hedged",
     [

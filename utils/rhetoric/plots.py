@@ -15,6 +15,7 @@ from utils.rhetoric.labels import EVIDENCE
 from utils.rhetoric.views import NAMES
 
 MAX_ARTICLES = 12
+LONG_ID = 9  # characters: a longer article id is wider than its 0.9-inch heatmap column at 10 pt
 
 
 def _limit(ids: list[str]) -> list[str]:
@@ -45,6 +46,9 @@ def plot_rate_heatmap(counts: pd.DataFrame, *, ax: plt.Axes | None = None) -> pl
                 in_layout=False,
             )  # inside its cell: nothing for the layout to make room for
     ax.set_xticks(range(len(ids)), ids)
+    if max(map(len, ids), default=0) > LONG_ID:  # would run into its neighbours: slant it
+        ax.tick_params(axis="x", labelrotation=30)
+        plt.setp(ax.get_xticklabels(), ha="left", rotation_mode="anchor")
     ax.set_yticks(range(len(rate)), [f"{name}" for _, name in rate.index])
     ax.tick_params(axis="both", length=0)
     ax.grid(False)
