@@ -51,6 +51,17 @@ def apply_style() -> None:
     )
 
 
+def slant_long_labels(ax: plt.Axes, *, max_chars: int) -> None:
+    """Slant an axis's x tick labels by 30° when the longest has more than ``max_chars``
+    characters (what fits the width of one column), so neighbours do not run into each other.
+    Labels on top of the axes lean from their left end, labels below from their right end."""
+    labels = ax.get_xticklabels()
+    if max((len(t.get_text()) for t in labels), default=0) > max_chars:
+        ax.tick_params(axis="x", labelrotation=30)
+        top = ax.xaxis.get_ticks_position() == "top"
+        plt.setp(labels, ha="left" if top else "right", rotation_mode="anchor")
+
+
 def alt_text(fig: plt.Figure) -> str:
     """What a figure shows, for readers who cannot see it: its title (the finding; a figure whose
     title is plain text gives it as its label), else an empty string."""

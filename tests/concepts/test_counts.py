@@ -538,6 +538,18 @@ def synthetic_articles(n: int) -> dict[str, str]:
     }
 
 
+@pytest.mark.parametrize(
+    "ids, rotation, align", [(["art00", "art01"], 0.0, "center"), (["cv435_24355", "cv506_17521"], 30.0, "right")]
+)
+def test_concept_heatmap_slants_article_ids_too_long_for_their_column(ids, rotation, align):
+    rates = pd.DataFrame([[1.0, 2.0]], index=["leadership"], columns=ids)
+    ax = concepts_plots.plot_concept_heatmap(rates, rates.astype(int))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ids
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {rotation}
+    assert {t.get_horizontalalignment() for t in ax.get_xticklabels()} == {align}
+    plt.close(ax.figure)
+
+
 @pytest.mark.parametrize("n_articles", [2, 30])
 def test_charts_stay_legible(tmp_path, n_articles):
     corpus = make_corpus(tmp_path, synthetic_articles(n_articles))

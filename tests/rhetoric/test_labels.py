@@ -553,6 +553,7 @@ def test_heatmap_slants_article_ids_too_long_for_their_column(ids, rotation):
     ax = rhetoric_plots.plot_rate_heatmap(counts)
     assert [t.get_text() for t in ax.get_xticklabels()] == ids
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {rotation}
+    assert {t.get_horizontalalignment() for t in ax.get_xticklabels()} == {"left" if rotation else "center"}
     matplotlib.pyplot.close(ax.figure)
 
 

@@ -18,7 +18,7 @@ from matplotlib.image import AxesImage
 from wordcloud import WordCloud
 
 from utils.concepts.views import term_labels
-from utils.plots import PALETTE
+from utils.plots import PALETTE, slant_long_labels
 
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
 CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
@@ -131,6 +131,8 @@ def plot_concept_heatmap(
                     in_layout=False,
                 )
     ax.set_xticks(range(n_a), rates.columns, rotation=0 if n_a <= 12 else 90, fontsize=9 if n_a <= 12 else 7)
+    if n_a <= 12:
+        slant_long_labels(ax, max_chars=6)  # a 0.5-inch column holds about 6 characters at 9 pt
     ax.set_yticks(range(n_c), rates.index, fontsize=9)
     ax.grid(False)
     ax.set_xlabel(

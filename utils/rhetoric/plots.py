@@ -10,12 +10,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from utils.plots import PALETTE
+from utils.plots import PALETTE, slant_long_labels
 from utils.rhetoric.labels import EVIDENCE
 from utils.rhetoric.views import NAMES
 
 MAX_ARTICLES = 12
-LONG_ID = 9  # characters: a longer article id is wider than its 0.9-inch heatmap column at 10 pt
 
 
 def _limit(ids: list[str]) -> list[str]:
@@ -46,13 +45,11 @@ def plot_rate_heatmap(counts: pd.DataFrame, *, ax: plt.Axes | None = None) -> pl
                 in_layout=False,
             )  # inside its cell: nothing for the layout to make room for
     ax.set_xticks(range(len(ids)), ids)
-    if max(map(len, ids), default=0) > LONG_ID:  # would run into its neighbours: slant it
-        ax.tick_params(axis="x", labelrotation=30)
-        plt.setp(ax.get_xticklabels(), ha="left", rotation_mode="anchor")
     ax.set_yticks(range(len(rate)), [f"{name}" for _, name in rate.index])
     ax.tick_params(axis="both", length=0)
     ax.grid(False)
     ax.xaxis.set_ticks_position("top")
+    slant_long_labels(ax, max_chars=9)  # a 0.9-inch column holds about 9 characters at 10 pt
     ax.set_xlabel("colour: rate per 1,000 words, scaled to the row's highest\nnumber: raw count (blank: none)")
     ax.xaxis.set_label_position("bottom")
     bounds = [i for i in range(1, len(rate)) if rate.index[i][0] != rate.index[i - 1][0]]
