@@ -130,8 +130,9 @@ def test_comment_boilerplate_is_removed_from_the_seeds(seeds):
 
 def _folder(tmp_path, files: dict[str, bytes]):
     folder = tmp_path / "corpus"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     return folder
 
@@ -160,6 +161,19 @@ def test_a_file_over_the_size_limit_is_skipped(tmp_path):
     assert corpus.warnings.iloc[0]["file"] == "huge.txt"
     assert "over the 1,000-byte limit" in corpus.warnings.iloc[0]["problem"]
     assert corpus_mod.MAX_BYTES == 5_000_000
+
+
+def test_the_folders_own_documentation_is_skipped_unless_the_manifest_lists_it(tmp_path):
+    docs = {"README.md": b"How this corpus was collected.", "sub/SOURCE.md": b"Where it came from, in brief."}
+    corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "readme-notes.txt": b"An article about readmes.", **docs}))
+    assert list(corpus.articles["file"]) == ["good.txt", "readme-notes.txt"]
+    assert corpus.warnings["file"].tolist() == ["README.md", "sub/SOURCE.md"]
+    assert corpus.warnings["problem"].str.contains("documentation").all()
+    listed = ingest(
+        _folder(tmp_path / "listed", {"good.txt": GOOD, **docs, "articles.csv": b"id,file\nsrc,sub/SOURCE.md\n"})
+    )
+    assert sorted(listed.articles["file"]) == ["good.txt", "sub/SOURCE.md"]  # the manifest says it is an article
+    assert listed.warnings["file"].tolist() == ["README.md"]
 
 
 def test_two_identical_articles_keep_the_first(tmp_path):

@@ -68,7 +68,7 @@ def test_article_group_reads_the_first_sub_folder_only():
 
 
 def test_an_article_outside_the_group_folders_is_left_out_of_the_comparisons(tmp_path):
-    corpus = ingest(write(tmp_path, {"pos/a.txt": "joy", "neg/b.txt": "rain", "SOURCE.md": "where it came from"}))
+    corpus = ingest(write(tmp_path, {"pos/a.txt": "joy", "neg/b.txt": "rain", "notes.md": "where it came from"}))
     assert group_of(corpus.articles).to_dict() == {"b": "neg", "a": "pos"}
     assert describe_groups(corpus.articles) == (
         "Groups compared in the later notebooks: 2 (neg 1 article, pos 1 article). "

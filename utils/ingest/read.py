@@ -50,6 +50,11 @@ MANIFEST_NAMES = ("articles.csv", "articles.yaml", "articles.yml")
 FOLDER = "folder"  # group_by value: the first sub-folder of each file (``pos/``, ``neg/``)
 YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
 PROGRESS_MIN_FILES = 20
+# A corpus folder's own documentation (README.md, SOURCE.md, LICENSE.txt ...) is not an article:
+# skipped with a warning unless the manifest lists it.
+DOC_NAMES = frozenset(
+    {"readme", "source", "sources", "license", "licence", "copying", "changelog", "citation", "notice"}
+)
 
 
 class IngestError(RuntimeError):
@@ -335,6 +340,11 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
     path, corpus_dir, meta, max_bytes = task
     rel = path.relative_to(corpus_dir).as_posix()
     try:
+        if not meta and path.stem.lower() in DOC_NAMES:
+            raise _Skip(
+                f"is named like the folder's documentation ({path.stem}), not an article: "
+                "list it in the manifest (articles.csv) or rename it to read it as one"
+            )
         data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
         try:
             decoded = decode_article(data)
