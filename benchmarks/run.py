@@ -77,10 +77,7 @@ GUARD_PROBE = (
     "import sys, time\n{guard}t = time.process_time()\nimport nbformat\n"
     "nbformat.validate(nbformat.v4.new_notebook())\nprint(time.process_time() - t)"
 )
-NLTK_PROBE = (
-    "import sys, time\n{guard}t = time.perf_counter()\nfrom nltk.tokenize.punkt import PunktSentenceTokenizer\n"
-    "print(time.perf_counter() - t)"
-)
+NLTK_PROBE = "import sys, time\n{guard}t = time.perf_counter()\n{load}\nprint(time.perf_counter() - t)"
 
 
 def probe(template: str, guard: str, *, repeat: int) -> float:
@@ -95,19 +92,18 @@ def probe(template: str, guard: str, *, repeat: int) -> float:
 def time_import_guards(*, repeat: int) -> dict[str, float]:
     """What the two import guards save: CPU seconds the report runner spends importing and using
     nbformat with and without its guard against ``rfc3987_syntax`` (:mod:`utils.report.runner`),
-    and seconds to import NLTK's sentence splitter plainly and as notebook 01 does, with
-    :data:`utils.text.NLTK_SKIPS` hidden."""
-    from utils.text import NLTK_SKIPS
-
-    skips = f"sys.modules.update(dict.fromkeys({NLTK_SKIPS!r}))\n"
+    and seconds to import NLTK's sentence splitter plainly and as notebooks 01 and 04 do, through
+    :func:`utils.text.import_nltk`."""
+    plain = NLTK_PROBE.replace("{load}", "from nltk.tokenize.punkt import PunktSentenceTokenizer")
+    guarded = NLTK_PROBE.replace("{load}", "import_nltk('tokenize.punkt')")
     return {
         "runner start-up CPU, nbformat as installed (s)": probe(GUARD_PROBE, "", repeat=repeat),
         "runner start-up CPU, with the rfc3987_syntax guard (s)": probe(
             GUARD_PROBE, "sys.modules['rfc3987_syntax'] = None\n", repeat=repeat
         ),
-        "NLTK sentence splitter import, plain (s)": probe(NLTK_PROBE, "", repeat=repeat),
+        "NLTK sentence splitter import, plain (s)": probe(plain, "", repeat=repeat),
         "NLTK sentence splitter import, SciPy stats and scikit-learn hidden (s)": probe(
-            NLTK_PROBE, skips, repeat=repeat
+            guarded, "from utils.text import import_nltk\n", repeat=repeat
         ),
     }
 

@@ -1,7 +1,7 @@
-"""What each process imports: kernels that only read tables never load NLTK, splitting
-sentences and the argument map load NLTK without SciPy's statistics or scikit-learn, and the report runner never loads
-pandas. Each check runs in a fresh interpreter, because this test process has imported everything
-already."""
+"""What each process imports: kernels that only read tables never load NLTK, splitting sentences
+and the argument map load NLTK without SciPy's statistics or scikit-learn, and the report runner
+never loads pandas. Each check runs in a fresh interpreter, because this test process has imported
+everything already."""
 
 from __future__ import annotations
 

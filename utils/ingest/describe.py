@@ -38,11 +38,12 @@ def syllables(words: set[str]) -> dict[str, int]:
         >>> syllables({"customer", "cx"})["customer"]
         3
     """
-    cmu = cmu_vowels({w.replace("’", "'") for w in words})
+    straight = {w: w.replace("’", "'") for w in words}  # the dictionary spells "don't"
+    cmu = cmu_vowels(set(straight.values()))
     hyphen = pyphen.Pyphen(lang="en_US")
     out = {}
-    for w in words:
-        vowels = cmu.get(w.replace("’", "'"))
+    for w, key in straight.items():
+        vowels = cmu.get(key)
         out[w] = vowels if vowels is not None else len(hyphen.positions(w)) + 1
     return out
 
