@@ -16,6 +16,7 @@ from utils.rhetoric.labels import (
     label_sentences,
     lexicons_for,
     load_corrections,
+    real_titles,
     sentence_tone,
     thesis_candidates,
 )
@@ -372,6 +373,32 @@ def test_a_sentence_citing_evidence_is_not_the_thesis():
     th = thesis_candidates(s, labels, top=2)
     assert th["sentence_id"].tolist() == ["a-p03-s02", "a-p03-s01"]
     assert "cites evidence (-1)" in th["reasons"].iloc[1]
+
+
+def test_a_title_taken_from_the_first_sentence_gives_it_no_title_points():
+    # with no manifest title and no heading, ingestion names the article after its first
+    # sentence; that sentence must not win for sharing every word with "its" title
+    s = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b"],
+            "sentence_id": ["a-p01-s01", "a-p02-s01", "b-p01-s01", "b-p02-s01"],
+            "paragraph_id": ["a-p01", "a-p02", "b-p01", "b-p02"],
+            "text": [
+                "Libraries across the region have been losing readers for ten straight years now.",
+                "The council should keep every library open on Sundays.",
+                "Ferries across the bay have been losing riders for ten straight years now.",
+                "The port should run ferries every hour.",
+            ],
+        }
+    )
+    titles = pd.Series(
+        ["Libraries across the region have been losing readers for ten straight years...", "Ferries lose riders"],
+        index=["a", "b"],
+    )
+    assert real_titles(titles, s).index.tolist() == ["b"]
+    th = thesis_candidates(s, label_sentences(s), top=2, titles=titles).set_index("sentence_id")["reasons"]
+    assert "title" not in th["a-p01-s01"]
+    assert "shares title words ferries, riders" in th["b-p01-s01"]
 
 
 def test_sentence_tone_is_bounded_and_skips_headings(seeds):

@@ -222,6 +222,31 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 CITED_EVIDENCE = ("evidence_statistic", "evidence_authority", "evidence_exemplar")  # support, not the thesis
 
 
+def real_titles(titles: pd.Series, sentences: pd.DataFrame) -> pd.Series:
+    """The titles that are real title lines, not the opening of the article's own first sentence.
+
+    Without a manifest title or a heading, ingestion names an article after its first sentence
+    (cut at 90 characters, "..." added). Such a title shares every word with that sentence, so
+    scoring by title words would only reward the first sentence for being first.
+
+    Args:
+        titles: Article titles indexed by ``article_id``.
+        sentences: The body sentences (no headings), in reading order.
+
+    Returns:
+        ``titles`` without those that open their article's first body sentence.
+    """
+    if titles.empty or sentences.empty:
+        return titles
+    first = sentences.drop_duplicates("article_id").set_index("article_id")["text"].astype("str")
+    opening = first.reindex(titles.index.astype("str")).fillna("").map(lambda t: " ".join(normalise(t).split()))
+    own = [
+        bool(o) and o.startswith(" ".join(normalise(str(t)).removesuffix("...").split()))
+        for t, o in zip(titles.to_numpy(), opening.to_numpy())
+    ]
+    return titles[~np.asarray(own, dtype=bool)]
+
+
 def thesis_candidates(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -235,7 +260,8 @@ def thesis_candidates(
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
     "the lesson here is", "needs to be" ...) +1.5,
     a concession met by a rebuttal +0.5, in the last paragraph +1 (first paragraph +0.5), repeated
-    word for word in the article +1, words shared with the title +0.5 each (up to 2), words from
+    word for word in the article +1, words shared with a real title line (:func:`real_titles`) +0.5
+    each (up to 2), words from
     the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
     imagined case -2, narrative -1, cites evidence (a statistic, an authority or named exemplars:
     it supports the point rather than states it) -1, under six words -1.
@@ -280,6 +306,7 @@ def thesis_candidates(
     )
     central = counts.groupby("article_id").head(10)
     core = _shared_words(words, central)
+    titles = real_titles(titles, body) if titles is not None else None
     title_words = (
         _word_table(
             pd.Series(titles.index.astype("str")),
