@@ -352,20 +352,30 @@ def test_thesis_candidates_shape_and_order(seeds, seed_labels):
     assert th.set_index("sentence_id").loc["001-p06-s01", "reasons"].startswith("a claim (+2)")
 
 
+def paragraphs_frame(articles: dict[str, list[list[str]]]) -> pd.DataFrame:
+    """A sentences table from each article's paragraphs, each a list of sentences."""
+    rows = [
+        {"article_id": a, "sentence_id": f"{a}-p{p:02d}-s{k:02d}", "paragraph_id": f"{a}-p{p:02d}", "text": t}
+        for a, paras in articles.items()
+        for p, sents in enumerate(paras, start=1)
+        for k, t in enumerate(sents, start=1)
+    ]
+    return pd.DataFrame(rows)
+
+
 def test_a_sentence_citing_evidence_is_not_the_thesis():
     # both closing sentences are claims ('should'); the first rests on a statistic: it supports
     # the point, so the plain recommendation after it ranks first
-    s = pd.DataFrame(
+    s = paragraphs_frame(
         {
-            "article_id": "a",
-            "sentence_id": ["a-p01-s01", "a-p02-s01", "a-p03-s01", "a-p03-s02"],
-            "paragraph_id": ["a-p01", "a-p02", "a-p03", "a-p03"],
-            "text": [
-                "Our town argued about the library for a year.",
-                "The council met twice and heard from readers.",
-                "Library visits should rise on Sundays, as 40% of readers only come at weekends.",
-                "The council should keep the library open on Sundays.",
-            ],
+            "a": [
+                ["Our town argued about the library for a year."],
+                ["The council met twice and heard from readers."],
+                [
+                    "Library visits should rise on Sundays, as 40% of readers only come at weekends.",
+                    "The council should keep the library open on Sundays.",
+                ],
+            ]
         }
     )
     labels = label_sentences(s)
@@ -378,16 +388,15 @@ def test_a_sentence_citing_evidence_is_not_the_thesis():
 def test_a_title_taken_from_the_first_sentence_gives_it_no_title_points():
     # with no manifest title and no heading, ingestion names the article after its first
     # sentence; that sentence must not win for sharing every word with "its" title
-    s = pd.DataFrame(
+    s = paragraphs_frame(
         {
-            "article_id": ["a", "a", "b", "b"],
-            "sentence_id": ["a-p01-s01", "a-p02-s01", "b-p01-s01", "b-p02-s01"],
-            "paragraph_id": ["a-p01", "a-p02", "b-p01", "b-p02"],
-            "text": [
-                "Libraries across the region have been losing readers for ten straight years now.",
-                "The council should keep every library open on Sundays.",
-                "Ferries across the bay have been losing riders for ten straight years now.",
-                "The port should run ferries every hour.",
+            "a": [
+                ["Libraries across the region have been losing readers for ten straight years now."],
+                ["The council should keep every library open on Sundays."],
+            ],
+            "b": [
+                ["Ferries across the bay have been losing riders for ten straight years now."],
+                ["The port should run ferries every hour."],
             ],
         }
     )
