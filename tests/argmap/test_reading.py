@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from utils.argmap.microtexts import read_triggers
 from utils.argmap.reading import load_model, read_text
-from utils.argmap.score import heldout_topics
+from utils.argmap.score import heldout_topics, trigger_for
 from utils.argmap.stance import stance
 from utils.argmap.units import split_sentences, split_units
 
@@ -151,6 +151,20 @@ def test_read_triggers(tmp_path):
         "car_ban": "Should cities ban cars?",
         "zoos": "Are zoos good?",
     }
+
+
+def test_read_triggers_takes_the_english_question_of_a_tagged_pair(tmp_path):
+    # a question in another language is never the trigger: the text would be compared with it
+    p = tmp_path / "topics_triggers.md"
+    p.write_text(
+        "* `trash`\n\n  de: Sollte man den Müll trennen?\n  en: Should one separate the trash?\n\n"
+        "* `city_job`\n\n  de: Sollte wir unseren Müll weiterhin trennen?\n\n"
+        "* `zoos`\n\n  Are zoos good?\n",
+        encoding="utf-8",
+    )
+    triggers = read_triggers(p)
+    assert triggers == {"trash": "Should one separate the trash?", "zoos": "Are zoos good?"}
+    assert trigger_for("city_job", triggers) == "city job"
 
 
 def test_restatement_at_the_end_is_the_claim_and_the_opening_restates_it():

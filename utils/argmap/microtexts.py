@@ -17,6 +17,7 @@ edge it joins. The central claim is the unit that is the source of no
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,8 +174,15 @@ def load_gold(gold_dir: str | Path) -> list[GoldText]:
     return [parse_gold(f) for f in files]
 
 
+_LANGUAGE_TAG = re.compile(r"^([a-z]{2}):\s*(.*)$")
+
+
 def read_triggers(path: str | Path) -> dict[str, str]:
     """Read ``topics_triggers.md``: topic id -> trigger question.
+
+    A question may carry a language tag (``en: Should ...``, ``de: Sollte ...``): the English
+    one is used, and a topic whose only questions are in another language gets none (its
+    text is then compared with the topic id's words, see :func:`utils.argmap.score.trigger_for`).
 
     Args:
         path: Path of the markdown file (lines ``* `topic` `` followed by the question).
@@ -185,15 +193,25 @@ def read_triggers(path: str | Path) -> dict[str, str]:
     p = Path(path)
     if not p.exists():
         return {}
-    out: dict[str, str] = {}
+    found: dict[str, list[tuple[str, str]]] = {}
     current: str | None = None
     for line in p.read_text(encoding="utf-8").splitlines():
         s = line.strip()
         if s.startswith("* `") and s.endswith("`"):
             current = s[3:-1]
-        elif current and s:
-            out[current] = s
+            found[current] = []
+        elif current and s and not s.startswith("#"):
+            tagged = _LANGUAGE_TAG.match(s)
+            found[current].append((tagged.group(1), tagged.group(2)) if tagged else ("", s))
+        elif s.startswith("#"):
             current = None
+    out = {}
+    for topic, lines in found.items():
+        question = next((q for lang, q in lines if lang == "en"), None) or next(
+            (q for lang, q in lines if not lang), None
+        )
+        if question:
+            out[topic] = question
     return out
 
 
