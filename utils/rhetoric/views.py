@@ -91,7 +91,7 @@ def count_labels(
         s = s.reset_index(drop=True)
         norm = s["text"].astype(str).str.split().str.join(" ").str.lower()
         long_enough = norm.str.count(" ") >= 5  # "Why?" asked twice is two questions, not a pull quote
-        dup = norm.groupby(s["article_id"]).transform(lambda x: x.duplicated()).astype(bool)
+        dup = pd.DataFrame({"article_id": s["article_id"], "norm": norm}).duplicated()  # within its article
         repeat = set(s.loc[dup & long_enough, "sentence_id"])
         labels = labels[~labels["sentence_id"].isin(repeat)]
         position = pd.Series(range(len(s)), index=s["sentence_id"].to_numpy())
@@ -101,7 +101,9 @@ def count_labels(
     if len(position):
         keys = ["article_id", "category", "label"]
         o = others.assign(pos=others["sentence_id"].map(position)).dropna(subset=["pos"]).sort_values([*keys, "pos"])
-        run = o.groupby(keys)["pos"].transform(lambda p: p.diff().ne(1)).astype(int).cumsum()
+        # a run starts at each label's first sentence in an article and after every gap
+        starts = o["pos"].diff().ne(1) | o[keys].ne(o[keys].shift()).any(axis=1)
+        run = starts.astype(int).cumsum()
         opener = o["rule"].astype(str).str.extract(r"opened at (\S+)", expand=False)
         key = opener.groupby(run).transform("first").fillna("run " + run.astype(str))
         passages = o.assign(key=key).groupby(keys)["key"].nunique().rename("passages")
