@@ -110,6 +110,32 @@ def test_concept_claims_tagged_or_in_quote(tiny):
     assert found[["claim_id", "how"]].values.tolist() == [["A", "tagged"], ["E", "in quote: nimble"]]
 
 
+def test_a_concept_no_claim_mentions_gives_way_to_the_one_most_articles_mention(tiny):
+    # the seeds' setting ("training") on another corpus must still show a concept view, and say why
+    claims = tiny.claims.set_index("claim_id")
+    hits = pd.DataFrame(
+        {
+            "article_id": ["000", "003", "003"],
+            "concept": ["small business", "training", "small business"],
+            "surface": ["nimble", "training", "current services"],
+            "start": [claims.loc["E", "start"] + 7, claims.loc["F", "start"], claims.loc["D", "start"] + 14],
+            "end": [claims.loc["E", "start"] + 13, claims.loc["F", "start"] + 8, claims.loc["D", "start"] + 30],
+            "sentence_id": ["x", "y", "z"],
+        }
+    )
+    reach = tables.concept_reach(tiny, hits)
+    assert reach.values.tolist() == [["small business", 3, 2], ["training", 1, 1]]
+    for concept, claims_, articles in reach.values:  # the same rule as the view itself
+        found = tables.concept_claims(tiny, concept, hits)
+        assert (len(found), found["article_id"].nunique()) == (claims_, articles)
+    assert tables.choose_concept(tiny, "training", hits) == ("training", "")
+    chosen, why = tables.choose_concept(tiny, "leadership", hits)
+    assert chosen == "small business"
+    assert "'leadership'" in why and "3 claims in 2 articles" in why
+    bare = argmap.ArgumentMap(claims=tiny.claims.assign(concepts=""), relations=tiny.relations, articles=tiny.articles)
+    assert tables.choose_concept(bare, "leadership", hits.iloc[:0]) == ("leadership", "")
+
+
 def test_quote_context_is_marked(seeds):
     ctx = tables.quote_contexts(argmap.load_map(seeds), seeds.paragraphs, "002").set_index("claim")
     assert ctx.loc["002.C3", "context"] == '<mark class="atlas-span">Managers are empowered to act like owners</mark>'

@@ -227,6 +227,51 @@ def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = 
     return out[["claim_id", "article_id", "role", "label", "how"]].reset_index(drop=True)
 
 
+def concept_reach(amap: ArgumentMap, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For every concept: how many claims mention it (tagged, or a hit inside the quote), in how
+    many articles. One pass over all concepts, with the rule of :func:`concept_claims`.
+
+    Returns:
+        ``concept, claims, articles``, the concepts reaching most articles (then most claims) first.
+    """
+    c = amap.claims.reset_index(drop=True)
+    tags = c["concepts"].str.split(";").explode().str.strip()
+    pairs = [pd.DataFrame({"row": tags.index, "concept": tags.to_numpy()})]
+    if hits is not None and not hits.empty:
+        quotes = pd.DataFrame({"row": c.index, "article_id": c["article_id"], "start": c["start"], "end": c["end"]})
+        h = hits[["article_id", "start", "end", "concept"]].rename(columns={"start": "hit_start", "end": "hit_end"})
+        inside = quotes.merge(h.astype({"concept": "str"}), on="article_id")
+        inside = inside[(inside["hit_start"] >= inside["start"]) & (inside["hit_end"] <= inside["end"])]
+        pairs.append(inside[["row", "concept"]])
+    both = pd.concat(pairs, ignore_index=True)
+    both = both[both["concept"].fillna("").ne("")].drop_duplicates()
+    both["article_id"] = c["article_id"].to_numpy()[both["row"].to_numpy()]
+    out = both.groupby("concept").agg(claims=("row", "size"), articles=("article_id", "nunique")).reset_index()
+    return out.sort_values(
+        ["articles", "claims", "concept"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def choose_concept(amap: ArgumentMap, wanted: str, hits: pd.DataFrame | None = None) -> tuple[str, str]:
+    """The concept for the concept view: ``wanted`` when some claim mentions it, else the concept
+    that the claims of most articles mention (a setting written for one corpus still gives a
+    view on another).
+
+    Returns:
+        The concept and a sentence for the reader when it is not ``wanted`` ("" otherwise; also
+        ``wanted`` and "" when no claim mentions any concept).
+    """
+    reach = concept_reach(amap, hits)
+    if reach.empty or wanted in set(reach["concept"]):
+        return wanted, ""
+    top = reach.iloc[0]
+    return top["concept"], (
+        f"No claim mentions the concept {wanted!r} set in this notebook's settings, so the view shows "
+        f"{top['concept']!r}, the concept mentioned by claims of the most articles ({top['claims']} claims in "
+        f"{top['articles']} articles). Set `concept` to one of: {', '.join(reach['concept'].head(8))}."
+    )
+
+
 def submap(amap: ArgumentMap, claim_ids: list[str]) -> ArgumentMap:
     """The part of a map made of some claims and the relations among them."""
     keep = set(claim_ids)
