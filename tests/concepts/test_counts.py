@@ -359,6 +359,25 @@ def test_uncovered_terms(tmp_path, lexicon):
     assert "cx" not in set(un["term"])
 
 
+def test_lexicon_fit_warns_only_when_few_terms_are_inside_a_concept(tmp_path, lexicon):
+    # "The leader leads customers to CX" is 4 counted terms, all in concepts; the budget text has
+    # 1 in 11 (the leader), under the 10% line
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    on_topic = make_corpus(tmp_path / "a", {"a.txt": "The leader leads customers to CX.\n"})
+    assert concepts_views.lexicon_fit(concepts.count_corpus(on_topic, concepts=lexicon)) == ""
+    off_topic = make_corpus(
+        tmp_path / "b",
+        {
+            "b.txt": "Budget, budget and budget: the harbour ferry timetable changed twice, the leader said, ferries late.\n"
+        },
+    )
+    counts = concepts.count_corpus(off_topic, concepts=lexicon)
+    share = 100 * counts.words.loc[counts.words["is_term"], "covered"].mean()
+    assert 0 < share < concepts_views.LOW_FIT
+    warning = concepts_views.lexicon_fit(counts)
+    assert warning.startswith(f"Only {share:.0f}% of the terms counted here") and "concepts.yaml" in warning
+
+
 def test_repeated_sentences():
     s = pd.DataFrame(
         {
