@@ -30,3 +30,18 @@ def test_a_large_corpus_shows_the_most_linked_articles_and_says_so():
     assert "has 2,000 articles; the findings below show the 12 with the most links" in page
     assert page.count("<tr><th>a0") == front.MAX_ARTICLES  # matrix rows
     assert len(page) < 200_000  # was quadratic in the number of articles: 254 MB at 2,000
+
+
+def test_the_concepts_section_says_how_much_of_the_corpus_the_lexicon_covers():
+    # 03's count summary: 10% of 300 counted terms and 40% of 100 -> (30 + 40) / 400 = 17.5%
+    f = _findings(2)
+    f.top_concepts = [{"article_id": "a0000", "rank": "1", "concept": "service", "rate": "4.2"}]
+    f.count_summary = [
+        {"article_id": "a0000", "terms counted": "300", "terms inside a concept hit (%)": "10"},
+        {"article_id": "a0001", "terms counted": "100", "terms inside a concept hit (%)": "40"},
+    ]
+    assert front.lexicon_share(f) == 17.5
+    page = front.findings_html(f, pages={})
+    assert "About 18% of the counted terms fall inside one of the lexicon’s concepts" in page
+    f.count_summary = []  # 03 did not run: no share, no sentence
+    assert front.lexicon_share(f) is None and "of the counted terms" not in front.findings_html(f, pages={})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import html
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from utils.paths import slugify
@@ -54,6 +54,7 @@ class Findings:
     curated: bool
     fingerprints: list[dict[str, str]]
     top_concepts: list[dict[str, str]]
+    count_summary: list[dict[str, str]] = field(default_factory=list)
 
 
 def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) -> Findings:
@@ -71,7 +72,16 @@ def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) 
         curated=bool(curated),
         fingerprints=read_rows(report_dir / "figures" / "02-fingerprints.csv", since=since),
         top_concepts=read_rows(report_dir / "figures" / "03-top-concepts.csv", since=since),
+        count_summary=read_rows(report_dir / "figures" / "03-count-summary.csv", since=since),
     )
+
+
+def lexicon_share(f: Findings) -> float | None:
+    """The share (%) of counted terms inside a concept hit, over the whole corpus: the per-article
+    shares of 03's count summary weighted by each article's counted terms (``None`` without them)."""
+    rows = [(float(r["terms inside a concept hit (%)"]), int(r["terms counted"])) for r in f.count_summary]
+    total = sum(n for _, n in rows)
+    return sum(pct * n for pct, n in rows) / total if total else None
 
 
 def theses(f: Findings) -> dict[str, dict[str, str]]:
@@ -220,9 +230,17 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
         rows = "".join(
             f"<tr><td><b>{html.escape(a)}</b></td><td>{', '.join(c)}</td></tr>" for a, c in by_article.items()
         )
+        share = lexicon_share(f)
+        coverage = (
+            f"About {share:.0f}% of the counted terms fall inside one of the lexicon’s concepts; 03’s term "
+            "charts show the rest. "
+            if share is not None
+            else ""
+        )
         out.append(
             '<h2 id="concepts">Which concepts dominate where?</h2>'
-            f"<p>The three densest concepts of each article, uses per 1,000 words. {link('03', 'concepts', 'dominate', label='The whole heatmap')} "
+            f"<p>The three densest concepts of each article, uses per 1,000 words. {coverage}"
+            f"{link('03', 'concepts', 'dominate', label='The whole heatmap')} "
             f"{link('03', 'concepts', 'lead', label='Each article’s leading concepts')}</p>"
             f'<table class="atlas-front"><thead><tr><th>article</th><th>leading concepts</th></tr></thead><tbody>{rows}</tbody></table>'
         )
