@@ -45,3 +45,11 @@ def test_the_concepts_section_says_how_much_of_the_corpus_the_lexicon_covers():
     assert "About 18% of the counted terms fall inside one of the lexicon’s concepts" in page
     f.count_summary = []  # 03 did not run: no share, no sentence
     assert front.lexicon_share(f) is None and "of the counted terms" not in front.findings_html(f, pages={})
+
+
+def test_with_no_link_between_articles_the_matrix_is_one_sentence_not_a_grid_of_empty_cells():
+    f = _findings(12)
+    f.across = []
+    page = front.findings_html(f, pages={})
+    assert "links no two articles" in page and "no link</span>" not in page and "atlas-matrix" not in page
+    assert "atlas-matrix" in front.findings_html(_findings(12), pages={})  # with links: the grid
