@@ -93,6 +93,18 @@ def test_relation_pairs_and_summaries(tiny):
     assert tables.pair_summaries(tiny)["title"].tolist() == ["000 × 003: 1 agreement, 2 tensions"]
 
 
+def test_map_headline_with_and_without_links_across(tiny):
+    assert tables.map_headline(tiny) == (
+        "The 2 articles are linked (1 with both agreement and tension); 1 link agrees and 2 pull apart."
+    )
+    inside = tiny.relations[tiny.relations["scope"] == "inside"]
+    alone = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=tiny.articles)
+    assert tables.map_headline(alone).startswith("The 2 articles are not linked: no claims")
+    third = pd.concat([tiny.articles, tiny.articles.iloc[:1].assign(article_id="009", short="009 Other")])
+    apart = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=third)
+    assert tables.map_headline(apart).startswith("None of the 3 pairs of the 3 articles is linked: no claims")
+
+
 def test_concept_claims_tagged_or_in_quote(tiny):
     hits = pd.DataFrame(
         {

@@ -171,10 +171,24 @@ def map_headline(amap: ArgumentMap) -> str:
     agree = int(across["relation"].isin(AGREEMENT).sum())
     tension = int(across["relation"].isin(TENSION).sum())
     total = n * (n - 1) // 2
-    both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum()) if len(pairs) else 0
-    linked = f"All {total} pairs" if len(pairs) == total and total else f"{len(pairs)} of {total} pairs"
+    if not len(pairs):
+        which = (
+            "The 2 articles are not linked" if n == 2 else f"None of the {total} pairs of the {n} articles is linked"
+        )
+        return (
+            f"{which}: no claims of two articles share enough specific content (weaker candidate "
+            "links are listed with the automatic draft below)."
+        )
+    both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum())
+    linked = (
+        f"All {total} pairs of the {n} articles are"
+        if len(pairs) == total
+        else f"{len(pairs)} of {total} pairs of the {n} articles are"
+    )
+    if n == 2:
+        linked = "The 2 articles are"
     return (
-        f"{linked} of the {n} articles are linked ({both} with both agreement and tension); "
+        f"{linked} linked ({both} with both agreement and tension); "
         f"{agree} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension} pull{'s' * (tension == 1)} apart."
     )
 
