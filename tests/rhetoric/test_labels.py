@@ -385,6 +385,33 @@ def test_a_sentence_citing_evidence_is_not_the_thesis():
     assert "cites evidence (-1)" in th["reasons"].iloc[1]
 
 
+def test_a_conclusion_cue_marks_the_thesis_and_a_one_paragraph_text_opens_with_its_claim():
+    # one-paragraph texts (short answers to a question, as in the arg-microtexts dev set) state
+    # their claim first or conclude it with "That's why ..."; the paragraph bonuses never fire there
+    s = paragraphs_frame(
+        {
+            "a": [
+                [
+                    "Cities should ban cars from their centres.",
+                    "Cars fill the streets and the air is dirty.",
+                    "Shops should open later on Sundays.",
+                ]
+            ],
+            "b": [
+                [
+                    "Cars fill the streets and the air is dirty.",
+                    "Shops should open later on Sundays.",
+                    "That's why cities should ban cars from their centres.",
+                ]
+            ],
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
+    assert th.loc["a", "sentence_id"] == "a-p01-s01" and "opens a one-paragraph text (+1)" in th.loc["a", "reasons"]
+    assert th.loc["b", "sentence_id"] == "b-p01-s03"
+    assert 'opens with the conclusion cue "that\'s why" (+1.5)'.replace('"', "'") in th.loc["b", "reasons"]
+
+
 def test_a_title_taken_from_the_first_sentence_gives_it_no_title_points():
     # with no manifest title and no heading, ingestion names the article after its first
     # sentence; that sentence must not win for sharing every word with "its" title

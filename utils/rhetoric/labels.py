@@ -33,7 +33,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from utils import paths, tables
 from utils.rhetoric.lexicon import Lexicon, lexicon_files, load_lexicons, normalise, read_lexicon
 from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
-from utils.text import load_stopwords
+from utils.text import load_stopwords, read_word_list
 
 LABELS: dict[str, tuple[str, ...]] = {
     "metadiscourse": (
@@ -196,6 +196,14 @@ def write_labels(labels: pd.DataFrame, processed_dir: str | Path) -> Path:
 
 
 THESIS_FILE = paths.LEXICONS / "rhetoric_cues_thesis.txt"
+CONCLUSION_FILE = paths.LEXICONS / "argument" / "conclusion.txt"  # "therefore", "that's why", "so" ...
+
+
+def conclusion_opener() -> re.Pattern:
+    """A sentence opening with a conclusion cue (``data/lexicons/argument/conclusion.txt``),
+    directly or after "And"/"But"; group 1 is the cue."""
+    cues = sorted(read_word_list(CONCLUSION_FILE), key=len, reverse=True)
+    return re.compile(r"^\W*(?:(?:and|but)\s*,?\s+)?(" + "|".join(map(re.escape, cues)) + r")\b")
 
 
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
@@ -258,8 +266,9 @@ def thesis_candidates(
     """The sentences most likely to state each article's thesis, with a score and the reasons.
 
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
-    "the lesson here is", "needs to be" ...) +1.5,
-    a concession met by a rebuttal +0.5, in the last paragraph +1 (first paragraph +0.5), repeated
+    "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
+    "Therefore", "That's why" ...) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
+    +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), repeated
     word for word in the article +1, words shared with a real title line (:func:`real_titles`) +0.5
     each (up to 2), words from
     the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
@@ -292,7 +301,11 @@ def thesis_candidates(
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
     cues = (lexicons or {}).get("rhetoric_cues_thesis") or (read_lexicon(THESIS_FILE) if THESIS_FILE.exists() else None)
     thesis_rx = cues.entries_pattern if cues is not None else re.compile(r"(?!x)x")
-    phrase = text.map(normalise).str.lower().str.extract("(" + thesis_rx.pattern + ")", expand=False)
+    lowered = text.map(normalise).str.lower()
+    phrase = lowered.str.extract("(" + thesis_rx.pattern + ")", expand=False)
+    concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
+    phrase = phrase.fillna(concludes)
+    opening = body.groupby(art.to_numpy()).cumcount().eq(0).to_numpy()  # the article's first body sentence
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = load_stopwords()
@@ -327,6 +340,7 @@ def thesis_candidates(
             "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
             "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
             "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
+            "opens a one-paragraph text": np.where(opening & (last == first), 1.0, 0.0),
             "repeated word for word": np.where(repeated, 1.0, 0.0),
             "title": np.minimum(2.0, 0.5 * n_shared),
             "core": np.minimum(1.0, 0.25 * n_core),
@@ -354,6 +368,7 @@ def thesis_candidates(
         for k, v in (("title", shared), ("core", core))
     }
     names, values, ids, phrases = list(parts.columns), parts.to_numpy(), sid.to_numpy(), phrase.to_numpy()
+    opener = concludes.notna().to_numpy()
 
     def reasons(i: int) -> str:
         out = []
@@ -361,7 +376,7 @@ def thesis_candidates(
             if points == 0:
                 continue
             label = {
-                "phrase": f"thesis phrase '{phrases[i]}'",
+                "phrase": f"{'opens with the conclusion cue' if opener[i] else 'thesis phrase'} '{phrases[i]}'",
                 "title": "shares title words " + ", ".join(lists["title"].get(ids[i], [])),
                 "core": "uses key words " + ", ".join(lists["core"].get(ids[i], [])[:4]),
             }.get(name, name)
