@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from utils.argmap.microtexts import align, load_gold
-from utils.argmap.score import macro_f1, main, score
+from utils.argmap.score import THESIS_RULE, macro_f1, main, score, thesis_rule
 
 TEXT_A = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="micro_t001" topic_id="car_ban" stance="pro">
@@ -140,3 +140,13 @@ def test_main_prints_a_table(gold_dir, capsys):
     assert main([str(gold_dir), "--topics", "all"]) == 0
     out = capsys.readouterr().out
     assert "ALL topics" in out and "central claim accuracy (explicit CC)" in out and "| target" in out
+
+
+def test_the_article_thesis_rules_are_scored_against_the_central_claim(tmp_path):
+    # A states its claim first; C's first sentence is a premise and its claim comes back "In short, ...":
+    # the first-sentence baseline finds 1 of 2, the thesis rules (claim + thesis phrase) 2 of 2
+    (tmp_path / "micro_t001.xml").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "micro_t003.xml").write_text(TEXT_C, encoding="utf-8")
+    assert thesis_rule(load_gold(tmp_path)) == (0.5, 1.0)
+    table = score(tmp_path, topics="all", model=TINY_MODEL).set_index("measure")
+    assert table.loc[THESIS_RULE, ["baseline", "ours"]].tolist() == [0.5, 1.0]

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers
+from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers, unit_overlap
 from utils.argmap.reading import ArgumentReading, load_model, read_text
 from utils.argmap.stance import reading_stance
-from utils.argmap.units import repo_root
+from utils.argmap.units import repo_root, split_sentences
+from utils.rhetoric.labels import label_sentences, thesis_candidates
 
 TARGETS = {
     "central claim accuracy (explicit CC)": 0.75,
@@ -32,6 +33,7 @@ TARGETS = {
     "stance typing: same -> agreement": 0.75,
     "stance typing: opposite -> tension": 0.75,
 }
+THESIS_RULE = "article thesis rules: top sentence holds the CC"
 
 
 def heldout_topics(path: str | Path | None = None) -> list[str]:
@@ -225,6 +227,33 @@ def evaluate(
     }
 
 
+def thesis_rule(golds: list[GoldText]) -> tuple[float, float]:
+    """How often the rules that pick an article's thesis in the draft
+    (:func:`utils.rhetoric.labels.thesis_candidates`, on the text's sentences as one paragraph)
+    rank first a sentence holding the gold central claim; texts whose central claim is implicit
+    are left out.
+
+    Returns:
+        ``(baseline, ours)``: the first sentence's share and the rules' share (NaN without texts).
+    """
+    explicit = [g for g in golds if not g.central.implicit]
+    rows, spans = [], {}
+    for g in explicit:
+        for k, span in enumerate(split_sentences(g.text), start=1):
+            sid = f"{g.id}-p01-s{k:02d}"
+            rows.append(
+                {"article_id": g.id, "paragraph_id": f"{g.id}-p01", "sentence_id": sid, "text": g.text[slice(*span)]}
+            )
+            spans[sid] = span
+    if not rows:
+        return float("nan"), float("nan")
+    sentences = pd.DataFrame(rows)
+    top = thesis_candidates(sentences, label_sentences(sentences), top=1).set_index("article_id")["sentence_id"]
+    first = sum(unit_overlap(spans[f"{g.id}-p01-s01"], g.central) > 0 for g in explicit)
+    ours = sum(g.id in top and unit_overlap(spans[top[g.id]], g.central) > 0 for g in explicit)
+    return first / len(explicit), ours / len(explicit)
+
+
 def _triggers_near(gold_dir: Path) -> dict[str, str]:
     for p in (gold_dir / "topics_triggers.md", gold_dir.parent / "topics_triggers.md"):
         if p.exists():
@@ -257,6 +286,7 @@ def score(
         golds = [g for g in golds if g.topic in set(topics)]
     readings = [read_text(g.text, model=model) for g in golds]
     res = evaluate(golds, readings, triggers=_triggers_near(folder))
+    res[THESIS_RULE] = thesis_rule(golds)
     return pd.DataFrame(
         [{"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)} for k, (b, o) in res.items()]
     )
