@@ -268,12 +268,11 @@ def thesis_candidates(
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
     "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
     "Therefore", "That's why" ...) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
-    +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), repeated
-    word for word in the article +1, words shared with a real title line (:func:`real_titles`) +0.5
-    each (up to 2), words from
-    the article's ten most frequent content words +0.25 each (up to 1); a question -2, part of an
-    imagined case -2, narrative -1, cites evidence (a statistic, an authority or named exemplars:
-    it supports the point rather than states it) -1, under six words -1.
+    +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), repeated word for word
+    in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
+    2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
+    -2, part of an imagined case -2, narrative -1, cites evidence (a statistic, an authority or
+    named exemplars: it supports the point rather than states it) -1, under six words -1.
 
     Args:
         sentences: The sentences table.
