@@ -99,9 +99,9 @@ def test_map_headline_with_and_without_links_across(tiny):
     )
     inside = tiny.relations[tiny.relations["scope"] == "inside"]
     alone = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=tiny.articles)
-    assert tables.map_headline(alone).startswith("The 2 articles are not linked: no claims")
+    assert tables.map_headline(alone) == "The 2 articles are not linked: the map has no relation across articles."
     third = pd.concat([tiny.articles, tiny.articles.iloc[:1].assign(article_id="009", short="009 Other")])
-    apart = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=third)
+    apart = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=third, kind="draft")
     assert tables.map_headline(apart).startswith("None of the 3 pairs of the 3 articles is linked: no claims")
 
 

@@ -175,6 +175,8 @@ def map_headline(amap: ArgumentMap) -> str:
         which = (
             "The 2 articles are not linked" if n == 2 else f"None of the {total} pairs of the {n} articles is linked"
         )
+        if amap.kind != "draft":
+            return f"{which}: the map has no relation across articles."
         return (
             f"{which}: no claims of two articles share enough specific content (weaker candidate "
             "links are listed with the automatic draft below)."
