@@ -51,5 +51,8 @@ def test_with_no_link_between_articles_the_matrix_is_one_sentence_not_a_grid_of_
     f = _findings(12)
     f.across = []
     page = front.findings_html(f, pages={})
-    assert "links no two articles" in page and "no link</span>" not in page and "atlas-matrix" not in page
+    assert "The automatic draft links no two articles" in page and "no link</span>" not in page
+    assert "atlas-matrix" not in page
+    f.curated = True
+    assert "The curated map has no relation across articles." in front.findings_html(f, pages={})
     assert "atlas-matrix" in front.findings_html(_findings(12), pages={})  # with links: the grid

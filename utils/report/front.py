@@ -258,11 +258,14 @@ def matrix_html(f: Findings, link) -> str:
         c[r["relation"] in TENSION] += 1
     kind = "curated map" if f.curated else "automatic draft (leads to check, not findings)"
     if not f.across:  # a grid of "no link" cells says nothing
+        why = (
+            "The curated map has no relation across articles."
+            if f.curated
+            else "The automatic draft links no two articles: no claims of two articles share enough specific content."
+        )
         return (
             '<h2 id="matrix">Which articles agree, and which pull apart?</h2>'
-            f"<p>The {'curated map' if f.curated else 'automatic draft'} links no two articles: no claims of two "
-            "articles share enough specific content. "
-            f"{link('04', 'automatic', 'draft', label='the draft and its candidate links')}</p>"
+            f"<p>{why} {link('04', 'automatic', 'draft', label='the draft and its candidate links')}</p>"
         )
     head = "".join(f"<th>{html.escape(b)}</th>" for b in ids)
     rows = []
