@@ -181,14 +181,13 @@ def map_headline(amap: ArgumentMap) -> str:
             f"{which}: no claims of two articles share enough specific content (weaker candidate "
             "links are listed with the automatic draft below)."
         )
-    both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum())
-    linked = (
-        f"All {total} pairs of the {n} articles are"
-        if len(pairs) == total
-        else f"{len(pairs)} of {total} pairs of the {n} articles are"
-    )
     if n == 2:
         linked = "The 2 articles are"
+    elif len(pairs) == total:
+        linked = f"All {total} pairs of the {n} articles are"
+    else:
+        linked = f"{len(pairs)} of {total} pairs of the {n} articles are"
+    both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum())
     return (
         f"{linked} linked ({both} with both agreement and tension); "
         f"{agree} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension} pull{'s' * (tension == 1)} apart."
@@ -209,60 +208,56 @@ def numbered_relations(amap: ArgumentMap, across: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Claims that mention a concept: tagged with it in the map, or whose quote contains a hit.
+def concept_mentions(amap: ArgumentMap, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every mention of a concept by a claim: tagged with it in the map (``surface`` empty), or a
+    hit (``utils.concepts.concept_hits``, offsets in the cleaned article text) inside its quote.
 
-    Args:
-        amap: The map.
-        concept: A concept name from the lexicon.
-        hits: ``utils.concepts.concept_hits`` output (offsets in the cleaned article text).
+    Returns:
+        ``row`` (position of the claim in ``amap.claims``), ``concept``, ``surface``: tags first,
+        then hits in the order of the claims and, within a claim, of the hits.
+    """
+    c = amap.claims.reset_index(drop=True)
+    tags = c["concepts"].str.split(";").explode().str.strip()
+    parts = [pd.DataFrame({"row": tags.index, "concept": tags.to_numpy(), "surface": ""})]
+    if hits is not None and not hits.empty:
+        quotes = pd.DataFrame({"row": c.index, "article_id": c["article_id"], "start": c["start"], "end": c["end"]})
+        h = hits[["article_id", "start", "end", "concept", "surface"]].astype({"concept": "str"})
+        # one pass over all claims: each hit joined to the claims of its article, kept when inside the quote
+        pairs = quotes.merge(h.rename(columns={"start": "hit_start", "end": "hit_end"}), on="article_id")
+        inside = (pairs["hit_start"] >= pairs["start"]) & (pairs["hit_end"] <= pairs["end"])
+        parts.append(pairs.loc[inside, ["row", "concept", "surface"]])
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["concept"].fillna("").ne("")].reset_index(drop=True)
+
+
+def concept_claims(amap: ArgumentMap, concept: str, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Claims that mention a concept: tagged with it in the map, or whose quote contains a hit
+    (:func:`concept_mentions`).
 
     Returns:
         ``claim_id, article_id, role, label, how`` (``tagged``, ``in quote: <words>`` or both).
     """
-    c = amap.claims
-    tagged = c["concepts"].map(lambda s: concept in [t.strip() for t in s.split(";")])
+    c = amap.claims.reset_index(drop=True)
+    m = concept_mentions(amap, hits)
+    m = m[m["concept"] == concept]
+    tagged = c.index.isin(m.loc[m["surface"].eq(""), "row"])
+    words = m[m["surface"].ne("")].groupby("row", sort=False)["surface"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     found = pd.Series("", index=c.index, dtype="str")
-    if hits is not None and not hits.empty:
-        h = hits.loc[hits["concept"] == concept, ["article_id", "start", "end", "surface"]]
-        quotes = pd.DataFrame(
-            {
-                "row": range(len(c)),
-                "article_id": c["article_id"].to_numpy(),
-                "start": c["start"].to_numpy(),
-                "end": c["end"].to_numpy(),
-            }
-        )
-        # one pass over all claims: each hit joined to the claims of its article, kept when inside the quote
-        pairs = quotes.merge(h.rename(columns={"start": "hit_start", "end": "hit_end"}), on="article_id")
-        pairs = pairs[(pairs["hit_start"] >= pairs["start"]) & (pairs["hit_end"] <= pairs["end"])]
-        words = pairs.groupby("row", sort=False)["surface"].agg(lambda s: ", ".join(dict.fromkeys(s)))
-        found.iloc[words.index.to_numpy()] = ("in quote: " + words).to_numpy()
+    found.loc[words.index] = ("in quote: " + words).to_numpy()
     how = [("tagged; " if t else "") + f for t, f in zip(tagged, found)]
-    out = c.assign(how=[h.strip("; ") or "" for h in how])[tagged | found.ne("")]
+    out = c.assign(how=[h.strip("; ") for h in how])[tagged | found.ne("")]
     return out[["claim_id", "article_id", "role", "label", "how"]].reset_index(drop=True)
 
 
 def concept_reach(amap: ArgumentMap, hits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """For every concept: how many claims mention it (tagged, or a hit inside the quote), in how
-    many articles. One pass over all concepts, with the rule of :func:`concept_claims`.
+    """For every concept: how many claims mention it (:func:`concept_mentions`), in how many articles.
 
     Returns:
         ``concept, claims, articles``, the concepts reaching most articles (then most claims) first.
     """
-    c = amap.claims.reset_index(drop=True)
-    tags = c["concepts"].str.split(";").explode().str.strip()
-    pairs = [pd.DataFrame({"row": tags.index, "concept": tags.to_numpy()})]
-    if hits is not None and not hits.empty:
-        quotes = pd.DataFrame({"row": c.index, "article_id": c["article_id"], "start": c["start"], "end": c["end"]})
-        h = hits[["article_id", "start", "end", "concept"]].rename(columns={"start": "hit_start", "end": "hit_end"})
-        inside = quotes.merge(h.astype({"concept": "str"}), on="article_id")
-        inside = inside[(inside["hit_start"] >= inside["start"]) & (inside["hit_end"] <= inside["end"])]
-        pairs.append(inside[["row", "concept"]])
-    both = pd.concat(pairs, ignore_index=True)
-    both = both[both["concept"].fillna("").ne("")].drop_duplicates()
-    both["article_id"] = c["article_id"].to_numpy()[both["row"].to_numpy()]
-    out = both.groupby("concept").agg(claims=("row", "size"), articles=("article_id", "nunique")).reset_index()
+    m = concept_mentions(amap, hits).drop_duplicates(["row", "concept"])
+    m["article_id"] = amap.claims["article_id"].to_numpy()[m["row"].to_numpy()]
+    out = m.groupby("concept").agg(claims=("row", "size"), articles=("article_id", "nunique")).reset_index()
     return out.sort_values(
         ["articles", "claims", "concept"], ascending=[False, False, True], kind="stable"
     ).reset_index(drop=True)

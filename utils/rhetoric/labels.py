@@ -33,7 +33,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from utils import paths, tables
 from utils.rhetoric.lexicon import Lexicon, lexicon_files, load_lexicons, normalise, read_lexicon
 from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
-from utils.text import load_stopwords, read_word_list
+from utils.text import alternation, load_stopwords, read_word_list
 
 LABELS: dict[str, tuple[str, ...]] = {
     "metadiscourse": (
@@ -202,8 +202,7 @@ CONCLUSION_FILE = paths.LEXICONS / "argument" / "conclusion.txt"  # "therefore",
 def conclusion_opener() -> re.Pattern:
     """A sentence opening with a conclusion cue (``data/lexicons/argument/conclusion.txt``),
     directly or after "And"/"But"; group 1 is the cue."""
-    cues = sorted(read_word_list(CONCLUSION_FILE), key=len, reverse=True)
-    return re.compile(r"^\W*(?:(?:and|but)\s*,?\s+)?(" + "|".join(map(re.escape, cues)) + r")\b")
+    return re.compile(r"^\W*(?:(?:and|but)\s*,?\s+)?(" + alternation(read_word_list(CONCLUSION_FILE)) + r")\b")
 
 
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
@@ -304,7 +303,7 @@ def thesis_candidates(
     phrase = lowered.str.extract("(" + thesis_rx.pattern + ")", expand=False)
     concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
     phrase = phrase.fillna(concludes)
-    opening = body.groupby(art.to_numpy()).cumcount().eq(0).to_numpy()  # the article's first body sentence
+    opening = (~art.duplicated()).to_numpy()  # the article's first body sentence
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = load_stopwords()
