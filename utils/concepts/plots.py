@@ -14,7 +14,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
-from matplotlib.image import AxesImage
 from wordcloud import WordCloud
 
 from utils.concepts.views import term_labels
@@ -351,34 +350,11 @@ def make_word_cloud(
     return wc.generate_from_frequencies(freqs) if freqs else wc
 
 
-class WordCloudImage(AxesImage):
-    """A word cloud on an axes, laid out (:func:`make_word_cloud`) when it is first drawn.
-
-    Its size is known beforehand, so a figure of clouds can be built, laid out and pickled at
-    once; the clouds themselves are then computed wherever the figure is drawn (in a report
-    run, in the helper process that draws the figure, while the notebook goes on).
-    """
-
-    def __init__(self, ax: plt.Axes, terms: pd.DataFrame, **kwargs):
-        super().__init__(ax, interpolation="antialiased")
-        self.terms, self.cloud_kwargs = terms, kwargs
-        width = int(kwargs.get("width", CLOUD_SIZE[0]) * kwargs.get("scale", 1.0))
-        height = int(kwargs.get("height", CLOUD_SIZE[1]) * kwargs.get("scale", 1.0))
-        self.set_extent((-0.5, width - 0.5, height - 0.5, -0.5))
-
-    def draw(self, renderer) -> None:
-        if self.get_array() is None:
-            self.set_data(make_word_cloud(self.terms, **self.cloud_kwargs).to_array())
-        super().draw(renderer)
-
-
 def plot_word_cloud(terms: pd.DataFrame, *, ax: plt.Axes | None = None, **kwargs) -> plt.Axes:
-    """Put :func:`make_word_cloud` of a terms table on an axes (no ticks, no frame); the cloud
-    is computed when the figure is first drawn (:class:`WordCloudImage`)."""
+    """Put :func:`make_word_cloud` of a terms table on an axes (no ticks, no frame)."""
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     if len(terms):
-        ax.add_image(WordCloudImage(ax, terms, **kwargs))
-        ax.set_aspect("equal")
+        ax.imshow(make_word_cloud(terms, **kwargs).to_array(), interpolation="antialiased")
     else:
         ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
