@@ -336,6 +336,27 @@ def test_concession_in_one_sentence_rebutted_in_the_next():
     assert "concession" in labels_of(out, "a-p01-s01") and "rebuttal" in labels_of(out, "a-p02-s01")
 
 
+def test_a_reported_opposing_view_is_conceded_and_the_answer_rebuts_it():
+    # found in outside op-eds and the arg-microtexts dev set: the writer reports the other side
+    # ("Some executives insist ...", a noun between "some" and the verb), then answers it
+    out = label_sentences(
+        frame(
+            "Some executives insist that everyone must return to the office.",
+            "Yet forcing everyone back is wrong.",
+            "Some argue that free buses help the poor most.",
+            "That is true, but targeted discounts help them as much.",
+            "While the film is clever, it drags.",
+            "It looks as though the plan works.",
+        )
+    )
+    assert "concession" in labels_of(out, "a-p01-s01") and "rebuttal" in labels_of(out, "a-p02-s01")
+    assert "concession" in labels_of(out, "a-p03-s01")
+    assert {"concession", "rebuttal"} <= labels_of(out, "a-p04-s01")  # "true, ... but" with nothing between
+    rebut = out[(out["sentence_id"] == "a-p05-s01") & (out["label"] == "rebuttal")]
+    assert "concession" in labels_of(out, "a-p05-s01") and rebut["match"].tolist() == ["it drags."]
+    assert "concession" not in labels_of(out, "a-p06-s01")  # "as though" is "as if"
+
+
 def test_rules_find_nothing_in_plain_description():
     out = label_sentences(frame("The cat sat on the mat."))
     assert out.empty
@@ -410,6 +431,24 @@ def test_a_conclusion_cue_marks_the_thesis_and_a_one_paragraph_text_opens_with_i
     assert th.loc["a", "sentence_id"] == "a-p01-s01" and "opens a one-paragraph text (+1)" in th.loc["a", "reasons"]
     assert th.loc["b", "sentence_id"] == "b-p01-s03"
     assert 'opens with the conclusion cue "that\'s why" (+1.5)'.replace('"', "'") in th.loc["b", "reasons"]
+
+
+def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_thesis():
+    # 26 of 112 theses in an outside check were the objection the author reports and then rejects
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["Our town argued about its buses for a year."],
+                ["Some argue that buses should be free for everyone."],
+                ["Fares pay for frequent buses, and cities should keep them."],
+            ]
+        }
+    )
+    labels = label_sentences(s)
+    assert {"concession", "claim"} <= labels_of(labels, "a-p02-s01")
+    th = thesis_candidates(s, labels, top=3).set_index("sentence_id")
+    assert th.index[0] == "a-p03-s01"
+    assert "grants or reports the other side (-2)" in th.loc["a-p02-s01", "reasons"]
 
 
 def test_a_title_taken_from_the_first_sentence_gives_it_no_title_points():

@@ -270,7 +270,8 @@ def thesis_candidates(
     +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
-    -2, part of an imagined case -2, narrative -1, cites evidence (a statistic, an authority or
+    -2, part of an imagined case -2, a concession not answered in the same sentence (it grants or
+    reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic, an authority or
     named exemplars: it supports the point rather than states it) -1, under six words -1.
 
     Args:
@@ -336,6 +337,9 @@ def thesis_candidates(
             "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
             "phrase": np.where(phrase.notna(), 1.5, 0.0),
             "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
+            "grants or reports the other side": np.where(
+                sid.isin(has["concession"]) & ~sid.isin(has["rebuttal"]), -2.0, 0.0
+            ),
             "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
             "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
             "opens a one-paragraph text": np.where(opening & (last == first), 1.0, 0.0),

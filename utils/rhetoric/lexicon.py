@@ -178,6 +178,10 @@ def _tokens(entry: str) -> list[str]:
     """Split an entry into matcher tokens: single characters and the wildcards."""
     out, i = [], 0
     while i < len(entry):
+        if entry.startswith(" ... ", i):  # a gap between words, which may also be empty ("true, but")
+            out.append("<gap>")
+            i += 5
+            continue
         for special in ("<num>", "..."):
             if entry.startswith(special, i):
                 out.append(special)
@@ -203,6 +207,7 @@ def _piece(token: str) -> str:
     return {
         "<num>": _NUM,
         "...": f"[^\\n.?!]{{0,{GAP_CHARS}}}?",
+        "<gap>": f"[ ]+(?:[^\\n.?!]{{0,{GAP_CHARS}}}?[ ]+)??",
         "<word>": r"\w+(?:['-]\w+)*",
         "<suffix>": r"\w*",
         " ": "[ ]+",
