@@ -269,6 +269,24 @@ def test_link_quality_counts_matches_either_direction(tmp_path):
     assert row["recall"] == round(2 / 31, 2) and row["precision"] == round(2 / 3, 2)
 
 
+def test_inside_link_quality_counts_direction_and_type():
+    corpus = ingest(paths.RAW)
+    curated = argmap.load_map(corpus)
+    inside = curated.relations[curated.relations["scope"] == "inside"].head(3).reset_index(drop=True)
+    assert inside[["source", "target", "relation"]].values.tolist() == [
+        ["000.P1", "000.C1", "supports"],
+        ["000.C1", "000.T", "supports"],
+        ["000.E2", "000.C2", "supports"],
+    ]
+    inside.loc[1, ["source", "target"]] = ["000.T", "000.C1"]  # reversed: inside an article, not a match
+    inside.loc[2, "relation"] = "attacks"  # found, with the wrong type
+    amap = argmap.ArgumentMap(curated.claims, inside, curated.articles, "draft")
+    row = argmap_quality.inside_link_quality(curated, amap).iloc[0]
+    assert (row["curated links"], row["draft links"]) == (60, 3)
+    assert (row["curated found"], row["draft correct"], row["found with the right type"]) == (2, 2, 1)
+    assert row["precision"] == round(2 / 3, 2) and row["recall"] == round(2 / 60, 2)
+
+
 def test_quality_lists_work_when_the_draft_draws_no_link_across_articles():
     corpus = ingest(paths.RAW)
     curated = argmap.load_map(corpus)
@@ -293,6 +311,48 @@ def test_draft_of_three_articles_written_for_the_test():
     # "Of course, some managers worry that customers will notice the missing day." attacks the thesis
     assert links[("pro-p04-s01", "pro-p05-s01")] == "attacks"
     assert not inside.duplicated(["source", "target"]).any()
+
+
+def test_an_objection_attacks_the_thesis_and_its_answer_attacks_the_objection():
+    # tests/fixtures/opinion_pair: two op-eds written for this test. Each reports the other side
+    # ("Some argue that ...", "Some executives insist that ...") and answers it.
+    amap = draft.build_draft(ingest(paths.ROOT / "tests" / "fixtures" / "opinion_pair"))
+    role = amap.claims.set_index("claim_id")["role"]
+    inside = amap.relations[amap.relations["scope"] == "inside"]
+    links = {(r.source, r.target): r.relation for r in inside.itertuples()}
+    assert role["buses-p06-s01"] == "thesis" and role["remote-work-p05-s01"] == "thesis"
+    # "Some argue that free buses help low-income households most." / "That is true, but targeted
+    # discounts help them just as much ...": the objection attacks the thesis, the answer the objection
+    assert links[("buses-p05-s01", "buses-p06-s01")] == "attacks"
+    assert links[("buses-p05-s02", "buses-p05-s01")] == "attacks"
+    assert [t for s, t in links if s == "buses-p05-s02"] == ["buses-p05-s01"]
+    # "Some executives insist that everyone must return to the office full time." has a "must" but
+    # is the view the author rejects: not a main claim, and it attacks the thesis
+    assert role["remote-work-p02-s01"] == "premise"
+    assert links[("remote-work-p02-s01", "remote-work-p05-s01")] == "attacks"
+    # the reader takes the first sentence for the central claim; its supports go to the thesis
+    assert links[("remote-work-p03-s02", "remote-work-p05-s01")] == "supports"
+    assert links[("remote-work-p03-s03", "remote-work-p05-s01")] == "supports"
+
+
+def test_a_link_to_the_readers_central_claim_goes_to_the_thesis():
+    rows = _items(
+        ("c1", "claim", "p1", 1, "Offices still matter.", "a"),
+        ("c2", "claim", "p2", 2, "Commuting costs ninety minutes a day.", "a"),
+        ("t", "thesis", "p3", 3, "The answer is a fixed rhythm of office days.", "a"),
+    )
+    read = dict(role="opponent", function="attack", confidence=0.6, why="w")
+    reading = {
+        "c1": dict(read, role="proponent", function="central", target_sentence="", is_central=True),
+        "c2": dict(read, target_sentence="c1", is_central=False),
+    }
+    links = {
+        (r["source"], r["target"]): (r["relation"], r["rule"])
+        for r in draft.link_article(rows, rebuttals=set(), concessions=set(), reading=reading)
+    }
+    relation, rule = links[("c2", "t")]
+    assert relation == "supports" and rule.startswith("the reader's central claim is c1; the thesis stands for it")
+    assert ("c2", "c1") not in links
 
 
 def test_draft_command_names_the_files_it_skips(tmp_path, capsys):

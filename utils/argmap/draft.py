@@ -136,7 +136,11 @@ def draft_claims(
     df["is_thesis"] = df.index.isin(best.index)
     per_article = df.groupby("article_id")["text"].transform("size")
     quota = (per_article / 4).round().clip(lower=min_claims, upper=max_claims)
-    claim_rank = (df["n_claim"] + 0.5 * df["rebuttal"]).where(~df["is_thesis"] & (df["n_claim"] > 0), -1.0)
+    # A sentence that grants or reports the other side without answering it is not the author's claim.
+    other_side = df["concession"] & ~df["rebuttal"]
+    claim_rank = (df["n_claim"] + 0.5 * df["rebuttal"]).where(
+        ~df["is_thesis"] & (df["n_claim"] > 0) & ~other_side, -1.0
+    )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)
     df["is_claim"] = (claim_rank > 0) & (order <= quota)
     support = (df["evidence"].ne("") | df["reason"] | df["concession"]) & ~df["is_claim"] & ~df["is_thesis"]
@@ -285,6 +289,7 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
     by_id = {r.claim_id: r for r in rows}
     rebut = {r.claim_id: r.claim_id in rebuttals for r in rows}
     concede = {r.claim_id: r.claim_id in concessions for r in rows}
+    reader_central = {k for k, v in reads.items() if v.get("is_central")}
     out, linked = [], set()
     for i, r in enumerate(rows):
         if concede.get(r.claim_id):
@@ -302,7 +307,7 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
                         r.article_id,
                     )
                 )
-                linked.add(r.claim_id)
+                linked.add(nxt.claim_id)  # the concession itself still attacks the claim it grants against
         cue = CONCLUSION_CUE.match(r.text)
         if cue and r.role in ("claim", "thesis"):
             for q in rows[:i]:
@@ -322,12 +327,18 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
         if r.claim_id in linked or r.role == "thesis":
             continue
         read = reads.get(r.claim_id)
-        attack = read is not None and (read["function"] == "attack" or read["role"] == "opponent")
+        other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
+        attack = other_side or (read is not None and (read["function"] == "attack" or read["role"] == "opponent"))
         relation = "attacks" if attack else "supports"
-        said = (
-            f"reader: {read['role']}, {read['function']} (attachment confidence {read['confidence']:.2f}; {read['why']})"
-            if read is not None
-            else ""
+        said = "; ".join(
+            ([f"concession ({r.role}): grants or reports the other side"] if other_side else [])
+            + (
+                [
+                    f"reader: {read['role']}, {read['function']} (attachment confidence {read['confidence']:.2f}; {read['why']})"
+                ]
+                if read is not None
+                else []
+            )
         )
         before = [c for c in claims if c.sentence_index < r.sentence_index and r.sentence_index - c.sentence_index <= 3]
         cue = PREMISE_CUE.search(r.text)
@@ -341,11 +352,18 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
             continue
         target_id = read["target_sentence"] if read is not None else ""
         if target_id and target_id != r.claim_id and target_id in by_id:
+            if thesis is not None and target_id in reader_central and target_id != thesis.claim_id:
+                # The reader attaches to its own central claim, and judged support or attack against
+                # it; the draft's main claim is the thesis, which only the other side attacks.
+                said = f"the reader's central claim is {target_id}; the thesis stands for it; " + said
+                target_id, relation = thesis.claim_id, "attacks" if other_side else "supports"
             out.append(_link(r.claim_id, target_id, relation, said, float(read["confidence"]), r.article_id))
             continue
-        if r.role == "claim":
+        if r.role == "claim" or (other_side and thesis is not None):
             if thesis is not None:
-                rule = "main claim under the thesis" + (f"; {said}" if said else "")
+                rule = ("the other side, against the thesis" if other_side else "main claim under the thesis") + (
+                    f"; {said}" if said else ""
+                )
                 out.append(_link(r.claim_id, thesis.claim_id, relation, rule, 0.3, r.article_id))
             continue
         same = sorted(

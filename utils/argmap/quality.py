@@ -106,11 +106,11 @@ def claim_quality(curated: ArgumentMap, draft: ArgumentMap, theses: pd.DataFrame
     )
 
 
-def _ends(amap: ArgumentMap, *, level: str) -> pd.DataFrame:
-    """Each relation across articles with the sentence (or paragraph) sets of both ends."""
+def _ends(amap: ArgumentMap, *, level: str, scope: str = "across") -> pd.DataFrame:
+    """Each relation across articles (or inside them) with the sentence (or paragraph) sets of both ends."""
     claims = amap.claims.set_index("claim_id")
     where = _sentences(amap.claims) if level == "sentence" else claims["paragraph_id"].map(lambda p: {p})
-    r = amap.relations[amap.relations["scope"] == "across"]
+    r = amap.relations[amap.relations["scope"] == scope]
     return r.assign(src=r["source"].map(where), dst=r["target"].map(where))
 
 
@@ -156,6 +156,44 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
             cur_out = cur.drop(columns=["src", "dst"]).assign(found=pd.Series(cur_found, index=cur.index, dtype=bool))
             dra_out = dra.drop(columns=["src", "dst"]).assign(matches=pd.Series(dra_found, index=dra.index, dtype=bool))
     return pd.DataFrame(summary), cur_out, dra_out
+
+
+def inside_link_quality(curated: ArgumentMap, draft: ArgumentMap) -> pd.DataFrame:
+    """Precision and recall of the draft's links inside articles against the curated ones.
+
+    A draft link matches a curated one when its source quotes a sentence of the curated source and
+    its target a sentence of the curated target (direction counts: "A supports B" is not "B
+    supports A"); the right type is support for support, attack for attack (attacks, undercuts).
+
+    Returns:
+        One row: ``curated links, draft links, curated found, recall, draft correct, precision,
+        found with the right type``.
+    """
+    cur, dra = _ends(curated, level="sentence", scope="inside"), _ends(draft, level="sentence", scope="inside")
+    cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
+
+    def hit(a, b) -> bool:
+        return bool(a.src & b.src and a.dst & b.dst)
+
+    found = [[d for d in dra_rows if hit(c, d)] for c in cur_rows]
+    typed = sum(
+        any((d.relation == "supports") == (c.relation == "supports") for d in f) for c, f in zip(cur_rows, found)
+    )
+    correct = sum(any(hit(c, d) for c in cur_rows) for d in dra_rows)
+    n_found = sum(bool(f) for f in found)
+    return pd.DataFrame(
+        [
+            {
+                "curated links": len(cur_rows),
+                "draft links": len(dra_rows),
+                "curated found": n_found,
+                "recall": round(n_found / len(cur_rows), 2) if cur_rows else float("nan"),
+                "draft correct": correct,
+                "precision": round(correct / len(dra_rows), 2) if dra_rows else float("nan"),
+                "found with the right type": typed,
+            }
+        ]
+    )
 
 
 def missed_links(curated: ArgumentMap, curated_links: pd.DataFrame) -> pd.DataFrame:
