@@ -287,6 +287,16 @@ def test_inside_link_quality_counts_direction_and_type():
     assert row["precision"] == round(2 / 3, 2) and row["recall"] == round(2 / 60, 2)
 
 
+def test_04_opens_with_the_drafts_scores_inside_and_across_articles():
+    corpus = ingest(paths.RAW)
+    maps = argmap_quality.load_maps(corpus, argmap.MAP_FILE)
+    inside = argmap_quality.inside_link_quality(maps.curated, maps.draft).iloc[0]
+    text = argmap_quality.describe_curated_and_automatic(maps)
+    assert text.startswith("The map, trees and quotes below are curated")
+    expected = f"{int(inside['curated found'])} of 60 links inside articles (precision {inside['precision']:.2f})"
+    assert expected in text and inside["curated found"] > 0
+
+
 def test_quality_lists_work_when_the_draft_draws_no_link_across_articles():
     corpus = ingest(paths.RAW)
     curated = argmap.load_map(corpus)

@@ -293,7 +293,8 @@ def describe_curated_and_automatic(maps: Maps) -> str:
         "attachment from a transparent learned reader) measured, on short argumentative texts, cross-validated "
         f"by topic: central claim {fig('central claim accuracy (explicit CC)')}, support vs attack macro-F1 "
         f"{fig('function macro-F1 (support/attack)')}, attachment F1 {fig('attachment F1 unlabelled')} (lower on "
-        "topics kept out of all tuning; on long opinion articles it has not been measured, so check each item). "
+        "topics kept out of all tuning; on long opinion articles it was measured only against an analyst's map of "
+        "five articles, so check each item). "
         f"Links across articles are drawn only at confidence {DRAW_AT:.1f} or more and when the two claims share "
         "at least two words rare in general English; weaker ones are listed as candidates for you to check."
     )
@@ -307,12 +308,15 @@ def describe_curated_and_automatic(maps: Maps) -> str:
     thesis = claim_quality(maps.curated, maps.draft).set_index("article_id").loc["all", "thesis found"]
     extra = " It used this corpus's own word-list additions." if maps.draft.lexicon_additions else ""
     precision = "no links drawn" if pd.isna(row["precision"]) else f"precision {row['precision']:.2f}"
+    inside = inside_link_quality(maps.curated, maps.draft).iloc[0]
+    inside_precision = "none drawn" if pd.isna(inside["precision"]) else f"precision {inside['precision']:.2f}"
     return (
         f"The map, trees and quotes below are curated: {len(maps.curated.claims)} claims and "
         f"{len(maps.curated.relations)} relations written by an analyst, each quote checked word for word. "
         "The draft further down is automatic. On this corpus, against the curated map, it found the thesis of "
-        f"{thesis} articles and {int(row['curated found'])} of {int(row['curated links'])} links across articles "
-        f"({precision}, recall {row['recall']:.2f}).{extra} " + reader
+        f"{thesis} articles, {int(row['curated found'])} of {int(row['curated links'])} links across articles "
+        f"({precision}, recall {row['recall']:.2f}) and {int(inside['curated found'])} of "
+        f"{int(inside['curated links'])} links inside articles ({inside_precision}).{extra} " + reader
     )
 
 
