@@ -215,6 +215,17 @@ def test_a_bad_corpus_stops_before_any_report(tmp_path):
     assert [p.name for p in (tmp_path / "r").iterdir()] == [".run.lock"]  # no report, only the run's lock
 
 
+def test_after_the_first_notebook_fails_no_other_notebook_starts(tmp_path, capsys):
+    # 02 starts and imports while 01 runs (by design); 03 and 04 wait for a kernel slot, and must
+    # not start one when 01's failure frees it: the run is stopping
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    with pytest.raises(runner.NotebookFailed, match="01-ingest-articles.*no articles found"):
+        runner.run_notebooks(NOTEBOOKS, corpus_dir=empty, report_dir=tmp_path / "r", processed_dir=tmp_path / "p")
+    started = [line.split()[1][:2] for line in capsys.readouterr().out.splitlines() if line.startswith("▶")]
+    assert started == ["01", "02"]
+
+
 def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
     from utils.report import export
 

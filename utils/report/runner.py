@@ -154,12 +154,20 @@ def _failure(path: Path, nb: nbformat.NotebookNode, index: int, exc: CellExecuti
 
 
 async def execute(
-    path: Path, params: dict, *, sockets: Path, slots: asyncio.Semaphore, after: asyncio.Event | None = None
+    path: Path,
+    params: dict,
+    *,
+    sockets: Path,
+    slots: asyncio.Semaphore,
+    after: asyncio.Event | None = None,
+    failed: asyncio.Event | None = None,
 ) -> tuple[nbformat.NotebookNode, float]:
     """Execute one notebook in a fresh kernel (IPC transport) once a slot is free.
 
     With ``after``, the kernel starts and runs the cells up to the parameters (the imports) at
     once, then waits for ``after`` before the cells that read the first notebook's tables.
+    ``failed`` is set when a cell raises; a notebook that gets its slot after that starts no
+    kernel and waits to be cancelled (the run is stopping).
 
     Returns:
         The executed notebook and its run time in seconds (waiting left out).
@@ -170,6 +178,8 @@ async def execute(
     nb = nbformat.read(path, as_version=4)
     inject_parameters(nb, params)
     async with slots:
+        if failed is not None and failed.is_set():
+            await asyncio.Future()  # never done: the run cancels this notebook with the others
         km = AsyncKernelManager(kernel_name=ensure_kernel(), transport="ipc", ip=str(sockets / path.stem[:2]))
         km.connection_file = str(sockets / f"{path.stem[:2]}.json")  # in the private folder, not ~/.local
         client = NotebookClient(
@@ -190,6 +200,8 @@ async def execute(
                     try:
                         await client.async_execute_cell(cell, index, store_history=True)
                     except CellExecutionError as exc:
+                        if failed is not None:
+                            failed.set()  # before this kernel shuts down and frees its slot
                         raise _failure(path, nb, index, exc) from None
         finally:
             if km.has_kernel:  # nbclient leaves a kernel manager it was given to its owner
@@ -209,11 +221,13 @@ async def _run_all(
     clean-up never races a report still being written)."""
     slots = asyncio.Semaphore(kernels)
     loop = asyncio.get_running_loop()
-    first_done = asyncio.Event()
+    first_done, failed = asyncio.Event(), asyncio.Event()
     with lock.socket_folder() as sockets, ThreadPoolExecutor(max_workers=1) as exports:
 
         async def run(path: Path, *, first: bool = False) -> Result:
-            nb, seconds = await execute(path, params, sockets=sockets, slots=slots, after=None if first else first_done)
+            nb, seconds = await execute(
+                path, params, sockets=sockets, slots=slots, after=None if first else first_done, failed=failed
+            )
             if first:
                 first_done.set()
             return await loop.run_in_executor(exports, publish, path, nb, seconds)
