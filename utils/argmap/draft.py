@@ -330,16 +330,12 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
         attack = other_side or (read is not None and (read["function"] == "attack" or read["role"] == "opponent"))
         relation = "attacks" if attack else "supports"
-        said = "; ".join(
-            ([f"concession ({r.role}): grants or reports the other side"] if other_side else [])
-            + (
-                [
-                    f"reader: {read['role']}, {read['function']} (attachment confidence {read['confidence']:.2f}; {read['why']})"
-                ]
-                if read is not None
-                else []
+        reasons = [f"concession ({r.role}): grants or reports the other side"] if other_side else []
+        if read is not None:
+            reasons.append(
+                f"reader: {read['role']}, {read['function']} (attachment confidence {read['confidence']:.2f}; {read['why']})"
             )
-        )
+        said = "; ".join(reasons)
         before = [c for c in claims if c.sentence_index < r.sentence_index and r.sentence_index - c.sentence_index <= 3]
         cue = PREMISE_CUE.search(r.text)
         if cue and before and r.role != "claim":

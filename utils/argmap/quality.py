@@ -118,8 +118,36 @@ def _match(a, b) -> bool:
     return bool((a.src & b.src and a.dst & b.dst) or (a.src & b.dst and a.dst & b.src))
 
 
+def _directed_match(a, b) -> bool:
+    return bool(a.src & b.src and a.dst & b.dst)
+
+
+def _scored(cur: pd.DataFrame, dra: pd.DataFrame, match, kind) -> tuple[list[bool], list[bool], dict]:
+    """Which curated links (of :func:`_ends`) a draft link matches, which draft links match a
+    curated one, and the counts: links, found, recall, correct, precision and how many found links
+    got the right kind (``kind(relation)`` equal on both sides)."""
+    cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
+    cur_found, same_kind = [], 0
+    for c in cur_rows:
+        hits = [d for d in dra_rows if match(c, d)]
+        cur_found.append(bool(hits))
+        same_kind += any(kind(d.relation) == kind(c.relation) for d in hits)
+    dra_found = [any(match(c, d) for c in cur_rows) for d in dra_rows]
+    found, correct = sum(cur_found), sum(dra_found)
+    counts = {
+        "curated links": len(cur_rows),
+        "draft links": len(dra_rows),
+        "curated found": found,
+        "recall": round(found / len(cur_rows), 2) if cur_rows else float("nan"),
+        "draft correct": correct,
+        "precision": round(correct / len(dra_rows), 2) if dra_rows else float("nan"),
+        "right kind": same_kind,
+    }
+    return cur_found, dra_found, counts
+
+
 def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Precision and recall of the draft's links across articles.
+    """Precision and recall of the draft's links across articles (matched in either direction).
 
     Returns:
         ``(summary, curated_links, draft_links)``: summary has one row per match level
@@ -130,27 +158,9 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
     summary, cur_out, dra_out = [], None, None
     for level in ("sentence", "paragraph"):
         cur, dra = _ends(curated, level=level), _ends(draft, level=level)
-        cur_found, dra_found, same_family = [], [], 0
-        cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
-        for c in cur_rows:
-            hits = [d for d in dra_rows if _match(c, d)]
-            cur_found.append(bool(hits))
-            same_family += any((d.relation in AGREEMENT) == (c.relation in AGREEMENT) for d in hits)
-        for d in dra_rows:
-            dra_found.append(any(_match(c, d) for c in cur_rows))
-        found = sum(cur_found)
-        summary.append(
-            {
-                "match": level,
-                "curated links": len(cur),
-                "draft links": len(dra),
-                "curated found": found,
-                "recall": round(found / len(cur), 2) if len(cur) else float("nan"),
-                "draft correct": sum(dra_found),
-                "precision": round(sum(dra_found) / len(dra), 2) if len(dra) else float("nan"),
-                "found with the right family": same_family,
-            }
-        )
+        cur_found, dra_found, counts = _scored(cur, dra, _match, lambda r: r in AGREEMENT)
+        counts["found with the right family"] = counts.pop("right kind")
+        summary.append({"match": level, **counts})
         if level == "sentence":
             # boolean even when empty: a draft with no link across articles must still filter by it
             cur_out = cur.drop(columns=["src", "dst"]).assign(found=pd.Series(cur_found, index=cur.index, dtype=bool))
@@ -170,30 +180,9 @@ def inside_link_quality(curated: ArgumentMap, draft: ArgumentMap) -> pd.DataFram
         found with the right type``.
     """
     cur, dra = _ends(curated, level="sentence", scope="inside"), _ends(draft, level="sentence", scope="inside")
-    cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
-
-    def hit(a, b) -> bool:
-        return bool(a.src & b.src and a.dst & b.dst)
-
-    found = [[d for d in dra_rows if hit(c, d)] for c in cur_rows]
-    typed = sum(
-        any((d.relation == "supports") == (c.relation == "supports") for d in f) for c, f in zip(cur_rows, found)
-    )
-    correct = sum(any(hit(c, d) for c in cur_rows) for d in dra_rows)
-    n_found = sum(bool(f) for f in found)
-    return pd.DataFrame(
-        [
-            {
-                "curated links": len(cur_rows),
-                "draft links": len(dra_rows),
-                "curated found": n_found,
-                "recall": round(n_found / len(cur_rows), 2) if cur_rows else float("nan"),
-                "draft correct": correct,
-                "precision": round(correct / len(dra_rows), 2) if dra_rows else float("nan"),
-                "found with the right type": typed,
-            }
-        ]
-    )
+    *_, counts = _scored(cur, dra, _directed_match, lambda r: r == "supports")
+    counts["found with the right type"] = counts.pop("right kind")
+    return pd.DataFrame([counts])
 
 
 def missed_links(curated: ArgumentMap, curated_links: pd.DataFrame) -> pd.DataFrame:

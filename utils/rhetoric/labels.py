@@ -271,8 +271,9 @@ def thesis_candidates(
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
     -2, part of an imagined case -2, a concession not answered in the same sentence (it grants or
-    reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic, an authority or
-    named exemplars: it supports the point rather than states it) -1, under six words -1.
+    reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
+    an authority or named exemplars: it supports the point rather than states it) -1, under six
+    words -1.
 
     Args:
         sentences: The sentences table.
