@@ -8,7 +8,7 @@ import os
 import pandas as pd
 import pytest
 
-from utils import paths, tables
+from utils import paths, tables, text
 from utils.ingest import read as corpus_mod
 from utils.ingest.read import IngestError, SchemaError, ingest, read_table, read_tables, write_tables
 
@@ -103,6 +103,32 @@ def test_word_counts_are_computed_from_tokens(seeds):
     words = seeds.tokens[seeds.tokens["is_word"]].groupby("article_id").size()
     assert words.to_dict() == seeds.articles.set_index("article_id")["n_words"].to_dict()
     assert seeds.articles.set_index("article_id").at["003", "n_words"] == 477
+
+
+def test_token_table_is_each_sentence_tokenised_in_order(tmp_path):
+    """The token table is built column-wise; it must equal tokenising sentence by sentence: the
+    token index restarts in each sentence (past 99 too), offsets index the cleaned text, lower and
+    is_word follow the token, and the text columns are categorical with sorted categories."""
+    long = " ".join(f"Point {i} holds." for i in range(120))
+    (tmp_path / "b.txt").write_text("Title B\n\nWe don’t agree — at 65.5% it isn’t CX!\n\n" + long, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A small one. It ends here.", encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    clean = {a: "\n\n".join(g["text"]) for a, g in corpus.paragraphs.groupby("article_id", observed=True, sort=False)}
+    expected = []
+    for s in corpus.sentences.itertuples():
+        for i, (a, b, t) in enumerate(text.token_spans(s.text), start=1):
+            expected.append((s.article_id, s.sentence_id, i, s.start + a, s.start + b, t, t.lower(), text.is_word(t)))
+    got = corpus.tokens.astype({c: "str" for c in ("article_id", "sentence_id", "token", "lower")})
+    assert list(got.itertuples(index=False, name=None)) == expected
+    assert len(corpus.sentences) == 2 + 1 + 1 + 120 and "b-p03-s120" in set(corpus.sentences["sentence_id"])
+    for t in corpus.tokens.sample(50, random_state=0).itertuples():
+        assert clean[t.article_id][t.start : t.end] == t.token
+    for col in ("article_id", "sentence_id", "token", "lower"):
+        cats = corpus.tokens[col].cat.categories
+        assert list(cats) == sorted(cats) and cats.dtype == "str"
+    assert corpus.articles.set_index("article_id")["n_types"].to_dict() == {
+        a: g.loc[g["is_word"], "lower"].nunique() for a, g in corpus.tokens.groupby("article_id", observed=True)
+    }
 
 
 def test_manifest_titles_and_authors_are_used(seeds):
