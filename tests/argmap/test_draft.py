@@ -387,3 +387,41 @@ def test_without_a_curated_map_the_note_counts_items_and_relations_not_candidate
     n_items, n_relations = len(maps.draft.claims), len(maps.draft.relations)
     assert f"{n_items:,} items and {n_relations:,} relations (inside articles and across them) over 3 articles" in note
     assert "candidate" not in note  # candidates are the links below the drawing threshold, listed apart
+
+
+SHORT = (
+    "Supermarkets should charge for plastic bags. A small fee makes shoppers bring their own bags, and in "
+    "Ireland use fell by nine tenths within a year. Some say the fee hurts poor families. But a reusable bag "
+    "costs less than a month of fees. In short, the fee changes a habit at almost no cost.\n"
+)
+LONG = (
+    "Cities should build more cycle lanes.\n\nCycle lanes cut traffic. In Seville, cycling trips rose fivefold "
+    "after the network opened.\n\nIn short, lanes pay for themselves.\n"
+)
+
+
+def test_a_short_one_paragraph_text_takes_the_readers_central_claim_as_its_thesis(tmp_path):
+    """The rules rank the closing "In short, ..." first in both texts; in the short one-paragraph
+    text the reader's central claim (its opening recommendation) becomes the thesis instead, and
+    the long text keeps the rules' order."""
+    (tmp_path / "bags.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "lanes.txt").write_text(LONG, encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    labels = draft.rhetoric.label_sentences(corpus.sentences)
+    titles = corpus.articles.set_index("article_id")["title"]
+    rules = draft.rhetoric.thesis_candidates(corpus.sentences, labels, top=3, titles=titles)
+    assert rules.drop_duplicates("article_id")["sentence_id"].tolist() == ["bags-p01-s05", "lanes-p03-s01"]
+
+    theses = draft.draft_theses(corpus, labels)
+    bags = theses[theses["article_id"] == "bags"]
+    assert bags["sentence_id"].tolist() == ["bags-p01-s01", "bags-p01-s05", "bags-p01-s02"]
+    assert bags["reasons"].iloc[0].startswith("the argument reader's central claim")
+    body = corpus.sentences[corpus.sentences["article_id"] == "bags"]
+    assert draft.read_text(" ".join(body["text"])).central.text == body["text"].iloc[0]
+    pd.testing.assert_frame_equal(
+        theses[theses["article_id"] == "lanes"].reset_index(drop=True),
+        rules[rules["article_id"] == "lanes"].reset_index(drop=True),
+    )
+
+    amap = draft.build_draft(corpus)
+    assert sorted(amap.claims.loc[amap.claims["role"] == "thesis", "claim_id"]) == ["bags-p01-s01", "lanes-p03-s01"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from utils import display, rhetoric, scale
-from utils.argmap.draft import DRAW_AT, build_draft
+from utils.argmap.draft import DRAW_AT, build_draft, draft_theses
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
 from utils.argmap.reading import load_model
 from utils.concepts.counts import concept_hits
@@ -240,9 +240,7 @@ def load_maps(
     curated = curated_map_for(corpus, map_file)
     lexicons, _ = rhetoric.lexicons_for(corpus.articles)
     labels = rhetoric.label_sentences(corpus.sentences, lexicons=lexicons) if labels is None else labels
-    theses = rhetoric.thesis_candidates(
-        corpus.sentences, labels, top=3, titles=corpus.articles.set_index("article_id")["title"], lexicons=lexicons
-    )
+    theses = draft_theses(corpus, labels, lexicons=lexicons)
     hits = concept_hits(corpus.tokens, corpus.sentences, lemmas=lemmas)
     draft = build_draft(corpus, labels=labels, theses=theses, hits=hits)
     return Maps(curated=curated, draft=draft, labels=labels, theses=theses, hits=hits)
