@@ -56,3 +56,26 @@ def test_with_no_link_between_articles_the_matrix_is_one_sentence_not_a_grid_of_
     f.curated = True
     assert "The curated map has no relation across articles." in front.findings_html(f, pages={})
     assert "atlas-matrix" in front.findings_html(_findings(12), pages={})  # with links: the grid
+
+
+def test_a_label_that_only_opens_the_quote_is_not_said_twice():
+    draft = {
+        "label": "Supermarkets should charge for plastic bags in order…",
+        "quote": "Supermarkets should charge for plastic bags in order to cut waste.",
+    }
+    curated = {
+        "label": "Charging changes a habit cheaply",
+        "quote": "In short, the fee changes a habit at almost no cost.",
+    }
+    assert (
+        front.label_and_quote(draft)
+        == "<blockquote>“Supermarkets should charge for plastic bags in order to cut waste.”</blockquote>"
+    )
+    assert front.label_and_quote(curated).startswith("Charging changes a habit cheaply<blockquote>")
+    f = _findings(2)
+    f.claims = {
+        "a0000-p01-s01": {**draft, "article_id": "a0000", "role": "thesis", "source": "draft"},
+        "a0001-p01-s01": {**curated, "article_id": "a0001", "role": "thesis", "source": "curated"},
+    }
+    page = front.findings_html(f, pages={})
+    assert page.count("Supermarkets should charge") == 1 and page.count("Charging changes a habit cheaply") == 1

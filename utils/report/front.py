@@ -140,12 +140,18 @@ def leading_features(row: dict[str, str], n: int = 3) -> str:
     return ", ".join(f"{k} {float(row.get(k) or 0):.1f}" for k in best if float(row.get(k) or 0) > 0)
 
 
+def label_and_quote(c: dict[str, str]) -> str:
+    """A claim's label and its quote (escaped); the label is left out when it is only the quote's
+    opening, as the draft's labels are, so the page does not say the same sentence twice."""
+    label, quote = c["label"].strip(), c["quote"].strip()
+    opening = label.removesuffix("…").removesuffix("...").rstrip()
+    said = "" if not opening or quote.startswith(opening) else f"{html.escape(label)}"
+    return f"{said}<blockquote>“{html.escape(quote)}”</blockquote>"
+
+
 def quote_html(c: dict[str, str]) -> str:
     """A claim as id, label and quote (escaped)."""
-    return (
-        f"<b>{html.escape(c['article_id'])}</b> {html.escape(c['label'])}"
-        f"<blockquote>“{html.escape(c['quote'])}”</blockquote>"
-    )
+    return f"<b>{html.escape(c['article_id'])}</b> {label_and_quote(c)}"
 
 
 def _source(c: dict[str, str]) -> str:
@@ -192,7 +198,7 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
     th = theses(f)
     rows = "".join(
         f"<tr><td><b>{html.escape(aid)}</b><br><small>{html.escape(titles.get(aid, ''))}</small></td>"
-        f"<td>{html.escape(th[aid]['label'])}<blockquote>“{html.escape(th[aid]['quote'])}”</blockquote></td>"
+        f"<td>{label_and_quote(th[aid])}</td>"
         f"<td>{_source(th[aid])}</td></tr>"
         if aid in th
         else f"<tr><td><b>{html.escape(aid)}</b></td><td>no thesis found</td><td></td></tr>"
