@@ -160,6 +160,23 @@ def test_calling_to_abolish_agrees_with_a_negated_claim():
     assert relation == "agrees" and "'abolish' vs 'not'" in why
 
 
+def test_an_answer_word_decides_alone():
+    # "No, there isn't ..." is one negation (its "n't" echoes the answer), so it agrees with
+    # "There is no way ..." and contradicts "Yes there is ..."; "No one" is not an answer
+    no = "No, there isn't a chance to handle nuclear waste responsibly."
+    words = {"handle", "nuclear", "waste", "responsibly"}
+    assert draft.type_by_stance(no, "There is no way to handle nuclear waste responsibly.", words)[0] == "agrees"
+    assert draft.type_by_stance(no, "Yes there is a chance to handle nuclear waste responsibly.", words)[0] == (
+        "contradicts"
+    )
+    assert (
+        draft.type_by_stance(
+            "No one can handle nuclear waste safely.", "Nuclear waste cannot be handled safely.", words
+        )[0]
+        == "agrees"
+    )
+
+
 def test_one_negated_claim_is_in_tension():
     claims, tokens = _claims(
         [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from utils.argmap.microtexts import align, load_gold
-from utils.argmap.score import THESIS_RULE, macro_f1, main, score, thesis_rule
+from utils.argmap.score import LINK_RULE, THESIS_RULE, link_rule, macro_f1, main, score, thesis_rule
 
 TEXT_A = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="micro_t001" topic_id="car_ban" stance="pro">
@@ -150,3 +150,26 @@ def test_the_article_thesis_rules_are_scored_against_the_central_claim(tmp_path)
     assert thesis_rule(load_gold(tmp_path)) == (0.5, 1.0)
     table = score(tmp_path, topics="all", model=TINY_MODEL).set_index("measure")
     assert table.loc[THESIS_RULE, ["baseline", "ours"]].tolist() == [0.5, 1.0]
+
+
+TEXT_D = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="micro_t004" topic_id="car_ban" stance="con">
+  <edu id="e1"><![CDATA[No, cities should not ban cars.]]></edu>
+  <edu id="e2"><![CDATA[Buses cannot reach every street.]]></edu>
+  <adu id="a1" type="pro"/><adu id="a2" type="pro"/>
+  <edge id="c5" src="e1" trg="a1" type="seg"/><edge id="c6" src="e2" trg="a2" type="seg"/>
+  <edge id="c1" src="a2" trg="a1" type="sup"/>
+</arggraph>
+"""
+
+
+def test_the_draft_link_rule_is_scored_on_gold_central_claims(tmp_path):
+    # A and C (pro) say cities should ban cars; D (con) answers "No, cities should not ban cars":
+    # its "not" echoes the answer, so D takes one flip and contradicts both; A and C agree.
+    # Counting "No" and "not" as two flips would make D agree with both (0 of 2 right).
+    # B's central claim is implicit: left out.
+    for name, text in (("t001", TEXT_A), ("t002", TEXT_B), ("t003", TEXT_C), ("t004", TEXT_D)):
+        (tmp_path / f"micro_{name}.xml").write_text(text, encoding="utf-8")
+    assert link_rule(load_gold(tmp_path)) == {LINK_RULE[0]: (1.0, 1.0), LINK_RULE[1]: (0.0, 1.0)}
+    table = score(tmp_path, topics="all", model=TINY_MODEL).set_index("measure")
+    assert table.loc[list(LINK_RULE), "ours"].tolist() == [1.0, 1.0]

@@ -13,17 +13,20 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import re
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
+from utils.argmap.draft import type_by_stance
 from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers, unit_overlap
 from utils.argmap.reading import ArgumentReading, load_model, read_text
 from utils.argmap.stance import reading_stance
 from utils.argmap.units import repo_root, split_sentences
 from utils.rhetoric.labels import label_sentences, thesis_candidates
+from utils.text import load_stopwords
 
 TARGETS = {
     "central claim accuracy (explicit CC)": 0.75,
@@ -33,7 +36,9 @@ TARGETS = {
     "stance typing: same -> agreement": 0.75,
     "stance typing: opposite -> tension": 0.75,
 }
+_WORDS = re.compile(r"[a-z']+")
 THESIS_RULE = "article thesis rules: top sentence holds the CC"
+LINK_RULE = ("link rule on gold CCs: same -> agrees", "link rule on gold CCs: opposite -> contradicts")
 
 
 def heldout_topics(path: str | Path | None = None) -> list[str]:
@@ -254,6 +259,31 @@ def thesis_rule(golds: list[GoldText]) -> tuple[float, float]:
     return first / len(explicit), ours / len(explicit)
 
 
+def link_rule(golds: list[GoldText]) -> dict[str, tuple[float, float]]:
+    """How the draft's rule for typing a link across articles
+    (:func:`utils.argmap.draft.type_by_stance`) types the gold central claims of two texts on the
+    same topic that share a content word: ``agrees`` when the writers took the same side of the
+    question, ``contradicts`` when they took opposite sides. Texts whose central claim is
+    implicit are left out.
+
+    Returns:
+        :data:`LINK_RULE` measure -> (baseline "every link agrees", the rule's share right).
+    """
+    stop = load_stopwords()
+    words = {g.id: {w for w in _WORDS.findall(g.central.text.lower()) if len(w) > 2 and w not in stop} for g in golds}
+    tally = {True: [0, 0], False: [0, 0]}  # same stance? -> [pairs, typed right]
+    for g, h in itertools.combinations([g for g in golds if not g.central.implicit], 2):
+        shared = words[g.id] & words[h.id]
+        if g.topic != h.topic or not shared:
+            continue
+        relation, _ = type_by_stance(g.central.text, h.central.text, shared)
+        same = g.stance == h.stance
+        tally[same][0] += 1
+        tally[same][1] += relation == ("agrees" if same else "contradicts")
+    rate = {k: (v[1] / v[0] if v[0] else float("nan")) for k, v in tally.items()}
+    return {LINK_RULE[0]: (1.0, rate[True]), LINK_RULE[1]: (0.0, rate[False])}
+
+
 def _triggers_near(gold_dir: Path) -> dict[str, str]:
     for p in (gold_dir / "topics_triggers.md", gold_dir.parent / "topics_triggers.md"):
         if p.exists():
@@ -287,6 +317,7 @@ def score(
     readings = [read_text(g.text, model=model) for g in golds]
     res = evaluate(golds, readings, triggers=_triggers_near(folder))
     res[THESIS_RULE] = thesis_rule(golds)
+    res.update(link_rule(golds))
     return pd.DataFrame(
         [{"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)} for k, (b, o) in res.items()]
     )

@@ -54,8 +54,30 @@ def _drop_alternative(question: str) -> str:
     )
 
 
+_SUBJECTS = frozenset(load_lexicon("subjects"))
+_ANSWER = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!;:\-–—]|\s+(\w+))", re.IGNORECASE)
+
+
+def answer_word(text: str) -> str | None:
+    """``"yes"`` or ``"no"`` when the text opens by answering a question ("No, ...", "Yes there
+    is ...", "No I would not ..."): the word followed by a mark or by a clause's subject, so "No
+    one" and "No city" are not answers.
+
+    Example:
+        >>> answer_word("No, there isn't a chance."), answer_word("No one can tell."), answer_word("Yes it is.")
+        ('no', None, 'yes')
+    """
+    m = _ANSWER.match(text)
+    if not m or (m.group(2) and m.group(2).lower() not in _SUBJECTS):
+        return None
+    return m.group(1).lower()
+
+
 def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     """Words that flip a text's polarity.
+
+    An opening answer word (:func:`answer_word`) decides alone: "No, there isn't a chance" is
+    one flip (its "n't" echoes the answer), "Yes there is a chance" none.
 
     Args:
         text: A claim or question.
@@ -64,6 +86,9 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     Returns:
         The flipping words in order.
     """
+    answer = answer_word(text)
+    if answer is not None:
+        return ["no"] if answer == "no" else []
     flips = []
     for t in _tokens(text):
         if t in _NEGATION or (_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared):
