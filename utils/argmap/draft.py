@@ -489,12 +489,12 @@ def specificity(words: pd.Series, *, broad_zipf: float = BROAD_ZIPF) -> np.ndarr
     """How specific each word is against general English: ``(broad_zipf - zipf) / 2``, at least 0.
 
     ``zipf`` is the word's frequency in general English on the Zipf scale (``wordfreq``: 7 for
-    "the", about 5 for "service", 4.3 for "cure", 2.8 for "quagmire"); words at least as common
+    "the", 5.5 for "service", 4.3 for "cure", 2.8 for "quagmire"); words at least as common
     as ``broad_zipf`` score 0 and never link two claims on their own.
 
     Example:
         >>> specificity(pd.Series(["service", "cure"])).round(2).tolist()
-        [0.0, 0.34]
+        [0.25, 0.84]
     """
     zipf = np.array([zipf_frequency(str(w).replace("’", "'"), "en") for w in words], dtype=float)
     return np.clip((broad_zipf - zipf) / 2, 0.0, 2.0)
@@ -596,7 +596,7 @@ def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]
         The relation and the reason, naming the flipping words of each side.
 
     Example:
-        >>> type_by_stance("Training is not the cure.", "Training staff is no cure for bad service.", {"training", "cure"})[0]
+        >>> type_by_stance("Training is not the cure.", "Training staff is no cure for slow service.", {"training", "cure"})[0]
         'agrees'
     """
     ua, ub = stance_unit(a_text, words), stance_unit(b_text, words)
