@@ -51,7 +51,7 @@ def test_with_no_link_between_articles_the_matrix_is_one_sentence_not_a_grid_of_
     f = _findings(12)
     f.across = []
     page = front.findings_html(f, pages={})
-    assert "The automatic draft links no two articles" in page and "no link</span>" not in page
+    assert "The automatic draft links no two articles" in page and 'class="atlas-none"' not in page
     assert "atlas-matrix" not in page
     f.curated = True
     assert "The curated map has no relation across articles." in front.findings_html(f, pages={})
@@ -79,3 +79,19 @@ def test_a_label_that_only_opens_the_quote_is_not_said_twice():
     }
     page = front.findings_html(f, pages={})
     assert page.count("Supermarkets should charge") == 1 and page.count("Charging changes a habit cheaply") == 1
+
+
+def test_matrix_cells_are_counts_named_in_their_tooltip():
+    page = front.findings_html(_findings(21), pages={})
+    assert 'title="a0007 and a0020: 3 agreements, 0 tensions"' in page
+    assert 'title="a0003 and a0020: 0 agreements, 1 tension"' in page
+    assert 'title="a0003 and a0007: no link"' in page
+    assert (
+        '<div class="atlas-scroll"><table class="atlas-matrix atlas-upright">' in page
+    )  # names upright; scrolls if need be
+    f = _findings(5)
+    f.across = [{"source": "x", "target": "y", "rationale": "", "source_article": "a0001", "target_article": "a0003"}]
+    f.across[0]["relation"] = "agrees"
+    few = front.findings_html(f, pages={})
+    assert '<table class="atlas-matrix">' in few and "1 agree</span>" in few  # five names and words fit across
+    assert "3 agree</span>" not in page

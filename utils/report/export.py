@@ -167,7 +167,8 @@ blockquote{margin:.3em 0 .2em 1em;color:#333;font-style:italic}
 .atlas-agree{color:#1d6f66;font-weight:600}.atlas-clash{color:#b4441f;font-weight:600}
 table.atlas-matrix td,table.atlas-matrix th{text-align:center;border:2px solid #fff;padding:.4em .7em;font-size:13px}
 .atlas-agree-cell{background:#d8efeb}.atlas-clash-cell{background:#fbe3d6}.-cell{background:#eef0f2}.atlas-diag{background:#f6f7f8;color:#aaa}.atlas-none{color:#888}
-table.atlas-matrix a{text-decoration:none}ol.atlas-links>li{margin:.8em 0}
+table.atlas-matrix a{text-decoration:none}ol.atlas-links>li{margin:.8em 0}.atlas-scroll{overflow-x:auto}
+table.atlas-upright thead th{writing-mode:vertical-rl;transform:rotate(180deg);vertical-align:bottom;text-align:left;padding:.5em .3em}
 .atlas-pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}.atlas-pair>div{background:#f7f9fa;padding:.4em .7em;border-radius:4px}
 a.atlas-evidence{font-size:13px;white-space:nowrap}
 th.atlas-sortable{cursor:pointer}

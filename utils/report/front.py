@@ -274,6 +274,7 @@ def matrix_html(f: Findings, link) -> str:
             f"<p>{why} {link('04', 'automatic', 'draft', label='the draft and its candidate links')}</p>"
         )
     head = "".join(f"<th>{html.escape(b)}</th>" for b in ids)
+    upright = len(ids) > 6  # past six articles the column names stand upright, so twelve columns fit the page
     rows = []
     for a in ids:
         tds = []
@@ -283,20 +284,25 @@ def matrix_html(f: Findings, link) -> str:
                 continue
             agree, tension = counts.get(frozenset((a, b)), [0, 0])
             cls = "atlas-agree" if agree > tension else "atlas-clash" if tension > agree else ""
-            text = (
-                f'<span class="atlas-agree">{agree} agree</span> / <span class="atlas-clash">{tension} tension</span>'
-            )
+            said = f"{a} and {b}: {agree} agreement{'s' * (agree != 1)}, {tension} tension{'s' * (tension != 1)}"
+            # past six articles, numbers only (named in the tooltip and the legend), so twelve columns fit
+            agree_s, tension_s = (f"{agree} agree", f"{tension} tension") if not upright else (agree, tension)
+            text = f'<span class="atlas-agree">{agree_s}</span> / <span class="atlas-clash">{tension_s}</span>'
             if agree + tension:
                 text = link("04", anchor=pair_anchor(a, b), label=text).replace(" →</a>", "</a>") or text
             else:
-                text = '<span class="atlas-none">no link</span>'
-            tds.append(f'<td class="{cls}-cell">{text}</td>')
+                text, said = '<span class="atlas-none">–</span>', f"{a} and {b}: no link"
+            tds.append(f'<td class="{cls}-cell" title="{html.escape(said)}">{text}</td>')
         rows.append(f"<tr><th>{html.escape(a)}</th>{''.join(tds)}</tr>")
     return (
         '<h2 id="matrix">Which articles agree, and which pull apart?</h2>'
-        f"<p>Links between the articles’ claims, from the {kind}: agreement (agrees, elaborates) and tension "
-        f"(qualifies, contradicts). Click a cell for its claim pairs and their rationale. {link('04', 'pairs', 'agree')}</p>"
-        f'<table class="atlas-matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<p>Links between the articles’ claims, from the {kind}. Each cell counts "
+        '<span class="atlas-agree">agreements</span> (agrees, elaborates) / <span class="atlas-clash">tensions</span> '
+        "(qualifies, contradicts); – is no link. Hover a cell for its pair, click it for the claim pairs and their "
+        f"rationale. {link('04', 'pairs', 'agree')}</p>"
+        '<div class="atlas-scroll">'
+        f'<table class="atlas-matrix{" atlas-upright" if upright else ""}"><thead><tr><th></th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
