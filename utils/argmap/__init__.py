@@ -3,6 +3,7 @@
 (``plots``), the issue view (``issues``), and the draft scored against the curated map (``quality``)."""
 
 from utils.argmap import draft, export, groups, issues, plots, quality, views
+from utils.argmap.draft import draft_theses
 from utils.argmap.model import ArgumentMap, ArgumentMapError, coverage, curated_map_for, load_map
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "coverage",
     "curated_map_for",
     "draft",
+    "draft_theses",
     "export",
     "issues",
     "groups",
