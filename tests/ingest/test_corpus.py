@@ -10,6 +10,7 @@ import pytest
 
 from utils import paths, tables, text
 from utils.ingest import read as corpus_mod
+from utils.ingest.describe import describe_warnings
 from utils.ingest.read import IngestError, SchemaError, ingest, read_table, read_tables, write_tables
 
 SEED_SHA256 = {
@@ -446,3 +447,27 @@ def test_an_html_page_without_a_manifest_title_takes_its_h1_not_its_first_senten
 def test_boilerplate_cuts_name_their_pattern_and_other_cleaning_steps_have_none(seeds):
     cuts = seeds.cleaning["step"] == "boilerplate removed"
     assert (seeds.cleaning.loc[cuts, "pattern"] != "").all() and (seeds.cleaning.loc[~cuts, "pattern"] == "").all()
+
+
+GERMAN = (
+    "Warum wir mehr Radwege brauchen\n\nStädte sollten mehr Radwege bauen. Das senkt den Verkehr, die "
+    "Luftverschmutzung und den Lärm. Kinder können sicher zur Schule fahren, und ältere Menschen bleiben "
+    "länger beweglich. Jeder Euro für Radwege spart später Geld für Straßen und Krankenhäuser.\n"
+)
+
+
+def test_an_article_not_in_english_is_kept_with_a_warning(tmp_path):
+    (tmp_path / "radwege.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "lanes.txt").write_text(
+        "Why cities need cycle lanes\n\nCities should build more cycle lanes. They cut traffic, noise and "
+        "the pollution that makes children ill, and every euro spent on them is saved on roads later.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kurz.txt").write_text("Radwege sind gut für alle Städte.\n", encoding="utf-8")  # too short to judge
+    corpus = ingest(tmp_path, progress=False)
+    assert sorted(corpus.articles["article_id"]) == ["kurz", "lanes", "radwege"]
+    w = corpus.warnings
+    assert w["file"].tolist() == ["radwege.txt"]
+    assert w["problem"].iloc[0].startswith("looks as if it is not in English: 0% of its words are common English")
+    assert w["action"].iloc[0].startswith("kept")
+    assert describe_warnings(w) == "1 file kept with a doubt to check."

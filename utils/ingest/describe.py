@@ -198,6 +198,27 @@ def group_of(articles: pd.DataFrame) -> pd.Series:
     return groups[groups != ""] if (groups != "").any() else groups.replace("", "(no group)")
 
 
+def describe_warnings(warnings: pd.DataFrame) -> str:
+    """One sentence on the ingestion warnings: how many files were skipped, how many kept with a doubt.
+
+    Example:
+        >>> describe_warnings(pd.DataFrame({"file": ["a", "b"], "action": ["skipped", "kept; check it"]}))
+        '1 file skipped (the analysis below leaves it out); 1 file kept with a doubt to check.'
+    """
+    if warnings.empty:
+        return "Every file in the folder was read; no warnings."
+    skipped = int((warnings["action"] == "skipped").sum())
+    kept = len(warnings) - skipped
+    parts = []
+    if skipped:
+        parts.append(
+            f"{skipped} file{'s' * (skipped != 1)} skipped (the analysis below leaves {'them' if skipped != 1 else 'it'} out)"
+        )
+    if kept:
+        parts.append(f"{kept} file{'s' * (kept != 1)} kept with a doubt to check")
+    return "; ".join(parts) + "."
+
+
 def describe_groups(articles: pd.DataFrame) -> str:
     """One sentence on the groups the later notebooks compare, or on how to declare them.
 
