@@ -259,11 +259,15 @@ def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None 
     every = rhetoric.thesis_candidates(sents, labels, top=SHORT_TEXT, titles=titles, lexicons=lexicons)
     parts = []
     for article, rows in theses.groupby("article_id", sort=False):
-        if article not in short:
+        part = sents[sents["article_id"] == article]
+        reading, where = (
+            read_sentences(part["sentence_id"].tolist(), part["text"].astype(str).tolist())
+            if article in short
+            else (None, {})
+        )
+        if reading is None or not reading.units:
             parts.append(rows)
             continue
-        part = sents[sents["article_id"] == article]
-        reading, where = read_sentences(part["sentence_id"].tolist(), part["text"].astype(str).tolist())
         pick = where[reading.central.id]
         ranked = every[every["article_id"] == article]
         first = ranked[ranked["sentence_id"] == pick]
