@@ -39,7 +39,7 @@ from wordfreq import zipf_frequency
 from utils import paths, rhetoric, tables
 from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
-from utils.argmap.reading import read_text
+from utils.argmap.reading import ArgumentReading, read_text
 from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
@@ -214,7 +214,7 @@ def _features(pairs: list[tuple[str, float]], *, n: int = 4) -> str:
     return ", ".join(f"{k} {v:+.2f}" for k, v in pairs[:n])
 
 
-def read_sentences(ids: list[str], texts: list[str]):
+def read_sentences(ids: list[str], texts: list[str]) -> tuple[ArgumentReading, dict[str, str]]:
     """The argument reader on some sentences of one article, joined by spaces in reading order.
 
     Returns:
@@ -223,6 +223,15 @@ def read_sentences(ids: list[str], texts: list[str]):
     starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
     reading = read_text(" ".join(texts))
     return reading, {u.id: ids[int(np.searchsorted(starts, u.start, side="right")) - 1] for u in reading.units}
+
+
+def _reader_pick(sentences: pd.DataFrame) -> tuple[str, str] | None:
+    """The id of the sentence holding the reader's central claim of these sentences (one article,
+    reading order) and the claim's top features; ``None`` when the reader finds no unit."""
+    reading, where = read_sentences(sentences["sentence_id"].tolist(), sentences["text"].astype(str).tolist())
+    if not reading.units:
+        return None
+    return where[reading.central.id], _features(reading.central.top_features, n=3)
 
 
 def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None = None, top: int = 3) -> pd.DataFrame:
@@ -247,35 +256,27 @@ def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None 
         first, with its score from the rules and its reasons saying the reader chose it.
     """
     titles = corpus.articles.set_index("article_id")["title"]
-    theses = rhetoric.thesis_candidates(corpus.sentences, labels, top=top, titles=titles, lexicons=lexicons)
     body = corpus.sentences[~corpus.sentences["is_heading"]]
     shape = body.groupby("article_id", sort=False).agg(
         paragraphs=("paragraph_id", "nunique"), sentences=("sentence_id", "size")
     )
     short = set(shape.index[(shape["paragraphs"] == 1) & (shape["sentences"] <= SHORT_TEXT)])
+    # one pass of the rules; in a short text every sentence is ranked, so the reader's pick has its reasons
+    ranked = rhetoric.thesis_candidates(
+        corpus.sentences, labels, top=max(top, SHORT_TEXT) if short else top, titles=titles, lexicons=lexicons
+    )
     if not short:
-        return theses
-    sents = body[body["article_id"].isin(short)]
-    every = rhetoric.thesis_candidates(sents, labels, top=SHORT_TEXT, titles=titles, lexicons=lexicons)
+        return ranked
     parts = []
-    for article, rows in theses.groupby("article_id", sort=False):
-        part = sents[sents["article_id"] == article]
-        reading, where = (
-            read_sentences(part["sentence_id"].tolist(), part["text"].astype(str).tolist())
-            if article in short
-            else (None, {})
-        )
-        if reading is None or not reading.units:
-            parts.append(rows)
+    for article, rows in ranked.groupby("article_id", sort=False):
+        pick = _reader_pick(body[body["article_id"] == article]) if article in short else None
+        if pick is None:
+            parts.append(rows.head(top))
             continue
-        pick = where[reading.central.id]
-        ranked = every[every["article_id"] == article]
-        first = ranked[ranked["sentence_id"] == pick]
-        said = (
-            f"the argument reader's central claim, used for a short one-paragraph text "
-            f"({_features(reading.central.top_features, n=3)}); the rules: "
-        )
-        parts += [first.assign(reasons=said + first["reasons"]), ranked[ranked["sentence_id"] != pick].head(top - 1)]
+        sid, features = pick
+        said = f"the argument reader's central claim, used for a short one-paragraph text ({features}); the rules: "
+        first = rows[rows["sentence_id"] == sid]
+        parts += [first.assign(reasons=said + first["reasons"]), rows[rows["sentence_id"] != sid].head(top - 1)]
     return pd.concat(parts, ignore_index=True)
 
 

@@ -122,10 +122,12 @@ def _directed_match(a, b) -> bool:
     return bool(a.src & b.src and a.dst & b.dst)
 
 
-def _scored(cur: pd.DataFrame, dra: pd.DataFrame, match, kind) -> tuple[list[bool], list[bool], dict]:
+def _scored(
+    cur: pd.DataFrame, dra: pd.DataFrame, match, kind, *, kind_name: str
+) -> tuple[list[bool], list[bool], dict]:
     """Which curated links (of :func:`_ends`) a draft link matches, which draft links match a
-    curated one, and the counts: links, found, recall, correct, precision and how many found links
-    got the right kind (``kind(relation)`` equal on both sides)."""
+    curated one, and the counts: links, found, recall, correct, precision and, under
+    ``kind_name``, how many found links got the right kind (``kind(relation)`` equal on both sides)."""
     cur_rows, dra_rows = list(cur.itertuples()), list(dra.itertuples())
     cur_found, same_kind = [], 0
     for c in cur_rows:
@@ -141,7 +143,7 @@ def _scored(cur: pd.DataFrame, dra: pd.DataFrame, match, kind) -> tuple[list[boo
         "recall": round(found / len(cur_rows), 2) if cur_rows else float("nan"),
         "draft correct": correct,
         "precision": round(correct / len(dra_rows), 2) if dra_rows else float("nan"),
-        "right kind": same_kind,
+        kind_name: same_kind,
     }
     return cur_found, dra_found, counts
 
@@ -158,8 +160,9 @@ def link_quality(curated: ArgumentMap, draft: ArgumentMap) -> tuple[pd.DataFrame
     summary, cur_out, dra_out = [], None, None
     for level in ("sentence", "paragraph"):
         cur, dra = _ends(curated, level=level), _ends(draft, level=level)
-        cur_found, dra_found, counts = _scored(cur, dra, _match, lambda r: r in AGREEMENT)
-        counts["found with the right family"] = counts.pop("right kind")
+        cur_found, dra_found, counts = _scored(
+            cur, dra, _match, lambda r: r in AGREEMENT, kind_name="found with the right family"
+        )
         summary.append({"match": level, **counts})
         if level == "sentence":
             # boolean even when empty: a draft with no link across articles must still filter by it
@@ -180,8 +183,7 @@ def inside_link_quality(curated: ArgumentMap, draft: ArgumentMap) -> pd.DataFram
         found with the right type``.
     """
     cur, dra = _ends(curated, level="sentence", scope="inside"), _ends(draft, level="sentence", scope="inside")
-    *_, counts = _scored(cur, dra, _directed_match, lambda r: r == "supports")
-    counts["found with the right type"] = counts.pop("right kind")
+    *_, counts = _scored(cur, dra, _directed_match, lambda r: r == "supports", kind_name="found with the right type")
     return pd.DataFrame([counts])
 
 

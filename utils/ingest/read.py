@@ -272,7 +272,8 @@ def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]
             text = par.text[s:e]
             found = list(TOKEN.finditer(text))
             words_here = [m.group() for m in found]
-            flags = [word_flag[t] if t in word_flag else word_flag.setdefault(t, is_word(t)) for t in words_here]
+            word_flag.update((t, is_word(t)) for t in set(words_here).difference(word_flag))
+            flags = [word_flag[t] for t in words_here]
             words = sum(flags)
             base = offset + s
             toks["token"] += words_here

@@ -145,7 +145,7 @@ def label_and_quote(c: dict[str, str]) -> str:
     opening, as the draft's labels are, so the page does not say the same sentence twice."""
     label, quote = c["label"].strip(), c["quote"].strip()
     opening = label.removesuffix("…").removesuffix("...").rstrip()
-    said = "" if not opening or quote.startswith(opening) else f"{html.escape(label)}"
+    said = "" if not opening or quote.startswith(opening) else html.escape(label)
     return f"{said}<blockquote>“{html.escape(quote)}”</blockquote>"
 
 
@@ -285,8 +285,8 @@ def matrix_html(f: Findings, link) -> str:
             agree, tension = counts.get(frozenset((a, b)), [0, 0])
             cls = "atlas-agree" if agree > tension else "atlas-clash" if tension > agree else ""
             said = f"{a} and {b}: {agree} agreement{'s' * (agree != 1)}, {tension} tension{'s' * (tension != 1)}"
-            # past six articles, numbers only (named in the tooltip and the legend), so twelve columns fit
-            agree_s, tension_s = (f"{agree} agree", f"{tension} tension") if not upright else (agree, tension)
+            # upright: numbers only (named in the tooltip and the legend), so twelve columns fit
+            agree_s, tension_s = (agree, tension) if upright else (f"{agree} agree", f"{tension} tension")
             text = f'<span class="atlas-agree">{agree_s}</span> / <span class="atlas-clash">{tension_s}</span>'
             if agree + tension:
                 text = link("04", anchor=pair_anchor(a, b), label=text).replace(" →</a>", "</a>") or text
