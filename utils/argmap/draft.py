@@ -354,7 +354,8 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
     by_id = {r.claim_id: r for r in rows}
     rebut = {r.claim_id: r.claim_id in rebuttals for r in rows}
     concede = {r.claim_id: r.claim_id in concessions for r in rows}
-    reader_central = {k for k, v in reads.items() if v.get("is_central")}
+    # the reader's central claims among this article's items (a link's target is one of them)
+    reader_central = {r.claim_id for r in rows if reads.get(r.claim_id, {}).get("is_central")}
     out, linked = [], set()
     for i, r in enumerate(rows):
         if concede.get(r.claim_id):
