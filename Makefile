@@ -48,15 +48,16 @@ endef
 
 # The stamp is newer than pyproject.toml and the lock once the venv holds exactly the locked set:
 # a second make does not reinstall; a changed lock or pyproject re-syncs (seconds with uv).
-# --compile-bytecode writes every module's .pyc at install, as pip does by default and uv does not:
-# without it, a machine that sets PYTHONDONTWRITEBYTECODE (containers, CI) compiles pandas, NLTK,
-# matplotlib ... from source in every kernel. It adds about 17 s to a fresh set-up once and makes
-# make report on the seeds 43 s -> 24 s on the 2-core machine (two runs each, same moment).
+# utils.report.warm compiles to bytecode the modules a report run and the tests import (a kernel
+# included), even where PYTHONDONTWRITEBYTECODE is set (containers, CI): without it every kernel
+# there compiles pandas, NLTK, matplotlib ... from source (make report on the seeds 43 s instead
+# of 24 s). Compiling every installed module (uv's --compile-bytecode) took 17-22 s of set-up.
 $(STAMP): pyproject.toml $(LOCK)
 	$(ensure_uv)
-	$(UV) pip sync --quiet --compile-bytecode --python $(PY) --require-hashes $(LOCK)
+	$(UV) pip sync --quiet --python $(PY) --require-hashes $(LOCK)
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	$(PY) -c "from utils.report.runner import ensure_kernel; ensure_kernel()"  # the project kernel, in this venv
+	$(PY) -m utils.report.warm
 	@touch $@
 
 setup: $(STAMP)
