@@ -83,3 +83,23 @@ def test_token_text_is_categorical_in_memory_and_plain_text_on_disk(tmp_path):
     assert all(isinstance(back[c].dtype, pd.CategoricalDtype) for c in ("article_id", "sentence_id", "token", "lower"))
     assert back["token"].tolist() == TRICKY
     pd.testing.assert_frame_equal(back, tokens)
+
+
+def test_categories_that_look_like_numbers_come_back_as_the_same_text(tmp_path):
+    numbers = ["007", "1", "1.0", "1e5", "007"]  # every value of these columns parses as a number
+    tokens = pd.DataFrame(
+        {
+            "article_id": ["000"] * len(numbers),
+            "sentence_id": ["000-p01-s01"] * len(numbers),
+            "token_index": range(1, len(numbers) + 1),
+            "start": range(len(numbers)),
+            "end": range(1, len(numbers) + 1),
+            "token": numbers,
+            "lower": numbers,
+            "is_word": [False] * len(numbers),
+        }
+    ).astype(tables.SCHEMA["tokens"])
+    tables.write_table(tokens, "tokens", tmp_path)
+    back = tables.read_table("tokens", tmp_path)
+    assert back["token"].tolist() == numbers and back["article_id"].tolist() == ["000"] * len(numbers)
+    pd.testing.assert_frame_equal(back, tokens)
