@@ -8,6 +8,7 @@ import pytest
 
 from utils import paths
 from utils.ingest.read import ingest
+from utils.rhetoric import labels as labels_module
 from utils.rhetoric.labels import (
     COLUMNS,
     LABELS,
@@ -371,6 +372,13 @@ def test_thesis_candidates_shape_and_order(seeds, seed_labels):
     assert th.groupby("article_id").size().eq(2).all()
     assert (th.groupby("article_id")["score"].diff().dropna() <= 0).all()
     assert th.set_index("sentence_id").loc["001-p06-s01", "reasons"].startswith("a claim (+2)")
+
+
+def test_thesis_candidates_ranked_in_parts_are_the_same_as_all_at_once(seeds, seed_labels, monkeypatch):
+    titles = seeds.articles.set_index("article_id")["title"]
+    whole = thesis_candidates(seeds.sentences, seed_labels, top=3, titles=titles)
+    monkeypatch.setattr(labels_module, "ARTICLES_AT_ONCE", 2)  # the five seeds in parts of 2, 2 and 1
+    pd.testing.assert_frame_equal(thesis_candidates(seeds.sentences, seed_labels, top=3, titles=titles), whole)
 
 
 def paragraphs_frame(articles: dict[str, list[list[str]]]) -> pd.DataFrame:
