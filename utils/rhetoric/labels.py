@@ -227,6 +227,7 @@ def _shared_words(words: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
 
 CITED_EVIDENCE = ("evidence_statistic", "evidence_authority", "evidence_exemplar")  # support, not the thesis
+THESIS_LABELS = ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")  # scored
 
 
 def real_titles(titles: pd.Series, sentences: pd.DataFrame) -> pd.Series:
@@ -298,6 +299,7 @@ def thesis_candidates(
     of_article = body["article_id"].astype("str")
     articles = of_article.unique()
     if len(articles) > ARTICLES_AT_ONCE:  # every score is within one article: ranking in parts changes nothing
+        labels = labels[labels["label"].isin(THESIS_LABELS + CITED_EVIDENCE) | labels["category"].eq("question")]
         parts = []
         for i in range(0, len(articles), ARTICLES_AT_ONCE):
             some = articles[i : i + ARTICLES_AT_ONCE]
@@ -307,12 +309,9 @@ def thesis_candidates(
             )
         return pd.concat(parts, ignore_index=True)
     sid, art, text = body["sentence_id"].astype("str"), body["article_id"].astype("str"), body["text"].astype("str")
-    has = {
-        lab: set(labels.loc[labels["label"] == lab, "sentence_id"])
-        for lab in ("claim", "concession", "rebuttal", "evidence_hypothetical", "evidence_anecdote")
-    }
-    cites = set(labels.loc[labels["label"].isin(CITED_EVIDENCE), "sentence_id"])
-    questions = set(labels.loc[labels["category"] == "question", "sentence_id"])
+    has = {lab: set(labels.loc[labels["label"] == lab, "sentence_id"].tolist()) for lab in THESIS_LABELS}
+    cites = set(labels.loc[labels["label"].isin(CITED_EVIDENCE), "sentence_id"].tolist())
+    questions = set(labels.loc[labels["category"] == "question", "sentence_id"].tolist())
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
     cues = (lexicons or {}).get("rhetoric_cues_thesis") or (read_lexicon(THESIS_FILE) if THESIS_FILE.exists() else None)
