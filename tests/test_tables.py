@@ -63,19 +63,25 @@ def test_refuses_data_raw():
         tables.write_table(pd.DataFrame({"file": [], "problem": [], "action": []}), "warnings", paths.RAW)
 
 
-def test_token_text_is_categorical_in_memory_and_plain_text_on_disk(tmp_path):
-    tokens = pd.DataFrame(
+def _tokens(values: list[str], *, article: str, is_word: bool) -> pd.DataFrame:
+    """A tokens table of one sentence holding ``values`` (token and lower case)."""
+    n = len(values)
+    return pd.DataFrame(
         {
-            "article_id": ["a"] * len(TRICKY),
-            "sentence_id": ["a-p01-s01"] * len(TRICKY),
-            "token_index": range(1, len(TRICKY) + 1),
-            "start": range(len(TRICKY)),
-            "end": range(1, len(TRICKY) + 1),
-            "token": TRICKY,
-            "lower": [t.lower() for t in TRICKY],
-            "is_word": [True] * len(TRICKY),
+            "article_id": [article] * n,
+            "sentence_id": [f"{article}-p01-s01"] * n,
+            "token_index": range(1, n + 1),
+            "start": range(n),
+            "end": range(1, n + 1),
+            "token": values,
+            "lower": [v.lower() for v in values],
+            "is_word": [is_word] * n,
         }
     ).astype(tables.SCHEMA["tokens"])
+
+
+def test_token_text_is_categorical_in_memory_and_plain_text_on_disk(tmp_path):
+    tokens = _tokens(TRICKY, article="a", is_word=True)
     tables.write_table(tokens, "tokens", tmp_path)
     text = (tmp_path / "tokens.csv").read_text(encoding="utf-8")
     assert '"say ""hi"""' in text and "=HYPERLINK(1)" in text  # plain CSV text, exactly as given
@@ -87,18 +93,7 @@ def test_token_text_is_categorical_in_memory_and_plain_text_on_disk(tmp_path):
 
 def test_categories_that_look_like_numbers_come_back_as_the_same_text(tmp_path):
     numbers = ["007", "1", "1.0", "1e5", "007"]  # every value of these columns parses as a number
-    tokens = pd.DataFrame(
-        {
-            "article_id": ["000"] * len(numbers),
-            "sentence_id": ["000-p01-s01"] * len(numbers),
-            "token_index": range(1, len(numbers) + 1),
-            "start": range(len(numbers)),
-            "end": range(1, len(numbers) + 1),
-            "token": numbers,
-            "lower": numbers,
-            "is_word": [False] * len(numbers),
-        }
-    ).astype(tables.SCHEMA["tokens"])
+    tokens = _tokens(numbers, article="000", is_word=False)
     tables.write_table(tokens, "tokens", tmp_path)
     back = tables.read_table("tokens", tmp_path)
     assert back["token"].tolist() == numbers and back["article_id"].tolist() == ["000"] * len(numbers)
