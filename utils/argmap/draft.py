@@ -267,9 +267,10 @@ def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None 
     )
     if not short:
         return ranked
+    short_rows = dict(tuple(body[body["article_id"].isin(short)].groupby("article_id", sort=False)))
     parts = []
     for article, rows in ranked.groupby("article_id", sort=False):
-        pick = _reader_pick(body[body["article_id"] == article]) if article in short else None
+        pick = _reader_pick(short_rows[article]) if article in short_rows else None
         if pick is None:
             parts.append(rows.head(top))
             continue

@@ -308,7 +308,7 @@ def thesis_candidates(
                 thesis_candidates(body[of_article.isin(some)], labels, top=top, titles=some_titles, lexicons=lexicons)
             )
         return pd.concat(parts, ignore_index=True)
-    sid, art, text = body["sentence_id"].astype("str"), body["article_id"].astype("str"), body["text"].astype("str")
+    sid, art, text = body["sentence_id"].astype("str"), of_article, body["text"].astype("str")
     has = {lab: set(labels.loc[labels["label"] == lab, "sentence_id"].tolist()) for lab in THESIS_LABELS}
     cites = set(labels.loc[labels["label"].isin(CITED_EVIDENCE), "sentence_id"].tolist())
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"].tolist())
