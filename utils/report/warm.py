@@ -9,7 +9,7 @@ draw one figure, each with bytecode writing on. The modules nothing here imports
 server, for ``make lab``) compile on first use, and keep their bytecode where Python may write it.
 
 Compiling every installed module instead (``uv pip sync --compile-bytecode``) took 17-22 s of a
-fresh set-up on the 2-core machine; this compiles the 2,000 of 8,400 modules a run uses.
+fresh set-up on the 2-core machine; this compiles the 2,070 of 8,400 modules a run uses.
 """
 
 from __future__ import annotations
