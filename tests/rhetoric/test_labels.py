@@ -459,6 +459,27 @@ def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_t
     assert "grants or reports the other side (-2)" in th.loc["a-p02-s01", "reasons"]
 
 
+def test_a_restatement_of_the_previous_sentence_earns_no_thesis_phrase_points():
+    # "in other words" glosses the sentence before it (a code gloss, Hyland 2005), so it says
+    # nothing about the writer's main point; "in short" labels a stage (a frame marker) and does
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["The council should keep every library open on Sundays."],
+                ["Big projects take years to approve.", "In other words, it would never happen."],
+            ],
+            "b": [
+                ["Big projects take years to approve."],
+                ["In short, the council should keep every library open on Sundays."],
+            ],
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=3).set_index("sentence_id")
+    assert "thesis phrase" not in th.loc["a-p02-s02", "reasons"]
+    assert th.loc["a-p02-s02", "score"] <= th.loc["a-p01-s01", "score"]
+    assert "thesis phrase 'in short' (+1.5)" in th.loc["b-p02-s01", "reasons"]
+
+
 def test_a_title_taken_from_the_first_sentence_gives_it_no_title_points():
     # with no manifest title and no heading, ingestion names the article after its first
     # sentence; that sentence must not win for sharing every word with "its" title
