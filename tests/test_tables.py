@@ -98,3 +98,19 @@ def test_categories_that_look_like_numbers_come_back_as_the_same_text(tmp_path):
     back = tables.read_table("tokens", tmp_path)
     assert back["token"].tolist() == numbers and back["article_id"].tolist() == ["000"] * len(numbers)
     pd.testing.assert_frame_equal(back, tokens)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 1000])
+def test_a_table_read_in_parts_is_the_table_read_at_once(tmp_path, monkeypatch, rows):
+    # parts meet values none of the earlier parts had (new categories), numbers-as-text in one part
+    # only ("007" beside "b"), and empty text; the categories come back sorted, as one read gives them
+    values = ["b", "007", "a", "", "b", "Zed", "a"]
+    tokens = pd.concat(
+        [_tokens(values[:3], article="x", is_word=True), _tokens(values[3:], article="000", is_word=False)],
+        ignore_index=True,
+    ).astype(tables.SCHEMA["tokens"])
+    tables.write_table(tokens, "tokens", tmp_path)
+    monkeypatch.setattr(tables, "READ_CHUNK_ROWS", rows)
+    back = tables.read_table("tokens", tmp_path)
+    pd.testing.assert_frame_equal(back, tokens)
+    assert back["token"].cat.categories.tolist() == sorted(set(values))

@@ -145,8 +145,10 @@ def uncovered_terms(counts: Counts, *, top: int = 25) -> pd.DataFrame:
         Columns ``term, surface, uncovered, total, articles`` (uncovered occurrences, all
         occurrences, articles using it uncovered), most uncovered first.
     """
-    w = counts.words[counts.words["is_term"]]
-    free = w[~w["covered"]]
+    # the four columns first, then the rows: filtering all twelve columns of 1.3 million words
+    # (2,000 reviews) took 137 MB at once
+    w = counts.words.loc[counts.words["is_term"], ["lemma", "token", "article_id", "covered"]]
+    free = w.loc[~w["covered"], ["lemma", "article_id"]]
     out = free.groupby("lemma").agg(uncovered=("lemma", "size"), articles=("article_id", "nunique"))
     out["total"] = w.groupby("lemma").size().reindex(out.index)
     out["surface"] = most_frequent_surface(w["lemma"], w["token"]).reindex(out.index)
