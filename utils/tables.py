@@ -254,8 +254,8 @@ def write_tables(frames: dict[str, pd.DataFrame], folder: str | Path) -> Path:
 
 # Rows per part when reading a table. Reading the 1.5 million tokens of 2,000 reviews in one go
 # held every cell as a string object at once: a process that reads and counts them (as notebook 03
-# does) held 575 MB afterwards instead of 464 MB (peak 565 -> 495 MB; in 03's kernel 494 -> 481 MB,
-# 381 -> 361 MB held). Same table (compared column by column), same speed (1.1 s).
+# does) held 575 MB afterwards instead of 464 MB (peak 563 -> 495 MB; in 03's kernel 494 -> 481 MB,
+# 381 -> 361 MB held). Same table (compared column by column); no slower (1.0-1.1 s, was 1.2-1.6 s).
 READ_CHUNK_ROWS = 200_000
 
 
