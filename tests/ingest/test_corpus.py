@@ -471,3 +471,57 @@ def test_an_article_not_in_english_is_kept_with_a_warning(tmp_path):
     assert w["problem"].iloc[0].startswith("looks as if it is not in English: 0% of its words are common English")
     assert w["action"].iloc[0].startswith("kept")
     assert describe_warnings(w) == "1 file kept with a doubt to check."
+
+
+LEGEND = [
+    "* * * * * Perfection, see it twice and tell your friends.",
+    "* * * Pretty good, bring a friend along.",
+    "* * A little creaky, but still better than staying home.",
+]
+
+
+def _review(i: int, body: str, *, legend: bool = True) -> str:
+    lines = [
+        f"Film {i} opens with a long and quiet scene at sea.",
+        f"Its hero is {i} years old.",
+        "It runs long.",
+        body,
+    ]
+    if i in (1, 2, 3):
+        lines.append("What is the point of this?")  # short, on its own: any writer's sentence
+    return "\n".join(lines + (LEGEND if legend else [])) + "\n"
+
+
+def test_lines_repeated_across_files_are_cut_as_the_corpus_boilerplate_and_logged(tmp_path):
+    bodies = ["The acting is wooden.", "A fine cast saves it.", "The plot collapses.", "I smiled.", "I slept."]
+    for i, body in enumerate(bodies):
+        (tmp_path / f"r{i}.txt").write_text(_review(i, body, legend=i != 4), encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    texts = corpus.sentences.groupby("article_id")["text"].apply(" ".join)
+    assert not texts.str.contains("bring a friend along|staying home|Perfection").any()
+    assert texts.str.contains("What is the point of this?", regex=False).sum() == 3
+    assert all(texts[f"r{i}"].endswith(body) or "point of this" in texts[f"r{i}"] for i, body in enumerate(bodies))
+    cut = corpus.cleaning[corpus.cleaning["pattern"] == "repeated in 4 files"]
+    assert sorted(cut["article_id"].unique()) == ["r0", "r1", "r2", "r3"] and len(cut) == 12
+    raw = (tmp_path / "r1.txt").read_text(encoding="utf-8")
+    assert all(raw[r.raw_start : r.raw_end] == r.text for r in cut[cut["article_id"] == "r1"].itertuples())
+
+
+def test_a_line_in_only_two_files_or_in_copies_of_one_file_stays(tmp_path):
+    (tmp_path / "a.txt").write_text(_review(0, "Dull."), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_review(2, "Grand."), encoding="utf-8")
+    (tmp_path / "b_copy.txt").write_text(_review(2, "Grand."), encoding="utf-8")  # byte for byte: counted once
+    corpus = ingest(tmp_path, progress=False)
+    assert not corpus.cleaning["pattern"].fillna("").str.startswith("repeated").any()
+    assert corpus.sentences["text"].str.contains("bring a friend along").sum() == 2
+
+
+def test_near_copies_keep_their_shared_lines_with_a_warning(tmp_path):
+    story = [f"Paragraph {k} of the press release says the same thing in many words." for k in range(6)]
+    for i in range(3):
+        (tmp_path / f"draft{i}.txt").write_text("\n".join([f"Draft {i}.", *story]) + "\n", encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    assert (corpus.articles["n_sentences"] == 7).all()
+    near = corpus.warnings[corpus.warnings["problem"].str.contains("near copy")]
+    assert sorted(near["file"]) == ["draft0.txt", "draft1.txt", "draft2.txt"]
+    assert (near["action"] == "kept").all()

@@ -9,6 +9,11 @@ Rules (plain text and Markdown):
   the end of the file, line by line, for as long as lines match or are blank. Patterns marked
   ``anywhere:`` there (share and cookie notices, comment widgets, "Tags: ..." lines) are cut
   wherever they stand as a whole line (a whole paragraph in HTML). Every cut is logged with its pattern.
+- A line of at least :data:`REPEAT_MIN_WORDS` words that stands, word for word, in at least
+  :data:`REPEAT_MIN_FILES` files of the corpus is the corpus's own boilerplate (a critic's rating
+  legend, an author bio, an outlet's sign-off) when it is long (:data:`REPEAT_LONG_WORDS` words)
+  or next to another line repeated in as many files; it is cut wherever it stands, logged as
+  ``repeated in N files`` (plain text and Markdown; :func:`repeated_lines` counts the lines).
 - The layout is decided per file from its own lines (:func:`line_layout`). With blank lines, a
   block's lines re-join (wrapped paragraphs), unless the lines inside blocks are mostly whole
   paragraphs (they end in sentence punctuation, or are longer than any wrap width): then each line
@@ -72,6 +77,46 @@ class Cleaned:
 
 
 ANYWHERE = "anywhere:"
+REPEAT_MIN_FILES = 3  # a line in this many files (or more) is the corpus's boilerplate ...
+REPEAT_MIN_WORDS = 5  # ... when it has this many words: "I don't think so." (4) stands in 5 of 2,000 reviews as content
+REPEAT_LONG_WORDS = 8  # a repeated line this long is cut even on its own (shorter ones only in a block)
+_LINE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def line_key(line: str) -> str:
+    """A line's identity for :func:`repeated_lines`: white space collapsed, lower case.
+
+    Example:
+        >>> line_key("  Note: some may consider  this a Spoiler. ")
+        'note: some may consider this a spoiler.'
+    """
+    return " ".join(line.split()).lower()
+
+
+def line_keys(text: str) -> set[str]:
+    """The distinct :func:`line_key` of a text's lines."""
+    return {line_key(ln) for ln in _LINE_BREAKS.split(text)}
+
+
+def repeated_lines(keys: list[set[str]], *, min_files: int = REPEAT_MIN_FILES) -> dict[str, int]:
+    """Lines of at least :data:`REPEAT_MIN_WORDS` words that stand in at least ``min_files`` files.
+
+    Args:
+        keys: The :func:`line_keys` of each plain-text or Markdown file, each file once
+            (byte-identical copies left out).
+        min_files: How many files a line must stand in.
+
+    Returns:
+        Line key -> number of files it stands in.
+    """
+    files: dict[str, int] = {}
+    for one in keys:
+        for key in one:
+            files[key] = files.get(key, 0) + 1
+    return {k: n for k, n in files.items() if n >= min_files and len(_LINE_WORD.findall(k)) >= REPEAT_MIN_WORDS}
 
 
 @lru_cache(maxsize=1)
@@ -138,12 +183,37 @@ def strip_trailing_boilerplate(lines: list[tuple[str, int]], log: list[dict]) ->
     return lines[:end]
 
 
-def cut_boilerplate_lines(lines: list[tuple[str, int]], log: list[dict]) -> tuple[list[tuple[str, int]], set[int]]:
-    """Lines matching an ``anywhere:`` boilerplate pattern, wherever they stand: their raw starts
-    (the caller drops them, each ending the paragraph before it) and a log entry for each."""
+def _repeated_cuts(lines: list[tuple[str, int]], repeated: dict[str, int]) -> dict[int, int]:
+    """Raw start -> number of files, for the lines to cut as repeated across the corpus: long
+    ones (:data:`REPEAT_LONG_WORDS` words or more) and those next to another line repeated in as
+    many files (a legend, a bio, a sign-off block); a short line repeated on its own ("What is the
+    point of this?", "I give it a B+.") can be any writer's sentence and stays."""
+    body = [(line_key(ln), start, ln) for ln, start in lines if ln.strip()]
+    hits = [(start, repeated[k], ln) if k in repeated else None for k, start, ln in body]
+    out = {}
+    for i, hit in enumerate(hits):
+        if hit is None:
+            continue
+        start, n, line = hit
+        block = any(0 <= j < len(hits) and hits[j] is not None and hits[j][1] == n for j in (i - 1, i + 1))
+        if block or len(_LINE_WORD.findall(line)) >= REPEAT_LONG_WORDS:
+            out[start] = n
+    return out
+
+
+def cut_boilerplate_lines(
+    lines: list[tuple[str, int]], log: list[dict], *, repeated: dict[str, int] | None = None
+) -> tuple[list[tuple[str, int]], set[int]]:
+    """Lines matching an ``anywhere:`` boilerplate pattern or repeated across the corpus
+    (``repeated``, from :func:`repeated_lines`; see :func:`_repeated_cuts`), wherever they stand:
+    their raw starts (the caller drops them, each ending the paragraph before it) and a log entry
+    for each."""
     cut = set()
+    again = _repeated_cuts(lines, repeated) if repeated else {}
     for line, start in lines:
         pattern = boilerplate_match(line, anywhere_only=True) if line.strip() else None
+        if pattern is None and start in again:
+            pattern = f"repeated in {again[start]} files"
         if pattern is not None:
             lead = len(line) - len(line.lstrip())
             log.append(
@@ -274,9 +344,16 @@ def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool) -
     return not (blocks or wrapped)
 
 
-def paragraphs_from_lines(lines: list[tuple[str, int]], log: list[dict], *, markdown: bool = False) -> list[Paragraph]:
-    """Group raw lines into paragraphs following the module rules."""
-    lines, cut_at = cut_boilerplate_lines(lines, log)
+def paragraphs_from_lines(
+    lines: list[tuple[str, int]],
+    log: list[dict],
+    *,
+    markdown: bool = False,
+    repeated: dict[str, int] | None = None,
+) -> list[Paragraph]:
+    """Group raw lines into paragraphs following the module rules (``repeated``: lines to cut
+    as the corpus's boilerplate, from :func:`repeated_lines`)."""
+    lines, cut_at = cut_boilerplate_lines(lines, log, repeated=repeated)
     texts = [ln for ln, start in lines if start not in cut_at]
     layout = line_layout(texts)
     blocks, wrapped = layout == "blocks", layout == "wrapped"
@@ -560,12 +637,14 @@ def paragraphs_from_html(raw: str, log: list[dict], *, parser: _MainTextParser |
     return paras
 
 
-def clean_text(raw: str, *, fmt: str) -> Cleaned:
+def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) -> Cleaned:
     """Clean a decoded article into paragraphs.
 
     Args:
         raw: The decoded file text.
         fmt: ``"txt"``, ``"md"`` or ``"html"``.
+        repeated: Lines repeated across the corpus (:func:`repeated_lines`), cut as its
+            boilerplate (plain text and Markdown).
 
     Returns:
         The paragraphs (with raw offsets and kinds) and a log of what cleaning changed.
@@ -578,7 +657,7 @@ def clean_text(raw: str, *, fmt: str) -> Cleaned:
         title = html_title(parser)
     else:
         lines = strip_trailing_boilerplate(split_lines(raw), log)
-        paras = paragraphs_from_lines(lines, log, markdown=fmt == "md")
+        paras = paragraphs_from_lines(lines, log, markdown=fmt == "md", repeated=repeated)
     for p in paras:
         normalise_spaces(p, log)
     paras = [p for p in paras if p.text.strip()]

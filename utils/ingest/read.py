@@ -39,7 +39,7 @@ import yaml
 from tqdm import tqdm
 
 from utils import paths, tables
-from utils.ingest.clean import clean_text
+from utils.ingest.clean import clean_text, line_keys, repeated_lines
 from utils.ingest.decode import DecodeError, decode_article, decode_bytes
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
@@ -228,20 +228,24 @@ def read_article_bytes(path: Path, corpus_dir: Path, *, max_bytes: int) -> bytes
 # ---------------------------------------------------------------- one article to rows
 
 
-def article_rows(article_id: str, raw: str, *, fmt: str) -> dict[str, list[dict]]:
+def article_rows(
+    article_id: str, raw: str, *, fmt: str, repeated: dict[str, int] | None = None
+) -> dict[str, list[dict]]:
     """Clean and segment one decoded article into rows for every table.
 
     Args:
         article_id: The article's id (already checked safe).
         raw: The decoded file text.
         fmt: ``txt``, ``md`` or ``html``.
+        repeated: Lines repeated across the corpus, cut as its boilerplate
+            (:func:`utils.ingest.clean.repeated_lines`).
 
     Returns:
         ``{"paragraphs": [...], "sentences": [...], "tokens": {...}, "cleaning": [...]}``; the
         tokens as ``token``, ``start``, ``end`` and ``is_word`` lists (in reading order) and
         ``per_sentence`` (how many tokens each sentence has): :func:`token_frame` makes the table.
     """
-    cleaned = clean_text(raw, fmt=fmt)
+    cleaned = clean_text(raw, fmt=fmt, repeated=repeated)
     if not cleaned.paragraphs:
         raise _Skip("has no text left after cleaning (only boilerplate or markup)")
     line_starts = _line_starts(raw)
@@ -323,7 +327,7 @@ def _line_of(line_starts: list[int], offset: int) -> int:
 
 @dataclass
 class _Read:
-    """What reading one file gave: a problem, or the article's rows."""
+    """What reading one file gave: a problem, or the decoded text (then the article's rows)."""
 
     rel: str
     problem: str | None = None
@@ -335,11 +339,12 @@ class _Read:
     doubt: str = ""  # why the reading may be wrong, for a warning (the article is kept)
     fmt: str = ""
     size: int = 0
+    raw: str = ""
     art: dict | None = None
 
 
-def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
-    """Read, decode, clean and segment one file."""
+def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
+    """Read, decode and check one file (its rows come from :func:`_rows_of`)."""
     path, corpus_dir, meta, max_bytes = task
     rel = path.relative_to(corpus_dir).as_posix()
     try:
@@ -353,7 +358,6 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
             decoded = decode_article(data)
         except DecodeError as exc:
             raise _Skip(str(exc)) from None
-        raw = decoded.text
         article_id = meta.get("id") or paths.slugify(path.stem)
         problem = unsafe_name_problem(article_id) or (
             None
@@ -362,8 +366,6 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
         )
         if problem:
             raise _Skip(problem)
-        fmt = FORMATS[path.suffix.lower()]
-        art = article_rows(article_id, raw, fmt=fmt)
     except _Skip as skip:
         return _Read(rel, skip.problem)
     except OSError as exc:
@@ -377,10 +379,58 @@ def _read_one(task: tuple[Path, Path, dict, int]) -> _Read:
         decoded.encoding,
         decoded.repair,
         decoded.warning,
-        fmt,
+        FORMATS[path.suffix.lower()],
         len(data),
-        art,
+        decoded.text,
     )
+
+
+NEAR_COPY_SHARE = 0.5  # a file with more of its distinct lines repeated is a near copy, not boilerplate
+
+
+def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, str]]:
+    """Lines repeated across the plain-text and Markdown files (:func:`clean.repeated_lines`),
+    each distinct file counted once; and the files that are mostly such lines (near copies of
+    each other, say two drafts of one article), which keep them, with a note for a warning.
+
+    Returns:
+        ``(repeated, near_copies)``: line key -> number of files; file -> the warning's text.
+    """
+    keys, seen = {}, set()
+    for r in reads:
+        if r.problem is None and r.fmt != "html" and r.digest not in seen:
+            seen.add(r.digest)
+            keys[r.rel] = line_keys(r.raw)
+    repeated = repeated_lines(list(keys.values()))
+    near: dict[str, str] = {}
+    for r in reads:
+        shared = len(keys.get(r.rel, set()) & repeated.keys())
+        if shared and shared > NEAR_COPY_SHARE * len(keys[r.rel] - {""}):
+            near[r.rel] = (
+                f"{shared} of its {len(keys[r.rel] - {''})} lines stand word for word in other files: a near copy "
+                "of another file? Kept whole (no line cut as the corpus's boilerplate)"
+            )
+    return repeated, near
+
+
+def _rows_in_turn(reads: list[_Read | None], repeated: dict[str, int], near_copies: dict[str, str]):
+    """Yield each read file with its rows (:func:`_rows_of`), letting go of it in ``reads``: only
+    the file in hand holds its rows as Python lists (holding all 2,000 reviews' rows at once took
+    notebook 01's kernel from 511 to 736 MB)."""
+    for i, one in enumerate(reads):
+        reads[i] = None
+        yield _rows_of(one, None if one.rel in near_copies else repeated)
+
+
+def _rows_of(one: _Read, repeated: dict[str, int] | None) -> _Read:
+    """Clean and segment a read file into its rows (``one.art``), or record why it is skipped."""
+    if one.problem is None:
+        try:
+            one.art = article_rows(one.article_id, one.raw, fmt=one.fmt, repeated=repeated)
+        except _Skip as skip:
+            one.problem = skip.problem
+        one.raw = ""  # the rows hold what is needed; drop the text as the files go by
+    return one
 
 
 def ingest(
@@ -420,8 +470,10 @@ def ingest(
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
     tasks = [(path, corpus_dir, manifest.get(path.relative_to(corpus_dir).as_posix(), {}), max_bytes) for path in files]
+    reads = [_load_one(task) for task in tasks]
+    repeated, near_copies = corpus_boilerplate(reads)
     for one in tqdm(
-        map(_read_one, tasks),
+        _rows_in_turn(reads, repeated, near_copies),
         total=len(tasks),
         desc="ingesting",
         unit="file",
@@ -442,6 +494,8 @@ def ingest(
             rows["warnings"].append(
                 {"file": one.rel, "problem": one.doubt, "action": "kept as read; check its encoding"}
             )
+        if one.rel in near_copies:
+            rows["warnings"].append({"file": one.rel, "problem": near_copies[one.rel], "action": "kept"})
         art, meta = one.art, one.meta
         toks = art["tokens"]
         words = {t for t, w in zip(toks["token"], toks["is_word"]) if w}
