@@ -261,3 +261,24 @@ def test_an_ironic_list_of_rules_is_the_view_the_author_takes_back():
 def test_a_list_the_author_means_is_not_read_as_irony():
     r = read_text(IRONIC.replace("Of course, nobody should actually run a business like this. ", ""))
     assert not any({"ironic_list_is_opponent", "disavowal_attacks_ironic_list"} & set(u.rules) for u in r.units)
+
+
+def test_a_reported_view_rejected_without_but_is_answered_by_the_central_claim():
+    r = read_text(
+        "Some believe that printed newspapers will soon disappear. This is very unlikely to happen. "
+        "Paper needs no battery. Many readers like to hold a page."
+    )
+    assert r.central.text == "This is very unlikely to happen."
+    assert r.central.rules == ["author_view_after_concession"]
+    view = _unit_with(r, "newspapers will soon disappear")
+    assert (view.role, view.function, view.target) == ("opponent", "attack", r.central.id)
+
+
+def test_a_view_the_text_reports_is_never_its_central_claim():
+    r = read_text(
+        "One could argue that tolls would drive shoppers away from the city centre. "
+        "There is also the worry about noise. Let us charge drivers, not the shops."
+    )
+    assert "charge drivers" in r.central.text
+    assert r.central.rules == ["not_a_reported_view"]
+    assert _unit_with(r, "One could argue").role == "opponent"

@@ -303,13 +303,18 @@ def _candidates(i: int, n: int, *, central: int) -> list[int]:
 
 
 def _conceded(infos: list[_Info], i: int) -> bool:
-    """A unit voicing a conceded view that the next unit answers with a contrast."""
+    """A unit voicing a conceded or reported view that the next unit answers with a contrast
+    ("But ...") or rejects ("This is very unlikely ...", ``data/lexicons/argument/rejection.txt``)."""
     u = infos[i]
     if i + 1 >= len(infos):
         return False
     nxt = infos[i + 1]
     frame = "concession" in u.opens or "opponent" in u.opens or ("opponent" in u.has and u.span.split == "sentence")
-    answered = "contrast" in nxt.opens or (nxt.span.split == "subordinate" and "concession" in u.opens)
+    answered = (
+        "contrast" in nxt.opens
+        or (nxt.span.split == "subordinate" and "concession" in u.opens)
+        or (nxt.span.split == "sentence" and _opens_with(nxt.span.text, "rejection"))
+    )
     return frame and answered and not u.question
 
 
@@ -381,6 +386,10 @@ def _choose_central(
             break
     if _conceded(infos, central):
         central, rules = central + 1, ["author_view_after_concession"]
+    elif "opponent" in infos[central].opens and role_p[central] > 0.5:
+        # a view the text reports ("Some believe ...", "One could argue ...") is not its own claim
+        central = next((i for i in order if "opponent" not in infos[i].opens and not infos[i].question), central)
+        rules = ["not_a_reported_view"]
     if central in ironic and len(ironic) < len(infos):
         central = next(i for i in order if i not in ironic)
         rules = ["not_the_ironic_list"]
