@@ -752,3 +752,21 @@ def test_an_imagined_case_is_one_piece_of_evidence_and_pull_quotes_count_once(se
     assert counts.loc[("004", "evidence_hypothetical"), ["count", "passages"]].tolist() == [25, 1]
     plain = count_labels(seed_labels, seeds.articles).set_index(["article_id", "label"])
     assert plain.loc[("001", "claim"), "count"] - counts.loc[("001", "claim"), "count"] == 2
+
+
+def test_a_sign_off_inviting_replies_is_never_a_claim():
+    sents = frame(
+        "Our shops should open on Sundays.",
+        "Families shop together at weekends.",
+        "Have you tried Sunday opening in your town?",
+        "I'd love to hear about it!",
+    )
+    labels = label_sentences(sents)
+    assert labels_of(labels, "a-p04-s01", "role") == set()
+    assert "attitude_marker" in labels_of(labels, "a-p04-s01")  # still marked, only not a claim
+    assert labels_of(labels, "a-p01-s01", "role") == {"claim"}
+    theses = thesis_candidates(sents, labels, top=5).set_index("sentence_id")
+    assert theses.index[0] == "a-p01-s01"
+    assert "a claim" not in theses.at["a-p04-s01", "reasons"]
+    same_without = label_sentences(frame("I'd love this plan!"))
+    assert labels_of(same_without, "a-p01-s01", "role") == {"claim"}

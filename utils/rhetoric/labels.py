@@ -13,7 +13,9 @@ Four categories of label (the names are fixed; see :data:`LABELS`):
 Every hit records the ``rule`` that fired (a lexicon file and entry, or a named context rule) and
 the ``start``/``end`` of the matched span in the sentence text. Context rules (an imagined case
 that runs on for several sentences, a story told in the past tense, the answer to "Why?") mark
-no span (``start == end == 0``) and say in ``rule`` which sentence they follow from.
+no span (``start == end == 0``) and say in ``rule`` which sentence they follow from. A question, a
+sentence of an imagined case and a sign-off inviting replies (``rhetoric_cues_sign_off.txt``:
+"I'd love to hear about it!") are never claims.
 
 Headings are not labelled (they are titles, not argument) but they do end an imagined case or a
 story. Tone (VADER compound) is per sentence in :func:`sentence_tone`.

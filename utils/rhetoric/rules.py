@@ -672,8 +672,25 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
         ],
         ignore_index=True,
     )
+    sign_off = sign_off_rows(ctx)
     found = pd.concat(
-        [found, claims_from_stance(found, hyp | is_q | _rows_with(found, "evidence_anecdote", n))], ignore_index=True
+        [found, claims_from_stance(found, hyp | is_q | sign_off | _rows_with(found, "evidence_anecdote", n))],
+        ignore_index=True,
     )
-    no_claim = (hyp | is_q)[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
+    no_claim = (hyp | is_q | sign_off)[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
     return found[~no_claim]
+
+
+def sign_off_rows(ctx: Context) -> np.ndarray:
+    """Sentences that invite the reader to respond ("I'd love to hear about it!", "Let me know in
+    the comments"; ``data/lexicons/rhetoric_cues_sign_off.txt``): they talk about the post, so
+    they are never a claim.
+
+    Returns:
+        One flag per sentence.
+    """
+    flag = np.zeros(len(ctx.sents), dtype=bool)
+    cues = ctx.lexicons.get("rhetoric_cues_sign_off")
+    if cues is not None:
+        flag[lexicon_hits(cues, ctx.joined)["row"].to_numpy()] = True
+    return flag
