@@ -203,6 +203,18 @@ def test_a_title_and_subtitle_above_the_body_are_heading_units_not_one_body_para
     ]
 
 
+def test_a_long_subtitle_under_the_title_is_its_own_unit_not_glued_to_the_title():
+    subtitle = "Why chatbots are the best thing to happen to customer service in a decade"  # 14 words
+    raw = f"Let the Bots Answer the Phone\n{subtitle}\n\nBy Dana Whitfield\n\n" + "\n\n".join(LONG) + "\n"
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras[:2]] == [
+        ("heading", "Let the Bots Answer the Phone"),
+        ("heading", subtitle),
+    ]
+    assert paras[3].text == LONG[0]
+    _check_raw_map(raw, paras)
+
+
 def test_a_title_above_a_hard_wrapped_body_is_its_own_heading():
     raw = (
         "Why experience matters\nCustomer experience is a discipline that asks every team to see the\n"

@@ -24,7 +24,8 @@ Rules (plain text and Markdown):
   ``. ! ? :`` (with closing quotes). Otherwise each line is a paragraph (000, 001, 004), unless it
   starts in lower case after a line without final punctuation (a continuation).
 - Short title and subtitle lines at the top (no final ``. , ; :``, capitalised, at most
-  :data:`MAX_TITLE_WORDS` words) are their own units, never glued to each other or to the body.
+  :data:`MAX_TITLE_WORDS` words; a subtitle under it up to :data:`MAX_SUBTITLE_WORDS`) are their own
+  units, never glued to each other or to the body.
 - A line holding only a bullet (``-``, ``o``, ``•`` ...) joins the item that follows; items that
   start ``- ``, ``* ``, ``1. `` are list items too. The marker is kept in the ``marker`` column,
   not in the text, so it never counts as a word.
@@ -49,6 +50,9 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 12
+MAX_SUBTITLE_WORDS = (
+    25  # a subtitle under the title line runs longer ("Why chatbots are the best thing to ...", 14 words)
+)
 MAX_WRAP_WIDTH = 140  # hard-wrapped files wrap at 60-80 characters, rarely more; paragraphs on one line run longer
 PER_LINE_MAX_MID = (
     0.4  # inside blank-line blocks, at most this share of lines ending mid-sentence means one paragraph a line
@@ -284,13 +288,13 @@ def line_layout(lines: list[str]) -> str:
     return "wrapped" if is_hard_wrapped(lines) else "lines"
 
 
-def _title_like(line: str) -> bool:
+def _title_like(line: str, *, most_words: int = MAX_TITLE_WORDS) -> bool:
     """A short capitalised line without final ``. , ; :``: a title or subtitle when it opens a file."""
     m = re.search(r"[^\W_]", line)
     return (
         bool(m)
         and (m.group().isupper() or m.group().isdigit())
-        and len(WORD.findall(line)) <= MAX_TITLE_WORDS
+        and len(WORD.findall(line)) <= most_words
         and not TITLE_END.search(line)
         and not BULLET_ONLY.match(line)
         and not BULLET_ITEM.match(line)
@@ -298,7 +302,8 @@ def _title_like(line: str) -> bool:
 
 
 def title_lines(lines: list[str], layout: str) -> set[int]:
-    """Indices of the title and subtitle lines that open a file (at most three), each its own unit.
+    """Indices of the title and subtitle lines that open a file (at most three), each its own unit;
+    the lines after the title line may run to :data:`MAX_SUBTITLE_WORDS` words.
 
     With blank lines, only a whole first block of such lines counts (a wrapped first paragraph
     ends in punctuation); in a hard-wrapped file a title line must also be clearly shorter than
@@ -312,7 +317,8 @@ def title_lines(lines: list[str], layout: str) -> set[int]:
             if out:
                 return out
             continue
-        if not _title_like(t) or (layout == "wrapped" and len(t) >= 0.6 * width) or len(out) == 3:
+        most = MAX_SUBTITLE_WORDS if out else MAX_TITLE_WORDS
+        if not _title_like(t, most_words=most) or (layout == "wrapped" and len(t) >= 0.6 * width) or len(out) == 3:
             return set() if layout == "blocks" else out
         out.add(i)
     return set()  # nothing but titles: no body to keep them apart from
