@@ -442,3 +442,25 @@ def test_a_short_one_paragraph_text_takes_the_readers_central_claim_as_its_thesi
 
     amap = draft.build_draft(corpus)
     assert sorted(amap.claims.loc[amap.claims["role"] == "thesis", "claim_id"]) == ["bags-p01-s01", "lanes-p03-s01"]
+
+
+def test_two_theses_meet_on_the_corpus_topic_but_other_claims_do_not():
+    # 'chatbots' is in most claims here (broad in this corpus) yet rare in English: the corpus's
+    # topic. Two theses sharing it are the two articles' answers to one question, listed as a
+    # candidate typed by stance; other claims sharing only the topic word stay apart.
+    claims, tokens = _claims(
+        [
+            ("a0", "a", "Chatbots should answer every call."),
+            ("b0", "b", "Chatbots will never replace trained staff."),
+            ("a1", "a", "Chatbots reply within seconds at night."),
+            ("b1", "b", "Chatbots frustrate callers with urgent problems."),
+            ("c1", "c", "Chatbots cost less than a shift of agents."),
+            *FILLER,
+        ]
+    )
+    claims.loc[claims["claim_id"].isin(["a0", "b0"]), "role"] = "thesis"
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    links = pd.concat([drawn, candidates])
+    assert links[["source", "target", "relation"]].values.tolist() == [["b0", "a0", "contradicts"]]
+    assert drawn.empty  # one rare shared word: a candidate for the analyst, not a drawn link
+    assert candidates["rationale"].iloc[0].startswith("Shared specific words: chatbots (the corpus topic);")

@@ -18,7 +18,9 @@ produced it and what the argument reader decided (``rule``), and how strongly (`
 3. **Links across articles** (:func:`draft_cross_links`): only between claims (theses and main
    claims), only when they share words that are specific both in general English (``wordfreq``)
    and in this corpus; words found in a fifth of the claims, or common in English, never link
-   on their own, and a link is drawn only when two of the shared words are rare in English. The
+   on their own (except the corpus's topic words, rare in English, between two theses: the
+   articles' answers to one question), and a link is drawn only when two of the shared words are
+   rare in English. The
    relation comes from each claim's stance toward the shared words (parity of negations and negative-evaluation words in the part of the sentence that holds them), so two
    negated claims agree. Every link has a confidence; weak ones are *candidates* for the analyst,
    not drawn.
@@ -516,9 +518,12 @@ def claim_terms(claims: pd.DataFrame, tokens: pd.DataFrame, *, broad_share: floa
         broad_share: A stem in more than this share of the claims (and at least 3) is broad here.
 
     Returns:
-        ``item, term, word, weight, anchor``: ``weight`` = specificity (:func:`specificity`) x
-        the stem's inverse document frequency over the claims; ``anchor``: the word is rarer than
-        :data:`ANCHOR_ZIPF` in general English (a link needs one); broad stems are dropped.
+        ``item, term, word, weight, anchor, topic``: ``weight`` = specificity (:func:`specificity`)
+        x the stem's inverse document frequency over the claims; ``anchor``: the word is rarer
+        than :data:`ANCHOR_ZIPF` in general English (a link needs one). Broad stems are dropped,
+        except the corpus's ``topic`` words: broad here but rare in English ("chatbots" in a
+        corpus about chatbots), weighted by their specificity alone; only two theses link
+        through them (:func:`shared_pairs`).
     """
     stop = load_stopwords()
     pos = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
@@ -542,7 +547,9 @@ def claim_terms(claims: pd.DataFrame, tokens: pd.DataFrame, *, broad_share: floa
     n = len(claims)
     df = out.groupby("term")["item"].transform("size")
     out["weight"] = out["spec"] * np.log((n + 1) / (df + 0.5))
-    broad = (df > max(3, broad_share * n)) | (out["spec"] <= 0)
+    out["topic"] = (df > max(3, broad_share * n)).to_numpy() & out["anchor"].to_numpy()
+    out.loc[out["topic"], "weight"] = out.loc[out["topic"], "spec"]
+    broad = ((df > max(3, broad_share * n)) & ~out["topic"]) | (out["spec"] <= 0)
     return out[~broad].drop(columns="spec").reset_index(drop=True)
 
 
@@ -552,19 +559,24 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
     Blocking by an inverted index over stems found in 2 to ``max_df`` claims, so the work grows
     with the corpus, not with its square. A pair whose shared words are all common in general
     English (none rarer than :data:`ANCHOR_ZIPF`: customers, service, staff) is dropped. When the
-    two claims use different forms of a stem, its commoner form (lower weight) counts.
+    two claims use different forms of a stem, its commoner form (lower weight) counts. The
+    corpus's topic words (``topic`` in :func:`claim_terms`) count only between two theses: two
+    articles' main points about the corpus's own subject meet there, where they agree or clash.
 
     Returns:
         ``a, b`` (claim positions, ``a < b``), ``shared`` (number of shared stems), ``anchors``
         (how many of them are rarer than :data:`ANCHOR_ZIPF`), ``weight``.
     """
     cols = ["a", "b", "shared", "anchors", "weight"]
+    terms = terms if "topic" in terms else terms.assign(topic=False)
     df = terms.groupby("term")["item"].transform("size")
-    post = terms.loc[(df > 1) & (df <= max_df), ["item", "term", "weight", "anchor"]]
+    post = terms.loc[(df > 1) & (df <= max_df), ["item", "term", "weight", "anchor", "topic"]]
     pairs = post.merge(post, on="term", suffixes=("_a", "_b"))
     article = claims["article_id"].to_numpy()
+    thesis = (claims["role"] == "thesis").to_numpy() if "role" in claims else np.zeros(len(claims), dtype=bool)
     ia, ib = pairs["item_a"].to_numpy(), pairs["item_b"].to_numpy()
-    pairs = pairs[(ia < ib) & (article[ia] != article[ib])]
+    theses = thesis[ia] & thesis[ib]
+    pairs = pairs[(ia < ib) & (article[ia] != article[ib]) & (~pairs["topic_a"].to_numpy() | theses)]
     if pairs.empty:
         return pd.DataFrame(columns=cols)
     # the two claims may use different forms of a stem (environment / environments): the stem
@@ -668,6 +680,7 @@ def draft_cross_links(
     words: dict[int, dict[str, str]] = {}
     for item, term, word in zip(terms["item"], terms["term"], terms["word"]):
         words.setdefault(int(item), {})[term] = word
+    topic = set(terms.loc[terms["topic"], "term"])
     items = list(mains.itertuples())
     drawn, candidates = [], []
     for p in pairs.itertuples():
@@ -684,7 +697,7 @@ def draft_cross_links(
             scope="across",
             source_article=src.article_id,
             target_article=tgt.article_id,
-            rationale=f"Shared specific words: {', '.join(words[p.a][t] for t in shared[:10])}; {why}.",
+            rationale=f"Shared specific words: {', '.join(words[p.a][t] + (' (the corpus topic)' if t in topic else '') for t in shared[:10])}; {why}.",
             rule=f"claims sharing specific words (weight {p.weight:.2f}) + stance parity",
             score=round(float(p.confidence), 3),
         )
