@@ -331,7 +331,10 @@ def candidate_drilldown(draft: ArgumentMap, *, csv: str | Path | None = None) ->
     table = candidate_table(draft)
     name = scale.write_csv(table, csv).name if csv else ""
     return display.drilldown(
-        "Candidate links across articles, not drawn (confidence too low)", table, max_rows=60, csv=name
+        "Candidate links across articles, not drawn (low confidence, or one rare shared word)",
+        table,
+        max_rows=60,
+        csv=name,
     )
 
 
