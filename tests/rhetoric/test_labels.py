@@ -770,3 +770,16 @@ def test_a_sign_off_inviting_replies_is_never_a_claim():
     assert "a claim" not in theses.at["a-p04-s01", "reasons"]
     same_without = label_sentences(frame("I'd love this plan!"))
     assert labels_of(same_without, "a-p01-s01", "role") == {"claim"}
+
+
+def test_it_is_true_that_opening_a_sentence_grants_the_point_the_next_sentence_answers():
+    labels = label_sentences(
+        frame(
+            "It is true that bots resolve simple questions cheaply.",
+            "But simple questions were never the problem.",
+            "And it is true that leaders have more leverage than anyone.",
+        )
+    )
+    assert labels_of(labels, "a-p01-s01", "role") == {"concession"}
+    assert "rebuttal" in labels_of(labels, "a-p02-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p03-s01", "role")  # affirms, mid-sentence
