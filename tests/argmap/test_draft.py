@@ -14,6 +14,7 @@ from utils.argmap import draft
 from utils.argmap import model as argmap
 from utils.argmap import quality as argmap_quality
 from utils.argmap.export import from_aif
+from utils.argmap.stance import stance
 from utils.ingest.read import ingest
 
 THREE = paths.ROOT / "tests" / "fixtures" / "three_articles"
@@ -464,3 +465,14 @@ def test_two_theses_meet_on_the_corpus_topic_but_other_claims_do_not():
     assert links[["source", "target", "relation"]].values.tolist() == [["b0", "a0", "contradicts"]]
     assert drawn.empty  # one rare shared word: a candidate for the analyst, not a drawn link
     assert candidates["rationale"].iloc[0].startswith("Shared specific words: chatbots (the corpus topic);")
+
+
+def test_a_negative_word_that_the_claim_wants_less_of_does_not_flip_it():
+    # "cut down on waste" is for less waste: no flip, so it agrees with a plain good word and
+    # clashes with "harms"
+    words = {"recycling"}
+    cuts = "Recycling cuts down on waste."
+    assert draft.type_by_stance(cuts, "Recycling is good for the planet.", words)[0] == "agrees"
+    assert draft.type_by_stance(cuts, "Recycling harms the planet.", words)[0] == "contradicts"
+    question = "Is hunting good or bad for the environment?"
+    assert stance("In some cases, hunting can remove threats to the environment.", question)[0] == "pro"

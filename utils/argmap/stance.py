@@ -3,7 +3,8 @@
 A claim answers the question "yes" (pro) when it has the same polarity as the question.
 Polarity is the parity of flips: each negation (``not``, ``n't``, ``no``, ``never`` ...) and
 each negative-evaluation word (``bad``, ``harmful``, ``ban`` ... in
-``data/lexicons/argument/polarity_negative.txt``) flips it. Evaluation words that the claim
+``data/lexicons/argument/polarity_negative.txt``) flips it, unless it follows a diminishing verb
+("cut down on waste", "remove threats": ``polarity_shifters.txt``). Evaluation words that the claim
 and the question share cancel out (``"Do video games have a bad impact?"`` /
 ``"They have a bad impact"`` agree), and a question offering both poles (``"good or bad"``)
 keeps only the first.
@@ -26,6 +27,8 @@ def _stem(word: str) -> str:
 # 0.6 s of the 2,000-review draft (44,000 calls).
 _NEGATION = frozenset(w for w in load_lexicon("negation") if " " not in w)
 _NEGATIVE_STEMS = frozenset(_stem(w) for w in load_lexicon("polarity_negative"))
+_SHIFTERS = frozenset(load_lexicon("polarity_shifters"))
+_SHIFT_SPAN = 3  # a negative word at most this many words after a diminishing verb is what it diminishes
 
 
 def _tokens(text: str) -> list[str]:
@@ -89,9 +92,13 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     answer = answer_word(text)
     if answer is not None:
         return ["no"] if answer == "no" else []
-    flips = []
-    for t in _tokens(text):
-        if t in _NEGATION or (_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared):
+    flips, shifted_until = [], -1
+    for i, t in enumerate(_tokens(text)):
+        if t in _SHIFTERS:
+            shifted_until = i + _SHIFT_SPAN
+        elif t in _NEGATION:
+            flips.append(t)
+        elif _stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared and i > shifted_until:
             flips.append(t)
     return flips
 
