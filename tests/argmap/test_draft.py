@@ -476,3 +476,15 @@ def test_a_negative_word_that_the_claim_wants_less_of_does_not_flip_it():
     assert draft.type_by_stance(cuts, "Recycling harms the planet.", words)[0] == "contradicts"
     question = "Is hunting good or bad for the environment?"
     assert stance("In some cases, hunting can remove threats to the environment.", question)[0] == "pro"
+
+
+def test_a_claim_of_two_clauses_is_read_by_the_clause_on_the_question():
+    # "..., there is so much ... cannot do" is a second clause with its own negation: the stance
+    # toward the question is the first clause's ("do not believe ... will replace")
+    question = "Are smart watches going to replace cell phones?"
+    claim = "I do not believe smart watches will replace cell phones, there is so much smart watches cannot do."
+    assert stance(claim, question)[0] == "con"
+    # a phrase before the comma is no clause: "Regardless of ..., I would not ..." stays whole
+    assert stance(
+        "Regardless of a good job offer, I would not live in Beijing.", "Would you take a good job offer in Beijing?"
+    )[0] == ("con")

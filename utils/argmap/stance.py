@@ -103,6 +103,22 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     return flips
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:" + "|".join(sorted(_SUBJECTS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+
+
+def _clause_on(claim: str, question: str) -> str:
+    """The clause of a claim that speaks to the question: a claim that opens with its subject and
+    joins a second clause by a comma before another subject ("I do not believe X will replace Y,
+    there is so much X cannot do") is read by the clause sharing most words with the question
+    (the first on a tie)."""
+    parts = _CLAUSE_BREAK.split(claim)
+    first = _tokens(claim)[:1]
+    if len(parts) < 2 or not first or first[0] not in _SUBJECTS:  # "Regardless of X, I ...", "If X, you ..."
+        return claim
+    q = {_stem(t) for t in _tokens(question)}
+    return max(parts, key=lambda p: len({_stem(t) for t in _tokens(p)} & q))
+
+
 def stance(claim: str, question: str) -> tuple[str, list[str]]:
     """Stance of a claim toward a yes/no question.
 
@@ -122,6 +138,7 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
     if first and first[0] in {"yes", "no"}:
         return ("pro" if first[0] == "yes" else "con"), first
     question = _drop_alternative(question)
+    claim = _clause_on(claim, question)
     negative = {_stem(w) for w in load_lexicon("polarity_negative")}
     shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
     c = polarity_flips(claim, shared=shared)
