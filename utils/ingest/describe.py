@@ -114,9 +114,10 @@ def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
 
 
 def removed_text(corpus: Corpus) -> pd.DataFrame:
-    """The text cleaning removed outright (boilerplate, dropped HTML), with raw offsets."""
+    """The text cleaning removed outright (boilerplate, dropped HTML), with raw offsets and what
+    caught it (``pattern``: the boilerplate lexicon's pattern, or "repeated in N files")."""
     keep = corpus.cleaning["step"].str.contains("removed|dropped")
-    return corpus.cleaning.loc[keep, ["article_id", "step", "raw_start", "raw_end", "text"]]
+    return corpus.cleaning.loc[keep, ["article_id", "step", "pattern", "raw_start", "raw_end", "text"]]
 
 
 def headline(summary: pd.DataFrame) -> str:
