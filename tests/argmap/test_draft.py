@@ -341,6 +341,28 @@ def test_draft_of_three_articles_written_for_the_test():
     assert not inside.duplicated(["source", "target"]).any()
 
 
+def test_three_posts_on_one_topic_meet_through_their_theses():
+    # tests/fixtures/chatbots: three blog posts written for this test, for, against and between
+    # chatbots in customer service, with a title and a long subtitle, a byline, concessions
+    # ("Of course, critics say ...", "It is true that ...") and a sign-off ("Let me know in the
+    # comments!"). Every post is about chatbots, so only the theses meet on that word.
+    corpus = ingest(paths.ROOT / "tests" / "fixtures" / "chatbots")
+    heads = corpus.sentences[corpus.sentences["is_heading"]].groupby("article_id")["text"].apply(list)
+    assert heads["bots-yes"][:2] == [
+        "Let the Bots Answer the Phone",
+        "Why chatbots are the best thing to happen to customer service in a decade",
+    ]
+    amap = draft.build_draft(corpus)
+    theses = amap.claims[amap.claims["role"] == "thesis"].set_index("article_id")["quote"].to_dict()
+    assert theses["bots-yes"].startswith("Companies should put a bot at the front door")
+    assert theses["bots-middle"].startswith("In short, companies should let bots handle the routine")
+    assert not amap.claims["quote"].str.contains("Let me know in the comments").any()
+    links = {(r.source_article, r.target_article): r.relation for r in amap.candidates.itertuples()}
+    assert links[("bots-yes", "bots-middle")] == "agrees"
+    assert links[("bots-yes", "bots-no")] == "contradicts"
+    assert amap.candidates["rationale"].str.contains("(the corpus topic)", regex=False).all()
+
+
 def test_an_objection_attacks_the_thesis_and_its_answer_attacks_the_objection():
     # tests/fixtures/opinion_pair: two op-eds written for this test. Each reports the other side
     # ("Some argue that ...", "Some executives insist that ...") and answers it.
