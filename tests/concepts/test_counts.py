@@ -565,6 +565,20 @@ def test_concept_heatmap_slants_article_ids_too_long_for_their_column(ids, rotat
     plt.close(ax.figure)
 
 
+def test_concept_heatmap_names_the_concepts_no_article_uses_instead_of_drawing_empty_rows():
+    counts = pd.DataFrame(
+        [[2, 0], [0, 0], [1, 1], [0, 0]], index=["leadership", "courage", "service", "culture"], columns=["a", "b"]
+    )
+    ax = concepts_plots.plot_concept_heatmap(counts.astype(float) * 10, counts)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["leadership", "service"]
+    assert "Not shown, no hit in any article (2): courage, culture" in ax.get_xlabel().replace("\n", " ")
+    plt.close(ax.figure)
+    none = counts * 0  # no concept used at all: every row stays, and the title says so
+    ax = concepts_plots.plot_concept_heatmap(none.astype(float), none)
+    assert len(ax.get_yticklabels()) == 4 and "Not shown" not in ax.get_xlabel()
+    plt.close(ax.figure)
+
+
 @pytest.mark.parametrize("n_articles", [2, 30])
 def test_charts_stay_legible(tmp_path, n_articles):
     corpus = make_corpus(tmp_path, synthetic_articles(n_articles))

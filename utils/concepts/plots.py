@@ -95,6 +95,14 @@ def _grid(n: int, *, max_cols: int, panel_w: float, panel_h: float) -> tuple[plt
 # ---------------------------------------------------------------- concepts
 
 
+def _unused_note(unused: list[str], *, width: int = 70) -> str:
+    """The x-label line naming the lexicon's concepts that no article uses ("" when there are none)."""
+    if not unused:
+        return ""
+    note = f"Not shown, no hit in any article ({len(unused)}): " + ", ".join(unused)
+    return textwrap.fill(note, width=width)
+
+
 def plot_concept_heatmap(
     rates: pd.DataFrame, counts: pd.DataFrame, *, ax: plt.Axes | None = None, max_articles: int = 30
 ) -> plt.Axes:
@@ -104,8 +112,13 @@ def plot_concept_heatmap(
         rates: From ``concepts_views.concept_matrix(value="rate")``.
         counts: From ``concepts_views.concept_matrix(value="count")`` (same shape).
         max_articles: Columns shown at most (the first ones); the x label says when cut.
+
+    Concepts with no hit in any article are left out (the x label names them), unless none has one.
     """
     total = rates.shape[1]
+    hit = counts.sum(axis=1) > 0
+    unused = [] if not hit.any() else list(counts.index[~hit])
+    rates, counts = rates.loc[~rates.index.isin(unused)], counts.loc[~counts.index.isin(unused)]
     rates, counts = rates.iloc[:, :max_articles], counts.iloc[:, :max_articles]
     n_c, n_a = rates.shape
     ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]
@@ -135,7 +148,16 @@ def plot_concept_heatmap(
     ax.set_yticks(range(n_c), rates.index, fontsize=9)
     ax.grid(False)
     ax.set_xlabel(
-        "\n".join(filter(None, ["article (number in a cell = count; blank = none)", _truncation_note(n_a, total)]))
+        "\n".join(
+            filter(
+                None,
+                [
+                    "article (number in a cell = count; blank = none)",
+                    _truncation_note(n_a, total),
+                    _unused_note(unused),
+                ],
+            )
+        )
     )
     ax.set_ylabel("concept")
     ax.figure.colorbar(im, ax=ax, label="uses per 1,000 words", shrink=0.8, pad=0.03)
