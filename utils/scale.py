@@ -104,13 +104,6 @@ def pick(articles: pd.DataFrame, *, by: str = "n_words", limit: int = LIMIT, n: 
     return top_bottom(articles, by=by, n=n)["article_id"].tolist()
 
 
-def pick_note(articles: pd.DataFrame, *, by: str = "words", limit: int = LIMIT, n: int = SHOWN, csv: str = "") -> str:
-    """The sentence under a figure that draws :func:`pick`'s articles (empty when it draws all)."""
-    if not is_large(len(articles), limit=limit):
-        return ""
-    return "Drawn: " + rule(len(articles), by=by, n=n, csv=csv)[len("Showing ") :]
-
-
 def show_capped(df: pd.DataFrame, *, csv: str | Path, max_rows: int = 100, **table_options) -> None:
     """Show the first ``max_rows`` rows of a long list and write all of it to ``csv`` (the note
     under the table names the file)."""

@@ -351,6 +351,22 @@ def test_kwic_concept_and_phrase(tmp_path, lexicon):
     ]
 
 
+def test_a_chosen_concept_the_corpus_never_uses_gives_its_place_to_the_most_used_one(tmp_path):
+    corpus = make_corpus(
+        tmp_path, {"a.txt": "Staff need training. Our staff and teams need tools.\n", "b.txt": "Staff need tools.\n"}
+    )
+    counts = concepts.count_corpus(corpus)
+    used = concepts_views.used_concepts(counts)
+    assert used[0] == "employees and staff"
+    shown, note = concepts_views.choose_concepts(counts, ["courage", "training"])
+    assert shown == ["training", "employees and staff"]
+    assert note == "‘courage’ does not occur in these articles; shown instead: ‘employees and staff’."
+    assert concepts_views.choose_concepts(counts, ["training"]) == (["training"], "")
+    query, note = concepts_views.choose_query(counts, corpus.sentences, "courage")
+    assert query == "employees and staff" and "‘courage’ does not occur" in note
+    assert concepts_views.choose_query(counts, corpus.sentences, "tools") == ("tools", "")
+
+
 def test_uncovered_terms(tmp_path, lexicon):
     corpus = make_corpus(tmp_path, {"a.txt": "CX budget, budget and budget. The leader budget.\n"})
     counts = concepts.count_corpus(corpus, concepts=lexicon)

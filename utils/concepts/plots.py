@@ -241,12 +241,11 @@ def plot_dispersion(
         )
     )
     ax.set_ylabel("article")
-    ax.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.13 if len(shown) <= 12 else -0.06),
-        ncols=min(4, len(concepts)),
-        frameon=False,
-        fontsize=8,
+    # below the x label, in the figure's own layout (an axes legend at a fixed offset sat on the
+    # label of a short chart)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.figure.legend(
+        handles, labels, loc="outside lower center", ncols=min(4, len(concepts)), frameon=False, fontsize=8
     )
     return ax
 

@@ -182,6 +182,51 @@ def dispersion_table(counts: Counts, *, concepts: list[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def used_concepts(counts: Counts) -> list[str]:
+    """The lexicon's concepts this corpus uses, most hits first (ties in lexicon order)."""
+    n = counts.hits["concept"].value_counts()
+    order = {c: i for i, c in enumerate(counts.concepts["concept"])}
+    return sorted(n.index, key=lambda c: (-n[c], order.get(c, len(order))))
+
+
+def choose_concepts(counts: Counts, wanted: list[str], *, n: int | None = None) -> tuple[list[str], str]:
+    """The concepts a chart shows: those asked for that this corpus uses, topped up with its most
+    used concepts (so a setting chosen for one corpus still shows something on another).
+
+    Args:
+        counts: From :func:`count_corpus`.
+        wanted: Concept names from the notebook's settings.
+        n: How many to show (default: as many as asked for).
+
+    Returns:
+        The concepts, and a sentence for the reader naming any that were swapped ("" when none):
+        "‘courage’ does not occur in these articles; shown instead: ‘service’."
+    """
+    n = len(wanted) if n is None else n
+    used = used_concepts(counts)
+    kept = [c for c in wanted if c in used][:n]
+    missing = [c for c in wanted if c not in used]
+    extra = [c for c in used if c not in kept][: n - len(kept)]
+    if not missing:
+        return kept, ""
+    note = f"{', '.join(map(_q, missing))} {'does' if len(missing) == 1 else 'do'} not occur in these articles"
+    note += f"; shown instead: {', '.join(map(_q, extra))}." if extra else "."
+    return kept + extra, note
+
+
+def choose_query(counts: Counts, sentences: pd.DataFrame, query: str) -> tuple[str, str]:
+    """The keyword-in-context query: the one asked for, or, when it never occurs here, the
+    corpus's most used concept, with a sentence saying so ("" when the query was kept)."""
+    if not kwic(counts, sentences, query=query, limit=1).empty:
+        return query, ""
+    used = used_concepts(counts)
+    if not used:
+        return query, ""
+    return used[
+        0
+    ], f"{_q(query)} does not occur in these articles; shown instead: the most used concept, {_q(used[0])}."
+
+
 def kwic(
     counts: Counts, sentences: pd.DataFrame, *, query: str, width: int = 60, limit: int | None = None
 ) -> pd.DataFrame:

@@ -137,12 +137,6 @@ def load_boilerplate_lexicon() -> tuple[tuple[str, re.Pattern, bool], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def load_boilerplate_patterns() -> tuple[re.Pattern, ...]:
-    """Compile the boilerplate patterns from ``data/lexicons/boilerplate.txt`` (all cut at the end of a file)."""
-    return tuple(p for _, p, _ in load_boilerplate_lexicon())
-
-
 @lru_cache(maxsize=2)
 def _any_boilerplate(anywhere_only: bool) -> re.Pattern:
     """All (or all ``anywhere:``) patterns as one expression: one match attempt per line, not forty."""

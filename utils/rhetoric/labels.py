@@ -547,15 +547,6 @@ def describe_corrections(log: pd.DataFrame) -> str:
     return text + "."
 
 
-def labelled_sentences(
-    sentences: pd.DataFrame, *, corrections: str | Path | None = CORRECTIONS_FILE
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Automatic labels with the analyst's corrections applied: ``(labels, correction log)``."""
-    labels = label_sentences(sentences)
-    fixes = load_corrections(corrections) if corrections is not None else load_corrections(Path("/nonexistent"))
-    return apply_corrections(labels, sentences, fixes)
-
-
 def corrections_for(corrections: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """The corrections that are about this corpus: all of them when at least one names a sentence
     of it (the rest are then reported as not applicable), none when no correction does (the file

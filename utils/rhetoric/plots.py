@@ -102,87 +102,6 @@ def plot_fingerprints(table: pd.DataFrame, *, axes: np.ndarray | None = None) ->
     return axes
 
 
-def plot_evidence(counts: pd.DataFrame, *, axes: np.ndarray | None = None) -> np.ndarray:
-    """Left: claims, reasons and evidence sentences per 1,000 words. Right: the evidence mix
-    (share of evidence sentences by type)."""
-    ids = _limit(list(dict.fromkeys(counts["article_id"])))
-    sub = counts[counts["article_id"].isin(ids)]
-    per = sub.pivot_table(index="article_id", columns="label", values="per_1000")[
-        list(dict.fromkeys(sub["label"]))
-    ].reindex(ids)
-    raw = sub.pivot_table(index="article_id", columns="label", values="count").reindex(ids)
-    if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(11, 0.9 + 0.45 * len(ids)), sharey=True)
-    left, right = axes
-    y = np.arange(len(ids))
-    bars = {"claims": per["claim"], "reasons": per["reason"], "evidence sentences": per[list(EVIDENCE)].sum(axis=1)}
-    h = 0.8 / len(bars)
-    for k, (name, values) in enumerate(bars.items()):
-        left.barh(y + (k - 1) * h, values.to_numpy(), height=h, label=name, color=PALETTE[k])
-    left.set_yticks(y, ids)
-    left.invert_yaxis()
-    left.set_xlabel("sentences per 1,000 words")
-    left.legend(loc="lower right", fontsize=8, frameon=False)
-    left.set_title("Claims, reasons and evidence", fontsize=11)
-    mix = raw[list(EVIDENCE)]
-    share = mix.div(mix.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
-    start = np.zeros(len(ids))
-    for k, e in enumerate(EVIDENCE):
-        right.barh(y, share[e].to_numpy(), left=start, color=PALETTE[(k + 1) % len(PALETTE)], label=NAMES[e])
-        for i, (s, w, n) in enumerate(zip(start, share[e], mix[e])):
-            if w >= 0.08:
-                right.text(s + w / 2, i, str(int(n)), ha="center", va="center", fontsize=8, color="white")
-        start += share[e].to_numpy()
-    right.set_xlim(0, 1)
-    right.set_xlabel("share of the article's evidence sentences (numbers: sentences)")
-    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8, frameon=False)
-    right.set_title("Evidence mix", fontsize=11)
-    return axes
-
-
-def plot_engagement(counts: pd.DataFrame, runs: pd.Series, *, axes: np.ndarray | None = None) -> np.ndarray:
-    """Questions by type, directives by type (counts), and reader address per 1,000 words."""
-    ids = _limit(list(dict.fromkeys(counts["article_id"])))
-    raw = counts.pivot_table(index="article_id", columns="label", values="count").reindex(ids)
-    per = counts.pivot_table(index="article_id", columns="label", values="per_1000").reindex(ids)
-    if axes is None:
-        _, axes = plt.subplots(1, 3, figsize=(12, 0.9 + 0.45 * len(ids)), sharey=True)
-    y = np.arange(len(ids))
-    for ax, labels, title in (
-        (axes[0], ("answered", "to_reader", "rhetorical"), "Questions"),
-        (axes[1], ("imperative", "obligation"), "Directives"),
-    ):
-        start = np.zeros(len(ids))
-        for k, lab in enumerate(labels):
-            ax.barh(
-                y,
-                raw[lab].to_numpy(),
-                left=start,
-                label=NAMES[lab],
-                color=PALETTE[k + (0 if title == "Questions" else 3)],
-            )
-            start += raw[lab].to_numpy()
-        ax.set_title(title, fontsize=11)
-        ax.set_xlabel("sentences")
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
-    for i, a in enumerate(ids):
-        if runs.get(a, 0) >= 3:
-            axes[0].annotate(
-                f"run of {int(runs[a])}",
-                (raw.loc[a, ["answered", "to_reader", "rhetorical"]].sum(), i),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-            )
-    axes[2].barh(y, per["engagement_reader"].to_numpy(), color=PALETTE[6])
-    axes[2].set_title("Reader address ('you', inclusive 'we')", fontsize=11)
-    axes[2].set_xlabel("per 1,000 words")
-    axes[0].set_yticks(y, ids)
-    axes[0].invert_yaxis()
-    return axes
-
-
 def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window: int = 5) -> np.ndarray:
     """Small multiples: each sentence's VADER compound (dots) through the article, with a rolling mean."""
     ids = _limit(list(dict.fromkeys(tone["article_id"])))
@@ -212,22 +131,6 @@ def plot_tone_arcs(tone: pd.DataFrame, *, axes: np.ndarray | None = None, window
         ax.set_ylabel("tone (VADER compound)")
     flat[0].figure.supxlabel("% through the article (0 = first sentence, 100 = last)", fontsize=10)
     return axes
-
-
-def plot_quality(scores: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
-    """Precision and recall per label (hand labels as the reference); labels with nothing to find
-    and nothing found are left out."""
-    s = scores[(scores["label"] != "all") & ((scores["hand"] > 0) | (scores["auto"] > 0))].iloc[::-1]
-    ax = ax or plt.subplots(figsize=(8, 0.6 + 0.26 * len(s)))[1]
-    y = np.arange(len(s))
-    ax.hlines(y, s["precision"].fillna(0), s["recall"].fillna(0), color="#ccc", linewidth=2)
-    ax.scatter(s["precision"], y, color=PALETTE[0], label="precision", zorder=3)
-    ax.scatter(s["recall"], y, color=PALETTE[4], marker="D", label="recall", zorder=3)
-    ax.set_yticks(y, [f"{NAMES.get(lab, lab)} (n={n})" for lab, n in zip(s["label"], s["hand"])])
-    ax.set_xlim(-0.02, 1.02)
-    ax.set_xlabel("score against the hand labels (1 = perfect)")
-    ax.legend(loc="lower left", fontsize=8, frameon=True)
-    return ax
 
 
 def plot_group_profiles(profile: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:

@@ -132,12 +132,6 @@ def wide(counts: pd.DataFrame, value: str = "per_1000") -> pd.DataFrame:
     return table
 
 
-def sentences_with(labels: pd.DataFrame, label: str | list[str]) -> pd.DataFrame:
-    """Distinct (article, sentence) pairs carrying any of the labels."""
-    wanted = [label] if isinstance(label, str) else label
-    return labels[labels["label"].isin(wanted)].drop_duplicates("sentence_id")[["article_id", "sentence_id"]]
-
-
 def question_runs(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     """Longest run of consecutive questions in each article (0 when it asks none)."""
     body = sentences[~sentences["is_heading"]] if "is_heading" in sentences else sentences
