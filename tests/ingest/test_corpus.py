@@ -525,3 +525,17 @@ def test_near_copies_keep_their_shared_lines_with_a_warning(tmp_path):
     near = corpus.warnings[corpus.warnings["problem"].str.contains("near copy")]
     assert sorted(near["file"]) == ["draft0.txt", "draft1.txt", "draft2.txt"]
     assert (near["action"] == "kept").all()
+
+
+def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(tmp_path):
+    bio = "<p><em>Maria Lopez is a senior editor at The Ledger and has covered schools for twelve years.</em></p>"
+    for i, claim in enumerate(["Schools should open later.", "Homework should be shorter.", "Exams should go."]):
+        page = f"<html><body><article><h1>Essay {i}</h1><p>{claim} Pupils learn better rested.</p>{bio}</article></body></html>"
+        (tmp_path / f"essay{i}.html").write_text(page, encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    assert not corpus.sentences["text"].str.contains("Maria Lopez").any()
+    cut = corpus.cleaning[corpus.cleaning["pattern"] == "repeated in 3 files"]
+    assert sorted(cut["article_id"]) == ["essay0", "essay1", "essay2"]
+    raw = (tmp_path / "essay1.html").read_text(encoding="utf-8")
+    row = cut[cut["article_id"] == "essay1"].iloc[0]
+    assert raw[row["raw_start"] : row["raw_end"]] == row["text"]

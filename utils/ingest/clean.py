@@ -13,7 +13,7 @@ Rules (plain text and Markdown):
   :data:`REPEAT_MIN_FILES` files of the corpus is the corpus's own boilerplate (a critic's rating
   legend, an author bio, an outlet's sign-off) when it is long (:data:`REPEAT_LONG_WORDS` words)
   or next to another line repeated in as many files; it is cut wherever it stands, logged as
-  ``repeated in N files`` (plain text and Markdown; :func:`repeated_lines` counts the lines).
+  ``repeated in N files`` (:func:`repeated_lines` counts the lines; in HTML, whole paragraphs).
 - The layout is decided per file from its own lines (:func:`line_layout`). With blank lines, a
   block's lines re-join (wrapped paragraphs), unless the lines inside blocks are mostly whole
   paragraphs (they end in sentence punctuation, or are longer than any wrap width): then each line
@@ -35,6 +35,7 @@ Rules (plain text and Markdown):
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,6 +104,17 @@ def line_key(line: str) -> str:
 def line_keys(text: str) -> set[str]:
     """The distinct :func:`line_key` of a text's lines."""
     return {line_key(ln) for ln in _LINE_BREAKS.split(text)}
+
+
+_HTML_BLOCK = re.compile(r"<(p|li|h[1-6]|blockquote|figcaption|dd|dt)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def html_paragraph_keys(raw: str) -> set[str]:
+    """The distinct :func:`line_key` of an HTML page's paragraphs (``<p>``, ``<li>``, headings ...),
+    found by a regular expression rather than the full parse, to count them across the corpus; a
+    paragraph this misreads simply never counts as repeated."""
+    return {line_key(html.unescape(_HTML_TAG.sub("", m.group(2)))) for m in _HTML_BLOCK.finditer(raw)}
 
 
 def repeated_lines(keys: list[set[str]], *, min_files: int = REPEAT_MIN_FILES) -> dict[str, int]:
@@ -643,8 +655,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
     Args:
         raw: The decoded file text.
         fmt: ``"txt"``, ``"md"`` or ``"html"``.
-        repeated: Lines repeated across the corpus (:func:`repeated_lines`), cut as its
-            boilerplate (plain text and Markdown).
+        repeated: Lines (paragraphs, in HTML) repeated across the corpus
+            (:func:`repeated_lines`), cut as its boilerplate.
 
     Returns:
         The paragraphs (with raw offsets and kinds) and a log of what cleaning changed.
@@ -662,7 +674,7 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         normalise_spaces(p, log)
     paras = [p for p in paras if p.text.strip()]
     if fmt == "html" and paras:
-        paras = _cut_paragraph_boilerplate(paras, log)
+        paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
     flag_headings(paras)
     return Cleaned(paras, log, title)
@@ -687,11 +699,17 @@ def _strip_trailing_paragraph_boilerplate(paras: list[Paragraph], log: list[dict
     return paras
 
 
-def _cut_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
-    """The HTML counterpart of :func:`cut_boilerplate_lines`: whole paragraphs matching an ``anywhere:`` pattern."""
+def _cut_paragraph_boilerplate(
+    paras: list[Paragraph], log: list[dict], *, repeated: dict[str, int] | None = None
+) -> list[Paragraph]:
+    """The HTML counterpart of :func:`cut_boilerplate_lines`: whole paragraphs matching an
+    ``anywhere:`` pattern or repeated across the corpus (:func:`_repeated_cuts`)."""
+    again = _repeated_cuts([(p.text, i) for i, p in enumerate(paras)], repeated) if repeated else {}
     kept = []
-    for p in paras:
+    for i, p in enumerate(paras):
         pattern = boilerplate_match(p.text, anywhere_only=True)
+        if pattern is None and i in again:
+            pattern = f"repeated in {again[i]} files"
         if pattern is None:
             kept.append(p)
         else:

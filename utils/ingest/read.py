@@ -39,7 +39,7 @@ import yaml
 from tqdm import tqdm
 
 from utils import paths, tables
-from utils.ingest.clean import clean_text, line_keys, repeated_lines
+from utils.ingest.clean import clean_text, html_paragraph_keys, line_keys, repeated_lines
 from utils.ingest.decode import DecodeError, decode_article, decode_bytes
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
@@ -389,7 +389,7 @@ NEAR_COPY_SHARE = 0.5  # a file with more of its distinct lines repeated is a ne
 
 
 def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, str]]:
-    """Lines repeated across the plain-text and Markdown files (:func:`clean.repeated_lines`),
+    """Lines repeated across the files (:func:`clean.repeated_lines`; paragraphs of HTML pages),
     each distinct file counted once; and the files that are mostly such lines (near copies of
     each other, say two drafts of one article), which keep them, with a note for a warning.
 
@@ -398,9 +398,9 @@ def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, st
     """
     keys, seen = {}, set()
     for r in reads:
-        if r.problem is None and r.fmt != "html" and r.digest not in seen:
+        if r.problem is None and r.digest not in seen:
             seen.add(r.digest)
-            keys[r.rel] = line_keys(r.raw)
+            keys[r.rel] = html_paragraph_keys(r.raw) if r.fmt == "html" else line_keys(r.raw)
     repeated = repeated_lines(list(keys.values()))
     near: dict[str, str] = {}
     for r in reads:
