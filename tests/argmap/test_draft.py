@@ -498,6 +498,11 @@ def test_a_negative_word_that_the_claim_wants_less_of_does_not_flip_it():
     assert draft.type_by_stance(cuts, "Recycling harms the planet.", words)[0] == "contradicts"
     question = "Is hunting good or bad for the environment?"
     assert stance("In some cases, hunting can remove threats to the environment.", question)[0] == "pro"
+    # a diminishing verb that is itself negative still flips when no bad thing follows it
+    toll = {"bridge", "toll"}
+    assert draft.type_by_stance("We should eliminate the bridge toll.", "The bridge toll must not stay.", toll)[0] == (
+        "agrees"
+    )
 
 
 def test_a_claim_of_two_clauses_is_read_by_the_clause_on_the_question():

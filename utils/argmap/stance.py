@@ -92,13 +92,21 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     answer = answer_word(text)
     if answer is not None:
         return ["no"] if answer == "no" else []
-    flips, shifted_until = [], -1
-    for i, t in enumerate(_tokens(text)):
-        if t in _SHIFTERS:
-            shifted_until = i + _SHIFT_SPAN
-        elif t in _NEGATION:
+    tokens = _tokens(text)
+    negative = [_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared for t in tokens]
+    flips, diminished = [], set()
+    for i, t in enumerate(tokens):
+        if t in _NEGATION:
             flips.append(t)
-        elif _stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared and i > shifted_until:
+            continue
+        if i in diminished:
+            continue
+        if t in _SHIFTERS:
+            bad = [j for j in range(i + 1, min(len(tokens), i + 1 + _SHIFT_SPAN)) if negative[j]]
+            if bad:  # "cut down on waste": wanting less of a bad thing flips nothing
+                diminished.update(bad)
+                continue
+        if negative[i]:  # "eliminate the toll" still evaluates the toll negatively
             flips.append(t)
     return flips
 
