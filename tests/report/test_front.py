@@ -58,6 +58,21 @@ def test_with_no_link_between_articles_the_matrix_is_one_sentence_not_a_grid_of_
     assert "atlas-matrix" in front.findings_html(_findings(12), pages={})  # with links: the grid
 
 
+def test_with_no_drawn_link_the_strongest_candidates_are_listed_as_leads():
+    f = _findings(3)
+    f.across = []
+    f.candidates = [
+        {"claim": f"a{i}: claim {i}", "relation": rel, "other claim": f"b{i}: other", "confidence": "0.5", "why": "w"}
+        for i, rel in enumerate(["agrees", "contradicts", "agrees", "contradicts"])
+    ]
+    page = front.findings_html(f, pages={})
+    assert "It lists 4 weaker candidate links to check, the strongest:" in page
+    assert page.count("(confidence 0.5)") == 3 and "“a1: claim 1” and “b1: other”" in page
+    assert '<span class="atlas-clash">contradicts</span>' in page
+    f.curated = True  # a curated map without links says so and lists no automatic lead
+    assert "candidate link" not in front.findings_html(f, pages={})
+
+
 def test_a_label_that_only_opens_the_quote_is_not_said_twice():
     draft = {
         "label": "Supermarkets should charge for plastic bags in order…",

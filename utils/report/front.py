@@ -55,6 +55,7 @@ class Findings:
     fingerprints: list[dict[str, str]]
     top_concepts: list[dict[str, str]]
     count_summary: list[dict[str, str]] = field(default_factory=list)
+    candidates: list[dict[str, str]] = field(default_factory=list)  # 04's candidate links, strongest first
 
 
 def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) -> Findings:
@@ -73,6 +74,7 @@ def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) 
         fingerprints=read_rows(report_dir / "figures" / "02-fingerprints.csv", since=since),
         top_concepts=read_rows(report_dir / "figures" / "03-top-concepts.csv", since=since),
         count_summary=read_rows(report_dir / "figures" / "03-count-summary.csv", since=since),
+        candidates=read_rows(report_dir / "figures" / "04-candidate-links.csv", since=since),
     )
 
 
@@ -272,6 +274,7 @@ def matrix_html(f: Findings, link) -> str:
         return (
             '<h2 id="matrix">Which articles agree, and which pull apart?</h2>'
             f"<p>{why} {link('04', 'automatic', 'draft', label='the draft and its candidate links')}</p>"
+            + ("" if f.curated else candidates_html(f))
         )
     head = "".join(f"<th>{html.escape(b)}</th>" for b in ids)
     upright = len(ids) > 6  # past six articles the column names stand upright, so twelve columns fit the page
@@ -303,6 +306,26 @@ def matrix_html(f: Findings, link) -> str:
         '<div class="atlas-scroll">'
         f'<table class="atlas-matrix{" atlas-upright" if upright else ""}"><thead><tr><th></th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def candidates_html(f: Findings, *, n: int = 3) -> str:
+    """The strongest candidate links (too weak to draw), when the draft draws none: leads to check."""
+    if not f.candidates:
+        return ""
+    items = []
+    for c in f.candidates[:n]:
+        cls = "atlas-clash" if c.get("relation") in TENSION else "atlas-agree"
+        items.append(
+            f'<li><span class="{cls}">{html.escape(c.get("relation", ""))}</span> '
+            f"(confidence {html.escape(c.get('confidence', ''))}): “{html.escape(c.get('claim', ''))}” and "
+            f"“{html.escape(c.get('other claim', ''))}”<br><i>{html.escape(c.get('why', ''))}</i></li>"
+        )
+    total = len(f.candidates)
+    return (
+        f"<p>It lists {total} weaker candidate link{'s' * (total != 1)} to check"
+        f"{', the strongest:' if total > n else ':'}</p>"
+        f'<ul class="atlas-links">{"".join(items)}</ul>'
     )
 
 
