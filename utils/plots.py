@@ -9,6 +9,7 @@ dates in the SVG, fixed SVG ids).
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
@@ -49,6 +50,14 @@ def apply_style() -> None:
             "path.simplify": True,
         }
     )
+
+
+def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = None) -> None:
+    """Set a chart's finding as its title: bold, left-aligned at the figure's edge (not the axes',
+    where long tick labels would push it past the right edge), wrapped to the figure's width."""
+    fig = target if isinstance(target, plt.Figure) else target.figure
+    width = width or max(40, int(fig.get_figwidth() * 10))  # bold 12 pt: about 10 characters an inch
+    fig.suptitle(textwrap.fill(text, width=width), x=0.01, ha="left", fontweight="bold", fontsize=12)
 
 
 def slant_long_labels(ax: plt.Axes, *, max_chars: int) -> None:

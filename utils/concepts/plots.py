@@ -17,7 +17,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from wordcloud import WordCloud
 
 from utils.concepts.views import term_labels
-from utils.plots import PALETTE, slant_long_labels
+from utils.plots import PALETTE, put_title, slant_long_labels  # noqa: F401 - put_title: the notebooks call concepts.plots.put_title
 
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
 CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
@@ -48,14 +48,6 @@ def _truncation_note(shown: int, total: int) -> str:
 def _ink(rgb) -> str:
     r, g, b = to_rgb(rgb)
     return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "#1d2b33"
-
-
-def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = None) -> None:
-    """Set a chart's finding as its title: bold, left-aligned at the figure's edge (not the axes',
-    where long tick labels would push it past the right edge), wrapped to the figure's width."""
-    fig = target if isinstance(target, plt.Figure) else target.figure
-    width = width or max(40, int(fig.get_figwidth() * 10))  # bold 12 pt: about 10 characters an inch
-    fig.suptitle(textwrap.fill(text, width=width), x=0.01, ha="left", fontweight="bold", fontsize=12)
 
 
 def _facets(top: pd.DataFrame, articles, *, max_articles: int, max_cols: int, panel_h: float):

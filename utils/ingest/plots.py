@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from utils.plots import PALETTE
+from utils.plots import PALETTE, put_title
 
 
 def plot_sentence_lengths(
@@ -24,10 +24,10 @@ def plot_sentence_lengths(
     n = sentences["article_id"].nunique()
     if max_articles is not None and n > max_articles:
         ax = plot_sentence_length_spread(sentences, groups, ax=ax)
-        ax.set_title(f"Sentence lengths across all {n:,} articles (too many for one box each)")
+        put_title(ax, f"Sentence lengths across all {n:,} articles (too many for one box each)")
         return ax
     ax = _boxes(sentences, ax=ax)
-    ax.set_title(title)
+    put_title(ax, title)
     return ax
 
 
