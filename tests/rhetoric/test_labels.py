@@ -783,3 +783,16 @@ def test_it_is_true_that_opening_a_sentence_grants_the_point_the_next_sentence_a
     assert labels_of(labels, "a-p01-s01", "role") == {"concession"}
     assert "rebuttal" in labels_of(labels, "a-p02-s01", "role")
     assert "concession" not in labels_of(labels, "a-p03-s01", "role")  # affirms, mid-sentence
+
+
+def test_someone_elses_case_told_as_evidence_is_an_anecdote_with_its_story_not_a_claim():
+    labels = label_sentences(
+        frame(
+            "Consider what happened at a large European airline last winter.",
+            "When storms grounded hundreds of flights, its bot kept offering links to the help page.",
+            "Companies should keep people on the phones.",
+        )
+    )
+    assert labels_of(labels, "a-p01-s01", "role") == {"evidence_anecdote"}  # an imperative, yet no claim
+    assert labels_of(labels, "a-p02-s01", "role") == {"evidence_anecdote"}  # the story goes on in the past tense
+    assert labels_of(labels, "a-p03-s01", "role") == {"claim"}

@@ -492,7 +492,8 @@ def question_labels(ctx: Context, quoted: pd.DataFrame, in_case: pd.Series, you_
 
 
 def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> pd.DataFrame:
-    """Sentences that go on telling, in the past tense, a story the author began in the first person."""
+    """Sentences that go on telling, in the past tense, a story begun by an anecdote (the author's own,
+    in the first person, or a case they tell: "Consider what happened at ...")."""
     past_rows = find_spans(re.compile(past_pattern(ctx, strict=True)), ctx.joined)["row"].unique()
     n = len(ctx.sents)
     past = np.zeros(n, dtype=bool)
