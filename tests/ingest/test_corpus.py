@@ -525,6 +525,8 @@ def test_near_copies_keep_their_shared_lines_with_a_warning(tmp_path):
     near = corpus.warnings[corpus.warnings["problem"].str.contains("near copy")]
     assert sorted(near["file"]) == ["draft0.txt", "draft1.txt", "draft2.txt"]
     assert (near["action"] == "kept").all()
+    said = near.set_index("file")["problem"]
+    assert said["draft1.txt"].startswith("6 of its 7 lines stand word for word in other files, most in draft0.txt")
 
 
 def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(tmp_path):

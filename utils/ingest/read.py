@@ -404,13 +404,19 @@ def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, st
     repeated = repeated_lines(list(keys.values()))
     near: dict[str, str] = {}
     for r in reads:
-        shared = len(keys.get(r.rel, set()) & repeated.keys())
-        if shared and shared > NEAR_COPY_SHARE * len(keys[r.rel] - {""}):
+        shared = keys.get(r.rel, set()) & repeated.keys()
+        if shared and len(shared) > NEAR_COPY_SHARE * len(keys[r.rel] - {""}):
             near[r.rel] = (
-                f"{shared} of its {len(keys[r.rel] - {''})} lines stand word for word in other files: a near copy "
-                "of another file? Kept whole (no line cut as the corpus's boilerplate)"
+                f"{len(shared)} of its {len(keys[r.rel] - {''})} lines stand word for word in other files, most "
+                f"in {_likeliest_original(r.rel, shared, keys)}: a near copy? Kept whole (no line cut as the "
+                "corpus's boilerplate)"
             )
     return repeated, near
+
+
+def _likeliest_original(rel: str, shared: set[str], keys: dict[str, set[str]]) -> str:
+    """The other file holding most of ``shared`` (ties: the first in reading order)."""
+    return max((f for f in keys if f != rel), key=lambda f: len(keys[f] & shared))
 
 
 def _rows_in_turn(reads: list[_Read | None], repeated: dict[str, int], near_copies: dict[str, str]):
