@@ -796,3 +796,20 @@ def test_someone_elses_case_told_as_evidence_is_an_anecdote_with_its_story_not_a
     assert labels_of(labels, "a-p01-s01", "role") == {"evidence_anecdote"}  # an imperative, yet no claim
     assert labels_of(labels, "a-p02-s01", "role") == {"evidence_anecdote"}  # the story goes on in the past tense
     assert labels_of(labels, "a-p03-s01", "role") == {"claim"}
+
+
+def test_a_received_view_reported_in_the_passive_and_rejected_is_not_the_thesis():
+    sents = frame(
+        "Libraries are often described as relics of a paper age.",
+        "That description is wrong.",
+        "In many towns the library is the only warm public space.",
+        "Cutting library budgets saves little money and costs a great deal of public life.",
+    )
+    labels = label_sentences(sents)
+    assert "concession" in labels_of(labels, "a-p01-s01", "role")
+    assert "rebuttal" in labels_of(labels, "a-p02-s01", "role")
+    rebuttal = labels[(labels["sentence_id"] == "a-p02-s01") & (labels["label"] == "rebuttal")]
+    assert "counters the concession in a-p01-s01" in set(rebuttal["rule"])
+    theses = thesis_candidates(sents, labels, top=4)
+    assert theses["sentence_id"].iloc[0] == "a-p04-s01"
+    assert "grants or reports the other side (-2)" in theses.set_index("sentence_id").at["a-p01-s01", "reasons"]

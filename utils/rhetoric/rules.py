@@ -37,6 +37,10 @@ _AUX = re.compile(rf"^\W*{_cue('question_auxiliaries')}\b", re.I)
 _ANSWER_CUE = re.compile(rf"^\W*{_cue('answer_cues')}\b", re.I)
 _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
+# "That description is wrong." / "This is simply not true.": a verdict on the view just reported
+_REJECTION_START = re.compile(
+    rf"^\W*(?:that|this|such)(?:\s+[a-z-]+){{0,2}}\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)", re.I
+)
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
 _CAPITALISED = re.compile(r"[A-Z][\w'&-]+")
@@ -513,7 +517,7 @@ def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> p
 def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
     """The counter-move after a concession: a contrast later in the same sentence, the main clause
     after a concessive opening ("Although ..., <main clause>"), or a next sentence that opens with
-    But / However / Yet."""
+    But / However / Yet or rejects the view ("That description is wrong.")."""
     conc = hits.loc[hits["label"] == "concession", ["row", "start", "end", "match"]].reset_index(drop=True)
     if conc.empty:
         return empty_hits()
@@ -544,7 +548,7 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
     nxt = left["row"].to_numpy() + 1
     ok = ctx.next_ok()[left["row"].to_numpy()]
     left, nxt = left[ok], nxt[ok]
-    counter = [_COUNTER_START.match(text.iat[r]) for r in nxt]
+    counter = [_COUNTER_START.match(text.iat[r]) or _REJECTION_START.match(text.iat[r]) for r in nxt]
     got = np.array([m is not None for m in counter], dtype=bool)
     out.append(
         pd.DataFrame(
