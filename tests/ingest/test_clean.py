@@ -302,3 +302,17 @@ def test_boilerplate_lexicon_keeps_its_source_note_and_marks_anywhere_patterns()
     assert "# Source: the seed articles" in text
     kinds = {anywhere for _, _, anywhere in load_boilerplate_lexicon()}
     assert kinds == {True, False}
+
+
+def test_an_interviews_q_and_a_marks_are_markers_not_words():
+    raw = "Q: Is remote work over?\n\nA: No. The data point the other way.\n\nA. Smith disagrees with that.\n"
+    cleaned = clean_text(raw, fmt="txt")
+    paras = cleaned.paragraphs
+    assert [(p.marker, p.text) for p in paras] == [
+        ("Q:", "Is remote work over?"),
+        ("A:", "No. The data point the other way."),
+        ("", "A. Smith disagrees with that."),  # an initial, not a speaker mark
+    ]
+    _check_raw_map(raw, paras)
+    marks = [e for e in cleaned.log if e["step"].startswith("speaker mark")]
+    assert [raw[e["raw_start"] : e["raw_end"]] for e in marks] == ["Q:", "A:"]

@@ -813,3 +813,14 @@ def test_a_received_view_reported_in_the_passive_and_rejected_is_not_the_thesis(
     theses = thesis_candidates(sents, labels, top=4)
     assert theses["sentence_id"].iloc[0] == "a-p04-s01"
     assert "grants or reports the other side (-2)" in theses.set_index("sentence_id").at["a-p01-s01", "reasons"]
+
+
+def test_an_interview_question_is_answered_by_the_answer_after_it(tmp_path):
+    (tmp_path / "talk.txt").write_text(
+        "An interview on remote work\n\nQ: Is remote work over?\n\nA: No. Remote days have held steady since 2022.\n",
+        encoding="utf-8",
+    )
+    corpus = ingest(tmp_path, progress=False)
+    labels = label_sentences(corpus.sentences)
+    question = corpus.sentences.loc[corpus.sentences["text"] == "Is remote work over?", "sentence_id"].iloc[0]
+    assert labels_of(labels, question, "question") == {"answered"}

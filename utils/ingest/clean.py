@@ -27,7 +27,8 @@ Rules (plain text and Markdown):
   :data:`MAX_TITLE_WORDS` words; a subtitle under it up to :data:`MAX_SUBTITLE_WORDS`) are their own
   units, never glued to each other or to the body.
 - A line holding only a bullet (``-``, ``o``, ``•`` ...) joins the item that follows; items that
-  start ``- ``, ``* ``, ``1. `` are list items too. The marker is kept in the ``marker`` column,
+  start ``- ``, ``* ``, ``1. `` are list items too; an interview's ``Q:`` / ``A:`` opening a paragraph is
+  its marker too. The marker is kept in the ``marker`` column,
   not in the text, so it never counts as a word.
 - A short single line with no final ``. ! ?``, followed by more text, is a heading; so is a short
   first line (the title). Markdown ``#`` lines and HTML ``h1``-``h6`` are headings.
@@ -47,6 +48,7 @@ TERMINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 BULLET_ONLY = re.compile(r"^[-–—•*o·▪◦]$")
 BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)])\s+(?=\S)")
+SPEAKER_MARK = re.compile(r"^(?P<marker>Q|A|Question|Answer)\s*:\s+(?=\S)")  # an interview's "Q: ..." / "A: ..."
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
@@ -672,12 +674,31 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         paras = paragraphs_from_lines(lines, log, markdown=fmt == "md", repeated=repeated)
     for p in paras:
         normalise_spaces(p, log)
+        _speaker_mark(p, log)
     paras = [p for p in paras if p.text.strip()]
     if fmt == "html" and paras:
         paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
     flag_headings(paras)
     return Cleaned(paras, log, title)
+
+
+def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
+    """An interview's "Q:" or "A:" opening a paragraph goes to its ``marker``, as a list bullet
+    does, so "A: No." reads as the answer "No." to the question before it (in place, logged)."""
+    m = SPEAKER_MARK.match(p.text) if p.kind == "body" else None
+    if m is None:
+        return
+    colon = p.text.index(":", m.end("marker"))
+    log.append(
+        {
+            "step": "speaker mark kept as the paragraph's marker",
+            "raw_start": p.raw[0],
+            "raw_end": p.raw[colon] + 1,
+            "text": p.text[: colon + 1],
+        }
+    )
+    p.marker, p.text, p.raw = m.group("marker") + ":", p.text[m.end() :], p.raw[m.end() :]
 
 
 def _boilerplate_entry(p: Paragraph, pattern: str) -> dict:
