@@ -568,12 +568,11 @@ def shared_pairs(claims: pd.DataFrame, terms: pd.DataFrame, *, max_df: int = MAX
         (how many of them are rarer than :data:`ANCHOR_ZIPF`), ``weight``.
     """
     cols = ["a", "b", "shared", "anchors", "weight"]
-    terms = terms if "topic" in terms else terms.assign(topic=False)
     df = terms.groupby("term")["item"].transform("size")
     post = terms.loc[(df > 1) & (df <= max_df), ["item", "term", "weight", "anchor", "topic"]]
     pairs = post.merge(post, on="term", suffixes=("_a", "_b"))
     article = claims["article_id"].to_numpy()
-    thesis = (claims["role"] == "thesis").to_numpy() if "role" in claims else np.zeros(len(claims), dtype=bool)
+    thesis = (claims["role"] == "thesis").to_numpy()
     ia, ib = pairs["item_a"].to_numpy(), pairs["item_b"].to_numpy()
     theses = thesis[ia] & thesis[ib]
     pairs = pairs[(ia < ib) & (article[ia] != article[ib]) & (~pairs["topic_a"].to_numpy() | theses)]

@@ -109,8 +109,9 @@ def plot_concept_heatmap(
     """
     total = rates.shape[1]
     hit = counts.sum(axis=1) > 0
-    unused = [] if not hit.any() else list(counts.index[~hit])
-    rates, counts = rates.loc[~rates.index.isin(unused)], counts.loc[~counts.index.isin(unused)]
+    unused = list(counts.index[~hit]) if hit.any() else []
+    if unused:
+        rates, counts = rates[hit], counts[hit]
     rates, counts = rates.iloc[:, :max_articles], counts.iloc[:, :max_articles]
     n_c, n_a = rates.shape
     ax = ax or plt.subplots(figsize=(min(16, max(7.5, 3.5 + 0.5 * n_a)), 1.4 + 0.3 * n_c))[1]

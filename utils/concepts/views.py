@@ -222,9 +222,8 @@ def choose_query(counts: Counts, sentences: pd.DataFrame, query: str) -> tuple[s
     used = used_concepts(counts)
     if not used:
         return query, ""
-    return used[
-        0
-    ], f"{_q(query)} does not occur in these articles; shown instead: the most used concept, {_q(used[0])}."
+    top = used[0]
+    return top, f"{_q(query)} does not occur in these articles; shown instead: the most used concept, {_q(top)}."
 
 
 def kwic(

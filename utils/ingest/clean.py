@@ -53,9 +53,7 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 12
-MAX_SUBTITLE_WORDS = (
-    25  # a subtitle under the title line runs longer ("Why chatbots are the best thing to ...", 14 words)
-)
+MAX_SUBTITLE_WORDS = 25  # a subtitle under the title line runs longer than the title
 MAX_WRAP_WIDTH = 140  # hard-wrapped files wrap at 60-80 characters, rarely more; paragraphs on one line run longer
 PER_LINE_MAX_MID = (
     0.4  # inside blank-line blocks, at most this share of lines ending mid-sentence means one paragraph a line
@@ -90,7 +88,7 @@ REPEAT_LONG_WORDS = 8  # a repeated line this long is cut even on its own (short
 _LINE_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n?|\n")  # "\r\n", a lone "\r" (old Mac) and "\n" each end one line
 
 
 def line_key(line: str) -> str:
@@ -105,7 +103,7 @@ def line_key(line: str) -> str:
 
 def line_keys(text: str) -> set[str]:
     """The distinct :func:`line_key` of a text's lines."""
-    return {line_key(ln) for ln in _LINE_BREAKS.split(text)}
+    return {line_key(ln) for ln in LINE_BREAK.split(text)}
 
 
 _HTML_BLOCK = re.compile(r"<(p|li|h[1-6]|blockquote|figcaption|dd|dt)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)

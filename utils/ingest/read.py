@@ -39,7 +39,7 @@ import yaml
 from tqdm import tqdm
 
 from utils import paths, tables
-from utils.ingest.clean import clean_text, html_paragraph_keys, line_keys, repeated_lines
+from utils.ingest.clean import LINE_BREAK, clean_text, html_paragraph_keys, line_keys, repeated_lines
 from utils.ingest.decode import DecodeError, decode_article, decode_bytes
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
@@ -310,12 +310,9 @@ def article_rows(
     return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning, "title": cleaned.title}
 
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
 def _line_starts(text: str) -> list[int]:
     """Offsets where lines start; ``\\r\\n``, a lone ``\\r`` (old Mac) and ``\\n`` each end one line."""
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
@@ -403,12 +400,12 @@ def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, st
             keys[r.rel] = html_paragraph_keys(r.raw) if r.fmt == "html" else line_keys(r.raw)
     repeated = repeated_lines(list(keys.values()))
     near: dict[str, str] = {}
-    for r in reads:
-        shared = keys.get(r.rel, set()) & repeated.keys()
-        if shared and len(shared) > NEAR_COPY_SHARE * len(keys[r.rel] - {""}):
-            near[r.rel] = (
-                f"{len(shared)} of its {len(keys[r.rel] - {''})} lines stand word for word in other files, most "
-                f"in {_likeliest_original(r.rel, shared, keys)}: a near copy? Kept whole (no line cut as the "
+    for rel, own in keys.items():
+        shared, lines = own & repeated.keys(), own - {""}
+        if shared and len(shared) > NEAR_COPY_SHARE * len(lines):
+            near[rel] = (
+                f"{len(shared)} of its {len(lines)} lines stand word for word in other files, most "
+                f"in {_likeliest_original(rel, shared, keys)}: a near copy? Kept whole (no line cut as the "
                 "corpus's boilerplate)"
             )
     return repeated, near
