@@ -824,3 +824,86 @@ def test_an_interview_question_is_answered_by_the_answer_after_it(tmp_path):
     labels = label_sentences(corpus.sentences)
     question = corpus.sentences.loc[corpus.sentences["text"] == "Is remote work over?", "sentence_id"].iloc[0]
     assert labels_of(labels, question, "question") == {"answered"}
+
+
+def test_a_concession_answered_after_sentences_that_go_on_granting_it():
+    labels = label_sentences(
+        frame(
+            "Of course, remote work is not for everyone.",
+            "Some people need the structure of an office, and some jobs cannot be done from a kitchen table.",
+            "Nobody is arguing that a nurse should work from home.",
+            "But forcing knowledge workers back into the office five days a week is a mistake.",
+        )
+    )
+    assert labels_of(labels, "a-p01-s01", "role") == {"concession"}
+    for granted in ("a-p02-s01", "a-p03-s01"):  # the point granted, not the author's claim
+        assert labels_of(labels, granted, "role") == {"concession"}
+        rule = labels[(labels["sentence_id"] == granted) & (labels["label"] == "concession")]["rule"]
+        assert set(rule) == {"goes on granting the point of a-p01-s01"}
+    assert labels_of(labels, "a-p04-s01", "role") == {"rebuttal", "claim"}  # "is a mistake": a verdict
+    rebuttal = labels[(labels["sentence_id"] == "a-p04-s01") & (labels["label"] == "rebuttal")]
+    assert set(rebuttal["rule"]) == {"counters the concession in a-p01-s01"}
+
+
+def test_an_although_clause_is_answered_in_its_own_sentence_not_three_sentences_on():
+    labels = label_sentences(
+        frame(
+            "The fights are realistic, although there isn't much bloodshed in the movie.",
+            "The editing is superb and events happen at a quick pace.",
+            "Yet the trademark of this film are the actors.",
+        )
+    )
+    assert "rebuttal" not in labels_of(labels, "a-p03-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p02-s01", "role")
+
+
+def test_an_expectation_is_a_concession_only_when_the_next_sentence_answers_it():
+    labels = label_sentences(
+        frame(
+            "Hybrid work is supposed to offer the best of both worlds.",
+            "In practice, it often delivers the worst of both.",
+            "You are supposed to sign the form at the front desk.",
+            "The clerk stamps it the same day.",
+        )
+    )
+    assert "concession" in labels_of(labels, "a-p01-s01", "role")
+    assert "rebuttal" in labels_of(labels, "a-p02-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p03-s01", "role")
+
+
+def test_a_view_the_other_side_likes_to_cite_is_reported_not_the_writers_habit():
+    labels = label_sentences(
+        frame(
+            "Advocates like to cite surveys in which most remote staff say they are more productive.",
+            "As I like to say, the office is a tool.",
+            "I'd just like to say a couple of things about the office.",
+        )
+    )
+    assert "concession" in labels_of(labels, "a-p01-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p02-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p03-s01", "role")
+
+
+def test_a_sentence_quoted_from_end_to_end_is_someone_elses_words_not_a_claim():
+    labels = label_sentences(
+        frame(
+            '"We get the commute without the collaboration," one manager told me.',
+            '"It\u2019s the worst deal going."',
+            "\u201cYou must come in. It is time we met.\u201d",
+            'The "water-cooler effect" must be measured before anyone relies on it.',
+        )
+    )
+    assert "claim" not in labels_of(labels, "a-p02-s01", "role")
+    assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # a quote of two sentences
+    assert "claim" in labels_of(labels, "a-p04-s01", "role")  # quotes a phrase only
+
+
+def test_an_evaluative_verdict_is_a_claim_but_mistaken_identity_is_not():
+    labels = label_sentences(
+        frame(
+            "Casting him in this role was a mistake.",
+            "The two robbers are mistaken for rich tourists by the police.",
+        )
+    )
+    assert "claim" in labels_of(labels, "a-p01-s01", "role")
+    assert "claim" not in labels_of(labels, "a-p02-s01", "role")

@@ -38,6 +38,7 @@ _ANSWER_CUE = re.compile(rf"^\W*{_cue('answer_cues')}\b", re.I)
 _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 # "That description is wrong." / "This is simply not true.": a verdict on the view just reported
+_EXPECTATION = re.compile(rf"(?<!\w){_cue('expectation_frames')}(?!\w)", re.I)
 _REJECTION_START = re.compile(
     rf"^\W*(?:that|this|such)(?:\s+[a-z-]+){{0,2}}\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)", re.I
 )
@@ -345,6 +346,27 @@ def quoted_spans(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame({"pos": arr[:, 0], "start": 0, "end": arr[:, 1] - arr[:, 0]})
 
 
+def wholly_quoted(ctx: Context, quoted: pd.DataFrame) -> np.ndarray:
+    """Sentences that are quoted speech from end to end (“It's the worst deal going,” said
+    after "one manager told me"): the words are someone else's, so never the author's claim.
+
+    Returns:
+        One flag per sentence.
+    """
+    flag = np.zeros(len(ctx.sents), dtype=bool)
+    if quoted.empty:
+        return flag
+    text = ctx.sents["text"].astype("str")
+    begin = quoted["pos"].to_numpy()
+    end = begin + quoted["end"].to_numpy()
+    top, bottom = ctx.joined.locate(begin), ctx.joined.locate(end - 1)  # a quote may run over sentences
+    first = ctx.joined.starts[top] + [len(t) - len(t.lstrip()) for t in text.iloc[top]]
+    last = ctx.joined.starts[bottom] + [len(t.rstrip(" .!?,;:")) for t in text.iloc[bottom]]
+    for a, b in zip(top[(begin <= first) & (end >= last)], bottom[(begin <= first) & (end >= last)]):
+        flag[a : b + 1] = True
+    return flag
+
+
 def drop_quoted_persons(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Self-mentions and reader address inside quoted speech belong to the quoted speaker: drop them."""
     person = hits["label"].isin(["self_mention", "engagement_reader"]).to_numpy()
@@ -514,13 +536,42 @@ def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> p
     )
 
 
-def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
+def expectation_concessions(ctx: Context) -> pd.DataFrame:
+    """What something is supposed to do, said just before the writer says what it does: a sentence
+    with an expectation frame (``rule_cues/expectation_frames.txt``) whose next sentence opens the
+    counter-move ("Hybrid work is supposed to offer the best of both worlds. In practice, it often
+    delivers the worst of both.") grants the view the writer answers: a concession."""
+    frames = find_spans(_EXPECTATION, ctx.joined).drop_duplicates("row")
+    rows = frames["row"].to_numpy()
+    text = ctx.sents["text"].astype("str")
+    ok = ctx.next_ok()[rows] & np.array(
+        [r + 1 < len(text) and bool(_COUNTER_START.match(text.iat[r + 1])) for r in rows], dtype=bool
+    )
+    hit = frames[ok]
+    return make_hits(
+        hit["row"],
+        "role",
+        "concession",
+        "an expectation the next sentence answers: '" + hit["match"] + "'",
+        hit["start"],
+        hit["end"],
+        hit["match"],
+    )
+
+
+def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The counter-move after a concession: a contrast later in the same sentence, the main clause
-    after a concessive opening ("Although ..., <main clause>"), or a next sentence that opens with
-    But / However / Yet or rejects the view ("That description is wrong.")."""
+    after a concessive opening ("Although ..., <main clause>"), or one of the next sentences that
+    opens with But / However / Yet or rejects the view ("That description is wrong."; see
+    :func:`_counter_within`).
+
+    Returns:
+        ``(rebuttals, granted)``: the rebuttal hits, and concession hits for the sentences that
+        go on granting the point before its counter-move.
+    """
     conc = hits.loc[hits["label"] == "concession", ["row", "start", "end", "match"]].reset_index(drop=True)
     if conc.empty:
-        return empty_hits()
+        return empty_hits(), empty_hits()
     conc["c"] = np.arange(len(conc))
     contrast = hits.loc[hits["label"] == "transition_contrast", ["row", "start", "end", "match"]]
     pair = conc.merge(contrast, on="row", suffixes=("_c", ""))
@@ -545,24 +596,68 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> pd.DataFrame:
         )
     )
     left = rest[~rest["c"].isin(main["c"])]
-    nxt = left["row"].to_numpy() + 1
-    ok = ctx.next_ok()[left["row"].to_numpy()]
-    left, nxt = left[ok], nxt[ok]
-    counter = [_COUNTER_START.match(text.iat[r]) or _REJECTION_START.match(text.iat[r]) for r in nxt]
-    got = np.array([m is not None for m in counter], dtype=bool)
+    # only a concession that opens its sentence ("Of course, ...", "Critics argue ...") may be
+    # answered after sentences that go on granting it; "although"/"though" clauses have their main clause
+    opens = (left["start"] <= 3) & ~left["match"].str.lower().str.strip(" ,").isin(_SUBORDINATE_CONCESSIONS)
+    reach = left.assign(opens=opens).groupby("row")["opens"].any()
+    found, granted = _counter_within(ctx, reach, conceded=set(conc["row"]))
     out.append(
         pd.DataFrame(
             {
-                "row": nxt[got],
-                "rule": [f"counters the concession in {ctx.sid(r)}" for r in left["row"][got]],
-                "start": [m.start() for m in counter if m],
-                "end": [m.end() for m in counter if m],
-                "match": [m.group() for m in counter if m],
+                "row": [r for r, _, _ in found],
+                "rule": [f"counters the concession in {ctx.sid(c)}" for _, c, _ in found],
+                "start": [m.start() for _, _, m in found],
+                "end": [m.end() for _, _, m in found],
+                "match": [m.group() for _, _, m in found],
             }
         )
     )
     df = pd.concat(out, ignore_index=True).assign(category="role", label="rebuttal")
-    return df.drop_duplicates(["row", "start", "end"]).astype({"row": "int64", "start": "int64", "end": "int64"})
+    rebuttals = df.drop_duplicates(["row", "start", "end"]).astype({"row": "int64", "start": "int64", "end": "int64"})
+    return rebuttals, make_hits(
+        [r for r, _ in granted],
+        "role",
+        "concession",
+        [f"goes on granting the point of {ctx.sid(c)}" for _, c in granted],
+    )
+
+
+COUNTER_REACH = 3  # sentences after a concession in which its counter-move may come
+
+
+def _counter_within(
+    ctx: Context, reach: pd.Series, *, conceded: set[int]
+) -> tuple[list[tuple[int, int, re.Match]], list[tuple[int, int]]]:
+    """For each concession row, the next sentence if it opens with But / However / Yet or rejects
+    the view; for a concession that opens its sentence (``reach`` True), the first such sentence
+    among the next :data:`COUNTER_REACH` (same article, no paragraph skipped, no heading), the
+    sentences before it going on granting the point ("Of course, X is not for everyone. Some jobs
+    cannot be done from a kitchen table. But ..."). The search stops at another concession or a
+    question.
+
+    Args:
+        reach: Concession row -> whether its counter-move may come after other sentences.
+
+    Returns:
+        ``(counters, granted)``: (counter row, concession row, match) and (row, concession row).
+    """
+    text = ctx.sents["text"].astype("str")
+    ok = ctx.next_ok()
+    counters, granted = [], []
+    for c, far in reach.items():
+        between = []
+        r = c
+        while ok[r] and r + 1 - c <= (COUNTER_REACH if far else 1):
+            r += 1
+            m = _COUNTER_START.match(text.iat[r]) or _REJECTION_START.match(text.iat[r])
+            if m:
+                counters.append((r, c, m))
+                granted += [(b, c) for b in between]
+                break
+            if r in conceded or text.iat[r].rstrip().endswith("?"):
+                break
+            between.append(r)
+    return counters, granted
 
 
 def reason_after_why(ctx: Context, questions: pd.DataFrame) -> pd.DataFrame:
@@ -668,21 +763,19 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     )
     found = pd.concat([found[~drop], questions, case], ignore_index=True)
     direct = _rows_with(found, "evidence_anecdote", n)
+    found = pd.concat([found, expectation_concessions(ctx)], ignore_index=True)
+    rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
-        [
-            found,
-            narrative_labels(ctx, direct, hyp | is_q),
-            rebuttal_labels(ctx, found),
-            reason_after_why(ctx, questions),
-        ],
+        [found, narrative_labels(ctx, direct, hyp | is_q), rebuttals, granted, reason_after_why(ctx, questions)],
         ignore_index=True,
     )
-    sign_off = sign_off_rows(ctx)
+    # a point the author grants on the way to the counter-move is not the author's claim
+    not_theirs = hyp | is_q | sign_off_rows(ctx) | np.isin(np.arange(n), granted["row"]) | wholly_quoted(ctx, quoted)
     found = pd.concat(
-        [found, claims_from_stance(found, hyp | is_q | sign_off | _rows_with(found, "evidence_anecdote", n))],
+        [found, claims_from_stance(found, not_theirs | _rows_with(found, "evidence_anecdote", n))],
         ignore_index=True,
     )
-    no_claim = (hyp | is_q | sign_off)[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
+    no_claim = not_theirs[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
     return found[~no_claim]
 
 
