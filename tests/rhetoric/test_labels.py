@@ -907,3 +907,15 @@ def test_an_evaluative_verdict_is_a_claim_but_mistaken_identity_is_not():
     )
     assert "claim" in labels_of(labels, "a-p01-s01", "role")
     assert "claim" not in labels_of(labels, "a-p02-s01", "role")
+
+
+def test_a_finding_reported_from_a_named_source_is_evidence_not_the_authors_claim():
+    labels = label_sentences(
+        frame(
+            "According to Nicholas Bloom, fully remote teams were probably about 10% less productive.",
+            "Fully remote teams are probably less productive.",
+        )
+    )
+    assert "evidence_authority" in labels_of(labels, "a-p01-s01", "role")
+    assert "claim" not in labels_of(labels, "a-p01-s01", "role")  # its hedge belongs to the finding
+    assert "claim" in labels_of(labels, "a-p02-s01", "role")

@@ -772,7 +772,13 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     # a point the author grants on the way to the counter-move is not the author's claim
     not_theirs = hyp | is_q | sign_off_rows(ctx) | np.isin(np.arange(n), granted["row"]) | wholly_quoted(ctx, quoted)
     found = pd.concat(
-        [found, claims_from_stance(found, not_theirs | _rows_with(found, "evidence_anecdote", n))],
+        [
+            found,
+            claims_from_stance(
+                found,
+                not_theirs | _rows_with(found, "evidence_anecdote", n) | _rows_with(found, "evidence_authority", n),
+            ),
+        ],
         ignore_index=True,
     )
     no_claim = not_theirs[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
