@@ -122,7 +122,7 @@ def test_concept_claims_tagged_or_in_quote(tiny):
     assert found[["claim_id", "how"]].values.tolist() == [["A", "tagged"], ["E", "in quote: nimble"]]
 
 
-def test_a_concept_no_claim_mentions_gives_way_to_the_one_most_articles_mention(tiny):
+def test_a_concept_no_claim_or_one_article_mentions_gives_way_to_the_one_most_articles_mention(tiny):
     # the seeds' setting ("training") on another corpus must still show a concept view, and say why
     claims = tiny.claims.set_index("claim_id")
     hits = pd.DataFrame(
@@ -140,7 +140,12 @@ def test_a_concept_no_claim_mentions_gives_way_to_the_one_most_articles_mention(
     for concept, claims_, articles in reach.values:  # the same rule as the view itself
         found = tables.concept_claims(tiny, concept, hits)
         assert (len(found), found["article_id"].nunique()) == (claims_, articles)
-    assert tables.choose_concept(tiny, "training", hits) == ("training", "")
+    assert tables.choose_concept(tiny, "small business", hits) == ("small business", "")
+    # claims of one article only: a view across articles needs two (a word in another sense, "a train")
+    chosen, why = tables.choose_concept(tiny, "training", hits)
+    assert chosen == "small business"
+    assert why.startswith("Claims of only one article mention the concept 'training'") and "(1 claim)" in why
+    assert tables.choose_concept(tiny, "training", hits[hits["concept"] == "training"]) == ("training", "")
     chosen, why = tables.choose_concept(tiny, "leadership", hits)
     assert chosen == "small business"
     assert "'leadership'" in why and "3 claims in 2 articles" in why

@@ -264,22 +264,32 @@ def concept_reach(amap: ArgumentMap, hits: pd.DataFrame | None = None) -> pd.Dat
 
 
 def choose_concept(amap: ArgumentMap, wanted: str, hits: pd.DataFrame | None = None) -> tuple[str, str]:
-    """The concept for the concept view: ``wanted`` when some claim mentions it, else the concept
-    that the claims of most articles mention (a setting written for one corpus still gives a
-    view on another).
+    """The concept for the concept view: ``wanted`` when claims of two articles or more mention it
+    (or of as many articles as any concept reaches), else the concept that the claims of most
+    articles mention: a setting written for one corpus still gives a view across articles on
+    another, where its word may turn up once in another sense ("a train" for "training").
 
     Returns:
         The concept and a sentence for the reader when it is not ``wanted`` ("" otherwise; also
         ``wanted`` and "" when no claim mentions any concept).
     """
     reach = concept_reach(amap, hits)
-    if reach.empty or wanted in set(reach["concept"]):
+    if reach.empty:
         return wanted, ""
     top = reach.iloc[0]
+    own = reach[reach["concept"] == wanted]
+    if len(own) and own["articles"].iat[0] >= min(2, top["articles"]):
+        return wanted, ""
+    said = (
+        f"Claims of only one article mention the concept {wanted!r} set in this notebook's settings "
+        f"({own['claims'].iat[0]} claim{'s' if own['claims'].iat[0] > 1 else ''})"
+        if len(own)
+        else f"No claim mentions the concept {wanted!r} set in this notebook's settings"
+    )
     return top["concept"], (
-        f"No claim mentions the concept {wanted!r} set in this notebook's settings, so the view shows "
-        f"{top['concept']!r}, the concept mentioned by claims of the most articles ({top['claims']} claims in "
-        f"{top['articles']} articles). Set `concept` to one of: {', '.join(reach['concept'].head(8))}."
+        f"{said}, so the view shows {top['concept']!r}, the concept mentioned by claims of the most articles "
+        f"({top['claims']} claims in {top['articles']} articles). Set `concept` to one of: "
+        f"{', '.join(reach['concept'].head(8))}."
     )
 
 
