@@ -919,3 +919,43 @@ def test_a_finding_reported_from_a_named_source_is_evidence_not_the_authors_clai
     assert "evidence_authority" in labels_of(labels, "a-p01-s01", "role")
     assert "claim" not in labels_of(labels, "a-p01-s01", "role")  # its hedge belongs to the finding
     assert "claim" in labels_of(labels, "a-p02-s01", "role")
+
+
+def _listicle(points: list[str]) -> pd.DataFrame:
+    rows = [("Four myths about remote work", True), ("Here are the claims I hear every week.", False)]
+    for k, point in enumerate(points, start=1):
+        rows += [(point, True), (f"The answer to point {k} is that the evidence says otherwise.", False)]
+    rows.append(("It means the debate should start from evidence, not nostalgia.", False))
+    return pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": [f"a-p{i:02d}-s01" for i in range(1, len(rows) + 1)],
+            "text": [t for t, _ in rows],
+            "is_heading": [h for _, h in rows],
+        }
+    )
+
+
+def test_a_point_of_a_numbered_list_is_not_the_thesis_that_frames_the_list(monkeypatch):
+    listicle = _listicle(
+        ['1. "Nobody works at home."', "2. Culture needs offices.", "3. Juniors suffer.", "4. Myth four"]
+    )
+    labels = label_sentences(listicle)
+    theses = thesis_candidates(listicle, labels, top=3).set_index("sentence_id")
+    assert theses.index[0] == "a-p11-s01"  # the closing paragraph, after the last point
+    assert "inside one point of a numbered list (-1.5)" in theses.at["a-p04-s01", "reasons"]
+    assert "numbered list" not in theses.at["a-p11-s01", "reasons"]
+    # the same ranking when articles are ranked in parts (headings go along)
+    monkeypatch.setattr(labels_module, "ARTICLES_AT_ONCE", 1)
+    parts = thesis_candidates(pd.concat([listicle, listicle.assign(article_id="b")]), labels, top=3)
+    assert parts[parts["article_id"] == "a"]["reasons"].tolist() == theses["reasons"].tolist()
+
+
+def test_numbered_report_sections_or_two_numbered_points_do_not_make_a_list():
+    report = _listicle(["1. Introduction", "2. Method", "3. Findings", "4. Conclusion"])
+    two = _listicle(["1. Culture needs offices.", "2. Juniors suffer.", "Why it matters", "What next"])
+    for sentences in (report, two):
+        flags = labels_module.in_numbered_point(sentences)
+        body = sentences[~sentences["is_heading"]]
+        assert not flags[body["text"].str.startswith("The answer to point 1").to_numpy()].any()
+    assert not labels_module.in_numbered_point(report).any()  # two points once the frame sections are left out

@@ -260,6 +260,38 @@ def real_titles(titles: pd.Series, sentences: pd.DataFrame) -> pd.Series:
 # Articles ranked at a time. Notebooks 02 and 04 both rank; the word table of every sentence of
 # 2,000 reviews at once raised the process's memory by 190 MB while it lasted, 500 at a time by 45.
 ARTICLES_AT_ONCE = 500
+# A heading that numbers a point of a list ("3. \"Remote work is bad for juniors.\"", "Reason 2: ...")
+_NUMBERED_POINT = re.compile(
+    r"^\W*(?:\d{1,2}[.):]|(?:step|reason|tip|myth|rule|lesson|point|number|no\.)\s*\d{1,2}\b)", re.I
+)
+# ... unless it numbers a frame section of a report ("1. Introduction", "5. Conclusion")
+_FRAME_SECTION = re.compile(
+    r"\b(?:introduction|conclusions?|summary|overview|background|final thoughts|bottom line)\b", re.I
+)
+LIST_POINTS = 3  # numbered headings that make an article a list of points
+
+
+def in_numbered_point(sentences: pd.DataFrame) -> pd.Series:
+    """Whether each body sentence sits under one numbered point of an article written as a list
+    of points (:data:`LIST_POINTS` numbered headings or more: "1. ...", "Reason 2: ..."). Each
+    point is one of several parallel points, so the thesis that frames them sits outside any one.
+
+    Args:
+        sentences: The sentences table (with headings and ``is_heading``).
+
+    Returns:
+        Flags for the body sentences (``~is_heading``), in their order.
+    """
+    if "is_heading" not in sentences:
+        return pd.Series(False, index=range(len(sentences)))
+    text = sentences["text"].astype("str")
+    heading = sentences["is_heading"].to_numpy(dtype=bool)
+    point = heading & text.str.match(_NUMBERED_POINT).to_numpy() & ~text.str.contains(_FRAME_SECTION).to_numpy()
+    art = sentences["article_id"].astype("str").to_numpy()
+    section = pd.Series(np.where(heading, point, np.nan), dtype="object").groupby(art).ffill().fillna(False)
+    points = pd.Series(point).groupby(art).transform("sum").to_numpy()
+    flag = section.to_numpy(dtype=bool) & (points >= LIST_POINTS) & ~heading
+    return pd.Series(flag[~heading])
 
 
 def thesis_candidates(
@@ -307,7 +339,13 @@ def thesis_candidates(
             some = articles[i : i + ARTICLES_AT_ONCE]
             some_titles = None if titles is None else titles[titles.index.astype("str").isin(some)]
             parts.append(
-                thesis_candidates(body[of_article.isin(some)], labels, top=top, titles=some_titles, lexicons=lexicons)
+                thesis_candidates(
+                    sentences[sentences["article_id"].astype("str").isin(some)],  # headings too
+                    labels,
+                    top=top,
+                    titles=some_titles,
+                    lexicons=lexicons,
+                )
             )
         return pd.concat(parts, ignore_index=True)
     sid, art, text = body["sentence_id"].astype("str"), of_article, body["text"].astype("str")
@@ -360,6 +398,9 @@ def thesis_candidates(
             ),
             "in the last paragraph": np.where((para == last) & (last != first), 1.0, 0.0),
             "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
+            "inside one point of a numbered list": np.where(
+                in_numbered_point(sentences).to_numpy() & (para != last).to_numpy(), -1.5, 0.0
+            ),
             "opens a one-paragraph text": np.where(opening & (last == first), 1.0, 0.0),
             "repeated word for word": np.where(repeated, 1.0, 0.0),
             "title": np.minimum(2.0, 0.5 * n_shared),
