@@ -57,7 +57,9 @@ def put_title(target: plt.Axes | plt.Figure, text: str, *, width: int | None = N
     where long tick labels would push it past the right edge), wrapped to the figure's width."""
     fig = target if isinstance(target, plt.Figure) else target.figure
     width = width or max(40, int(fig.get_figwidth() * 10))  # bold 12 pt: about 10 characters an inch
-    fig.suptitle(textwrap.fill(text, width=width), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.suptitle(
+        textwrap.fill(text, width=width, break_on_hyphens=False), x=0.01, ha="left", fontweight="bold", fontsize=12
+    )
 
 
 def slant_long_labels(ax: plt.Axes, *, max_chars: int) -> None:

@@ -635,6 +635,12 @@ def test_put_title_wraps_long_findings():
     title = fig.get_suptitle()  # at the figure's edge, so the width of the tick labels does not matter
     assert title.count("\n") >= 2 and max(map(len, title.splitlines())) <= 60
     plt.close(fig)
+    fig, ax = plt.subplots(figsize=(6, 3))  # an article id is a name: never split at its hyphens
+    concepts_plots.put_title(
+        ax, "Where each article stands out: four-myths code glosses; the-commute-is-dead concessions"
+    )
+    assert "the-commute-is-dead" in fig.get_suptitle().split()
+    plt.close(fig)
 
 
 # ---------------------------------------------------------------- headlines, exports, benchmark

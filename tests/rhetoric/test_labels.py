@@ -959,3 +959,8 @@ def test_numbered_report_sections_or_two_numbered_points_do_not_make_a_list():
         body = sentences[~sentences["is_heading"]]
         assert not flags[body["text"].str.startswith("The answer to point 1").to_numpy()].any()
     assert not labels_module.in_numbered_point(report).any()  # two points once the frame sections are left out
+
+
+def test_a_question_answered_by_a_belief_is_answered():
+    labels = label_sentences(frame("Is it worth it?", "I believe so.", "The alternative pleases nobody."))
+    assert labels_of(labels, "a-p01-s01", "question") == {"answered"}

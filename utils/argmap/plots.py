@@ -43,7 +43,7 @@ def article_colours(amap: ArgumentMap) -> dict[str, str]:
 def wrap_label(text: str, *, width_in: float, size: float, bold: bool = False) -> list[str]:
     """Wrap text to fit a box ``width_in`` inches wide at font ``size`` points (bold runs wider)."""
     chars = max(8, int(width_in * 72 / (size * (EM + 0.07 * bold))))
-    return textwrap.wrap(text, chars) or [""]
+    return textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
 
 
 def text_height(n_lines: int, size: float, *, pad: float = 0.09) -> float:
@@ -458,7 +458,14 @@ def plot_argument_map(
         ax.figure.subplots_adjust(0, 0, 1, 1)
     if title:
         ax.text(
-            0, 0.4, textwrap.fill(title, 120), ha="left", va="top", fontsize=12.5, fontweight="bold", color="#1d1d1d"
+            0,
+            0.4,
+            textwrap.fill(title, 120, break_on_hyphens=False),
+            ha="left",
+            va="top",
+            fontsize=12.5,
+            fontweight="bold",
+            color="#1d1d1d",
         )
         ax.figure.set_label(title)  # drawn as text for exact placement; the label is its alt text in reports
     draw_groups(ax, amap, nodes, groups, colours=colours)

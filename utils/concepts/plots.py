@@ -92,7 +92,7 @@ def _unused_note(unused: list[str], *, width: int = 70) -> str:
     if not unused:
         return ""
     note = f"Not shown, no hit in any article ({len(unused)}): " + ", ".join(unused)
-    return textwrap.fill(note, width=width)
+    return textwrap.fill(note, width=width, break_on_hyphens=False)
 
 
 def plot_concept_heatmap(

@@ -506,7 +506,9 @@ def heatmap_title(counts: pd.DataFrame, *, width: int = 55) -> str:
     shown = list(stand.items())[:6]
     more = " ..." if len(stand) > 6 else ""
     return textwrap.fill(
-        "Where each article stands out: " + "; ".join(f"{a} {name}" for a, name in shown) + more, width
+        "Where each article stands out: " + "; ".join(f"{a} {name}" for a, name in shown) + more,
+        width,
+        break_on_hyphens=False,
     )
 
 
@@ -519,7 +521,7 @@ def fingerprint_title(table: pd.DataFrame, *, width: int = 75) -> str:
     lead, n = common.index[0], int(common.iloc[0])
     others = [f"{a}: {d}" for a, d in top.items() if d != lead][:4]
     text = f"The longest bar is {lead} in {n} of {len(top)} articles"
-    return textwrap.fill(text + ("; " + ", ".join(others) if others else ""), width)
+    return textwrap.fill(text + ("; " + ", ".join(others) if others else ""), width, break_on_hyphens=False)
 
 
 def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
@@ -593,4 +595,5 @@ def group_profile_title(profile: pd.DataFrame, *, width: int = 75) -> str:
         f"The largest difference: {more} uses {dim} at {two.loc[more, dim]:.1f} per 1,000 words, "
         f"{less} at {two.loc[less, dim]:.1f}",
         width,
+        break_on_hyphens=False,
     )
