@@ -211,7 +211,7 @@ def test_a_long_subtitle_under_the_title_is_its_own_unit_not_glued_to_the_title(
         ("heading", "Let the Bots Answer the Phone"),
         ("heading", subtitle),
     ]
-    assert paras[3].text == LONG[0]
+    assert paras[2].text == LONG[0]  # the byline between them is set aside
     _check_raw_map(raw, paras)
 
 
@@ -316,3 +316,54 @@ def test_an_interviews_q_and_a_marks_are_markers_not_words():
     _check_raw_map(raw, paras)
     marks = [e for e in cleaned.log if e["step"].startswith("speaker mark")]
     assert [raw[e["raw_start"] : e["raw_end"]] for e in marks] == ["Q:", "A:"]
+
+
+def test_footnote_marks_are_cut_so_they_neither_open_nor_make_a_sentence():
+    raw = (
+        "Many teachers use AI tools to grade homework.[1] This essay argues that machines should not mark.\n\n"
+        "Scoring engines reward long essays.[2, 3]\n\nLength is what they count\u00b9, not sense.\n"
+        "A list [1] with a space before it stays.\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    texts = [p.text for p in cleaned.paragraphs]
+    assert texts[0] == "Many teachers use AI tools to grade homework. This essay argues that machines should not mark."
+    assert texts[1] == "Scoring engines reward long essays."
+    assert "A list [1] with a space before it stays." in texts[-1]
+    marks = [e["text"] for e in cleaned.log if e["step"] == "footnote mark removed"]
+    assert marks == ["[1]", "[2, 3]", "\u00b9"]
+    assert texts[2].startswith("Length is what they count, not sense.")
+    _check_raw_map(raw, cleaned.paragraphs)
+
+
+def test_a_references_section_at_the_end_is_cut_as_back_matter():
+    body = "".join(f"## Part {k}\n\nParagraph {k} makes a point about marking.\n\n" for k in range(1, 4))
+    raw = (
+        body
+        + "## References\n\n1. Perelman, L. (2014). When the state of the art is counting words.\n2. AQA (2005). Marking.\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    assert cleaned.paragraphs[-1].text == "Paragraph 3 makes a point about marking."
+    cut = [e["text"] for e in cleaned.log if e["step"] == "back matter removed"]
+    assert cut[0] == "References" and len(cut) == 3
+    # a "Sources" heading near the start opens a section of the argument, not the back matter
+    early = "## Sources\n\nWhere the data come from matters.\n\n" + body
+    assert "back matter removed" not in {e["step"] for e in clean_text(early, fmt="md").log}
+
+
+def test_a_byline_and_a_letters_signature_are_not_part_of_the_argument():
+    raw = (
+        "Marking is teaching\n\n*By Margaret Harris, head of English*\n\n"
+        "Sir, your report misses the point. Marking is how a teacher learns.\n\n"
+        "By contrast, software learns nothing from the class.\n\nLet machines check spelling if they must.\n\n"
+        "Margaret Harris\nHead of English, Sheffield\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    texts = [p.text for p in cleaned.paragraphs]
+    assert texts[0] == "Marking is teaching" and texts[1].startswith("Sir, your report")
+    assert "By contrast, software learns nothing from the class." in texts  # not a byline
+    assert texts[-1] == "Let machines check spelling if they must."
+    steps = {e["step"]: e["text"] for e in cleaned.log if e["step"] in {"byline removed", "signature removed"}}
+    assert steps == {
+        "byline removed": "*By Margaret Harris, head of English*",
+        "signature removed": "Margaret Harris Head of English, Sheffield",
+    }

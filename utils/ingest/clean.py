@@ -673,12 +673,95 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
     for p in paras:
         normalise_spaces(p, log)
         _speaker_mark(p, log)
+        _cut_footnote_marks(p, log)
     paras = [p for p in paras if p.text.strip()]
     if fmt == "html" and paras:
         paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
     flag_headings(paras)
-    return Cleaned(paras, log, title)
+    return Cleaned(_cut_byline_and_signature(_cut_back_matter(paras, log), log), log, title)
+
+
+# A reference mark glued to the word or punctuation before it: "homework.[1]", "markers[2,3]", "size.¹"
+FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:!?\"'”’)])(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁰⁴-⁹]+)")
+# The heading of the back matter at an article's end: "References", "## Notes", "Further reading:"
+BACK_MATTER = re.compile(
+    r"^\W*(?:references?|bibliography|works cited|sources|notes|footnotes|endnotes|further reading|citations)\W*$", re.I
+)
+# "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline in the first paragraphs
+BYLINE = re.compile(
+    r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—-].*)?$"
+)
+# "Margaret Harris" + "Head of English, Sheffield": a name closing a letter
+SIGNATURE_NAME = re.compile(
+    r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\b"
+)
+MAX_BYLINE_WORDS = 12
+
+
+def _cut_footnote_marks(p: Paragraph, log: list[dict]) -> None:
+    """Reference marks glued to the text ("... grade homework.[1] This essay ...") point to notes,
+    not words: cut them in place (logged), so they neither open the next sentence nor stand as one."""
+    if p.kind == "heading" or not FOOTNOTE_MARK.search(p.text):
+        return
+    out, raw, last = [], [], 0
+    for m in FOOTNOTE_MARK.finditer(p.text):
+        out.append(p.text[last : m.start()])
+        raw += p.raw[last : m.start()]
+        log.append(
+            {
+                "step": "footnote mark removed",
+                "raw_start": p.raw[m.start()],
+                "raw_end": p.raw[m.end() - 1] + 1,
+                "text": m.group(),
+            }
+        )
+        last = m.end()
+    out.append(p.text[last:])
+    raw += p.raw[last:]
+    p.text, p.raw = "".join(out), raw
+
+
+def _cut_paragraphs(paras: list[Paragraph], drop: set[int], log: list[dict], step: str) -> list[Paragraph]:
+    """Drop the paragraphs at the given positions, logging each one under ``step``."""
+    for i in sorted(drop):
+        p = paras[i]
+        log.append({"step": step, "raw_start": p.raw[0], "raw_end": p.raw[-1] + 1, "text": p.text})
+    return [p for i, p in enumerate(paras) if i not in drop]
+
+
+def _cut_back_matter(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
+    """A "References" / "Notes" / "Further reading" heading in the second half of an article, and
+    everything after it, is back matter: the list of sources, not the argument (logged)."""
+    for i in range(len(paras) - 1, len(paras) // 2 - 1, -1):
+        if paras[i].kind == "heading" and BACK_MATTER.match(paras[i].text) and i > 0:
+            return _cut_paragraphs(paras, set(range(i, len(paras))), log, "back matter removed")
+    return paras
+
+
+def _short_unended(p: Paragraph) -> bool:
+    text = p.text.strip().strip("*_").strip()
+    return len(WORD.findall(text)) <= MAX_BYLINE_WORDS and not SENTENCE_END.search(text)
+
+
+def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
+    """A byline just under the title ("By Harriet Cole, operations director") and a
+    letter's closing signature (the last paragraph: a name, perhaps with a role and place, no
+    sentence) say who wrote the text; they are not part of its argument (logged)."""
+    body = [i for i, p in enumerate(paras) if p.kind == "body"]
+    if len(body) < 3:
+        return paras
+    byline = {  # short and unended, it may have been taken for a heading
+        i
+        for i in range(1, min(4, len(paras)))
+        if paras[i].kind in {"body", "heading"} and _short_unended(paras[i]) and BYLINE.match(paras[i].text)
+    }
+    last = paras[-1]
+    signed = (
+        {len(paras) - 1} if last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text) else set()
+    )
+    paras = _cut_paragraphs(paras, byline, log, "byline removed") if byline else paras
+    return _cut_paragraphs(paras, {len(paras) - 1}, log, "signature removed") if signed else paras
 
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
