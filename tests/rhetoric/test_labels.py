@@ -964,3 +964,39 @@ def test_numbered_report_sections_or_two_numbered_points_do_not_make_a_list():
 def test_a_question_answered_by_a_belief_is_answered():
     labels = label_sentences(frame("Is it worth it?", "I believe so.", "The alternative pleases nobody."))
     assert labels_of(labels, "a-p01-s01", "question") == {"answered"}
+
+
+def test_so_with_an_inverted_auxiliary_means_likewise_not_therefore():
+    sents = frame("Of course the software makes mistakes.", "So do tired teachers at eleven at night.", "Do the work.")
+    labels = label_sentences(sents)
+    assert "imperative" not in labels_of(labels, "a-p02-s01", "directive")
+    assert "imperative" in labels_of(labels, "a-p03-s01", "directive")
+    theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")
+    assert "conclusion cue" not in theses.at["a-p02-s01", "reasons"]
+
+
+def test_an_essay_that_announces_its_argument_and_concedes_after_it_states_its_thesis():
+    sents = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": ["a-p01-s01", "a-p01-s02", "a-p02-s01", "a-p03-s01"],
+            "text": [
+                "Automated essay scoring has moved from research labs into classrooms.",
+                "This essay argues that machines should not be the final judge of student writing, "
+                "although they can usefully support teachers.",
+                "Software gives the same script the same mark every time.",
+                "The initial cost, though, is small.",
+            ],
+            "is_heading": False,
+        }
+    )
+    labels = label_sentences(sents)
+    assert {"concession", "rebuttal", "claim"} <= labels_of(labels, "a-p01-s02", "role")
+    rebuttal = labels[(labels["sentence_id"] == "a-p01-s02") & (labels["label"] == "rebuttal")]
+    assert rebuttal["match"].tolist() == [
+        "This essay argues that machines should not be the final judge of student writing"
+    ]
+    assert "rebuttal" not in labels_of(labels, "a-p03-s01", "role")  # ", though," is an adverb, no clause
+    theses = thesis_candidates(sents, labels, top=1)
+    assert theses["sentence_id"].iloc[0] == "a-p01-s02"
+    assert "thesis phrase 'this essay argues' (+1.5)" in theses["reasons"].iloc[0]

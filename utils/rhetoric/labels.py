@@ -34,7 +34,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from utils import paths, tables
 from utils.rhetoric.lexicon import Lexicon, lexicon_files, load_lexicons, normalise, read_lexicon
-from utils.rhetoric.rules import Context, context_rules, paragraph_numbers, prepare, sentence_rules
+from utils.rhetoric.rules import AUXILIARIES, Context, context_rules, paragraph_numbers, prepare, sentence_rules
 from utils.text import alternation, load_stopwords, read_word_list
 
 LABELS: dict[str, tuple[str, ...]] = {
@@ -203,8 +203,13 @@ CONCLUSION_FILE = paths.LEXICONS / "argument" / "conclusion.txt"  # "therefore",
 
 def conclusion_opener() -> re.Pattern:
     """A sentence opening with a conclusion cue (``data/lexicons/argument/conclusion.txt``),
-    directly or after "And"/"But"; group 1 is the cue."""
-    return re.compile(r"^\W*(?:(?:and|but)\s*,?\s+)?(" + alternation(read_word_list(CONCLUSION_FILE)) + r")\b")
+    directly or after "And"/"But"; group 1 is the cue. Not "So do tired teachers." (an inversion:
+    "likewise") nor "So far" / "Thus far"."""
+    return re.compile(
+        r"^\W*(?:(?:and|but)\s*,?\s+)?("
+        + alternation(read_word_list(CONCLUSION_FILE))
+        + rf")\b(?!\s+(?:{AUXILIARIES}|far)\b)"
+    )
 
 
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:

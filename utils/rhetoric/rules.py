@@ -36,6 +36,10 @@ _WH = re.compile(rf"^\W*(?:(?:so|and|but|then|now|given [^,]*),?\s+)?(?:\w+\s+){
 _AUX = re.compile(rf"^\W*{_cue('question_auxiliaries')}\b", re.I)
 _ANSWER_CUE = re.compile(rf"^\W*{_cue('answer_cues')}\b", re.I)
 _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I)
+# "So do tired teachers.", "So is the evidence.": "so" + an auxiliary + its subject means "likewise",
+# neither a conclusion nor an imperative
+AUXILIARIES = r"(?:do|does|did|is|are|am|was|were|can|could|will|would|have|has|had|should|must|may|might)"
+SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 # "That description is wrong." / "This is simply not true.": a verdict on the view just reported
 _EXPECTATION = re.compile(rf"(?<!\w){_cue('expectation_frames')}(?!\w)", re.I)
@@ -227,7 +231,10 @@ def imperative_labels(ctx: Context) -> pd.DataFrame:
     found = find_spans(rx, ctx.joined, group=1)
     if found.empty:
         return empty_hits()
-    keep = ~ctx.question[found["row"].to_numpy()]
+    text = ctx.sents["text"].astype("str")
+    keep = ~ctx.question[found["row"].to_numpy()] & np.array(
+        [SO_INVERSION.match(text.iat[r]) is None for r in found["row"]], dtype=bool
+    )
     if verbs.exclusions:
         blocked, low = compile_entries(verbs.exclusions), ctx.joined.lower
         keep &= np.array([blocked.match(low, p) is None for p in found["pos"]], dtype=bool)
@@ -592,6 +599,28 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.
                 "start": main["comma"] + 2,
                 "end": [len(text.iat[r]) for r in main["row"]],
                 "match": [text.iat[r][c + 2 :] for r, c in zip(main["row"], main["comma"])],
+            }
+        )
+    )
+    # "Machines should not mark, although they can support teachers.": the main clause before a
+    # trailing concessive clause is the writer's view (not "while", which mostly contrasts or times)
+    cue = rest["match"].str.lower().str.strip(" ,")
+    before = [text.iat[r][:s].rstrip() for r, s in zip(rest["row"], rest["start"])]
+    clause = [text.iat[r][e:].lstrip()[:1].isalpha() for r, e in zip(rest["row"], rest["end"])]  # not ", though,"
+    trailing = rest[
+        cue.isin(_SUBORDINATE_CONCESSIONS - {"while"}).to_numpy()
+        & np.array([b.endswith((",", "—", "–")) and len(b.split()) >= 3 for b in before], dtype=bool)
+        & np.array(clause, dtype=bool)
+    ]
+    ahead = [b.rstrip(",—– ") for b, keep in zip(before, rest["c"].isin(trailing["c"])) if keep]
+    out.append(
+        pd.DataFrame(
+            {
+                "row": trailing["row"],
+                "rule": "main clause before the concessive clause '" + trailing["match"] + "'",
+                "start": [len(a) - len(a.lstrip()) for a in ahead],
+                "end": [len(a) for a in ahead],
+                "match": [a.strip() for a in ahead],
             }
         )
     )
