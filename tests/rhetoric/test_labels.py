@@ -1000,3 +1000,16 @@ def test_an_essay_that_announces_its_argument_and_concedes_after_it_states_its_t
     theses = thesis_candidates(sents, labels, top=1)
     assert theses["sentence_id"].iloc[0] == "a-p01-s02"
     assert "thesis phrase 'this essay argues' (+1.5)" in theses["reasons"].iloc[0]
+
+
+def test_a_correction_is_a_claim_and_a_grudging_permission_a_concession():
+    labels = label_sentences(
+        frame(
+            "Marking is not a chore to be automated; it is how a teacher learns what a class has understood.",
+            "Let machines check spelling if they must.",
+            "The maneuver is not only disconcerting, but gives the movie a weighty feel.",
+        )
+    )
+    assert "claim" in labels_of(labels, "a-p01-s01", "role")
+    assert "concession" in labels_of(labels, "a-p02-s01", "role")
+    assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # "not only ... but" adds, it does not correct
