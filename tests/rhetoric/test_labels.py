@@ -1013,3 +1013,19 @@ def test_a_correction_is_a_claim_and_a_grudging_permission_a_concession():
     assert "claim" in labels_of(labels, "a-p01-s01", "role")
     assert "concession" in labels_of(labels, "a-p02-s01", "role")
     assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # "not only ... but" adds, it does not correct
+
+
+def test_a_first_person_story_needs_a_past_verb_not_a_present_verb_before_an_adjective():
+    labels = label_sentences(
+        frame(
+            "Sir, as a teacher of twenty years, I welcome automated marking.",
+            "I would have preferred more time with the Vikings.",
+            "I rather liked that about the series.",
+            "I have never seen a better film.",
+        )
+    )
+    assert "evidence_anecdote" not in labels_of(labels, "a-p01-s01", "role")
+    assert "claim" in labels_of(labels, "a-p01-s01", "role")  # takes a side: "I welcome"
+    assert "evidence_anecdote" not in labels_of(labels, "a-p02-s01", "role")  # a wish, not a story
+    assert "evidence_anecdote" in labels_of(labels, "a-p03-s01", "role")
+    assert "evidence_anecdote" in labels_of(labels, "a-p04-s01", "role")

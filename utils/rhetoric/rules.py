@@ -319,7 +319,14 @@ def past_pattern(ctx: Context, *, strict: bool = False) -> str:
 
 def anecdote_labels(ctx: Context) -> pd.DataFrame:
     """First person followed by a past-tense verb: "I was asked", "we've also found", "my experiment showed"."""
-    between = r"(?: (?!(?:are|is|am|be|'re)(?!\w))[a-z']+){0,2}?"
+    # at most two words between, adverbs or auxiliaries: "I have never seen", "we also found"; not a
+    # verb in the present ("I welcome automated marking")
+    between = (
+        r"(?: (?:[a-z]+ly|also|never|just|once|first|then|recently|finally|even|only|still|already|always|"
+        r"soon|later|eventually|rather|quite|sure|very|almost|nearly|since|sort of|kind of|kinda|had|has|have|was|were|did|been|hadn't|hasn't|haven't|"
+        r"wasn't|weren't|didn't|all|both|too|ever|again|not|myself|ourselves))"
+        r"{0,2}?"
+    )
     rx = re.compile(r"(?<!\w)(?:(?:i|we)(?:'ve|'d| have| had)?" + between + r"|(?:my|our) [a-z]+) " + past_pattern(ctx))
     found = find_spans(rx, ctx.joined)
     rule = "first person + past tense: '" + found["match"] + "'"
