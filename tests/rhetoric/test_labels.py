@@ -65,6 +65,12 @@ def labels_of(labels: pd.DataFrame, sentence_id: str, category: str | None = Non
     return set(hits["label"])
 
 
+def roles(*texts: str) -> list[set[str]]:
+    """The role labels of each sentence of a one-sentence-per-paragraph article, in order."""
+    labels = label_sentences(frame(*texts))
+    return [labels_of(labels, f"a-p{i:02d}-s01", "role") for i in range(1, len(texts) + 1)]
+
+
 def frame(*texts: str, article: str = "a") -> pd.DataFrame:
     """Sentences of one article, one paragraph each (ids a-pNN-s01)."""
     return pd.DataFrame(
@@ -846,79 +852,67 @@ def test_a_concession_answered_after_sentences_that_go_on_granting_it():
 
 
 def test_an_although_clause_is_answered_in_its_own_sentence_not_three_sentences_on():
-    labels = label_sentences(
-        frame(
-            "The fights are realistic, although there isn't much bloodshed in the movie.",
-            "The editing is superb and events happen at a quick pace.",
-            "Yet the trademark of this film are the actors.",
-        )
+    r = roles(
+        "The fights are realistic, although there isn't much bloodshed in the movie.",
+        "The editing is superb and events happen at a quick pace.",
+        "Yet the trademark of this film are the actors.",
     )
-    assert "rebuttal" not in labels_of(labels, "a-p03-s01", "role")
-    assert "concession" not in labels_of(labels, "a-p02-s01", "role")
+    assert "rebuttal" not in r[2]
+    assert "concession" not in r[1]
 
 
 def test_an_expectation_is_a_concession_only_when_the_next_sentence_answers_it():
-    labels = label_sentences(
-        frame(
-            "Hybrid work is supposed to offer the best of both worlds.",
-            "In practice, it often delivers the worst of both.",
-            "You are supposed to sign the form at the front desk.",
-            "The clerk stamps it the same day.",
-        )
+    r = roles(
+        "Hybrid work is supposed to offer the best of both worlds.",
+        "In practice, it often delivers the worst of both.",
+        "You are supposed to sign the form at the front desk.",
+        "The clerk stamps it the same day.",
     )
-    assert "concession" in labels_of(labels, "a-p01-s01", "role")
-    assert "rebuttal" in labels_of(labels, "a-p02-s01", "role")
-    assert "concession" not in labels_of(labels, "a-p03-s01", "role")
+    assert "concession" in r[0]
+    assert "rebuttal" in r[1]
+    assert "concession" not in r[2]
 
 
 def test_a_view_the_other_side_likes_to_cite_is_reported_not_the_writers_habit():
-    labels = label_sentences(
-        frame(
-            "Advocates like to cite surveys in which most remote staff say they are more productive.",
-            "As I like to say, the office is a tool.",
-            "I'd just like to say a couple of things about the office.",
-        )
+    r = roles(
+        "Advocates like to cite surveys in which most remote staff say they are more productive.",
+        "As I like to say, the office is a tool.",
+        "I'd just like to say a couple of things about the office.",
     )
-    assert "concession" in labels_of(labels, "a-p01-s01", "role")
-    assert "concession" not in labels_of(labels, "a-p02-s01", "role")
-    assert "concession" not in labels_of(labels, "a-p03-s01", "role")
+    assert "concession" in r[0]
+    assert "concession" not in r[1]
+    assert "concession" not in r[2]
 
 
 def test_a_sentence_quoted_from_end_to_end_is_someone_elses_words_not_a_claim():
-    labels = label_sentences(
-        frame(
-            '"We get the commute without the collaboration," one manager told me.',
-            '"It\u2019s the worst deal going."',
-            "\u201cYou must come in. It is time we met.\u201d",
-            'The "water-cooler effect" must be measured before anyone relies on it.',
-        )
+    r = roles(
+        '"We get the commute without the collaboration," one manager told me.',
+        '"It\u2019s the worst deal going."',
+        "\u201cYou must come in. It is time we met.\u201d",
+        'The "water-cooler effect" must be measured before anyone relies on it.',
     )
-    assert "claim" not in labels_of(labels, "a-p02-s01", "role")
-    assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # a quote of two sentences
-    assert "claim" in labels_of(labels, "a-p04-s01", "role")  # quotes a phrase only
+    assert "claim" not in r[1]
+    assert "claim" not in r[2]  # a quote of two sentences
+    assert "claim" in r[3]  # quotes a phrase only
 
 
 def test_an_evaluative_verdict_is_a_claim_but_mistaken_identity_is_not():
-    labels = label_sentences(
-        frame(
-            "Casting him in this role was a mistake.",
-            "The two robbers are mistaken for rich tourists by the police.",
-        )
+    r = roles(
+        "Casting him in this role was a mistake.",
+        "The two robbers are mistaken for rich tourists by the police.",
     )
-    assert "claim" in labels_of(labels, "a-p01-s01", "role")
-    assert "claim" not in labels_of(labels, "a-p02-s01", "role")
+    assert "claim" in r[0]
+    assert "claim" not in r[1]
 
 
 def test_a_finding_reported_from_a_named_source_is_evidence_not_the_authors_claim():
-    labels = label_sentences(
-        frame(
-            "According to Nicholas Bloom, fully remote teams were probably about 10% less productive.",
-            "Fully remote teams are probably less productive.",
-        )
+    r = roles(
+        "According to Nicholas Bloom, fully remote teams were probably about 10% less productive.",
+        "Fully remote teams are probably less productive.",
     )
-    assert "evidence_authority" in labels_of(labels, "a-p01-s01", "role")
-    assert "claim" not in labels_of(labels, "a-p01-s01", "role")  # its hedge belongs to the finding
-    assert "claim" in labels_of(labels, "a-p02-s01", "role")
+    assert "evidence_authority" in r[0]
+    assert "claim" not in r[0]  # its hedge belongs to the finding
+    assert "claim" in r[1]
 
 
 def _listicle(points: list[str]) -> pd.DataFrame:
@@ -1003,29 +997,25 @@ def test_an_essay_that_announces_its_argument_and_concedes_after_it_states_its_t
 
 
 def test_a_correction_is_a_claim_and_a_grudging_permission_a_concession():
-    labels = label_sentences(
-        frame(
-            "Marking is not a chore to be automated; it is how a teacher learns what a class has understood.",
-            "Let machines check spelling if they must.",
-            "So the question is not whether to use chatbots, but how fast.",
-        )
+    r = roles(
+        "Marking is not a chore to be automated; it is how a teacher learns what a class has understood.",
+        "Let machines check spelling if they must.",
+        "So the question is not whether to use chatbots, but how fast.",
     )
-    assert "claim" in labels_of(labels, "a-p01-s01", "role")
-    assert "concession" in labels_of(labels, "a-p02-s01", "role")
-    assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # "not X but Y" reframes: left to other cues
+    assert "claim" in r[0]
+    assert "concession" in r[1]
+    assert "claim" not in r[2]  # "not X but Y" reframes: left to other cues
 
 
 def test_a_first_person_story_needs_a_past_verb_not_a_present_verb_before_an_adjective():
-    labels = label_sentences(
-        frame(
-            "Sir, as a teacher of twenty years, I welcome automated marking.",
-            "I would have preferred more time with the Vikings.",
-            "I rather liked that about the series.",
-            "I have never seen a better film.",
-        )
+    r = roles(
+        "Sir, as a teacher of twenty years, I welcome automated marking.",
+        "I would have preferred more time with the Vikings.",
+        "I rather liked that about the series.",
+        "I have never seen a better film.",
     )
-    assert "evidence_anecdote" not in labels_of(labels, "a-p01-s01", "role")
-    assert "claim" in labels_of(labels, "a-p01-s01", "role")  # takes a side: "I welcome"
-    assert "evidence_anecdote" not in labels_of(labels, "a-p02-s01", "role")  # a wish, not a story
-    assert "evidence_anecdote" in labels_of(labels, "a-p03-s01", "role")
-    assert "evidence_anecdote" in labels_of(labels, "a-p04-s01", "role")
+    assert "evidence_anecdote" not in r[0]
+    assert "claim" in r[0]  # takes a side: "I welcome"
+    assert "evidence_anecdote" not in r[1]  # a wish, not a story
+    assert "evidence_anecdote" in r[2]
+    assert "evidence_anecdote" in r[3]
