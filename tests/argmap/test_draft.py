@@ -505,6 +505,14 @@ def test_a_negative_word_that_the_claim_wants_less_of_does_not_flip_it():
     )
 
 
+def test_excess_is_a_negative_evaluation_but_also_is_not():
+    question = "Are helicopter parents good for their children?"
+    assert stance("Helicopter parents smother their children with too much attention.", question)[0] == "con"
+    assert stance("Only children grow up overly dependent on adults.", "Is it good to be an only child?")[0] == "con"
+    assert stance("Helicopter parents help their children, too, by keeping them safe.", question)[0] == "pro"
+    assert stance("Helicopter parents help their children too.", question)[0] == "pro"
+
+
 def test_a_claim_of_two_clauses_is_read_by_the_clause_on_the_question():
     # "..., there is so much ... cannot do" is a second clause with its own negation: the stance
     # toward the question is the first clause's ("do not believe ... will replace")

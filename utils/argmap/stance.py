@@ -1,9 +1,10 @@
 """Stance of a claim toward a yes/no trigger question, by polarity parity.
 
 A claim answers the question "yes" (pro) when it has the same polarity as the question.
-Polarity is the parity of flips: each negation (``not``, ``n't``, ``no``, ``never`` ...) and
-each negative-evaluation word (``bad``, ``harmful``, ``ban`` ... in
-``data/lexicons/argument/polarity_negative.txt``) flips it, unless it follows a diminishing verb
+Polarity is the parity of flips: each negation (``not``, ``n't``, ``no``, ``never`` ...), each
+negative-evaluation word (``bad``, ``harmful``, ``ban`` ... in
+``data/lexicons/argument/polarity_negative.txt``) and each mark of excess ("too much", "too
+spoiled", "overly dependent") flips it, unless it follows a diminishing verb
 ("cut down on waste", "remove threats": ``polarity_shifters.txt``). Evaluation words that the claim
 and the question share cancel out (``"Do video games have a bad impact?"`` /
 ``"They have a bad impact"`` agree), and a question offering both poles (``"good or bad"``)
@@ -57,6 +58,8 @@ def _drop_alternative(question: str) -> str:
     )
 
 
+_TOO = re.compile(r"(?<![\w'])too(?![\w'])", re.IGNORECASE)
+_TOO_BEFORE_WORD = re.compile(r"\s+(?!not\b)[a-z]", re.IGNORECASE)
 _SUBJECTS = frozenset(load_lexicon("subjects"))
 _ANSWER = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!;:\-–—]|\s+(\w+))", re.IGNORECASE)
 
@@ -94,6 +97,8 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
         return ["no"] if answer == "no" else []
     tokens = _tokens(text)
     negative = [_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared for t in tokens]
+    # each "too" in turn: excess when a word follows it, not "also" ("It helps, too, ...", "me too")
+    excess = iter([bool(_TOO_BEFORE_WORD.match(text, m.end())) for m in _TOO.finditer(text)])
     flips, diminished = [], set()
     for i, t in enumerate(tokens):
         if t in _NEGATION:
@@ -108,6 +113,8 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
                 continue
         if negative[i]:  # "eliminate the toll" still evaluates the toll negatively
             flips.append(t)
+        elif t == "overly" or (t == "too" and next(excess, False)):
+            flips.append(t)  # excess: "too much attention", "too spoiled", "overly dependent"
     return flips
 
 
