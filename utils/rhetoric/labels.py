@@ -287,15 +287,22 @@ def in_numbered_point(sentences: pd.DataFrame) -> pd.Series:
     Returns:
         Flags for the body sentences (``~is_heading``), in their order.
     """
-    if "is_heading" not in sentences:
-        return pd.Series(False, index=range(len(sentences)))
-    text = sentences["text"].astype("str")
-    heading = sentences["is_heading"].to_numpy(dtype=bool)
-    point = heading & text.str.match(_NUMBERED_POINT).to_numpy() & ~text.str.contains(_FRAME_SECTION).to_numpy()
+    heading = (
+        sentences["is_heading"].to_numpy(dtype=bool) if "is_heading" in sentences else np.zeros(len(sentences), bool)
+    )
+    heads = sentences[heading]
+    text = heads["text"].astype("str")
+    point = text.str.match(_NUMBERED_POINT) & ~text.str.contains(_FRAME_SECTION)
+    lists = set(
+        heads.loc[point.to_numpy(), "article_id"].astype("str").value_counts().loc[lambda n: n >= LIST_POINTS].index
+    )
+    if not lists:  # most corpora: no article is a list of points
+        return pd.Series(False, index=range(int((~heading).sum())))
     art = sentences["article_id"].astype("str").to_numpy()
-    section = pd.Series(np.where(heading, point, np.nan), dtype="object").groupby(art).ffill().fillna(False)
-    points = pd.Series(point).groupby(art).transform("sum").to_numpy()
-    flag = section.to_numpy(dtype=bool) & (points >= LIST_POINTS) & ~heading
+    marks = np.full(len(sentences), np.nan)
+    marks[np.flatnonzero(heading)] = point.to_numpy(dtype=float)
+    section = pd.Series(marks).groupby(art).ffill().fillna(0).to_numpy(dtype=bool)
+    flag = section & np.isin(art, list(lists)) & ~heading
     return pd.Series(flag[~heading])
 
 

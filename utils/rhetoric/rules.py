@@ -42,7 +42,7 @@ AUXILIARIES = r"(?:do|does|did|is|are|am|was|were|can|could|will|would|have|has|
 SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 # "That description is wrong." / "This is simply not true.": a verdict on the view just reported
-_EXPECTATION = re.compile(rf"(?<!\w){_cue('expectation_frames')}(?!\w)", re.I)
+_EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
 _REJECTION_START = re.compile(
     rf"^\W*(?:that|this|such)(?:\s+[a-z-]+){{0,2}}\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)", re.I
 )
