@@ -657,6 +657,24 @@ def test_headlines_state_the_finding():
     assert concepts_views.headline_cooccurrence(m) == "‘a’ and ‘b’ share the most sentences (2)"
 
 
+def test_concept_headlines_name_the_densest_concept_and_read_right_for_one_article():
+    top = pd.DataFrame(
+        {
+            "article_id": ["x", "x", "x", "y", "y", "y"],
+            "concept": ["tools", "measurement", "training", "culture", "tools", "measurement"],
+            "rank": [1, 2, 3, 1, 2, 3],
+        }
+    )
+    # tools and measurement are both in the top 3 of two articles: the denser on average (tools) is named
+    assert concepts_views.headline_top_concepts(top) == "‘tools’ is among the 3 densest concepts in 2 of 2 articles"
+    one = top[top["article_id"] == "x"]
+    assert concepts_views.headline_top_concepts(one) == "‘tools’ is the densest concept in x"
+    rates = pd.DataFrame({"x": [23.0, 13.0, 0.0]}, index=["tools", "measurement", "culture"])
+    assert concepts_views.headline_heatmap(rates) == (
+        "‘tools’ is densest in x (23 per 1,000 words); it uses 2 of the lexicon's 3 concepts"
+    )
+
+
 def test_write_counts(tmp_path, fruit):
     corpus, counts = fruit
     files = concepts.write_counts(counts, tmp_path / "figs")

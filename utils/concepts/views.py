@@ -309,10 +309,12 @@ def headline_heatmap(rates: pd.DataFrame) -> str:
         return "No concept of the lexicon occurs in these articles"
     concept, article = rates.stack().idxmax()
     everywhere = int(((rates > 0).sum(axis=1) == rates.shape[1]).sum())
-    return (
-        f"{_q(concept)} is densest in {article} ({rates.at[concept, article]:.0f} per 1,000 words); "
+    spread = (
         f"{everywhere} of {rates.shape[0]} concepts occur in every article"
+        if rates.shape[1] > 1
+        else f"it uses {everywhere} of the lexicon's {rates.shape[0]} concepts"
     )
+    return f"{_q(concept)} is densest in {article} ({rates.at[concept, article]:.0f} per 1,000 words); {spread}"
 
 
 def headline_top_concepts(top: pd.DataFrame, *, n: int = 3) -> str:
@@ -320,8 +322,14 @@ def headline_top_concepts(top: pd.DataFrame, *, n: int = 3) -> str:
     best = top[top["rank"] <= n]
     if best.empty:
         return "No concept of the lexicon occurs in these articles"
-    freq = best.groupby("concept")["article_id"].nunique().sort_values(ascending=False, kind="stable")
-    return f"{_q(freq.index[0])} is among the {n} densest concepts in {freq.iloc[0]} of {top['article_id'].nunique()} articles"
+    # most articles first; among those, the best mean rank (the densest), so one article's title names its top concept
+    by = best.groupby("concept").agg(articles=("article_id", "nunique"), rank=("rank", "mean"))
+    by = by.sort_values(["articles", "rank"], ascending=[False, True], kind="stable")
+    concept, articles = by.index[0], int(by["articles"].iloc[0])
+    total = top["article_id"].nunique()
+    if total == 1:
+        return f"{_q(concept)} is the densest concept in {top['article_id'].iloc[0]}"
+    return f"{_q(concept)} is among the {n} densest concepts in {articles} of {total} articles"
 
 
 def headline_top_terms(terms: pd.DataFrame) -> str:
