@@ -521,6 +521,20 @@ def test_word_cloud_and_bar_chart_come_from_the_same_table(fruit):
     plt.close("all")
 
 
+def test_one_article_gets_one_word_cloud_named_for_it(tmp_path, fruit):
+    _, counts = fruit
+    assert list(dict.fromkeys(concepts_views.cloud_table(counts, n=10)["panel"])) == ["all articles", "a", "b"]
+    (tmp_path / "one").mkdir()
+    one = concepts.count_corpus(make_corpus(tmp_path / "one", {"a.txt": FRUIT["a.txt"]}))
+    clouds = concepts_views.cloud_table(one, n=10)
+    assert set(clouds["panel"]) == {"a"}  # the corpus's cloud would be the same cloud again
+    assert concepts_views.headline_clouds(clouds, n=10) == "The 10 most frequent terms of a"
+    fig = concepts_plots.plot_word_clouds(clouds, n_articles=1)
+    assert len([ax for ax in fig.axes if ax.get_visible()]) == 1
+    assert "Showing the first" not in fig.get_supxlabel()
+    plt.close("all")
+
+
 def test_word_cloud_is_reproducible(fruit):
     _, counts = fruit
     panel = concepts_views.top_terms(counts)

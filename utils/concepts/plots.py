@@ -390,8 +390,10 @@ def plot_word_clouds(
     for ax, p in zip(axes.flat, panels):
         plot_word_cloud(clouds[clouds["panel"] == p], ax=ax)
         ax.set_title(p if p == "all articles" else _panel_title(p, titles, width=40), fontsize=9)
-    note = _truncation_note(len(panels) - 1, n_articles) if n_articles else ""
-    fig.supxlabel(" ".join(filter(None, [CLOUD_CAPTION, note])), fontsize=9)
+    note = _truncation_note(sum(p != "all articles" for p in panels), n_articles) if n_articles else ""
+    caption = " ".join(filter(None, [CLOUD_CAPTION, note]))
+    # 9 pt: about 14 characters an inch; one panel is too narrow for the caption on one line
+    fig.supxlabel(textwrap.fill(caption, int(fig.get_figwidth() * 14), break_on_hyphens=False), fontsize=9)
     return fig
 
 

@@ -279,7 +279,8 @@ def term_labels(terms: pd.DataFrame) -> pd.Series:
 
 
 def cloud_table(counts: Counts, *, n: int = 50, max_articles: int = 12) -> pd.DataFrame:
-    """The terms of every word-cloud panel: the corpus, then each article (at most ``max_articles``).
+    """The terms of every word-cloud panel: the corpus, then each article (at most ``max_articles``;
+    a one-article corpus has the article's panel only).
 
     Each panel is :func:`top_terms` of that panel, so a cloud and a bar chart of the same panel
     show the same counts.
@@ -289,7 +290,8 @@ def cloud_table(counts: Counts, *, n: int = 50, max_articles: int = 12) -> pd.Da
         label``.
     """
     ids = counts.articles["article_id"].head(max_articles).tolist()
-    panels = [(None, "all articles")] + [(a, a) for a in ids]
+    # one article: its cloud is the corpus's, so it is drawn once
+    panels = ([(None, "all articles")] if len(counts.articles) > 1 else []) + [(a, a) for a in ids]
     frames = [top_terms(counts, article_id=a, n=n).assign(panel=name) for a, name in panels]
     out = pd.concat(frames, ignore_index=True)
     out["label"] = pd.concat([term_labels(f) for f in frames], ignore_index=True)
@@ -301,6 +303,14 @@ def cloud_table(counts: Counts, *, n: int = 50, max_articles: int = 12) -> pd.Da
 
 def _q(text: str) -> str:
     return f"‘{text}’"
+
+
+def headline_clouds(clouds: pd.DataFrame, *, n: int) -> str:
+    """The title of the word clouds: of the corpus and each article, or of the one article."""
+    panels = list(dict.fromkeys(clouds["panel"]))
+    if "all articles" in panels or len(panels) != 1:
+        return f"The {n} most frequent terms of the corpus and of each article"
+    return f"The {n} most frequent terms of {panels[0]}"
 
 
 def headline_heatmap(rates: pd.DataFrame) -> str:
