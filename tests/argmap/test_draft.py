@@ -13,6 +13,7 @@ from utils import paths
 from utils.argmap import draft
 from utils.argmap import model as argmap
 from utils.argmap import quality as argmap_quality
+from utils.argmap import views as argmap_views
 from utils.argmap.export import from_aif
 from utils.argmap.stance import stance
 from utils.ingest.read import ingest
@@ -427,6 +428,15 @@ def test_without_a_curated_map_the_note_counts_items_and_relations_not_candidate
     n_items, n_relations = len(maps.draft.claims), len(maps.draft.relations)
     assert f"{n_items:,} items and {n_relations:,} relations (inside articles and across them) over 3 articles" in note
     assert "candidate" not in note  # candidates are the links below the drawing threshold, listed apart
+
+
+def test_a_one_article_corpus_reads_in_the_singular(tmp_path):
+    (tmp_path / "bags.txt").write_text(SHORT, encoding="utf-8")
+    corpus = ingest(tmp_path)
+    maps = argmap_quality.load_maps(corpus, argmap.MAP_FILE)
+    assert argmap_quality.describe_maps(maps, corpus).endswith("over 1 article. Check every item against its quote.")
+    headline = argmap_views.concept_headline(maps.draft, "fees")
+    assert headline.startswith(f"Claims about fees: {len(maps.draft.claims)} in 1 article, ")
 
 
 SHORT = (

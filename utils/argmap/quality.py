@@ -254,7 +254,8 @@ def describe_maps(maps: Maps, corpus: Corpus) -> str:
     if maps.curated is None:
         return (
             f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims):,} "
-            f"items and {len(maps.draft.relations):,} relations (inside articles and across them) over {n:,} articles. "
+            f"items and {len(maps.draft.relations):,} relations (inside articles and across them) over {n:,} "
+            f"article{'s' * (n != 1)}. "
             "Check every item against its quote."
         )
     c = maps.curated

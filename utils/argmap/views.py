@@ -455,6 +455,6 @@ def concept_headline(part: ArgumentMap, concept: str) -> str:
     """Title of the concept view: how many claims in how many articles, and how many links among them."""
     n_links = len(part.relations)
     return (
-        f"Claims about {concept}: {len(part.claims)} in {part.claims['article_id'].nunique()} articles, "
+        f"Claims about {concept}: {len(part.claims)} in {plural(part.claims['article_id'].nunique(), 'article')}, "
         f"{n_links} link{'s' * (n_links != 1)} among them"
     )
