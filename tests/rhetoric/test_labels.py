@@ -1019,3 +1019,13 @@ def test_a_first_person_story_needs_a_past_verb_not_a_present_verb_before_an_adj
     assert "evidence_anecdote" not in r[1]  # a wish, not a story
     assert "evidence_anecdote" in r[2]
     assert "evidence_anecdote" in r[3]
+
+
+def test_a_claim_cue_inside_quoted_speech_is_the_speakers_not_the_writers():
+    r = roles(
+        'A spokesperson said employers "must be able to explain how decisions are made".',
+        'The soundtrack is full of tunes, from "I want candy" to "you should be dancing".',
+        "Employers must be able to explain how decisions are made.",
+    )
+    assert "claim" not in r[0] and "claim" not in r[1]
+    assert "claim" in r[2]

@@ -381,17 +381,28 @@ def wholly_quoted(ctx: Context, quoted: pd.DataFrame) -> np.ndarray:
     return flag
 
 
-def drop_quoted_persons(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Self-mentions and reader address inside quoted speech belong to the quoted speaker: drop them."""
-    person = hits["label"].isin(["self_mention", "engagement_reader"]).to_numpy()
-    if not person.any() or quoted.empty:
-        return hits
-    sub = hits[person]
+def inside_quotes(hits: pd.DataFrame, labels: tuple[str, ...], quoted: pd.DataFrame, ctx: Context) -> np.ndarray:
+    """Which hits carry one of ``labels`` and lie inside a quoted stretch."""
+    mask = hits["label"].isin(labels).to_numpy()
+    flag = np.zeros(len(hits), dtype=bool)
+    if not mask.any() or quoted.empty:
+        return flag
+    sub = hits[mask]
     pos = ctx.joined.starts[sub["row"].to_numpy()] + sub["start"].to_numpy()
-    inside = overlaps(pd.DataFrame({"pos": pos, "start": sub["start"], "end": sub["end"]}), quoted)
-    drop = np.zeros(len(hits), dtype=bool)
-    drop[np.flatnonzero(person)[inside]] = True
-    return hits[~drop]
+    flag[
+        np.flatnonzero(mask)[overlaps(pd.DataFrame({"pos": pos, "start": sub["start"], "end": sub["end"]}), quoted)]
+    ] = True
+    return flag
+
+
+def drop_quoted_persons(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Self-mentions, reader address, directives and claim cues inside quoted speech belong to the
+    quoted speaker (A spokesperson said employers "must be able to explain ..."): drop them. Stance
+    markers stay (they still colour the text the writer chose to quote), but make no claim
+    (:func:`context_rules`)."""
+    return hits[
+        ~inside_quotes(hits, ("self_mention", "engagement_reader", "claim", "obligation", "imperative"), quoted, ctx)
+    ]
 
 
 def resolve_containment(hits: pd.DataFrame) -> pd.DataFrame:
@@ -811,7 +822,7 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
         [
             found,
             claims_from_stance(
-                found,
+                found[~inside_quotes(found, ("hedge", "booster", "attitude_marker"), quoted, ctx)],
                 not_theirs | _rows_with(found, "evidence_anecdote", n) | _rows_with(found, "evidence_authority", n),
             ),
         ],
