@@ -1029,3 +1029,14 @@ def test_a_claim_cue_inside_quoted_speech_is_the_speakers_not_the_writers():
     )
     assert "claim" not in r[0] and "claim" not in r[1]
     assert "claim" in r[2]
+
+
+def test_summary_markers_announce_a_thesis_only_where_they_summarise():
+    sents = frame(
+        "Remote work has generated more heat than light.",
+        "In a nutshell, the debate should start from evidence.",
+        "It is hard to summarize the film in one line.",
+    )
+    theses = thesis_candidates(sents, label_sentences(sents), top=3).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'in a nutshell' (+1.5)" in theses["a-p02-s01"]
+    assert "thesis phrase" not in theses["a-p03-s01"]
