@@ -1040,3 +1040,15 @@ def test_summary_markers_announce_a_thesis_only_where_they_summarise():
     theses = thesis_candidates(sents, label_sentences(sents), top=3).set_index("sentence_id")["reasons"]
     assert "thesis phrase 'in a nutshell' (+1.5)" in theses["a-p02-s01"]
     assert "thesis phrase" not in theses["a-p03-s01"]
+
+
+def test_a_short_imperative_can_be_the_thesis_a_short_statement_is_penalised():
+    sents = frame(
+        "The case for remote work is simple.",
+        "Of course, remote work is not for everyone.",
+        "Let people choose.",
+        "I believe so.",
+    )
+    theses = thesis_candidates(sents, label_sentences(sents), top=4).set_index("sentence_id")["reasons"]
+    assert "very short" not in theses["a-p03-s01"]  # a recommendation in three words
+    assert "very short (-1)" in theses["a-p04-s01"]

@@ -325,7 +325,7 @@ def thesis_candidates(
     -2, part of an imagined case -2, a concession not answered in the same sentence (it grants or
     reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
     an authority or named exemplars: it supports the point rather than states it) -1, under six
-    words -1.
+    words -1 (not an imperative: "Let people choose." can be the thesis).
 
     Args:
         sentences: The sentences table.
@@ -422,7 +422,10 @@ def thesis_candidates(
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
             "very short": np.where(
-                (body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6, -1.0, 0.0
+                ((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6)
+                & ~sid.isin(set(labels.loc[labels["label"] == "imperative", "sentence_id"])).to_numpy(),
+                -1.0,
+                0.0,
             ),
         }
     )
