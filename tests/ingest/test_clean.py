@@ -367,3 +367,21 @@ def test_a_byline_and_a_letters_signature_are_not_part_of_the_argument():
         "byline removed": "*By Margaret Harris, head of English*",
         "signature removed": "Margaret Harris Head of English, Sheffield",
     }
+
+
+def test_a_word_hyphenated_across_a_line_break_is_joined_whole():
+    raw = (
+        "For them, the library is not a luxury but a necessary public ser-\n"
+        "vice, like a bus route, and a long-\n"
+        "term one that the council should fund as core spending and not as a\n"
+        "discretionary extra to be cut first when money is tight this year.\n"
+    )
+    paras = _paras(raw)
+    assert paras[0].text == (
+        "For them, the library is not a luxury but a necessary public service, like a bus route, and a "
+        "long-term one that the council should fund as core spending and not as a discretionary extra to be "
+        "cut first when money is tight this year."
+    )
+    _check_raw_map(raw, paras)
+    log = clean_text(raw, fmt="txt").log
+    assert [e["text"] for e in log if e["step"] == "hyphenated word re-joined"] == ["service", "long-term"]

@@ -330,18 +330,48 @@ def title_lines(lines: list[str], layout: str) -> set[int]:
     return set()  # nothing but titles: no body to keep them apart from
 
 
+HYPHEN_BREAK = re.compile(r"(?<![\w-])(\w+)-$")  # "a necessary public ser-" at a line's end
+NEXT_WORD = re.compile(r"[a-z]\w*")
+
+
+def _hyphen_break(line_end: str, next_line: str) -> tuple[str, bool] | None:
+    """A word hyphenated across a line break ("ser-" / "vice"): the joined word and whether its
+    hyphen goes. The hyphen goes when the joined word is more frequent in English than the
+    hyphenated form (wordfreq): "ser-vice" -> "service", "dis-cretionary" -> "discretionary";
+    "long-term", "well-known", "job-seekers" keep theirs. ``None`` when the line does not end so,
+    or the next line does not go on in lower case."""
+    left, right = HYPHEN_BREAK.search(line_end), NEXT_WORD.match(next_line)
+    if left is None or right is None:
+        return None
+    from wordfreq import zipf_frequency  # only hyphenated line ends pay for the word list
+
+    a, b = left.group(1), right.group()
+    joined, hyphenated = a + b, f"{a}-{b}"
+    drop = zipf_frequency(joined.lower(), "en") > zipf_frequency(hyphenated.lower(), "en")
+    return (joined if drop else hyphenated), drop
+
+
 def _join(par: Paragraph, text: str, raw: list[int], break_at: int, log: list[dict]) -> None:
-    """Append a wrapped line to a paragraph, the line break becoming one space."""
+    """Append a wrapped line to a paragraph, the line break becoming one space, or nothing when a
+    word is hyphenated across it (:func:`_hyphen_break`; the soft hyphen goes too)."""
+    split = _hyphen_break(par.text, text)
     log.append(
         {
-            "step": "wrapped line re-joined",
+            "step": "wrapped line re-joined" if split is None else "hyphenated word re-joined",
             "raw_start": break_at,
             "raw_end": break_at + 1,
-            "text": f"{par.text[-20:]}⏎{text[:20]}",
+            "text": f"{par.text[-20:]}⏎{text[:20]}" if split is None else split[0],
         }
     )
-    par.text += " " + text
-    par.raw += [break_at] + raw
+    if split is None:
+        par.text += " " + text
+        par.raw += [break_at] + raw
+    elif split[1]:  # "ser-" + "vice": the hyphen and the break go
+        par.text = par.text[:-1] + text
+        par.raw = par.raw[:-1] + raw
+    else:  # "long-" + "term": the break goes
+        par.text += text
+        par.raw += raw
     par.n_lines += 1
 
 
