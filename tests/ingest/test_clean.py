@@ -385,3 +385,20 @@ def test_a_word_hyphenated_across_a_line_break_is_joined_whole():
     _check_raw_map(raw, paras)
     log = clean_text(raw, fmt="txt").log
     assert [e["text"] for e in log if e["step"] == "hyphenated word re-joined"] == ["service", "long-term"]
+
+
+def test_a_page_number_is_cut_and_the_sentence_it_broke_goes_on():
+    raw = (
+        "Libraries offer warmth, internet access and help with job applications to people who\n\n"
+        "Page 2 of 3\n\n"
+        "cannot get them anywhere else. Budgets were cut by a third.\n\n- 3 -\n\n"
+        "Councils should fund them as core spending.\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Libraries offer warmth, internet access and help with job applications to people who cannot get them "
+        "anywhere else. Budgets were cut by a third.",
+        "Councils should fund them as core spending.",  # a page break after a full stop still ends a paragraph
+    ]
+    assert [e["text"] for e in cleaned.log if e["step"] == "page number removed"] == ["Page 2 of 3", "- 3 -"]
+    _check_raw_map(raw, cleaned.paragraphs)

@@ -50,6 +50,8 @@ BULLET_ONLY = re.compile(r"^[-–—•*o·▪◦]$")
 BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)])\s+(?=\S)")
 SPEAKER_MARK = re.compile(r"^(?P<marker>Q|A|Question|Answer)\s*:\s+(?=\S)")  # an interview's "Q: ..." / "A: ..."
 MD_HEADING = re.compile(r"^#{1,6}\s+")
+# a page number left by a PDF or print export, on a line of its own: "Page 2", "Page 2 of 5", "- 2 -", "2/5"
+PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4})$", re.I)
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 12
@@ -403,12 +405,22 @@ def paragraphs_from_lines(
     titles = {kept[i] for i in title_lines(texts, layout)}
     paras: list[Paragraph] = []
     cur: Paragraph | None = None
+    held: Paragraph | None = None  # the paragraph a blank line closed, in case a page number follows
+    after_page = False
     pending_marker: tuple[str, int] | None = None
     for line, start in lines:
         text, raw = _span(line, start)
         if not text or start in cut_at:
-            cur = None
+            if not after_page:
+                held, cur = cur, None
             continue
+        if PAGE_MARK.match(text):  # "Page 2 of 5": cut; a sentence broken by it goes on after it
+            log.append({"step": "page number removed", "raw_start": raw[0], "raw_end": raw[-1] + 1, "text": text})
+            if cur is None and held is not None and not SENTENCE_END.search(held.text):
+                cur = held
+            after_page = True
+            continue
+        after_page = False
         if BULLET_ONLY.match(text) and not markdown or (markdown and text in "-*+"):
             pending_marker = (text, raw[0])
             log.append(
