@@ -261,6 +261,11 @@ def test_html_title_prefers_the_h1_of_the_article_then_the_page_title_without_it
     assert clean_text(raw, fmt="html").title == "The real title"
     raw = "<html><head><title>Remote work, reconsidered - Acme Blog</title></head><body><p>Text here.</p></body></html>"
     assert clean_text(raw, fmt="html").title == "Remote work, reconsidered"
+    # "|" parts of as many words: the title comes first, the site after it
+    raw = "<html><head><title>Bus fares | City Voice</title></head><body><p>Text here.</p></body></html>"
+    assert clean_text(raw, fmt="html").title == "Bus fares"
+    raw = "<html><head><title>City Voice | Why free buses are a false economy</title></head><body></body></html>"
+    assert clean_text(raw, fmt="html").title == "Why free buses are a false economy"
 
 
 # ------------------------------------------------------------------ comment, share and cookie notices

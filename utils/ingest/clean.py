@@ -626,16 +626,17 @@ SITE_SEPARATOR = re.compile(r"\s+(?:[-–—·•:»]|::)\s+")
 def strip_site_name(title: str) -> str:
     """A page ``<title>`` without its site name: ``"Why CX matters | Acme Blog"`` -> ``"Why CX matters"``.
 
-    With ``|``, the longest part is the title (``"Acme | Why CX matters | Blog"`` too); with a
-    dash, a short last part (at most four words, not ending a question or exclamation) is the site.
+    With ``|``, the part of most words is the title (``"Acme | Why CX matters | Blog"`` too; on a
+    tie the first: ``"Bus fares | City Voice"``); with a dash, a short last part (at most four words,
+    not ending a question or exclamation) is the site.
 
     Example:
-        >>> strip_site_name("Is CX fluff? - Root Inc.")
-        'Is CX fluff?'
+        >>> strip_site_name("Is CX fluff? - Root Inc."), strip_site_name("Bus fares | City Voice")
+        ('Is CX fluff?', 'Bus fares')
     """
     title = " ".join(title.split())
     if " | " in title:
-        return max((p.strip() for p in title.split(" | ")), key=len)
+        return max((p.strip() for p in title.split(" | ")), key=lambda p: len(p.split()))
     seps = list(SITE_SEPARATOR.finditer(title))
     if seps:
         head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
