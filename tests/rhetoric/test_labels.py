@@ -871,6 +871,8 @@ def test_an_expectation_is_a_concession_only_when_the_next_sentence_answers_it()
     assert "concession" in r[0]
     assert "rebuttal" in r[1]
     assert "concession" not in r[2]
+    r = roles("Free buses sound generous.", "But the money has to come from the routes themselves.")
+    assert "concession" in r[0] and "rebuttal" in r[1]
 
 
 def test_a_view_the_other_side_likes_to_cite_is_reported_not_the_writers_habit():
