@@ -996,6 +996,9 @@ def test_an_essay_that_announces_its_argument_and_concedes_after_it_states_its_t
     theses = thesis_candidates(sents, labels, top=1)
     assert theses["sentence_id"].iloc[0] == "a-p01-s02"
     assert "thesis phrase 'this essay argues' (+1.5)" in theses["reasons"].iloc[0]
+    report = frame("Councils cut library budgets.", "We argue that libraries are core public services.")
+    top = thesis_candidates(report, label_sentences(report), top=1)
+    assert top["sentence_id"].iloc[0] == "a-p02-s01" and "'we argue that'" in top["reasons"].iloc[0]
 
 
 def test_a_correction_is_a_claim_and_a_grudging_permission_a_concession():
