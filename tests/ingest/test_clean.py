@@ -407,3 +407,16 @@ def test_a_page_number_is_cut_and_the_sentence_it_broke_goes_on():
     ]
     assert [e["text"] for e in cleaned.log if e["step"] == "page number removed"] == ["Page 2 of 3", "- 3 -"]
     _check_raw_map(raw, cleaned.paragraphs)
+
+
+def test_a_transcripts_stage_directions_are_no_ones_words():
+    raw = "Our towns are running out of patience. (Applause.) For ten years we asked councils to do more.\n\n[Applause]\n\nSo today I make one promise.\n"
+    cleaned = clean_text(raw, fmt="txt")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Our towns are running out of patience. For ten years we asked councils to do more.",
+        "So today I make one promise.",
+    ]
+    assert [e["text"] for e in cleaned.log if e["step"] == "stage direction removed"] == ["(Applause.)", "[Applause]"]
+    _check_raw_map(raw, cleaned.paragraphs)
+    kept = clean_text("The score (music by John Williams) swells [crosstalk 00:12:03] too soon.\n", fmt="txt")
+    assert kept.paragraphs[0].text == "The score (music by John Williams) swells too soon."  # no direction: stays

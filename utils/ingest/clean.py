@@ -727,6 +727,13 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
 # A reference mark glued to the word or punctuation before it: "homework.[1]", "markers[2,3]", "size.¹"
 FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:!?\"'”’)])(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁰⁴-⁹]+)")
+# A transcript's stage direction: "(Applause.)", "[Laughter]", "(inaudible)", "[crosstalk 00:12:03]"
+_STAGE_WORDS = "applause|laughter|laughs|cheers|cheering|booing|boos|inaudible|crosstalk|music|pause|silence"
+STAGE_DIRECTION = re.compile(
+    rf"\s*[(\[]\s*(?:{_STAGE_WORDS})(?:\s+(?:and\s+)?(?:{_STAGE_WORDS}|continues|plays|\d{{1,2}}:\d{{2}}(?::\d{{2}})?))*"
+    r"\s*\.?\s*[)\]]\.?",
+    re.I,
+)
 # The heading of the back matter at an article's end: "References", "## Notes", "Further reading:"
 BACK_MATTER = re.compile(
     r"^\W*(?:references?|bibliography|works cited|sources|notes|footnotes|endnotes|further reading|citations)\W*$", re.I
@@ -744,25 +751,29 @@ MAX_BYLINE_WORDS = 12
 
 def _cut_footnote_marks(p: Paragraph, log: list[dict]) -> None:
     """Reference marks glued to the text ("... grade homework.[1] This essay ...") point to notes,
-    not words: cut them in place (logged), so they neither open the next sentence nor stand as one."""
-    if p.kind == "heading" or not FOOTNOTE_MARK.search(p.text):
+    not words, and a transcript's stage directions ("(Applause.)", "[Laughter]") are no one's
+    words: cut both in place (logged), so they neither open the next sentence nor stand as one."""
+    if p.kind == "heading":
         return
-    out, raw, last = [], [], 0
-    for m in FOOTNOTE_MARK.finditer(p.text):
-        out.append(p.text[last : m.start()])
-        raw += p.raw[last : m.start()]
-        log.append(
-            {
-                "step": "footnote mark removed",
-                "raw_start": p.raw[m.start()],
-                "raw_end": p.raw[m.end() - 1] + 1,
-                "text": m.group(),
-            }
-        )
-        last = m.end()
-    out.append(p.text[last:])
-    raw += p.raw[last:]
-    p.text, p.raw = "".join(out), raw
+    for pattern, step in ((FOOTNOTE_MARK, "footnote mark removed"), (STAGE_DIRECTION, "stage direction removed")):
+        if not pattern.search(p.text):
+            continue
+        out, raw, last = [], [], 0
+        for m in pattern.finditer(p.text):
+            out.append(p.text[last : m.start()])
+            raw += p.raw[last : m.start()]
+            log.append(
+                {
+                    "step": step,
+                    "raw_start": p.raw[m.start()],
+                    "raw_end": p.raw[m.end() - 1] + 1,
+                    "text": m.group().strip(),
+                }
+            )
+            last = m.end()
+        out.append(p.text[last:])
+        raw += p.raw[last:]
+        p.text, p.raw = "".join(out), raw
 
 
 def _cut_paragraphs(paras: list[Paragraph], drop: set[int], log: list[dict], step: str) -> list[Paragraph]:
