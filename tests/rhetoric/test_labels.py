@@ -1047,7 +1047,7 @@ def test_summary_markers_announce_a_thesis_only_where_they_summarise():
     assert "thesis phrase" not in theses["a-p03-s01"]
 
 
-def test_a_short_imperative_can_be_the_thesis_a_short_statement_is_penalised():
+def test_a_short_imperative_can_be_the_thesis_a_short_statement_is_penalised(monkeypatch):
     sents = frame(
         "The case for remote work is simple.",
         "Of course, remote work is not for everyone.",
@@ -1057,3 +1057,7 @@ def test_a_short_imperative_can_be_the_thesis_a_short_statement_is_penalised():
     theses = thesis_candidates(sents, label_sentences(sents), top=4).set_index("sentence_id")["reasons"]
     assert "very short" not in theses["a-p03-s01"]  # a recommendation in three words
     assert "very short (-1)" in theses["a-p04-s01"]
+    monkeypatch.setattr(labels_module, "ARTICLES_AT_ONCE", 1)  # ranked in parts, the imperative goes along
+    both = pd.concat([sents, frame("Cities should run more buses.", "Let people choose.", article="b")])
+    parts = thesis_candidates(both, label_sentences(both), top=4).set_index("sentence_id")["reasons"]
+    assert "very short" not in parts["a-p03-s01"] and "very short" not in parts["b-p02-s01"]

@@ -18,6 +18,7 @@ from utils import display, rhetoric, scale
 from utils.argmap.draft import DRAW_AT, build_draft, draft_theses
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
 from utils.argmap.reading import load_model
+from utils.argmap.views import plural
 from utils.concepts.counts import concept_hits
 from utils.ingest.read import Corpus
 
@@ -254,8 +255,8 @@ def describe_maps(maps: Maps, corpus: Corpus) -> str:
     if maps.curated is None:
         return (
             f"No curated map is about this corpus, so the views show the automatic draft: {len(maps.draft.claims):,} "
-            f"items and {len(maps.draft.relations):,} relations (inside articles and across them) over {n:,} "
-            f"article{'s' * (n != 1)}. "
+            f"items and {len(maps.draft.relations):,} relations (inside articles and across them) over "
+            f"{plural(n, 'article')}. "
             "Check every item against its quote."
         )
     c = maps.curated

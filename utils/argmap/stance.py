@@ -58,7 +58,7 @@ def _drop_alternative(question: str) -> str:
     )
 
 
-_TOO = re.compile(r"(?<![\w'])too(?![\w'])", re.IGNORECASE)
+_TOO = re.compile(r"(?<![a-z'])'*too'*(?![a-z'])")  # each "too" token of _tokens, in the same lowered text
 _TOO_BEFORE_WORD = re.compile(r"\s+(?!not\b)[a-z]", re.IGNORECASE)
 _SUBJECTS = frozenset(load_lexicon("subjects"))
 _ANSWER = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!;:\-–—]|\s+(\w+))", re.IGNORECASE)
@@ -98,7 +98,8 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     tokens = _tokens(text)
     negative = [_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared for t in tokens]
     # each "too" in turn: excess when a word follows it, not "also" ("It helps, too, ...", "me too")
-    excess = iter([bool(_TOO_BEFORE_WORD.match(text, m.end())) for m in _TOO.finditer(text)])
+    low = text.lower().replace("\u2019", "'")
+    excess = iter([bool(_TOO_BEFORE_WORD.match(low, m.end())) for m in _TOO.finditer(low)])
     flips, diminished = [], set()
     for i, t in enumerate(tokens):
         if t in _NEGATION:

@@ -282,13 +282,13 @@ def choose_concept(amap: ArgumentMap, wanted: str, hits: pd.DataFrame | None = N
         return wanted, ""
     said = (
         f"Claims of only one article mention the concept {wanted!r} set in this notebook's settings "
-        f"({own['claims'].iat[0]} claim{'s' if own['claims'].iat[0] > 1 else ''})"
+        f"({plural(int(own['claims'].iat[0]), 'claim')})"
         if len(own)
         else f"No claim mentions the concept {wanted!r} set in this notebook's settings"
     )
     return top["concept"], (
         f"{said}, so the view shows {top['concept']!r}, the concept mentioned by claims of the most articles "
-        f"({top['claims']} claims in {top['articles']} articles). Set `concept` to one of: "
+        f"({plural(int(top['claims']), 'claim')} in {plural(int(top['articles']), 'article')}). Set `concept` to one of: "
         f"{', '.join(reach['concept'].head(8))}."
     )
 
@@ -448,7 +448,7 @@ def plural(n: int, word: str, many: str = "") -> str:
         >>> plural(1, "thesis", "theses"), plural(2, "thesis", "theses")
         ('1 thesis', '2 theses')
     """
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def concept_headline(part: ArgumentMap, concept: str) -> str:
@@ -456,5 +456,5 @@ def concept_headline(part: ArgumentMap, concept: str) -> str:
     n_links = len(part.relations)
     return (
         f"Claims about {concept}: {len(part.claims)} in {plural(part.claims['article_id'].nunique(), 'article')}, "
-        f"{n_links} link{'s' * (n_links != 1)} among them"
+        f"{plural(n_links, 'link')} among them"
     )

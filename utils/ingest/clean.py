@@ -716,7 +716,7 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
     for p in paras:
         normalise_spaces(p, log)
         _speaker_mark(p, log)
-        _cut_footnote_marks(p, log)
+        _cut_inline_marks(p, log)
     paras = [p for p in paras if p.text.strip()]
     if fmt == "html" and paras:
         paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
@@ -738,7 +738,7 @@ STAGE_DIRECTION = re.compile(
 BACK_MATTER = re.compile(
     r"^\W*(?:references?|bibliography|works cited|sources|notes|footnotes|endnotes|further reading|citations)\W*$", re.I
 )
-# "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline in the first paragraphs
+# "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline just under the title
 BYLINE = re.compile(
     r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—-].*)?$"
 )
@@ -749,7 +749,7 @@ SIGNATURE_NAME = re.compile(
 MAX_BYLINE_WORDS = 12
 
 
-def _cut_footnote_marks(p: Paragraph, log: list[dict]) -> None:
+def _cut_inline_marks(p: Paragraph, log: list[dict]) -> None:
     """Reference marks glued to the text ("... grade homework.[1] This essay ...") point to notes,
     not words, and a transcript's stage directions ("(Applause.)", "[Laughter]") are no one's
     words: cut both in place (logged), so they neither open the next sentence nor stand as one."""
@@ -778,9 +778,7 @@ def _cut_footnote_marks(p: Paragraph, log: list[dict]) -> None:
 
 def _cut_paragraphs(paras: list[Paragraph], drop: set[int], log: list[dict], step: str) -> list[Paragraph]:
     """Drop the paragraphs at the given positions, logging each one under ``step``."""
-    for i in sorted(drop):
-        p = paras[i]
-        log.append({"step": step, "raw_start": p.raw[0], "raw_end": p.raw[-1] + 1, "text": p.text})
+    log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(drop))
     return [p for i, p in enumerate(paras) if i not in drop]
 
 
@@ -811,10 +809,8 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
         if paras[i].kind in {"body", "heading"} and _short_unended(paras[i]) and BYLINE.match(paras[i].text)
     }
     last = paras[-1]
-    signed = (
-        {len(paras) - 1} if last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text) else set()
-    )
-    paras = _cut_paragraphs(paras, byline, log, "byline removed") if byline else paras
+    signed = last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text)
+    paras = _cut_paragraphs(paras, byline, log, "byline removed")
     return _cut_paragraphs(paras, {len(paras) - 1}, log, "signature removed") if signed else paras
 
 
@@ -836,15 +832,10 @@ def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
     p.marker, p.text, p.raw = m.group("marker") + ":", p.text[m.end() :], p.raw[m.end() :]
 
 
-def _boilerplate_entry(p: Paragraph, pattern: str) -> dict:
-    """The cleaning-log row of a paragraph cut as boilerplate (with the pattern that matched)."""
-    return {
-        "step": "boilerplate removed",
-        "raw_start": p.raw[0],
-        "raw_end": p.raw[-1] + 1,
-        "text": p.text,
-        "pattern": pattern,
-    }
+def _boilerplate_entry(p: Paragraph, pattern: str = "", *, step: str = "boilerplate removed") -> dict:
+    """The cleaning-log row of a paragraph cut whole (as boilerplate, with the pattern that matched,
+    or under another ``step``)."""
+    return {"step": step, "raw_start": p.raw[0], "raw_end": p.raw[-1] + 1, "text": p.text, "pattern": pattern}
 
 
 def _strip_trailing_paragraph_boilerplate(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:

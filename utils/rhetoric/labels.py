@@ -345,7 +345,9 @@ def thesis_candidates(
     of_article = body["article_id"].astype("str")
     articles = of_article.unique()
     if len(articles) > ARTICLES_AT_ONCE:  # every score is within one article: ranking in parts changes nothing
-        labels = labels[labels["label"].isin(THESIS_LABELS + CITED_EVIDENCE) | labels["category"].eq("question")]
+        labels = labels[
+            labels["label"].isin(THESIS_LABELS + CITED_EVIDENCE + ("imperative",)) | labels["category"].eq("question")
+        ]
         parts = []
         for i in range(0, len(articles), ARTICLES_AT_ONCE):
             some = articles[i : i + ARTICLES_AT_ONCE]
@@ -363,6 +365,7 @@ def thesis_candidates(
     sid, art, text = body["sentence_id"].astype("str"), of_article, body["text"].astype("str")
     has = {lab: set(labels.loc[labels["label"] == lab, "sentence_id"].tolist()) for lab in THESIS_LABELS}
     cites = set(labels.loc[labels["label"].isin(CITED_EVIDENCE), "sentence_id"].tolist())
+    imperatives = set(labels.loc[labels["label"] == "imperative", "sentence_id"].tolist())  # may be short
     questions = set(labels.loc[labels["category"] == "question", "sentence_id"].tolist())
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
@@ -423,7 +426,7 @@ def thesis_candidates(
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
             "very short": np.where(
                 ((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6)
-                & ~sid.isin(set(labels.loc[labels["label"] == "imperative", "sentence_id"])).to_numpy(),
+                & ~sid.isin(imperatives).to_numpy(),
                 -1.0,
                 0.0,
             ),

@@ -164,6 +164,13 @@ def describe_scores(scores: pd.DataFrame, *, n_sentences: int) -> str:
     return text
 
 
+def no_failures_note(scores: pd.DataFrame) -> str:
+    """What to say when no sentence is listed under the failures: no hand labels here, or none missed."""
+    return (
+        "The rules agree with every hand label." if len(scores) else "No hand labels here, so no disagreement to list."
+    )
+
+
 def failure_sections(diffs: pd.DataFrame) -> list[str]:
     """One collapsible list per label of the sentences where the rules and the hand labels differ."""
     out = []

@@ -41,8 +41,8 @@ _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I
 AUXILIARIES = r"(?:do|does|did|is|are|am|was|were|can|could|will|would|have|has|had|should|must|may|might)"
 SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
-# "That description is wrong." / "This is simply not true.": a verdict on the view just reported
 _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
+# "That description is wrong." / "This is simply not true.": a verdict on the view just reported
 _REJECTION_START = re.compile(
     rf"^\W*(?:that|this|such)(?:\s+[a-z-]+){{0,2}}\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)", re.I
 )
@@ -319,14 +319,9 @@ def past_pattern(ctx: Context, *, strict: bool = False) -> str:
 
 def anecdote_labels(ctx: Context) -> pd.DataFrame:
     """First person followed by a past-tense verb: "I was asked", "we've also found", "my experiment showed"."""
-    # at most two words between, adverbs or auxiliaries: "I have never seen", "we also found"; not a
-    # verb in the present ("I welcome automated marking")
-    between = (
-        r"(?: (?:[a-z]+ly|also|never|just|once|first|then|recently|finally|even|only|still|already|always|"
-        r"soon|later|eventually|rather|quite|sure|very|almost|nearly|since|sort of|kind of|kinda|had|has|have|was|were|did|been|hadn't|hasn't|haven't|"
-        r"wasn't|weren't|didn't|all|both|too|ever|again|not|myself|ourselves))"
-        r"{0,2}?"
-    )
+    # at most two words between, adverbs or auxiliaries (rule_cues/story_between.txt): "I have never
+    # seen", "we also found"; not a verb in the present ("I welcome automated marking")
+    between = rf"(?: (?:[a-z]+ly|{_cue('story_between')})){{0,2}}?"
     rx = re.compile(r"(?<!\w)(?:(?:i|we)(?:'ve|'d| have| had)?" + between + r"|(?:my|our) [a-z]+) " + past_pattern(ctx))
     found = find_spans(rx, ctx.joined)
     rule = "first person + past tense: '" + found["match"] + "'"
@@ -376,7 +371,8 @@ def wholly_quoted(ctx: Context, quoted: pd.DataFrame) -> np.ndarray:
     top, bottom = ctx.joined.locate(begin), ctx.joined.locate(end - 1)  # a quote may run over sentences
     first = ctx.joined.starts[top] + [len(t) - len(t.lstrip()) for t in text.iloc[top]]
     last = ctx.joined.starts[bottom] + [len(t.rstrip(" .!?,;:")) for t in text.iloc[bottom]]
-    for a, b in zip(top[(begin <= first) & (end >= last)], bottom[(begin <= first) & (end >= last)]):
+    whole = (begin <= first) & (end >= last)
+    for a, b in zip(top[whole], bottom[whole]):
         flag[a : b + 1] = True
     return flag
 
@@ -395,7 +391,7 @@ def inside_quotes(hits: pd.DataFrame, labels: tuple[str, ...], quoted: pd.DataFr
     return flag
 
 
-def drop_quoted_persons(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def drop_quoted_speech(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Self-mentions, reader address, directives and claim cues inside quoted speech belong to the
     quoted speaker (A spokesperson said employers "must be able to explain ..."): drop them. Stance
     markers stay (they still colour the text the writer chose to quote), but make no claim
@@ -630,7 +626,7 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         & np.array([b.endswith((",", "—", "–")) and len(b.split()) >= 3 for b in before], dtype=bool)
         & np.array(clause, dtype=bool)
     ]
-    ahead = [b.rstrip(",—– ") for b, keep in zip(before, rest["c"].isin(trailing["c"])) if keep]
+    ahead = [text.iat[r][:s].rstrip().rstrip(",—– ") for r, s in zip(trailing["row"], trailing["start"])]
     out.append(
         pd.DataFrame(
             {
@@ -773,7 +769,7 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
         else np.array([], dtype=np.int64)
     )
     quoted = quoted_spans(ctx)
-    kept = drop_boosters_in_concessions(resolve_containment(drop_quoted_persons(found, quoted, ctx)))
+    kept = drop_boosters_in_concessions(resolve_containment(drop_quoted_speech(found, quoted, ctx)))
     return drop_would_in_conditionals_and_lists(kept, ctx), you_rows, quoted
 
 
@@ -817,7 +813,7 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
         ignore_index=True,
     )
     # a point the author grants on the way to the counter-move is not the author's claim
-    not_theirs = hyp | is_q | sign_off_rows(ctx) | np.isin(np.arange(n), granted["row"]) | wholly_quoted(ctx, quoted)
+    not_theirs = hyp | is_q | sign_off_rows(ctx) | _rows_with(granted, "concession", n) | wholly_quoted(ctx, quoted)
     found = pd.concat(
         [
             found,
