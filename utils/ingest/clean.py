@@ -472,31 +472,39 @@ _FIX = re.compile(
 )
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _rewrite(p: Paragraph, pattern: re.Pattern, log: list[dict], step: str, *, space, shown) -> None:
+    """Rewrite every match of ``pattern`` in a paragraph in place: it goes, or becomes one space
+    where ``space(match, text so far)`` says so (that space points at the match's first raw
+    character). Each match is logged under ``step`` with ``shown(match)`` as its text."""
+    out, raw, last = [], [], 0
+    for m in pattern.finditer(p.text):
+        out.append(p.text[last : m.start()])
+        raw += p.raw[last : m.start()]
+        if space(m, out):
+            out.append(" ")
+            raw.append(p.raw[m.start()])
+        log.append({"step": step, "raw_start": p.raw[m.start()], "raw_end": p.raw[m.end() - 1] + 1, "text": shown(m)})
+        last = m.end()
+    out.append(p.text[last:])
+    raw += p.raw[last:]
+    p.text, p.raw = "".join(out), raw
+
+
 def normalise_spaces(par: Paragraph, log: list[dict]) -> None:
     """Collapse runs of spaces (tabs, no-break spaces) to one space, drop zero-width characters and
     turn stray control characters (seen in real files standing in for quotes) into spaces."""
-    if not _FIX.search(par.text):
-        return
-    out, raw, last = [], [], 0
-    for m in _FIX.finditer(par.text):
-        out.append(par.text[last : m.start()])
-        raw += par.raw[last : m.start()]
-        invisible = m.group() in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-        if not invisible and not (out and out[-1].endswith(" ")):
-            out.append(" ")
-            raw.append(par.raw[m.start()])
-        log.append(
-            {
-                "step": "space normalised",
-                "raw_start": par.raw[m.start()],
-                "raw_end": par.raw[m.end() - 1] + 1,
-                "text": repr(m.group()),
-            }
+    if _FIX.search(par.text):
+        _rewrite(
+            par,
+            _FIX,
+            log,
+            "space normalised",
+            space=lambda m, out: m.group() not in _INVISIBLE and not (out and out[-1].endswith(" ")),
+            shown=lambda m: repr(m.group()),
         )
-        last = m.end()
-    out.append(par.text[last:])
-    raw += par.raw[last:]
-    par.text, par.raw = "".join(out), raw
 
 
 class _MainTextParser(HTMLParser):
@@ -756,24 +764,8 @@ def _cut_inline_marks(p: Paragraph, log: list[dict]) -> None:
     if p.kind == "heading":
         return
     for pattern, step in ((FOOTNOTE_MARK, "footnote mark removed"), (STAGE_DIRECTION, "stage direction removed")):
-        if not pattern.search(p.text):
-            continue
-        out, raw, last = [], [], 0
-        for m in pattern.finditer(p.text):
-            out.append(p.text[last : m.start()])
-            raw += p.raw[last : m.start()]
-            log.append(
-                {
-                    "step": step,
-                    "raw_start": p.raw[m.start()],
-                    "raw_end": p.raw[m.end() - 1] + 1,
-                    "text": m.group().strip(),
-                }
-            )
-            last = m.end()
-        out.append(p.text[last:])
-        raw += p.raw[last:]
-        p.text, p.raw = "".join(out), raw
+        if pattern.search(p.text):
+            _rewrite(p, pattern, log, step, space=lambda m, out: False, shown=lambda m: m.group().strip())
 
 
 def _cut_paragraphs(paras: list[Paragraph], drop: set[int], log: list[dict], step: str) -> list[Paragraph]:
