@@ -369,7 +369,7 @@ def test_a_byline_and_a_letters_signature_are_not_part_of_the_argument():
     assert texts[-1] == "Let machines check spelling if they must."
     steps = {e["step"]: e["text"] for e in cleaned.log if e["step"] in {"byline removed", "signature removed"}}
     assert steps == {
-        "byline removed": "*By Margaret Harris, head of English*",
+        "byline removed": "By Margaret Harris, head of English",  # its emphasis marks went first (logged)
         "signature removed": "Margaret Harris Head of English, Sheffield",
     }
 
@@ -420,3 +420,65 @@ def test_a_transcripts_stage_directions_are_no_ones_words():
     _check_raw_map(raw, cleaned.paragraphs)
     kept = clean_text("The score (music by John Williams) swells [crosstalk 00:12:03] too soon.\n", fmt="txt")
     assert kept.paragraphs[0].text == "The score (music by John Williams) swells too soon."  # no direction: stays
+
+
+def test_markdown_inline_markup_goes_and_its_words_stay():
+    raw = (
+        "# Lock the phones away\n\n*Why every school should ban smartphones.*\n\n"
+        "Here is my argument: **schools should ban smartphones all day.** Not in lessons only.\n\n"
+        "[The OECD's PISA report](https://www.oecd.org/pisa) found that distracted pupils scored lower. "
+        "![a chart](img/chart.png)A snake_case name, 2 * 3 * 4 and `code` stay words.\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Lock the phones away",
+        "Why every school should ban smartphones.",
+        "Here is my argument: schools should ban smartphones all day. Not in lessons only.",
+        "The OECD's PISA report found that distracted pupils scored lower. "
+        "A snake_case name, 2 * 3 * 4 and code stay words.",
+    ]
+    removed = [e["text"] for e in cleaned.log if e["step"] == "Markdown markup removed"]
+    assert removed == ["*…*", "**…**", "![a chart](img/chart.png)", "[…](https://www.oecd.org/pisa)", "`…`"]
+    _check_raw_map(raw, cleaned.paragraphs)
+    plain = clean_text("Here is my argument: **schools should ban smartphones.** Now.\n", fmt="txt")
+    assert "**" in plain.paragraphs[0].text  # only Markdown files are read as Markdown
+
+
+def test_section_breaks_blockquotes_and_underlined_headings():
+    raw = (
+        "Phones in school\n================\n\nIt came slowly.\n\n---\n\n"
+        '> "Phones are not a neutral tool.\n> They are a slot machine in every pocket."\n\n'
+        "That line comes from a parent.\n\n* * *\n\nThe end came fast.\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    assert [(p.kind, p.marker, p.text) for p in cleaned.paragraphs] == [
+        ("heading", "", "Phones in school"),
+        ("body", "", "It came slowly."),
+        ("body", ">", '"Phones are not a neutral tool. They are a slot machine in every pocket."'),
+        ("body", "", "That line comes from a parent."),
+        ("body", "", "The end came fast."),
+    ]
+    steps = [(e["step"], e["text"]) for e in cleaned.log]
+    assert ("heading underline removed", "================") in steps
+    assert ("section break removed", "---") in steps and ("section break removed", "* * *") in steps
+    _check_raw_map(raw, cleaned.paragraphs)
+
+
+def test_a_newsletter_footer_a_reading_time_and_a_closing_note_on_the_author_are_cut():
+    raw = (
+        "# Lock the phones away\n\nBy Dana Whitfield · 6 min read\n\nSchools should ban phones.\n\n"
+        "Pupils talk again at lunch.\n\nBan them.\n\nSam Okafor is a former deputy head and writes on education policy.\n\n"
+        "*Thanks for reading! Subscribe for free to receive new posts.*\n\n*Share this post*\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Lock the phones away",
+        "Schools should ban phones.",
+        "Pupils talk again at lunch.",
+        "Ban them.",
+    ]
+    steps = {e["step"] for e in cleaned.log}
+    assert {"byline removed", "author's note removed", "boilerplate removed"} <= steps
+    closing = "Rishi Sunak is a former chancellor who should know better.\n"
+    kept = clean_text("Title here\n\nOne point.\n\nAnother point.\n\n" + closing, fmt="txt")
+    assert kept.paragraphs[-1].text == closing.strip()  # a verdict on someone, not a note on the writer

@@ -50,6 +50,9 @@ BULLET_ONLY = re.compile(r"^[-–—•*o·▪◦]$")
 BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)])\s+(?=\S)")
 SPEAKER_MARK = re.compile(r"^(?P<marker>Q|A|Question|Answer)\s*:\s+(?=\S)")  # an interview's "Q: ..." / "A: ..."
 MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a Markdown blockquote's "> " (nested: "> > ")
+# a line of nothing but a section break: "---", "***", "* * *", "___", "===", "~~~"
+SECTION_BREAK = re.compile(r"^(?:([-*_=~])\s*)\1(?:\s*\1)+$")
 # a page number left by a PDF or print export, on a line of its own: "Page 2", "Page 2 of 5", "- 2 -", "2/5"
 PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4})$", re.I)
 WORD = re.compile(r"\w+")
@@ -159,9 +162,12 @@ def _any_boilerplate(anywhere_only: bool) -> re.Pattern:
 
 
 def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
-    """The boilerplate pattern (as written in the lexicon) that a whole line matches, or ``None``."""
+    """The boilerplate pattern (as written in the lexicon) that a whole line matches, or ``None``;
+    Markdown emphasis around the whole line ("*Share this post*") does not hide it."""
     if not _any_boilerplate(anywhere_only).match(line):
-        return None
+        line = line.strip().strip("*_").strip()
+        if not _any_boilerplate(anywhere_only).match(line):
+            return None
     for source, pattern, anywhere in load_boilerplate_lexicon():
         if (anywhere or not anywhere_only) and pattern.match(line):
             return source
@@ -408,11 +414,27 @@ def paragraphs_from_lines(
     held: Paragraph | None = None  # the paragraph a blank line closed, in case a page number follows
     after_page = False
     pending_marker: tuple[str, int] | None = None
+    prev_blank = True
     for line, start in lines:
         text, raw = _span(line, start)
+        quoted = markdown and bool(MD_QUOTE.match(text))
+        if quoted:  # "> quoted words": the mark goes to the paragraph's marker, the words stay
+            cut = MD_QUOTE.match(text).end()
+            text, raw = text[cut:], raw[cut:]
         if not text or start in cut_at:
             if not after_page:
                 held, cur = cur, None
+            prev_blank = True
+            continue
+        blank_before, prev_blank = prev_blank, False
+        if SECTION_BREAK.match(text):
+            # "Title" over "=====" or "-----": the line above is a heading; otherwise a section break
+            under = not blank_before and cur is not None and cur.n_lines == 1 and text[0] in "=-" and paras[-1] is cur
+            if under:
+                cur.kind = "heading"
+            step = "heading underline removed" if under else "section break removed"
+            log.append({"step": step, "raw_start": raw[0], "raw_end": raw[-1] + 1, "text": text})
+            cur = None
             continue
         if PAGE_MARK.match(text):  # "Page 2 of 5": cut; a sentence broken by it goes on after it
             log.append({"step": "page number removed", "raw_start": raw[0], "raw_end": raw[-1] + 1, "text": text})
@@ -448,7 +470,7 @@ def paragraphs_from_lines(
         if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped):
             _join(cur, text, raw, start - 1, log)
             continue
-        cur = Paragraph(text, raw)
+        cur = Paragraph(text, raw, marker=">" if quoted else "")
         paras.append(cur)
     return paras
 
@@ -478,12 +500,17 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 def _rewrite(p: Paragraph, pattern: re.Pattern, log: list[dict], step: str, *, space, shown) -> None:
     """Rewrite every match of ``pattern`` in a paragraph in place: it goes, or becomes one space
     where ``space(match, text so far)`` says so (that space points at the match's first raw
-    character). Each match is logged under ``step`` with ``shown(match)`` as its text."""
+    character), or, when the pattern has a group named ``keep``, that group's text stays (with its
+    raw offsets) and the rest of the match goes. Each match is logged under ``step`` with
+    ``shown(match)`` as its text."""
     out, raw, last = [], [], 0
     for m in pattern.finditer(p.text):
         out.append(p.text[last : m.start()])
         raw += p.raw[last : m.start()]
-        if space(m, out):
+        if "keep" in pattern.groupindex and m.group("keep"):
+            out.append(m.group("keep"))
+            raw += p.raw[m.start("keep") : m.end("keep")]
+        elif space(m, out):
             out.append(" ")
             raw.append(p.raw[m.start()])
         log.append({"step": step, "raw_start": p.raw[m.start()], "raw_end": p.raw[m.end() - 1] + 1, "text": shown(m)})
@@ -723,6 +750,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         paras = paragraphs_from_lines(lines, log, markdown=fmt == "md", repeated=repeated)
     for p in paras:
         normalise_spaces(p, log)
+        if fmt == "md":
+            _cut_markdown_inline(p, log)
         _speaker_mark(p, log)
         _cut_inline_marks(p, log)
     paras = [p for p in paras if p.text.strip()]
@@ -748,13 +777,21 @@ BACK_MATTER = re.compile(
 )
 # "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline just under the title
 BYLINE = re.compile(
-    r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—-].*)?$"
+    r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—·•-].*)?$"
 )
 # "Margaret Harris" + "Head of English, Sheffield": a name closing a letter
 SIGNATURE_NAME = re.compile(
     r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\b"
 )
 MAX_BYLINE_WORDS = 12
+# "Sam Okafor is a former deputy head and writes on education policy.": the note on the author
+# that closes many op-eds; it names the writer and their trade, and is not part of the argument
+AUTHOR_NOTE = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:is|was)\s+(?:a|an|the)\b"
+    r".{0,250}?\b(?:writes|writer|author of|columnist|contributor|correspondent|journalist|editor|blogger|"
+    r"fellow (?:at|of)|professor (?:at|of|in)|lecturer (?:at|in)|founder of)\b"
+)
+MAX_AUTHOR_NOTE_WORDS = 45
 
 
 def _cut_inline_marks(p: Paragraph, log: list[dict]) -> None:
@@ -766,6 +803,36 @@ def _cut_inline_marks(p: Paragraph, log: list[dict]) -> None:
     for pattern, step in ((FOOTNOTE_MARK, "footnote mark removed"), (STAGE_DIRECTION, "stage direction removed")):
         if pattern.search(p.text):
             _rewrite(p, pattern, log, step, space=lambda m, out: False, shown=lambda m: m.group().strip())
+
+
+# Markdown's inline markup, in the order it is taken off: an image goes whole; a link keeps its
+# words ("[the OECD report](https://...)"), emphasis and code keep what they wrap. Emphasis needs
+# its marks against the words it wraps and no letter outside them: "snake_case" and "2 * 3 * 4" stay.
+MD_INLINE = (
+    re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    re.compile(r"\[(?P<keep>[^\[\]\n]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    re.compile(r"(?<![\w*])\*\*(?=\S)(?P<keep>.+?)(?<=\S)\*\*(?![\w*])"),
+    re.compile(r"(?<![\w_])__(?=\S)(?P<keep>.+?)(?<=\S)__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<keep>.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(?P<keep>.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"`(?P<keep>[^`\n]+)`"),
+)
+
+
+def _cut_markdown_inline(p: Paragraph, log: list[dict]) -> None:
+    """Take Markdown's inline markup off a paragraph (:data:`MD_INLINE`), in place and logged:
+    "**schools should ban phones.**" is a sentence, not one that opens with "**"; a link's
+    address is not words of the article."""
+    for pattern in MD_INLINE:
+        if pattern.search(p.text):
+            _rewrite(p, pattern, log, "Markdown markup removed", space=lambda m, out: False, shown=_markup_shown)
+
+
+def _markup_shown(m: re.Match) -> str:
+    """What a Markdown match took off, with the words it kept as "…": "**…**", "[…](https://...)"."""
+    if "keep" not in m.re.groupindex:
+        return m.group()
+    return m.group()[: m.start("keep") - m.start()] + "…" + m.group()[m.end("keep") - m.start() :]
 
 
 def _cut_paragraphs(paras: list[Paragraph], drop: set[int], log: list[dict], step: str) -> list[Paragraph]:
@@ -789,9 +856,10 @@ def _short_unended(p: Paragraph) -> bool:
 
 
 def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
-    """A byline just under the title ("By Harriet Cole, operations director") and a
-    letter's closing signature (the last paragraph: a name, perhaps with a role and place, no
-    sentence) say who wrote the text; they are not part of its argument (logged)."""
+    """A byline just under the title ("By Harriet Cole, operations director"), a letter's closing
+    signature (the last paragraph: a name, perhaps with a role and place, no sentence) and a closing
+    note on the author (:data:`AUTHOR_NOTE`: "Sam Okafor is a former deputy head and writes on
+    education policy.") say who wrote the text; they are not part of its argument (logged)."""
     body = [i for i, p in enumerate(paras) if p.kind == "body"]
     if len(body) < 3:
         return paras
@@ -802,8 +870,15 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     }
     last = paras[-1]
     signed = last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text)
+    noted = (
+        last.kind == "body"
+        and len(WORD.findall(last.text)) <= MAX_AUTHOR_NOTE_WORDS
+        and AUTHOR_NOTE.match(last.text.strip().strip("*_"))
+    )
     paras = _cut_paragraphs(paras, byline, log, "byline removed")
-    return _cut_paragraphs(paras, {len(paras) - 1}, log, "signature removed") if signed else paras
+    if signed or noted:
+        return _cut_paragraphs(paras, {len(paras) - 1}, log, "signature removed" if signed else "author's note removed")
+    return paras
 
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
