@@ -401,6 +401,56 @@ def drop_quoted_speech(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -
     ]
 
 
+# A verb reporting someone's words or view ("Critics say", "her post arguing that"), and what ends
+# the reported clause before a later cue: a comma, semicolon, colon or dash, or a contrast.
+_REPORTING = re.compile(
+    r"(?<![\w'’])(?<!without )(?:say|says|said|saying|argue|argues|argued|arguing|write|writes|wrote|claims|claimed|claiming|"
+    r"insist|insists|insisted|insisting|believe|believes|believed|think|thinks|thought|suggest|suggests|suggested|"
+    r"suggesting|contend|contends|contended|maintain|maintains|maintained|urge|urges|urged|urging|warn|warns|"
+    r"warned|warning|tell|tells|told)(?![\w'’])"
+)
+_CLAUSE_END = re.compile(r"[,;:–—]|(?<![\w'’])(?:but|yet|however|although|though)(?![\w'’])")
+# the writer as the subject: "I would argue that", "we think", "This essay argues that"
+_FIRST_PERSON_BEFORE = re.compile(
+    r"(?<![\w'’])(?:i|we|this (?:essay|article|piece|post|paper|report|chapter|column|book))(?:['’](?:d|ve|ll|m))?"
+    r"(?:\s+[\w'’]+){0,2}\s*$"
+)
+
+
+def reported_clause(text: str, start: int) -> bool:
+    """Whether position ``start`` of a sentence lies in a clause someone else is reported to say or
+    think: a reporting verb before it ("Critics say parents need to ...", "her post arguing that every
+    school should ..."), whose subject is not the writer ("I would argue that", "This essay argues that"
+    are the writer's own),
+    with no comma, colon, dash or contrast between ("As Drucker said, firms must" endorses).
+
+    Example:
+        >>> reported_clause("Others argue that we should teach restraint.", 24)
+        True
+        >>> reported_clause("I would argue that we should teach restraint.", 27)
+        False
+    """
+    before = text[:start].lower()
+    verbs = list(_REPORTING.finditer(before))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    return not _CLAUSE_END.search(before, verb.end()) and not _FIRST_PERSON_BEFORE.search(before[: verb.start()])
+
+
+def drop_reported_speech(hits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Claim cues, directives and rebuttal cues in a reported clause (:func:`reported_clause`) are
+    the reported speaker's, as inside quotes: "Others argue that we should teach responsible use
+    rather than ban" makes no claim of the writer's and answers nobody."""
+    mask = hits["label"].isin(["claim", "obligation", "rebuttal"]).to_numpy()
+    if not mask.any():
+        return hits
+    sub = hits[mask]
+    text = ctx.sents["text"].to_numpy()
+    reported = [reported_clause(str(text[r]), int(s)) for r, s in zip(sub["row"], sub["start"])]
+    return hits.drop(index=sub.index[np.array(reported, dtype=bool)])
+
+
 def resolve_containment(hits: pd.DataFrame) -> pd.DataFrame:
     """Within person markers and within stance markers, a longer hit wins over one inside it.
 
@@ -596,10 +646,12 @@ def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     conc["c"] = np.arange(len(conc))
     contrast = hits.loc[hits["label"] == "transition_contrast", ["row", "start", "end", "match"]]
     pair = conc.merge(contrast, on="row", suffixes=("_c", ""))
-    pair = pair[pair["start"] > pair["start_c"]].sort_values(["c", "start"]).drop_duplicates("c")
+    text = ctx.sents["text"].astype("str")
+    # a contrast inside the reported view ("Others argue that we should teach X rather than ban") is theirs
+    theirs = np.array([reported_clause(text.iat[r], s) for r, s in zip(pair["row"], pair["start"])], dtype=bool)
+    pair = pair[(pair["start"] > pair["start_c"]).to_numpy() & ~theirs].sort_values(["c", "start"]).drop_duplicates("c")
     same = pair.assign(rule="counter-move after the concession '" + pair["match_c"] + "'")
     rest = conc[~conc["c"].isin(pair["c"])]
-    text = ctx.sents["text"].astype("str")
     out = [same[["row", "rule", "start", "end", "match"]]]
     sub = rest["match"].str.lower().str.strip(" ,").isin(_SUBORDINATE_CONCESSIONS) & (rest["start"] <= 3)
     commas = [text.iat[r].find(", ", e) for r, e in zip(rest["row"], rest["end"])]
@@ -769,7 +821,9 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
         else np.array([], dtype=np.int64)
     )
     quoted = quoted_spans(ctx)
-    kept = drop_boosters_in_concessions(resolve_containment(drop_quoted_speech(found, quoted, ctx)))
+    kept = drop_boosters_in_concessions(
+        resolve_containment(drop_reported_speech(drop_quoted_speech(found, quoted, ctx), ctx))
+    )
     return drop_would_in_conditionals_and_lists(kept, ctx), you_rows, quoted
 
 
@@ -806,10 +860,19 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     )
     found = pd.concat([found[~drop], questions, case], ignore_index=True)
     direct = _rows_with(found, "evidence_anecdote", n)
+    # a sentence that directs or holds a claim cue ("schools should ban phones", "Ban them.") does
+    # not go on telling a story (one that begins it, "Consider what happened at ...", still does)
+    directive = _rows_with(found, "obligation", n) | _rows_with(found, "imperative", n) | _rows_with(found, "claim", n)
     found = pd.concat([found, expectation_concessions(ctx)], ignore_index=True)
     rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
-        [found, narrative_labels(ctx, direct, hyp | is_q), rebuttals, granted, reason_after_why(ctx, questions)],
+        [
+            found,
+            narrative_labels(ctx, direct, hyp | is_q | (directive & ~direct)),
+            rebuttals,
+            granted,
+            reason_after_why(ctx, questions),
+        ],
         ignore_index=True,
     )
     # a point the author grants on the way to the counter-move is not the author's claim
