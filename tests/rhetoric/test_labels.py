@@ -1122,6 +1122,7 @@ def test_the_writer_announcing_their_argument_or_objection_is_a_thesis_phrase_an
         "My objection is to the idea that a ban cures everything.",
         "On balance, we think the case for a total ban has not been made.",
         "Teach pupils how these apps are designed.",
+        "Every few months a minister frets, and every few months the answer is the same: ban them.",
     )
     labels = label_sentences(sents)
     theses = thesis_candidates(sents, labels, top=5).set_index("sentence_id")["reasons"]
@@ -1129,3 +1130,4 @@ def test_the_writer_announcing_their_argument_or_objection_is_a_thesis_phrase_an
     assert "thesis phrase 'my objection is' (+1.5)" in theses["a-p03-s01"]
     assert "claim" in labels_of(labels, "a-p04-s01", "role")
     assert "imperative" in labels_of(labels, "a-p05-s01")
+    assert "thesis phrase" not in theses["a-p06-s01"]  # a habit reported, not the writer's answer
