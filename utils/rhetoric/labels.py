@@ -370,9 +370,12 @@ def thesis_candidates(
     para = pd.Series(paragraph_numbers(body))
     last, first = para.groupby(art).transform("max"), para.groupby(art).transform("min")
     cues = (lexicons or {}).get("rhetoric_cues_thesis") or (read_lexicon(THESIS_FILE) if THESIS_FILE.exists() else None)
-    thesis_rx = cues.entries_pattern if cues is not None else re.compile(r"(?!x)x")
+    thesis_rx = cues.pattern if cues is not None else re.compile(r"(?!x)x")
     lowered = text.map(normalise).str.lower()
     phrase = lowered.str.extract("(" + thesis_rx.pattern + ")", expand=False)
+    if cues is not None and cues.exclusions:  # "the answer is the same" is a NOT: line, no thesis phrase
+        found = phrase.dropna()
+        phrase = phrase.where(~phrase.index.isin(found.index[found.map(cues.entry_for).str.startswith("NOT: ")]))
     concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
     phrase = phrase.fillna(concludes)
     opening = (~art.duplicated()).to_numpy()  # the article's first body sentence
