@@ -194,13 +194,14 @@ def test_the_folders_own_documentation_is_skipped_unless_the_manifest_lists_it(t
     docs = {"README.md": b"How this corpus was collected.", "sub/SOURCE.md": b"Where it came from, in brief."}
     corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "readme-notes.txt": b"An article about readmes.", **docs}))
     assert list(corpus.articles["file"]) == ["good.txt", "readme-notes.txt"]
-    assert corpus.warnings["file"].tolist() == ["README.md", "sub/SOURCE.md"]
-    assert corpus.warnings["problem"].str.contains("documentation").all()
+    docs_warned = corpus.warnings[corpus.warnings["action"] == "skipped"]
+    assert docs_warned["file"].tolist() == ["README.md", "sub/SOURCE.md"]
+    assert docs_warned["problem"].str.contains("documentation").all()
     listed = ingest(
         _folder(tmp_path / "listed", {"good.txt": GOOD, **docs, "articles.csv": b"id,file\nsrc,sub/SOURCE.md\n"})
     )
     assert sorted(listed.articles["file"]) == ["good.txt", "sub/SOURCE.md"]  # the manifest says it is an article
-    assert listed.warnings["file"].tolist() == ["README.md"]
+    assert listed.warnings.loc[listed.warnings["action"] == "skipped", "file"].tolist() == ["README.md"]
 
 
 def test_two_identical_articles_keep_the_first(tmp_path):
@@ -395,7 +396,7 @@ def test_utf16_without_bom_is_read(tmp_path, codec):
     )
     a = corpus.articles.set_index("file")
     assert a.at["wide.txt", "encoding"] == codec and a.at["wide.txt", "n_words"] == 8
-    assert corpus.warnings.empty
+    assert corpus.warnings["problem"].str.startswith("has only 8 words").all()  # no doubt about its encoding
 
 
 def test_symlink_loops_and_broken_links_are_skipped_with_a_warning_naming_each(tmp_path):
@@ -467,6 +468,8 @@ def test_an_article_not_in_english_is_kept_with_a_warning(tmp_path):
     corpus = ingest(tmp_path, progress=False)
     assert sorted(corpus.articles["article_id"]) == ["kurz", "lanes", "radwege"]
     w = corpus.warnings
+    assert w.loc[w["file"] == "kurz.txt", "problem"].str.startswith("has only 6 words").all()  # short, not judged
+    w = w[w["file"] != "kurz.txt"]
     assert w["file"].tolist() == ["radwege.txt"]
     assert w["problem"].iloc[0].startswith("looks as if it is not in English: 0% of its words are common English")
     assert w["action"].iloc[0].startswith("kept")
@@ -541,3 +544,28 @@ def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(
     raw = (tmp_path / "essay1.html").read_text(encoding="utf-8")
     row = cut[cut["article_id"] == "essay1"].iloc[0]
     assert raw[row["raw_start"] : row["raw_end"]] == row["text"]
+
+
+def test_word_and_pdf_files_are_named_as_not_read_and_a_title_alone_is_flagged_short(tmp_path):
+    (tmp_path / "op-ed.txt").write_text("Cities should run more buses. " * 10, encoding="utf-8")
+    (tmp_path / "draft.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG")
+    (tmp_path / "title.txt").write_text("Just a title\n", encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    warned = corpus.warnings.set_index("file")
+    assert warned.loc["draft.docx", "problem"].startswith("is a Word document; only")
+    assert (
+        warned.loc["scan.PDF", "problem"].startswith("is a PDF; only") and warned.loc["scan.PDF", "action"] == "skipped"
+    )
+    assert "chart.png" not in warned.index  # not a document anyone meant as an article
+    assert (
+        warned.loc["title.txt", "problem"].startswith("has only 3 words")
+        and warned.loc["title.txt", "action"] == "kept"
+    )
+    assert "op-ed.txt" not in warned.index
+    only_docs = tmp_path / "docs"
+    only_docs.mkdir()
+    (only_docs / "essay.docx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(IngestError, match=r"no articles found .*essay.docx is a Word document"):
+        ingest(only_docs, progress=False)

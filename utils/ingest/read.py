@@ -189,6 +189,43 @@ def find_article_files(corpus_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
+# Documents an analyst may drop in that are not read: each is named with what to do instead.
+UNREAD_DOCUMENTS = {
+    ".pdf": "a PDF",
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "a Rich Text file",
+    ".pages": "a Pages document",
+    ".epub": "an e-book",
+}
+
+
+def find_unread_documents(corpus_dir: Path) -> list[tuple[str, str]]:
+    """Word, PDF and other documents in the folder, which are not read, as ``(relative path,
+    problem)``, so that the analyst learns why an article is missing rather than finding it gone.
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "op-ed.docx").write_bytes(b"PK")
+        >>> find_unread_documents(d)[0][1].startswith("is a Word document")
+        True
+    """
+    out = []
+    for p in corpus_dir.rglob("*"):
+        rel = p.relative_to(corpus_dir)
+        kind = UNREAD_DOCUMENTS.get(p.suffix.lower())
+        if kind and p.is_file() and not any(part.startswith(".") and not part.startswith("..") for part in rel.parts):
+            out.append(
+                (
+                    rel.as_posix(),
+                    f"is {kind}; only {', '.join(sorted(FORMATS))} files are read: save its text as .txt "
+                    "(or the page as .html) and run again",
+                )
+            )
+    return sorted(out)
+
+
 def find_bad_links(corpus_dir: Path) -> list[tuple[str, str]]:
     """Symbolic links in a folder that lead nowhere (broken) or back to themselves (a loop), as
     ``(relative path, problem)``: article-named links, and links without a suffix (perhaps to a folder)."""
@@ -460,11 +497,13 @@ def ingest(
     manifest = read_manifest(corpus_dir)
     check_group_by(group_by, manifest, corpus_dir)
     files = find_article_files(corpus_dir)
+    unread = find_unread_documents(corpus_dir)
     if not files:
-        raise IngestError(f"{corpus_dir}: no articles found (looked for {', '.join(sorted(FORMATS))} files)")
+        also = f"; not read: {'; '.join(f'{rel} {problem}' for rel, problem in unread)}" if unread else ""
+        raise IngestError(f"{corpus_dir}: no articles found (looked for {', '.join(sorted(FORMATS))} files){also}")
     rows: dict[str, list] = {"articles": [], "paragraphs": [], "sentences": [], "cleaning": [], "warnings": []}
     rows["warnings"] += [
-        {"file": rel, "problem": problem, "action": "skipped"} for rel, problem in find_bad_links(corpus_dir)
+        {"file": rel, "problem": problem, "action": "skipped"} for rel, problem in find_bad_links(corpus_dir) + unread
     ]
     # The token columns grow article by article. Compact from the start (on 2,000 reviews, 1.5
     # million tokens, this keeps notebook 01 about 250 MB smaller): offsets in 8-byte arrays, not
@@ -537,10 +576,36 @@ def ingest(
         raise IngestError(f"{corpus_dir}: no readable article ({detail})")
     frames = {name: _frame(name, rows[name]) for name in rows}
     token_table = token_frame(tokens, frames["sentences"])
-    doubts = not_english(token_table, frames["articles"])
+    doubts = pd.concat([not_english(token_table, frames["articles"]), too_short(frames["articles"])], ignore_index=True)
     if len(doubts):
         frames["warnings"] = pd.concat([frames["warnings"], doubts], ignore_index=True)
     return Corpus(tokens=token_table, **frames)
+
+
+SHORT_WORDS = 10  # fewer words than this is a title or a line, not an argument
+
+
+def too_short(articles: pd.DataFrame) -> pd.DataFrame:
+    """Warnings for articles of fewer than :data:`SHORT_WORDS` words (a title on its own, a stray
+    line): kept, but one sentence is all their thesis, labels and rates rest on.
+
+    Example:
+        >>> too_short(pd.DataFrame({"file": ["a.txt", "b.txt"], "n_words": [3, 400]}))["problem"].tolist()
+        ['has only 3 words: too short to argue much; its thesis, labels and rates rest on a line or two']
+    """
+    short = articles[articles["n_words"] < SHORT_WORDS]
+    return pd.DataFrame(
+        {
+            "file": short["file"].astype(str),
+            "problem": [
+                f"has only {n} word{'s' if n != 1 else ''}: too short to argue much; its thesis, labels and rates "
+                "rest on a line or two"
+                for n in short["n_words"]
+            ],
+            "action": "kept",
+        },
+        columns=["file", "problem", "action"],
+    )
 
 
 ENGLISH_MIN_SHARE = 0.15  # English articles: 34-63% of words are on the stopword list (2,000 reviews, seeds); German 0%
