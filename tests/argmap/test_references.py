@@ -1,0 +1,63 @@
+"""Articles that name one another: authors from bylines and the manifest, names and titles found in
+other articles' sentences."""
+
+from __future__ import annotations
+
+from utils.argmap.references import authors, cross_references, describe_references, reference_summary
+from utils.ingest.read import ingest
+
+BAN = (
+    "# Lock the phones away, our kids will thank us\n\nBy Dana Whitfield · 6 min read\n\nSchools should ban smartphones for the whole day.\n\n"
+    "Pupils talk again at lunch, and bullying fell.\n\nBan them, and let teachers teach.\n"
+)
+REPLY = (
+    "# No, a pouch is not a policy\n\nDana Whitfield's post arguing for a ban has been shared widely.\n\n"
+    "Whitfield writes that bullying fell. Young people simply moved it online.\n\n"
+    "Her piece, Lock the phones away, our kids will thank us, is heartfelt. But it proves little.\n"
+)
+OTHER = (
+    "Buses for everyone\n\nYoung riders pay the most for the worst service.\n\n"
+    "Cities should run more buses, and fares should fall.\n\nAnn Young is a columnist and writes on transport.\n"
+)
+
+
+def _corpus(tmp_path):
+    (tmp_path / "ban.md").write_text(BAN, encoding="utf-8")
+    (tmp_path / "reply.md").write_text(REPLY, encoding="utf-8")
+    (tmp_path / "buses.txt").write_text(OTHER, encoding="utf-8")
+    return ingest(tmp_path, progress=False)
+
+
+def test_authors_come_from_bylines_and_closing_notes_with_their_source(tmp_path):
+    names = authors(_corpus(tmp_path)).set_index("article_id")
+    assert names.loc["ban", "name"] == "Dana Whitfield" and names.loc["ban", "source"] == "byline removed"
+    assert names.loc["buses", "name"] == "Ann Young" and names.loc["buses", "source"] == "author's note removed"
+    assert "reply" not in names.index
+
+
+def test_a_reply_naming_an_author_or_quoting_a_title_is_found_and_a_common_word_surname_is_not(tmp_path):
+    corpus = _corpus(tmp_path)
+    refs = cross_references(corpus)
+    reply = refs[refs["article_id"] == "reply"]
+    assert set(reply["named_article"]) == {"ban"}
+    assert reply["sentence_id"].tolist() == ["reply-p02-s01", "reply-p03-s01", "reply-p04-s01"]
+    assert set(reply["how"]) == {"author 'Dana Whitfield'", "title"}
+    first = reply.iloc[0]
+    assert first["text"][first["start"] : first["end"]] == "Dana Whitfield"
+    surname = reply[reply["sentence_id"] == "reply-p03-s01"].iloc[0]
+    assert surname["text"][surname["start"] : surname["end"]] == "Whitfield"  # the full name was given before
+    # "Young people" / "Young riders" name nobody: "young" is an English word first, and no one gave "Ann Young"
+    assert not ((refs["named_article"] == "buses") | (refs["article_id"] == "buses")).any()
+    line = describe_references(refs, authors(corpus))
+    assert line.startswith("1 article names another's author or gives its title (1 pair of articles, 3 sentences)")
+    summary = reference_summary(refs, corpus.articles.set_index("article_id")["title"])
+    assert summary["sentences"].tolist() == [3]
+
+
+def test_without_any_known_author_the_line_says_why_nothing_can_be_named(tmp_path):
+    (tmp_path / "a.txt").write_text("Cities should run more buses.\n\nFares should fall.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Buses are a waste of money.\n\nCities should build roads.\n", encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    refs = cross_references(corpus)
+    assert refs.empty
+    assert describe_references(refs, authors(corpus)).startswith("No article's author is known")
