@@ -163,7 +163,7 @@ def describe_references(refs: pd.DataFrame, names: pd.DataFrame) -> str:
             )
         )
     if refs.empty:
-        return f"No article names the author ({plural(len(names), 'name')} known) or gives the title of another."
+        return f"No article names another article's author ({plural(len(names), 'author')} known) or gives its title."
     pairs = refs[["article_id", "named_article"]].drop_duplicates()
     n = pairs["article_id"].nunique()
     verbs = "names another's author or gives" if n == 1 else "name another's author or give"
