@@ -282,3 +282,23 @@ def test_a_view_the_text_reports_is_never_its_central_claim():
     assert "charge drivers" in r.central.text
     assert r.central.rules == ["not_a_reported_view"]
     assert _unit_with(r, "One could argue").role == "opponent"
+
+
+def test_unit_length_is_read_against_the_texts_own_units_so_long_sentences_are_not_an_opponents():
+    from utils.argmap.reading import _describe, unit_features
+
+    long = (
+        "When the city of Dunkirk in France abolished bus fares in 2018, bus use rose by 85 percent within "
+        "two years, and a survey found that almost half of the new riders had made the same trips by car. "
+    )
+    short = "Fares fell. Riders came back. Buses filled up. Roads cleared."
+    for text, i in ((long * 3, 1), (short + " " + long, 4)):
+        infos = _describe(split_units(text))
+        feats = unit_features(infos, i)
+        if text.startswith("When"):
+            assert abs(feats["log_tokens"]) < 0.05  # as long as its neighbours: nothing stands out
+        else:
+            assert feats["log_tokens"] > 1.0  # far longer than its neighbours
+    # the long cited case among sentences of its own length is the writer's, not the opponent's
+    r = read_text(long * 2 + "Free buses cut congestion.")
+    assert all(u.role == "proponent" for u in r.units if "Dunkirk" in u.text)

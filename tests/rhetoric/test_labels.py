@@ -1131,3 +1131,17 @@ def test_the_writer_announcing_their_argument_or_objection_is_a_thesis_phrase_an
     assert "claim" in labels_of(labels, "a-p04-s01", "role")
     assert "imperative" in labels_of(labels, "a-p05-s01")
     assert "thesis phrase" not in theses["a-p06-s01"]  # a habit reported, not the writer's answer
+
+
+def test_an_ordinal_opening_a_statement_numbers_one_of_the_writers_points():
+    r = roles(
+        "First, free buses cut congestion in every city that tries them.",
+        "Second, some background.",
+        "Finally, the war starts and we meet the enemy.",
+        "First, we went to the depot to see the new buses.",
+        "Some argue that fares pay for the network.",
+    )
+    assert "claim" in r[0]
+    assert "claim" not in r[1]  # too short to state anything
+    assert "claim" not in r[2]  # "Finally" as often means "at last"
+    assert "claim" not in r[3]  # a story in the past tense

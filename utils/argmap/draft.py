@@ -147,7 +147,9 @@ def draft_claims(
     )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)
     df["is_claim"] = (claim_rank > 0) & (order <= quota)
-    support = (df["evidence"].ne("") | df["reason"] | df["concession"]) & ~df["is_claim"] & ~df["is_thesis"]
+    support = (
+        (df["evidence"].ne("") | df["reason"] | df["concession"] | df["rebuttal"]) & ~df["is_claim"] & ~df["is_thesis"]
+    )
     support_rank = (df["evidence"].ne("").astype(int) * 2 + df["reason"] + df["concession"]).where(support, -1)
     df["is_support"] = support & (
         support_rank.groupby(df["article_id"]).rank(method="first", ascending=False) <= max_support
@@ -397,7 +399,11 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
             continue
         read = reads.get(r.claim_id)
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
-        attack = other_side or (read is not None and (read["function"] == "attack" or read["role"] == "opponent"))
+        # evidence the writer cites (a statistic, a study, a story of their own) is theirs: the reader,
+        # trained on short texts, may call a long cited case the opponent's, but only a concession is
+        attack = other_side or (
+            r.role != "evidence" and read is not None and (read["function"] == "attack" or read["role"] == "opponent")
+        )
         relation = "attacks" if attack else "supports"
         reasons = [f"concession ({r.role}): grants or reports the other side"] if other_side else []
         if read is not None:
@@ -416,6 +422,21 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
             )
             continue
         target_id = read["target_sentence"] if read is not None else ""
+        # an essay's paragraph opens with its point and then backs it: evidence or a premise goes
+        # under the claim earlier in its own paragraph, not a claim the reader found elsewhere
+        opener = next(
+            (
+                c
+                for c in claims
+                if c.role == "claim" and c.paragraph_id == r.paragraph_id and c.sentence_index < r.sentence_index
+            ),
+            None,
+        )
+        elsewhere = target_id not in by_id or by_id[target_id].paragraph_id != r.paragraph_id
+        if r.role in ("evidence", "premise") and not other_side and opener is not None and elsewhere:
+            rule = f"backs the claim that opens its paragraph ({opener.claim_id})" + (f"; {said}" if said else "")
+            out.append(_link(r.claim_id, opener.claim_id, relation, rule, 0.6, r.article_id))
+            continue
         if target_id and target_id != r.claim_id and target_id in by_id:
             if thesis is not None and target_id in reader_central and target_id != thesis.claim_id:
                 # The reader attaches to its own central claim, and judged support or attack against

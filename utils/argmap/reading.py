@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+import statistics
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -154,6 +155,7 @@ class _Info:
     negated: bool
     answer: bool
     should: bool
+    length: float = 0.0  # log length against the text's median unit (see :func:`_describe`)
 
 
 def _describe(spans: list[Span]) -> list[_Info]:
@@ -185,7 +187,11 @@ def _describe(spans: list[Span]) -> list[_Info]:
                 bool(_SHOULD.search(s.text)),
             )
         )
-    return out
+    # a unit's length against the text's own median unit: a microtext's clauses and an op-ed's long
+    # sentences differ in length as genres, not as roles (the raw length made every long sentence
+    # of an op-ed an opponent's)
+    middle = statistics.median(math.log1p(u.n_tokens) for u in out) if out else 0.0
+    return [replace(u, length=math.log1p(u.n_tokens) - middle) for u in out]
 
 
 def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = None) -> dict[str, float]:
@@ -204,7 +210,7 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
     n_sent = infos[-1].span.sentence + 1
     f: dict[str, float] = {
         "position": i / (n - 1) if n > 1 else 0.0,
-        "log_tokens": math.log1p(u.n_tokens),
+        "log_tokens": u.length,
     }
     flags = {
         "first_unit": i == 0,

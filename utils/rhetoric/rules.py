@@ -792,6 +792,42 @@ def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray) -> pd.DataFrame:
     )
 
 
+# "First, free buses cut congestion." An ordinal opening a statement numbers one of the writer's points.
+_ENUMERATED = re.compile(
+    r"^\W*(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|fourthly|lastly)\s*,\s+(?=\S)", re.I
+)  # not "Finally,", which as often means "at last" in a story ("Finally, the war starts.")
+_ENUMERATED_MIN_WORDS = 4  # "First, some background." introduces, it does not state
+
+
+def enumerated_points(ctx: Context, blocked: np.ndarray) -> pd.DataFrame:
+    """Statements that open with an ordinal ("First, ...", "Second, ...", "Lastly, ...") number the
+    writer's points in an essay: claim candidates, unless they tell (a past-tense verb), cite or
+    imagine (``blocked``)."""
+    text = ctx.sents["text"].astype("str")
+    past = re.compile(past_pattern(ctx, strict=True))
+    rows, ends = [], []
+    for r, t in enumerate(text):
+        m = _ENUMERATED.match(t)
+        if (
+            m
+            and not blocked[r]
+            and len(t[m.end() :].split()) >= _ENUMERATED_MIN_WORDS
+            and not t.rstrip().endswith(":")
+            and not past.search(t.lower())
+        ):
+            rows.append(r)
+            ends.append(m.end())
+    return make_hits(
+        rows,
+        "role",
+        "claim",
+        ["an enumerated point: '" + text.iat[r][:e].strip() + "'" for r, e in zip(rows, ends)],
+        [0] * len(rows),
+        [e - 1 for e in ends],
+        [text.iat[r][: e - 1] for r, e in zip(rows, ends)],
+    )
+
+
 # ---------------------------------------------------------------- the two passes
 
 
@@ -883,6 +919,14 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
             claims_from_stance(
                 found[~inside_quotes(found, ("hedge", "booster", "attitude_marker"), quoted, ctx)],
                 not_theirs | _rows_with(found, "evidence_anecdote", n) | _rows_with(found, "evidence_authority", n),
+            ),
+            enumerated_points(
+                ctx,
+                not_theirs
+                | _rows_with(found, "evidence_anecdote", n)
+                | _rows_with(found, "evidence_authority", n)
+                | _rows_with(found, "evidence_statistic", n)
+                | _rows_with(found, "concession", n),
             ),
         ],
         ignore_index=True,
