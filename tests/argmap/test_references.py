@@ -61,3 +61,28 @@ def test_without_any_known_author_the_line_says_why_nothing_can_be_named(tmp_pat
     refs = cross_references(corpus)
     assert refs.empty
     assert describe_references(refs, authors(corpus)).startswith("No article's author is known")
+
+
+def test_a_reply_that_names_its_target_and_answers_it_links_the_two_theses(tmp_path):
+    from utils.argmap.draft import build_draft
+
+    amap = build_draft(_corpus(tmp_path))
+    across = amap.relations[amap.relations["scope"] == "across"]
+    reply = across[(across["source_article"] == "reply") & (across["target_article"] == "ban")]
+    assert len(reply) == 1
+    link = reply.iloc[0]
+    theses = amap.claims[amap.claims["role"] == "thesis"].set_index("article_id")["claim_id"]
+    assert (link["source"], link["target"]) == (theses["reply"], theses["ban"])
+    assert link["relation"] in {"contradicts", "qualifies"} and link["score"] == 0.9  # "But it proves little."
+    assert "its author 'Dana Whitfield', in reply-p02-s01, reply-p03-s01, reply-p04-s01" in link["rationale"]
+    # without an answer, the reply is a candidate for the analyst, not a drawn link
+    (tmp_path / "reply.md").write_text(
+        "# A note on phones\n\nDana Whitfield's post on phones has been shared widely.\n\nSchools differ.\n",
+        encoding="utf-8",
+    )
+    amap = build_draft(ingest(tmp_path, progress=False))
+    assert not ((amap.relations["source_article"] == "reply") & (amap.relations["target_article"] == "ban")).any()
+    cand = amap.candidates[
+        (amap.candidates["source_article"] == "reply") & (amap.candidates["target_article"] == "ban")
+    ]
+    assert cand["score"].tolist() == [0.5]

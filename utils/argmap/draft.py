@@ -725,6 +725,66 @@ def draft_cross_links(
     return relations_frame(drawn), relations_frame(candidates)
 
 
+REPLY_CONFIDENCE = 0.9  # a reply that names its target and answers it: the writer says whom they answer
+_AGREEMENT = re.compile(
+    r"(?<![\w'’])(?:I|we) (?:fully |entirely |largely )?agree(?![\w'’])|\b(?:is|are) right\b|\brightly\b", re.I
+)
+
+
+def reply_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Links between the theses of two articles when one names the other's author or gives its
+    title (:func:`utils.argmap.references.cross_references`), typed by how the naming paragraphs
+    answer it: a rebuttal after a point granted qualifies it, a rebuttal or contrast alone
+    contradicts it, agreement without either ("I agree", "rightly") agrees. Without any of these
+    the link is a candidate ("qualifies", confidence 0.5) for the analyst to type.
+
+    Returns:
+        ``(drawn, candidates)`` relation tables, each link's rule naming the sentences.
+    """
+    from utils.argmap.references import cross_references  # noqa: PLC0415 - references imports the views
+
+    refs = cross_references(corpus)
+    theses = claims[claims["role"] == "thesis"].drop_duplicates("article_id").set_index("article_id")["claim_id"]
+    if refs.empty or theses.empty:
+        return relations_frame([]), relations_frame([])
+    sents = corpus.sentences.set_index("sentence_id")
+    by_label = labels.groupby("label")["sentence_id"].agg(set)
+    rebut, concede = by_label.get("rebuttal", set()), by_label.get("concession", set())
+    contrast = by_label.get("transition_contrast", set())
+    drawn, candidates = [], []
+    for (b, a), group in refs.groupby(["article_id", "named_article"], sort=False):
+        if a not in theses.index or b not in theses.index:
+            continue
+        paras = set(sents.loc[group["sentence_id"], "paragraph_id"])
+        near = sents[sents["paragraph_id"].isin(paras)].index
+        answers = sorted(near.intersection(list(rebut | contrast)))
+        granted = sorted(near.intersection(list(concede)))
+        agreeing = [i for i in near if _AGREEMENT.search(str(sents.at[i, "text"]))]
+        if answers and granted:
+            relation, how = "qualifies", f"grants a point ({granted[0]}) and answers it ({answers[0]})"
+        elif answers:
+            relation, how = "contradicts", f"answers it ({answers[0]})"
+        elif agreeing:
+            relation, how = "agrees", f"agrees with it ({agreeing[0]})"
+        else:
+            relation, how = "qualifies", "names it without a cue to how it stands"
+        named = group["how"].iloc[0].replace("author ", "its author ")
+        row = dict(
+            relation_id="",
+            source=theses[b],
+            target=theses[a],
+            relation=relation,
+            scope="across",
+            source_article=b,
+            target_article=a,
+            rationale=f"{b} names {a} ({named}, in {', '.join(group['sentence_id'])}) and {how}.",
+            rule="a reply naming its target's author or title + how the naming paragraphs answer it",
+            score=REPLY_CONFIDENCE if answers or agreeing else 0.5,
+        )
+        (drawn if answers or agreeing else candidates).append(row)
+    return relations_frame(drawn), relations_frame(candidates)
+
+
 # ---------------------------------------------------------------- the whole draft
 
 
@@ -779,6 +839,9 @@ def build_draft(
     inside = draft_inside_links(claims, corpus, labels, roles=roles, reading=reading)
     lap("links inside")
     across, candidates = draft_cross_links(claims, corpus.tokens)
+    replies, maybe = reply_links(claims, corpus, labels)
+    across = pd.concat([replies, across], ignore_index=True).drop_duplicates(["source", "target"])  # the reply first
+    candidates = pd.concat([maybe, candidates], ignore_index=True)
     lap("links across")
     relations = pd.concat([inside, across], ignore_index=True)
     relations["relation_id"] = [f"D{i:05d}" for i in range(1, len(relations) + 1)]

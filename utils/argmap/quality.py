@@ -287,7 +287,8 @@ def describe_curated_and_automatic(maps: Maps) -> str:
         "topics kept out of all tuning; on long opinion articles it was measured only against an analyst's map of "
         "five articles, so check each item). "
         f"Links across articles are drawn only at confidence {DRAW_AT:.1f} or more and when the two claims share "
-        "at least two words rare in general English; weaker ones are listed as candidates for you to check."
+        "at least two words rare in general English, or when one article names the other's author or title and "
+        "answers it; weaker ones are listed as candidates for you to check."
     )
     if maps.curated is None:
         return (
