@@ -482,3 +482,23 @@ def test_a_newsletter_footer_a_reading_time_and_a_closing_note_on_the_author_are
     closing = "Rishi Sunak is a former chancellor who should know better.\n"
     kept = clean_text("Title here\n\nOne point.\n\nAnother point.\n\n" + closing, fmt="txt")
     assert kept.paragraphs[-1].text == closing.strip()  # a verdict on someone, not a note on the writer
+
+
+def test_a_blog_platforms_author_line_reading_time_counts_and_paywall_label_are_cut():
+    raw = (
+        "<html><head><title>Four-day weeks are a trick | by Priya Raman | Medium</title></head><body><article>"
+        "<h1>Four-day weeks are a productivity trick</h1><div>Priya Raman<span>·</span><button>Follow</button></div>"
+        "<div>7 min read<span>·</span>Mar 3, 2026</div><div>1.2K<span>34</span></div><p>Member-only story</p>"
+        "<p>Every few weeks another company moves to a four-day week.</p><p>I think we should be more careful.</p>"
+        "<p>Unions should bargain over output targets.</p></article></body></html>"
+    )
+    cleaned = clean_text(raw, fmt="html")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Four-day weeks are a productivity trick",
+        "Every few weeks another company moves to a four-day week.",
+        "I think we should be more careful.",
+        "Unions should bargain over output targets.",
+    ]
+    steps = {e["text"]: e["step"] for e in cleaned.log}
+    assert steps["Priya Raman·"] == "byline removed"
+    assert steps["Member-only story"] == steps["1.2K34"] == "boilerplate removed"

@@ -1145,3 +1145,13 @@ def test_an_ordinal_opening_a_statement_numbers_one_of_the_writers_points():
     assert "claim" not in r[1]  # too short to state anything
     assert "claim" not in r[2]  # "Finally" as often means "at last"
     assert "claim" not in r[3]  # a story in the past tense
+
+
+def test_a_count_of_a_whole_is_a_statistic_and_not_doubting_grants_a_point():
+    r = roles(
+        "In the largest British trial, 56 of 61 companies kept the shorter week.",
+        "I do not doubt any of that.",
+        "But look at what the trials actually asked for.",
+    )
+    assert "evidence_statistic" in r[0]
+    assert "concession" in r[1] and "rebuttal" in r[2]

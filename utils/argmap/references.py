@@ -47,7 +47,7 @@ def authors(corpus: Corpus) -> pd.DataFrame:
     if len(cleaning):
         cut = cleaning[cleaning["step"].isin(AUTHOR_STEPS)]
         for a, step, text in zip(cut["article_id"], cut["step"], cut["text"].astype(str)):
-            m = (_BYLINE_NAME if step == "byline removed" else _LEADING_NAME).match(text)
+            m = (step == "byline removed" and _BYLINE_NAME.match(text)) or _LEADING_NAME.match(text)
             if m:
                 rows.append((a, m.group("name"), step))
     out = pd.DataFrame(rows, columns=["article_id", "name", "source"])

@@ -784,6 +784,10 @@ SIGNATURE_NAME = re.compile(
     r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\b"
 )
 MAX_BYLINE_WORDS = 12
+# "Priya Raman ·": a blog platform's author line, a name and a separator (its "Follow" button gone)
+NAME_LINE = re.compile(
+    r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\s*[·•|]\W*$"
+)
 # "Sam Okafor is a former deputy head and writes on education policy.": the note on the author
 # that closes many op-eds; it names the writer and their trade, and is not part of the argument
 AUTHOR_NOTE = re.compile(
@@ -866,7 +870,9 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     byline = {  # short and unended, it may have been taken for a heading
         i
         for i in range(1, min(4, len(paras)))
-        if paras[i].kind in {"body", "heading"} and _short_unended(paras[i]) and BYLINE.match(paras[i].text)
+        if paras[i].kind in {"body", "heading"}
+        and _short_unended(paras[i])
+        and (BYLINE.match(paras[i].text) or NAME_LINE.match(paras[i].text))
     }
     last = paras[-1]
     signed = last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text)
