@@ -502,3 +502,23 @@ def test_a_blog_platforms_author_line_reading_time_counts_and_paywall_label_are_
     steps = {e["text"]: e["step"] for e in cleaned.log}
     assert steps["Priya Raman·"] == "byline removed"
     assert steps["Member-only story"] == steps["1.2K34"] == "boilerplate removed"
+
+
+def test_markdown_tables_and_footnotes_are_set_aside_not_read_as_sentences():
+    raw = (
+        "# Safer streets\n\nCasualties rose by 14% by 2024[^1], while spending fell.\n\n"
+        "| Measure | 2019 | 2024 |\n|---|---|---|\n| Killed or seriously injured | 112 | 128 |\n\n"
+        "Protected lanes work.\n\n[^1]: County road casualty statistics, 2025.\n"
+    )
+    cleaned = clean_text(raw, fmt="md")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "Safer streets",
+        "Casualties rose by 14% by 2024, while spending fell.",
+        "Protected lanes work.",
+    ]
+    steps = [(e["step"], e["text"]) for e in cleaned.log]
+    assert ("Markdown table set aside", "|---|---|---|") in steps
+    assert ("footnote removed", "[^1]: County road casualty statistics, 2025.") in steps
+    assert ("footnote mark removed", "[^1]") in steps
+    _check_raw_map(raw, cleaned.paragraphs)
+    assert "|" in clean_text("Scores: | a | b |\n", fmt="txt").paragraphs[0].text  # plain text keeps its bars

@@ -1155,3 +1155,20 @@ def test_a_count_of_a_whole_is_a_statistic_and_not_doubting_grants_a_point():
     )
     assert "evidence_statistic" in r[0]
     assert "concession" in r[1] and "rebuttal" in r[2]
+
+
+def test_a_recommendation_in_so_many_words_is_a_claim_and_a_thesis_phrase():
+    sents = frame(
+        "Cycling casualties rose by 14% between 2019 and 2024.",
+        "We recommend that the council build protected cycle lanes on its five busiest corridors.",
+        "Painted lanes are not enough.",
+        "Lower speed limits to 20 mph in town centres.",
+        "Critics argue that protected lanes take space from buses.",
+        "That is a real trade-off, but the corridors we propose have room for both.",
+    )
+    labels = label_sentences(sents)
+    theses = thesis_candidates(sents, labels, top=6)
+    assert theses.iloc[0]["sentence_id"] == "a-p02-s01" and "thesis phrase 'we recommend'" in theses.iloc[0]["reasons"]
+    assert "claim" in labels_of(labels, "a-p03-s01", "role")
+    assert "imperative" in labels_of(labels, "a-p04-s01")
+    assert {"concession", "rebuttal"} <= labels_of(labels, "a-p06-s01", "role")

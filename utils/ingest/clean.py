@@ -53,6 +53,9 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a Markdown blockquote's "> " (nested: "> > ")
 # a line of nothing but a section break: "---", "***", "* * *", "___", "===", "~~~"
 SECTION_BREAK = re.compile(r"^(?:([-*_=~])\s*)\1(?:\s*\1)+$")
+# Markdown's tables ("| Measure | 2019 |", "|---|---|") and footnote texts ("[^1]: County statistics, 2025.")
+MD_TABLE_ROW = re.compile(r"^\|.*\|$|^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
+MD_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:")
 # a page number left by a PDF or print export, on a line of its own: "Page 2", "Page 2 of 5", "- 2 -", "2/5"
 PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4})$", re.I)
 WORD = re.compile(r"\w+")
@@ -427,6 +430,14 @@ def paragraphs_from_lines(
             prev_blank = True
             continue
         blank_before, prev_blank = prev_blank, False
+        md_cut = markdown and (
+            ("Markdown table set aside" if MD_TABLE_ROW.match(text) else None)
+            or ("footnote removed" if MD_FOOTNOTE.match(text) else None)
+        )
+        if md_cut:  # a table's cells and a footnote's source are not sentences of the argument
+            log.append({"step": md_cut, "raw_start": raw[0], "raw_end": raw[-1] + 1, "text": text})
+            cur = None
+            continue
         if SECTION_BREAK.match(text):
             # "Title" over "=====" or "-----": the line above is a heading; otherwise a section break
             under = not blank_before and cur is not None and cur.n_lines == 1 and text[0] in "=-" and paras[-1] is cur
@@ -763,7 +774,9 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
 
 # A reference mark glued to the word or punctuation before it: "homework.[1]", "markers[2,3]", "size.¹"
-FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:!?\"'”’)])(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁰⁴-⁹]+)")
+FOOTNOTE_MARK = re.compile(
+    r"(?<=[\w.,;:!?\"'”’)])(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\[\^[^\]\s]{1,20}\]|[¹²³⁰⁴-⁹]+)"
+)  # "[1]", "[2, 3]", Markdown's "[^1]", "¹"
 # A transcript's stage direction: "(Applause.)", "[Laughter]", "(inaudible)", "[crosstalk 00:12:03]"
 _STAGE_WORDS = "applause|laughter|laughs|cheers|cheering|booing|boos|inaudible|crosstalk|music|pause|silence"
 STAGE_DIRECTION = re.compile(
