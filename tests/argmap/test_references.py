@@ -86,3 +86,14 @@ def test_a_reply_that_names_its_target_and_answers_it_links_the_two_theses(tmp_p
         (amap.candidates["source_article"] == "reply") & (amap.candidates["target_article"] == "ban")
     ]
     assert cand["score"].tolist() == [0.5]
+
+
+def test_two_articles_by_one_writer_do_not_answer_each_other_by_her_name(tmp_path):
+    (tmp_path / "ban.md").write_text(BAN, encoding="utf-8")
+    (tmp_path / "again.md").write_text(
+        "# Phones, a year on and still banned\n\nBy Dana Whitfield\n\nLast year, Dana Whitfield argued for a ban.\n\n"
+        "Schools should keep it.\n\nPupils are calmer.\n",
+        encoding="utf-8",
+    )
+    refs = cross_references(ingest(tmp_path, progress=False))
+    assert refs.empty

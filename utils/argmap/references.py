@@ -87,12 +87,13 @@ def cross_references(corpus: Corpus) -> pd.DataFrame:
         if by_name
         else None
     )
+    own = set(zip(names["article_id"], names["name"]))  # a writer naming themselves answers nobody
     found = []  # (naming article, named article, how, sentence, text, start, end, full name or "")
     for article_id, sid, text in zip(sents["article_id"], sents["sentence_id"], sents["text"].astype(str)):
         if name_rx is not None:
             for m in name_rx.finditer(text):
                 for named, full in by_name[m.group()]:
-                    if named != article_id:
+                    if named != article_id and (article_id, full) not in own:
                         found.append((article_id, named, f"author '{full}'", sid, text, m.start(), m.end(), full))
         if by_start:
             plain = _plain(text)
