@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from utils import paths
 from utils.ingest.clean import clean_text, is_hard_wrapped, line_layout
 
 
@@ -522,3 +523,33 @@ def test_markdown_tables_and_footnotes_are_set_aside_not_read_as_sentences():
     assert ("footnote mark removed", "[^1]") in steps
     _check_raw_map(raw, cleaned.paragraphs)
     assert "|" in clean_text("Scores: | a | b |\n", fmt="txt").paragraphs[0].text  # plain text keeps its bars
+
+
+def test_a_company_blogs_post_line_author_box_call_to_action_and_related_links_are_set_aside():
+    # a CX listicle written for the tests (tests/fixtures/cx_listicle): a "Posted on ... by" line, an
+    # author box, a call to action and a list of related posts after the argument
+    raw = (paths.ROOT / "tests" / "fixtures" / "cx_listicle" / "cx-ways.html").read_text(encoding="utf-8")
+    cleaned = clean_text(raw, fmt="html")
+    texts = [p.text for p in cleaned.paragraphs]
+    assert texts[1].startswith("Every week I talk to a service leader")
+    assert (
+        texts[-1]
+        == "New tools can help, but only once the basics work. Fix your processes first, and the technology will have something worth automating."
+    )
+    steps = {e["text"]: e["step"] for e in cleaned.log}
+    assert steps["Posted on March 12, 2026 by Jordan Ellis"] == "byline removed"
+    assert (
+        steps["Jordan Ellis is the founder of Ellis CX Advisory and writes about service design."]
+        == "author's note removed"
+    )
+    assert (
+        steps["Want help fixing your customer journey? Book a free 30-minute consultation today!"]
+        == "boilerplate removed"
+    )
+    assert (
+        steps["The hidden cost of call transfers"]
+        == steps["Why your chatbot is making customers angry"]
+        == "related links removed"
+    )
+    mid = clean_text("Body sentence here.\nRelated posts\nAnother body sentence.\nA last one.\n", fmt="txt")
+    assert [p.text for p in mid.paragraphs][-1] == "A last one."  # a sentence after the line is no link title

@@ -1172,3 +1172,28 @@ def test_a_recommendation_in_so_many_words_is_a_claim_and_a_thesis_phrase():
     assert "claim" in labels_of(labels, "a-p03-s01", "role")
     assert "imperative" in labels_of(labels, "a-p04-s01")
     assert {"concession", "rebuttal"} <= labels_of(labels, "a-p06-s01", "role")
+
+
+def test_an_imperative_after_a_fronted_clause_and_a_paragraph_under_a_concluding_heading():
+    sents = pd.DataFrame(
+        {
+            "article_id": "a",
+            "paragraph_id": ["a-p01", "a-p02", "a-p03", "a-p04", "a-p05", "a-p06"],
+            "sentence_id": [f"a-p0{i}-s01" for i in range(1, 7)],
+            "is_heading": [False, False, True, False, True, False],
+            "text": [
+                "Most service leaders are solving the wrong problem with new software.",
+                "Before you buy another tool, fix the basics.",
+                "1. Map the journey",
+                "When customers complain, we listen to the recordings.",
+                "The bottom line",
+                "New tools help only once the basics work.",
+            ],
+        }
+    )
+    labels = label_sentences(sents)
+    assert "imperative" in labels_of(labels, "a-p02-s01")
+    assert "imperative" not in labels_of(labels, "a-p04-s01")  # "we listen": a statement
+    theses = thesis_candidates(sents, labels, top=4).set_index("sentence_id")["reasons"]
+    assert "under a concluding heading (+1)" in theses["a-p06-s01"]
+    assert "under a concluding heading" not in theses["a-p04-s01"]

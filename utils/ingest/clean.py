@@ -770,6 +770,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
     flag_headings(paras)
+    # a call to action may close the text only once the list of related links under it is gone
+    paras = _strip_trailing_paragraph_boilerplate(_cut_related_links(paras, log), log)
     return Cleaned(_cut_byline_and_signature(_cut_back_matter(paras, log), log), log, title)
 
 
@@ -788,6 +790,11 @@ STAGE_DIRECTION = re.compile(
 BACK_MATTER = re.compile(
     r"^\W*(?:references?|bibliography|works cited|sources|notes|footnotes|endnotes|further reading|citations)\W*$", re.I
 )
+# a cut boilerplate line that heads a list of links ("Related posts", "You may also like")
+RELATED_LINE = re.compile(
+    r"^\W*(?:related|you (?:may|might) also like|read next|recommended for you|popular posts)\b", re.I
+)
+MAX_LINK_TITLE_WORDS = 15
 # "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline just under the title
 BYLINE = re.compile(
     r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—·•-].*)?$"
@@ -797,6 +804,12 @@ SIGNATURE_NAME = re.compile(
     r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\b"
 )
 MAX_BYLINE_WORDS = 12
+# "Posted on March 12, 2026 by Jordan Ellis", "Published 3 May 2025 by Ann Lee": a blog's post line
+POSTED_BY = re.compile(
+    r"^[\W_]*(?:posted|published|written|updated)\b[^.!?]{0,40}?\bby\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*$",
+    re.I,
+)
 # "Priya Raman ·": a blog platform's author line, a name and a separator (its "Follow" button gone)
 NAME_LINE = re.compile(
     r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\s*[·•|]\W*$"
@@ -867,6 +880,25 @@ def _cut_back_matter(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]
     return paras
 
 
+def _cut_related_links(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
+    """The titles listed under a "Related posts" / "You may also like" line that closes an article
+    (the line itself is cut as boilerplate): a trailing run of short lines without final
+    punctuation, right after that line, are links to other pages, not the argument (logged)."""
+    heads = [e["raw_start"] for e in log if e["step"] == "boilerplate removed" and RELATED_LINE.match(str(e["text"]))]
+    j = len(paras)
+    while (
+        j > 0
+        and not SENTENCE_END.search(paras[j - 1].text)
+        and len(WORD.findall(paras[j - 1].text)) <= MAX_LINK_TITLE_WORDS
+    ):
+        j -= 1
+    if not heads or j == len(paras) or j == 0:
+        return paras
+    if any(paras[j - 1].raw[-1] < h < paras[j].raw[0] for h in heads):
+        return _cut_paragraphs(paras, set(range(j, len(paras))), log, "related links removed")
+    return paras
+
+
 def _short_unended(p: Paragraph) -> bool:
     text = p.text.strip().strip("*_").strip()
     return len(WORD.findall(text)) <= MAX_BYLINE_WORDS and not SENTENCE_END.search(text)
@@ -885,19 +917,23 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
         for i in range(1, min(4, len(paras)))
         if paras[i].kind in {"body", "heading"}
         and _short_unended(paras[i])
-        and (BYLINE.match(paras[i].text) or NAME_LINE.match(paras[i].text))
+        and (BYLINE.match(paras[i].text) or NAME_LINE.match(paras[i].text) or POSTED_BY.match(paras[i].text))
     }
     last = paras[-1]
     signed = last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text)
-    noted = (
-        last.kind == "body"
-        and len(WORD.findall(last.text)) <= MAX_AUTHOR_NOTE_WORDS
-        and AUTHOR_NOTE.match(last.text.strip().strip("*_"))
-    )
-    paras = _cut_paragraphs(paras, byline, log, "byline removed")
-    if signed or noted:
-        return _cut_paragraphs(paras, {len(paras) - 1}, log, "signature removed" if signed else "author's note removed")
-    return paras
+    # the note on the author closes the text, or stands just before a call to action or a list of links
+    noted = {
+        i
+        for i in range(max(1, len(paras) - 3), len(paras))
+        if paras[i].kind == "body"
+        and len(WORD.findall(paras[i].text)) <= MAX_AUTHOR_NOTE_WORDS
+        and AUTHOR_NOTE.match(paras[i].text.strip().strip("*_"))
+    } - byline
+    ends = {len(paras) - 1} if signed else noted
+    log.extend(_boilerplate_entry(paras[i], step="byline removed") for i in sorted(byline))
+    step = "signature removed" if signed else "author's note removed"
+    log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(ends))
+    return [p for i, p in enumerate(paras) if i not in byline | ends]
 
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:

@@ -306,6 +306,47 @@ def in_numbered_point(sentences: pd.DataFrame) -> pd.Series:
     return pd.Series(flag[~heading])
 
 
+# A heading that announces the writer's conclusion: the paragraph under it sums the argument up
+_CONCLUDING_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}[.):]\s*)?(?:in )?(?:conclusions?|summary|sum|short|the bottom line|bottom line|final thoughts|"
+    r"(?:the |our |my )?verdict|(?:the |key )?takeaways?|wrapping up|to sum up|so what now|what now)\W*$",
+    re.I,
+)
+
+
+def under_concluding_heading(sentences: pd.DataFrame) -> pd.Series:
+    """Whether each body sentence is in the first paragraph under a concluding heading ("The bottom
+    line", "Conclusion", "Our verdict", "Final thoughts", "Key takeaways").
+
+    Args:
+        sentences: The sentences table (with headings and ``is_heading``, and ``paragraph_id``).
+
+    Returns:
+        Flags for the body sentences (``~is_heading``), in their order.
+    """
+    heading = (
+        sentences["is_heading"].to_numpy(dtype=bool) if "is_heading" in sentences else np.zeros(len(sentences), bool)
+    )
+    if not heading.any() or "paragraph_id" not in sentences:
+        return pd.Series(False, index=range(int((~heading).sum())))
+    flags, armed, target = [], None, None
+    for art, para, is_head, text in zip(
+        sentences["article_id"].astype("str"),
+        sentences["paragraph_id"].astype("str"),
+        heading,
+        sentences["text"].astype("str"),
+    ):
+        if is_head:
+            armed, target = (art if _CONCLUDING_HEADING.match(text) else None), None
+            continue
+        if armed == art and target is None:
+            target = para
+        flags.append(armed == art and para == target)
+        if armed != art:
+            armed, target = None, None
+    return pd.Series(flags, dtype=bool)
+
+
 def thesis_candidates(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -319,7 +360,8 @@ def thesis_candidates(
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
     "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
     "Therefore", "That's why" ...) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
-    +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), repeated word for word
+    +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), in the paragraph under
+    a concluding heading ("The bottom line", "Conclusion", "Our verdict") +1, repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
     -2, part of an imagined case -2, a concession not answered in the same sentence (it grants or
@@ -419,6 +461,7 @@ def thesis_candidates(
             "inside one point of a numbered list": np.where(
                 in_numbered_point(sentences).to_numpy() & (para != last).to_numpy(), -1.5, 0.0
             ),
+            "under a concluding heading": np.where(under_concluding_heading(sentences).to_numpy(), 1.0, 0.0),
             "opens a one-paragraph text": np.where(opening & (last == first), 1.0, 0.0),
             "repeated word for word": np.where(repeated, 1.0, 0.0),
             "title": np.minimum(2.0, 0.5 * n_shared),

@@ -214,16 +214,17 @@ def insert_labels(ctx: Context) -> pd.DataFrame:
 
 
 def imperative_labels(ctx: Context) -> pd.DataFrame:
-    """Sentences that open with an imperative verb (after an optional opener such as "In short -")."""
+    """Sentences that open with an imperative verb, after an optional opener ("In short -") or a
+    fronted condition or time clause ("Before you buy another tool, fix the basics.")."""
     verbs = ctx.lexicons.get("rhetoric_cues_imperative_verbs")
     openers = ctx.lexicons.get("rhetoric_cues_imperative_openers")
     if verbs is None or not verbs.entries:
         return empty_hits()
     opener = compile_entries(openers.entries).pattern if openers and openers.entries else r"(?!x)x"
     rx = re.compile(
-        r"(?:\A|(?<=\n))[\"'(\[]?(?:(?:"
-        + opener
-        + r")[,:]? *(?:[-\u2013\u2014] *)?)*("
+        r"(?:\A|(?<=\n))[\"'(\[]?(?:(?:" + opener + r")[,:]? *(?:[-\u2013\u2014] *)?)*"
+        # a fronted condition or time clause: "Before you buy another tool, fix the basics."
+        r"(?:(?:before|if(?! only)|when|whenever|once|until|unless|after)\s[^,.;:!?()\n]{2,80},\s*)?("
         + verbs.entries_pattern.pattern
         + r")"
         r"(?!,| (?:is|are|was|were|has|have|had|will|would|can|could|should|must|of|'s)(?!\w))"
