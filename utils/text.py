@@ -108,3 +108,13 @@ def import_nltk(module: str) -> ModuleType:
         for m in hidden:
             if sys.modules.get(m, 0) is None:
                 del sys.modules[m]
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``3 claims``, ``1 claim``, ``1,200 sentences``: a count with its noun in the right number.
+
+    Example:
+        >>> plural(1, "thesis", "theses"), plural(2, "thesis", "theses"), plural(1200, "word")
+        ('1 thesis', '2 theses', '1,200 words')
+    """
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"

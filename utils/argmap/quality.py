@@ -18,9 +18,9 @@ from utils import display, rhetoric, scale
 from utils.argmap.draft import DRAW_AT, build_draft, draft_theses
 from utils.argmap.model import AGREEMENT, ArgumentMap, curated_map_for
 from utils.argmap.reading import load_model
-from utils.argmap.views import plural
 from utils.concepts.counts import concept_hits
 from utils.ingest.read import Corpus
+from utils.text import plural
 
 
 def _sentences(claims: pd.DataFrame) -> pd.Series:

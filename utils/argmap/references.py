@@ -16,10 +16,10 @@ import re
 import pandas as pd
 from wordfreq import zipf_frequency
 
-from utils.argmap.views import plural
 from utils.display import drilldown, mark
 from utils.ingest.read import Corpus
 from utils.rhetoric.labels import real_titles
+from utils.text import plural
 
 AUTHOR_STEPS = ("byline removed", "signature removed", "author's note removed")
 _NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"

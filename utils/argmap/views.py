@@ -13,6 +13,7 @@ from utils import display
 from utils.argmap.model import ACROSS, AGREEMENT, TENSION, ArgumentMap, shorten
 from utils.argmap.plots import article_colours, outline, short_id
 from utils.paths import slugify
+from utils.text import plural
 
 
 def agreement_matrix(amap: ArgumentMap) -> pd.DataFrame:
@@ -439,16 +440,6 @@ def map_title(amap: ArgumentMap) -> str:
         f"{plural(len(amap.articles), 'article')}, {plural(theses, 'thesis', 'theses')} and {plural(len(amap.claims), 'claim')}; "
         f"{plural(int((r['scope'] == 'inside').sum()), 'link')} inside articles and {int((r['scope'] == 'across').sum())} across them"
     )
-
-
-def plural(n: int, word: str, many: str = "") -> str:
-    """``3 claims``, ``1 claim``.
-
-    Example:
-        >>> plural(1, "thesis", "theses"), plural(2, "thesis", "theses")
-        ('1 thesis', '2 theses')
-    """
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def concept_headline(part: ArgumentMap, concept: str) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 from utils import display
 from utils.ingest import group_of
 from utils.rhetoric.labels import EVIDENCE, LABELS
+from utils.text import plural
 
 NAMES = {
     "hedge": "hedges",
@@ -167,10 +168,6 @@ def top_roles(counts: pd.DataFrame, article_id: str, *, n: int = 2) -> list[tupl
     return list(zip(sub["name"].head(n), sub["count"].head(n)))
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame, runs: pd.Series) -> str:
     """A plain-English paragraph on how one article argues, written from its counts and tone.
 
@@ -184,14 +181,14 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
     ways = top_roles(counts, article_id)
     if ways:
         how = "argues mainly through " + " and ".join(
-            f"{name} ({_plural(n, 'sentence')})" if i == 0 else f"{name} ({n})" for i, (name, n) in enumerate(ways)
+            f"{name} ({plural(n, 'sentence')})" if i == 0 else f"{name} ({n})" for i, (name, n) in enumerate(ways)
         )
     else:
         how = "makes its case through bare claims, with no reasons or evidence the rules can find"
     evidence = int(sub[sub["label"].isin(EVIDENCE)]["count"].sum())
     claims = c("claim")
     rate = f" ({1000 * claims / words:.1f} per 1,000 words)" if words else ""
-    parts = [how, f"{_plural(claims, 'claim')}{rate} against {_plural(evidence, 'sentence')} of evidence"]
+    parts = [how, f"{plural(claims, 'claim')}{rate} against {plural(evidence, 'sentence')} of evidence"]
     questions = c("answered") + c("to_reader") + c("rhetorical")
     if questions:
         kinds = [
@@ -201,15 +198,15 @@ def summarise_article(article_id: str, counts: pd.DataFrame, tone: pd.DataFrame,
         ]
         run = int(runs.get(article_id, 0))
         parts.append(
-            f"asks {_plural(questions, 'question')} ({', '.join(kinds)})"
+            f"asks {plural(questions, 'question')} ({', '.join(kinds)})"
             + (f", {run} of them in a row" if run >= 3 else "")
         )
     else:
         parts.append("asks no questions")
     directives = c("imperative") + c("obligation")
-    parts.append(f"gives {_plural(directives, 'directive')}" if directives else "gives no directives")
-    parts.append(f"addresses the reader ('you', inclusive 'we') {_plural(c('engagement_reader'), 'time')}")
-    parts.append(f"{_plural(c('hedge'), 'hedge')} against {_plural(c('booster'), 'booster')}")
+    parts.append(f"gives {plural(directives, 'directive')}" if directives else "gives no directives")
+    parts.append(f"addresses the reader ('you', inclusive 'we') {plural(c('engagement_reader'), 'time')}")
+    parts.append(f"{plural(c('hedge'), 'hedge')} against {plural(c('booster'), 'booster')}")
     t = tone[tone["article_id"] == article_id]
     if len(t):
         mean = t["compound"].mean()
