@@ -1197,3 +1197,14 @@ def test_an_imperative_after_a_fronted_clause_and_a_paragraph_under_a_concluding
     theses = thesis_candidates(sents, labels, top=4).set_index("sentence_id")["reasons"]
     assert "under a concluding heading (+1)" in theses["a-p06-s01"]
     assert "under a concluding heading" not in theses["a-p04-s01"]
+
+
+def test_a_citation_by_author_and_year_is_evidence_from_an_authority_a_films_year_is_not():
+    r = roles(
+        "Feedback is one of the most powerful influences on learning (Hattie and Timperley, 2007).",
+        "Schools should act on it (Smith, 2020; Jones & Lee, 2021).",
+        "Cooper et al. (2006) found little effect of homework in primary school.",
+        "Titanic (1997) is long, and the sequel is longer.",
+    )
+    assert "evidence_authority" in r[0] and "evidence_authority" in r[1] and "evidence_authority" in r[2]
+    assert "evidence_authority" not in r[3]

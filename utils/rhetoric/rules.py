@@ -268,6 +268,45 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
     )
 
 
+# An academic citation: "(Hattie and Timperley, 2007)", "(Cooper et al., 2006; OECD, 2019)", "Black
+# and Wiliam (1998)", "(see Smith 2020, p. 4)"
+_AUTHORS = r"[A-Z][\w'’-]+(?:(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
+CITATION = re.compile(
+    rf"\((?:see\s+|e\.g\.,?\s+|cf\.\s+)?{_AUTHORS},?\s+(?:19|20)\d\d[a-z]?(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?"
+    rf"(?:\s*;\s*{_AUTHORS},?\s+(?:19|20)\d\d[a-z]?)*\)"
+    # in running text only when the source is said to report something ("Titanic (1997) is long" cites no one)
+    rf"|\b{_AUTHORS}\s+\((?:19|20)\d\d[a-z]?\),?\s+(?:\w+\s+)?(?:found|find|finds|showed|shows|show|argued|argues|"
+    rf"argue|reported|reports|noted|notes|concluded|concludes|suggested|suggests|observed|observes|demonstrated|"
+    rf"demonstrates|wrote|writes|estimated|estimates|claimed|claims)\b"
+)
+
+
+def citation_labels(ctx: Context) -> pd.DataFrame:
+    """A source cited the academic way, by author and year ("(Hattie and Timperley, 2007)",
+    "Black and Wiliam (1998) showed ..."): evidence from an authority, as a named source with a
+    reporting verb is."""
+    text = ctx.sents["text"].astype("str")
+    rows, starts, ends, matches = [], [], [], []
+    for r, t in enumerate(text):
+        if "(" not in t:
+            continue
+        m = CITATION.search(t)
+        if m:
+            rows.append(r)
+            starts.append(m.start())
+            ends.append(m.end())
+            matches.append(m.group())
+    return make_hits(
+        rows,
+        "role",
+        "evidence_authority",
+        [f"cites a source by author and year: '{m}'" for m in matches],
+        starts,
+        ends,
+        matches,
+    )
+
+
 def exemplar_labels(ctx: Context) -> pd.DataFrame:
     """Company names from the exemplar list, and exemplar cues followed by capitalised names."""
     out = []
@@ -846,6 +885,7 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
             insert_labels(ctx),
             imperative_labels(ctx),
             authority_labels(ctx),
+            citation_labels(ctx),
             exemplar_labels(ctx),
             anecdote_labels(ctx),
         ],
