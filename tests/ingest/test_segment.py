@@ -50,3 +50,12 @@ def test_segmentation_never_touches_nltk_data(monkeypatch):
     monkeypatch.setattr(nltk.data, "find", refuse)
     segment.sentence_splitter.cache_clear()
     assert len(ingest(paths.RAW).sentences) == 181
+
+
+def test_a_number_after_an_abbreviation_that_numbers_things_does_not_start_a_sentence():
+    text = "At noon No. 10 issued a statement. See p. 4 of the report, and pp. 12-14 too. It ended."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "At noon No. 10 issued a statement.",
+        "See p. 4 of the report, and pp. 12-14 too.",
+        "It ended.",
+    ]

@@ -11,10 +11,14 @@ punctuation token.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from utils import paths
 from utils.text import HAS_ALNUM, import_nltk, is_word, token_spans  # noqa: F401 - re-exported for the reader
+
+# "No. 10", "p. 4", "pp. 12-14", "para. 3", "ch. 2", "sec. 5", "art. 50": the piece before ends with one
+_NUMBER_ABBREVIATION = re.compile(r"(?<![\w.])(?:no|nos|p|pp|para|paras|ch|sec|art|ref)\.\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +38,11 @@ def sentence_splitter():
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph.
 
-    Two repairs follow Punkt: a piece with no letter or digit (a closing ``”?`` after a quoted
+    Three repairs follow Punkt: a piece with no letter or digit (a closing ``”?`` after a quoted
     speech) joins the sentence before it; in cased text, a piece that starts in lower case
-    (``blueprints. and to take``) is a continuation and joins the sentence before it too.
+    (``blueprints. and to take``) is a continuation and joins the sentence before it too; so is a
+    number after an abbreviation that numbers things (``No. 10``, ``p. 4``, ``pp. 4-5``), which
+    the abbreviation list cannot hold without keeping "He said no." from ending a sentence.
 
     Example:
         >>> sentence_spans("Dr. Smith came. Why? Because.")
@@ -48,7 +54,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for s, e in spans:
         piece = text[s:e]
         first = HAS_ALNUM.search(piece)
-        if out and (first is None or (cased and first.group().islower() and first.start() == 0)):
+        numbered = out and piece[:1].isdigit() and _NUMBER_ABBREVIATION.search(text, out[-1][0], out[-1][1])
+        if out and (first is None or numbered or (cased and first.group().islower() and first.start() == 0)):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
