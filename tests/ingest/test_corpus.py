@@ -546,7 +546,7 @@ def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(
     assert raw[row["raw_start"] : row["raw_end"]] == row["text"]
 
 
-def test_word_and_pdf_files_are_named_as_not_read_and_a_title_alone_is_flagged_short(tmp_path):
+def test_pdf_and_broken_word_files_are_named_as_not_read_and_a_title_alone_is_flagged_short(tmp_path):
     (tmp_path / "op-ed.txt").write_text("Cities should run more buses. " * 10, encoding="utf-8")
     (tmp_path / "draft.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4")
@@ -554,7 +554,7 @@ def test_word_and_pdf_files_are_named_as_not_read_and_a_title_alone_is_flagged_s
     (tmp_path / "title.txt").write_text("Just a title\n", encoding="utf-8")
     corpus = ingest(tmp_path, progress=False)
     warned = corpus.warnings.set_index("file")
-    assert warned.loc["draft.docx", "problem"].startswith("is a Word document; only")
+    assert warned.loc["draft.docx", "problem"].startswith("is not a readable Word document (.docx)")
     assert (
         warned.loc["scan.PDF", "problem"].startswith("is a PDF; only") and warned.loc["scan.PDF", "action"] == "skipped"
     )
@@ -566,6 +566,68 @@ def test_word_and_pdf_files_are_named_as_not_read_and_a_title_alone_is_flagged_s
     assert "op-ed.txt" not in warned.index
     only_docs = tmp_path / "docs"
     only_docs.mkdir()
-    (only_docs / "essay.docx").write_bytes(b"PK\x03\x04")
-    with pytest.raises(IngestError, match=r"no articles found .*essay.docx is a Word document"):
+    (only_docs / "essay.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(IngestError, match=r"no articles found .*essay.doc is an old-style Word document"):
         ingest(only_docs, progress=False)
+
+
+def _docx(paragraphs_xml: str) -> bytes:
+    """A minimal Word document: the zip archive with its ``word/document.xml``."""
+    import io
+    import zipfile
+
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + paragraphs_xml
+        + "<w:sectPr/></w:body></w:document>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def test_a_word_document_is_read_with_its_headings_list_items_and_traceable_offsets(tmp_path):
+    def p(text, style="", numbered=False):
+        props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:numPr/>" if numbered else "")
+        return f"<w:p><w:pPr>{props}</w:pPr>{text}</w:p>"
+
+    body = (
+        p("<w:r><w:t>Lock the phones away</w:t></w:r>", style="Title")
+        + p(
+            '<w:r><w:t xml:space="preserve">Schools should </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ban</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve"> smartphones for the whole day.</w:t></w:r>'
+            "<w:del><w:r><w:delText>Deleted words.</w:delText></w:r></w:del>"
+        )
+        + p("<w:r><w:t>What changed</w:t></w:r>", style="Heading1")
+        + p("<w:r><w:t>Pupils talk at lunch again.</w:t></w:r>", numbered=True)
+        + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>112</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        + p("<w:r><w:t>Ban them, and let teachers teach.</w:t></w:r>")
+    )
+    (tmp_path / "ban.docx").write_bytes(_docx(body))
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    corpus = ingest(tmp_path, progress=False)
+    art = corpus.articles.set_index("article_id").loc["ban"]
+    assert (art["format"], art["encoding"], art["title"]) == ("docx", "docx", "Lock the phones away")
+    sents = corpus.sentences[corpus.sentences["article_id"] == "ban"]
+    assert sents["text"].tolist() == [
+        "Lock the phones away",
+        "Schools should ban smartphones for the whole day.",
+        "What changed",
+        "Pupils talk at lunch again.",
+        "Ban them, and let teachers teach.",
+    ]
+    assert sents["is_heading"].tolist() == [True, False, True, False, False]
+    paras = corpus.paragraphs.set_index("paragraph_id")
+    assert (paras.loc["ban-p04", "kind"], paras.loc["ban-p04", "marker"]) == ("list_item", "-")
+    s = sents.iloc[1]
+    assert (
+        corpus_mod.locate_in_raw(
+            tmp_path, art.rename(None).to_dict() | {"file": "ban.docx"}, s["raw_start"], s["raw_end"]
+        )
+        == s["text"]
+    )
+    warned = corpus.warnings.set_index("file")
+    assert warned.loc["broken.docx", "problem"].startswith("is not a readable Word document (.docx)")

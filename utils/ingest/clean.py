@@ -743,7 +743,7 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
     Args:
         raw: The decoded file text.
-        fmt: ``"txt"``, ``"md"`` or ``"html"``.
+        fmt: ``"txt"``, ``"md"``, ``"html"`` or ``"docx"`` (the text :mod:`utils.ingest.docx` extracts).
         repeated: Lines (paragraphs, in HTML) repeated across the corpus
             (:func:`repeated_lines`), cut as its boilerplate.
 
@@ -758,7 +758,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         title = html_title(parser)
     else:
         lines = strip_trailing_boilerplate(split_lines(raw), log)
-        paras = paragraphs_from_lines(lines, log, markdown=fmt == "md", repeated=repeated)
+        # a Word document's text marks its headings and list items as Markdown does (utils.ingest.docx)
+        paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx"), repeated=repeated)
     for p in paras:
         normalise_spaces(p, log)
         if fmt == "md":

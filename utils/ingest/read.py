@@ -41,6 +41,7 @@ from tqdm import tqdm
 from utils import paths, tables
 from utils.ingest.clean import LINE_BREAK, clean_text, html_paragraph_keys, line_keys, repeated_lines
 from utils.ingest.decode import DecodeError, decode_article, decode_bytes
+from utils.ingest.docx import decode_docx, docx_text
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
 from utils.text import TOKEN, is_word, load_stopwords, straighten
@@ -192,8 +193,7 @@ def find_article_files(corpus_dir: Path) -> list[Path]:
 # Documents an analyst may drop in that are not read: each is named with what to do instead.
 UNREAD_DOCUMENTS = {
     ".pdf": "a PDF",
-    ".docx": "a Word document",
-    ".doc": "a Word document",
+    ".doc": "an old-style Word document (.doc; save it as .docx)",
     ".odt": "an OpenDocument text",
     ".rtf": "a Rich Text file",
     ".pages": "a Pages document",
@@ -207,8 +207,8 @@ def find_unread_documents(corpus_dir: Path) -> list[tuple[str, str]]:
 
     Example:
         >>> import tempfile
-        >>> d = Path(tempfile.mkdtemp()); _ = (d / "op-ed.docx").write_bytes(b"PK")
-        >>> find_unread_documents(d)[0][1].startswith("is a Word document")
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "op-ed.pdf").write_bytes(b"%PDF")
+        >>> find_unread_documents(d)[0][1].startswith("is a PDF; only")
         True
     """
     out = []
@@ -389,7 +389,7 @@ def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
             )
         data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
         try:
-            decoded = decode_article(data)
+            decoded = decode_docx(data) if FORMATS[path.suffix.lower()] == "docx" else decode_article(data)
         except DecodeError as exc:
             raise _Skip(str(exc)) from None
         article_id = meta.get("id") or paths.slugify(path.stem)
@@ -738,8 +738,9 @@ def locate_in_raw(corpus_dir: str | Path, article: pd.Series, raw_start: int, ra
 
     Example:
         ``locate_in_raw("data/raw", articles.iloc[0], s.raw_start, s.raw_end)`` returns the
-        sentence as it stands in the file, line breaks and all.
+        sentence as it stands in the file, line breaks and all (in a Word document, as it stands
+        in the text :func:`utils.ingest.docx.docx_text` reads from it).
     """
     data = (paths.resolve(corpus_dir) / article["file"]).read_bytes()
-    raw, _ = decode_bytes(data)
+    raw = docx_text(data) if str(article["file"]).lower().endswith(".docx") else decode_bytes(data)[0]
     return raw[raw_start:raw_end]
