@@ -1208,3 +1208,13 @@ def test_a_citation_by_author_and_year_is_evidence_from_an_authority_a_films_yea
     )
     assert "evidence_authority" in r[0] and "evidence_authority" in r[1] and "evidence_authority" in r[2]
     assert "evidence_authority" not in r[3]
+
+
+def test_a_sentence_that_sums_up_is_the_writers_claim():
+    r = roles(
+        "In conclusion, free buses are a practical, fair and affordable way to get our cities moving.",
+        "All in all, a horrible disappointment.",
+        "The buses were practical, fair and affordable.",
+    )
+    assert "claim" in r[0] and "claim" in r[1]
+    assert "claim" not in r[2]
