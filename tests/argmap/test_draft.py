@@ -543,9 +543,15 @@ def test_an_essays_points_carry_their_evidence_and_its_objections_are_answered()
     corpus = ingest(paths.ROOT / "tests" / "fixtures" / "essay")
     amap = draft.build_draft(corpus)
     roles = amap.claims.set_index("claim_id")["role"]
-    assert roles["free-buses-p02-s05"] == "thesis"
+    # "In conclusion, free buses are a practical, fair and affordable way ..." sums the essay up (a thesis
+    # phrase and a claim); the introduction's "Cities should make their buses free ..." supports it
+    assert roles["free-buses-p07-s01"] == "thesis"
     assert roles["free-buses-p03-s01"] == "claim"  # "First, free buses cut congestion."
     rel = amap.relations.set_index("source")
+    assert (rel.loc["free-buses-p02-s05", "target"], rel.loc["free-buses-p02-s05", "relation"]) == (
+        "free-buses-p07-s01",
+        "supports",
+    )
     # the Dunkirk case is the writer's evidence for the first point: it supports, and it backs its own paragraph's claim
     assert rel.loc["free-buses-p03-s02", "relation"] == "supports"
     assert rel.loc["free-buses-p03-s02", "target"] == "free-buses-p03-s01"
