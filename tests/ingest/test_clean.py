@@ -553,3 +553,30 @@ def test_a_company_blogs_post_line_author_box_call_to_action_and_related_links_a
     )
     mid = clean_text("Body sentence here.\nRelated posts\nAnother body sentence.\nA last one.\n", fmt="txt")
     assert [p.text for p in mid.paragraphs][-1] == "A last one."  # a sentence after the line is no link title
+
+
+def test_a_newspapers_dateline_ad_label_read_more_link_caption_and_bare_byline_are_set_aside():
+    raw = (
+        "<html><body><main><h1>We should stop pretending that recycling will save us</h1>"
+        "<div>Jo Bloggs</div><div>Tue 3 Mar 2026 06.00 GMT</div>"
+        "<figure><img src='b.jpg'><figcaption>Bins in Manchester. Photograph: C Thomond</figcaption></figure>"
+        "<p>Every Tuesday night, millions of us rinse yoghurt pots.</p><p>Advertisement</p>"
+        "<p>Only about 9% of the plastic ever made has been recycled.</p>"
+        "<p><strong>Read more:</strong> <a href='/x'>The plastic recycling myth, explained</a></p>"
+        "<p>The government should make producers pay for their packaging.</p>"
+        "<p><em>Jo Bloggs is an environmental journalist</em></p></main></body></html>"
+    )
+    cleaned = clean_text(raw, fmt="html")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "We should stop pretending that recycling will save us",
+        "Every Tuesday night, millions of us rinse yoghurt pots.",
+        "Only about 9% of the plastic ever made has been recycled.",
+        "The government should make producers pay for their packaging.",
+    ]
+    steps = {e["text"]: e["step"] for e in cleaned.log}
+    assert steps["Jo Bloggs"] == "byline removed"  # the closing note names her
+    assert steps["Tue 3 Mar 2026 06.00 GMT"] == steps["Advertisement"] == "boilerplate removed"
+    assert steps["Read more: The plastic recycling myth, explained"] == "boilerplate removed"
+    assert any(s == "HTML <figcaption> dropped" for s in steps.values())
+    kept = clean_text("<p>Jo Bloggs</p><p>One sentence here.</p><p>Another one.</p><p>A third one.</p>", fmt="html")
+    assert kept.paragraphs[0].text == "Jo Bloggs"  # a name alone, with no note naming it, stays

@@ -562,6 +562,7 @@ class _MainTextParser(HTMLParser):
         "button",
         "iframe",
         "head",
+        "figcaption",  # a picture's caption and credit ("Photograph: ...") are not the argument
         "select",
     }
     BLOCK = {
@@ -586,7 +587,6 @@ class _MainTextParser(HTMLParser):
         "table",
         "dd",
         "dt",
-        "figcaption",
         "title",
     }
 
@@ -909,7 +909,8 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     """A byline just under the title ("By Harriet Cole, operations director"), a letter's closing
     signature (the last paragraph: a name, perhaps with a role and place, no sentence) and a closing
     note on the author (:data:`AUTHOR_NOTE`: "Sam Okafor is a former deputy head and writes on
-    education policy.") say who wrote the text; they are not part of its argument (logged)."""
+    education policy.") say who wrote the text; they are not part of its argument (logged). A name
+    alone under the title is a byline when that signature or note names the same person."""
     body = [i for i, p in enumerate(paras) if p.kind == "body"]
     if len(body) < 3:
         return paras
@@ -931,6 +932,13 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
         and AUTHOR_NOTE.match(paras[i].text.strip().strip("*_"))
     } - byline
     ends = {len(paras) - 1} if signed else noted
+    # a name alone under the title ("Jo Bloggs") is the byline when the closing signature or note names them
+    names = {m.group().strip() for i in ends if (m := SIGNATURE_NAME.match(paras[i].text.strip().strip("*_")))}
+    byline |= {
+        i
+        for i in range(1, min(4, len(paras)))
+        if paras[i].kind in {"body", "heading"} and paras[i].text.strip().strip("*_").strip() in names
+    } - ends
     log.extend(_boilerplate_entry(paras[i], step="byline removed") for i in sorted(byline))
     step = "signature removed" if signed else "author's note removed"
     log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(ends))
