@@ -1218,3 +1218,9 @@ def test_a_sentence_that_sums_up_is_the_writers_claim():
     )
     assert "claim" in r[0] and "claim" in r[1]
     assert "claim" not in r[2]
+
+
+def test_a_tldr_line_announces_the_thesis():
+    sents = frame("Remote work has generated more heat than light.", "TL;DR: cities should run buses for free.")
+    theses = thesis_candidates(sents, label_sentences(sents), top=2).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'tl;dr' (+1.5)" in theses["a-p02-s01"]
