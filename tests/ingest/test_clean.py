@@ -21,6 +21,12 @@ def _check_raw_map(raw, paragraphs):
             assert raw[pos] == ch or (ch == " " and raw[pos].isspace())
 
 
+def _texts_and_steps(raw, fmt):
+    """The cleaned paragraphs' texts, and each logged cut's step by the text it cut."""
+    cleaned = clean_text(raw, fmt=fmt)
+    return [p.text for p in cleaned.paragraphs], {e["text"]: e["step"] for e in cleaned.log}
+
+
 def test_hard_wrapped_lines_rejoin_into_paragraphs():
     raw = "This past month I was asked to speak at the\nBiltmore Hotel in Miami. Experts from across\nindustries came.\nNot a bad place to be when it is\nsnow everywhere.\n"
     paras = _paras(raw)
@@ -471,15 +477,9 @@ def test_a_newsletter_footer_a_reading_time_and_a_closing_note_on_the_author_are
         "Pupils talk again at lunch.\n\nBan them.\n\nSam Okafor is a former deputy head and writes on education policy.\n\n"
         "*Thanks for reading! Subscribe for free to receive new posts.*\n\n*Share this post*\n"
     )
-    cleaned = clean_text(raw, fmt="md")
-    assert [p.text for p in cleaned.paragraphs] == [
-        "Lock the phones away",
-        "Schools should ban phones.",
-        "Pupils talk again at lunch.",
-        "Ban them.",
-    ]
-    steps = {e["step"] for e in cleaned.log}
-    assert {"byline removed", "author's note removed", "boilerplate removed"} <= steps
+    texts, steps = _texts_and_steps(raw, "md")
+    assert texts == ["Lock the phones away", "Schools should ban phones.", "Pupils talk again at lunch.", "Ban them."]
+    assert {"byline removed", "author's note removed", "boilerplate removed"} <= set(steps.values())
     closing = "Rishi Sunak is a former chancellor who should know better.\n"
     kept = clean_text("Title here\n\nOne point.\n\nAnother point.\n\n" + closing, fmt="txt")
     assert kept.paragraphs[-1].text == closing.strip()  # a verdict on someone, not a note on the writer
@@ -493,14 +493,13 @@ def test_a_blog_platforms_author_line_reading_time_counts_and_paywall_label_are_
         "<p>Every few weeks another company moves to a four-day week.</p><p>I think we should be more careful.</p>"
         "<p>Unions should bargain over output targets.</p></article></body></html>"
     )
-    cleaned = clean_text(raw, fmt="html")
-    assert [p.text for p in cleaned.paragraphs] == [
+    texts, steps = _texts_and_steps(raw, "html")
+    assert texts == [
         "Four-day weeks are a productivity trick",
         "Every few weeks another company moves to a four-day week.",
         "I think we should be more careful.",
         "Unions should bargain over output targets.",
     ]
-    steps = {e["text"]: e["step"] for e in cleaned.log}
     assert steps["Priya Raman·"] == "byline removed"
     assert steps["Member-only story"] == steps["1.2K34"] == "boilerplate removed"
 
@@ -566,14 +565,13 @@ def test_a_newspapers_dateline_ad_label_read_more_link_caption_and_bare_byline_a
         "<p>The government should make producers pay for their packaging.</p>"
         "<p><em>Jo Bloggs is an environmental journalist</em></p></main></body></html>"
     )
-    cleaned = clean_text(raw, fmt="html")
-    assert [p.text for p in cleaned.paragraphs] == [
+    texts, steps = _texts_and_steps(raw, "html")
+    assert texts == [
         "We should stop pretending that recycling will save us",
         "Every Tuesday night, millions of us rinse yoghurt pots.",
         "Only about 9% of the plastic ever made has been recycled.",
         "The government should make producers pay for their packaging.",
     ]
-    steps = {e["text"]: e["step"] for e in cleaned.log}
     assert steps["Jo Bloggs"] == "byline removed"  # the closing note names her
     assert steps["Tue 3 Mar 2026 06.00 GMT"] == steps["Advertisement"] == "boilerplate removed"
     assert steps["Read more: The plastic recycling myth, explained"] == "boilerplate removed"
