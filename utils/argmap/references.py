@@ -17,14 +17,14 @@ import pandas as pd
 from wordfreq import zipf_frequency
 
 from utils.display import drilldown, mark
+from utils.ingest.clean import PERSON
 from utils.ingest.read import Corpus
 from utils.rhetoric.labels import real_titles
 from utils.text import plural
 
 AUTHOR_STEPS = ("byline removed", "signature removed", "author's note removed")
-_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
-_BYLINE_NAME = re.compile(rf"^[\W_]*[Bb]y\s+(?P<name>{_NAME})")
-_LEADING_NAME = re.compile(rf"^[\W_]*(?P<name>{_NAME})")
+_BYLINE_NAME = re.compile(rf"\b[Bb]y\s+(?P<name>{PERSON})")  # "By Ann Lee", "Posted on 3 May by Ann Lee"
+_LEADING_NAME = re.compile(rf"^[\W_]*(?P<name>{PERSON})")
 _TITLE_PREFIX = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
 COMMON_SURNAME_ZIPF = 4.0  # "young" (5.3), "rich" (4.9), "brown" (4.6) are words first; "whitfield" (2.1) a name
 MIN_TITLE_WORDS = 6  # a shorter title ("Remote work", a film's name in a review) is a phrase anyone may use
@@ -47,7 +47,7 @@ def authors(corpus: Corpus) -> pd.DataFrame:
     if len(cleaning):
         cut = cleaning[cleaning["step"].isin(AUTHOR_STEPS)]
         for a, step, text in zip(cut["article_id"], cut["step"], cut["text"].astype(str)):
-            m = (step == "byline removed" and _BYLINE_NAME.match(text)) or _LEADING_NAME.match(text)
+            m = (step == "byline removed" and _BYLINE_NAME.search(text)) or _LEADING_NAME.match(text)
             if m:
                 rows.append((a, m.group("name"), step))
     out = pd.DataFrame(rows, columns=["article_id", "name", "source"])

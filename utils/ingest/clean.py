@@ -168,7 +168,7 @@ def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
     """The boilerplate pattern (as written in the lexicon) that a whole line matches, or ``None``;
     Markdown emphasis around the whole line ("*Share this post*") does not hide it."""
     if not _any_boilerplate(anywhere_only).match(line):
-        line = line.strip().strip("*_").strip()
+        line = _bare(line)
         if not _any_boilerplate(anywhere_only).match(line):
             return None
     for source, pattern, anywhere in load_boilerplate_lexicon():
@@ -796,29 +796,26 @@ RELATED_LINE = re.compile(
     r"^\W*(?:related|you (?:may|might) also like|read next|recommended for you|popular posts)\b", re.I
 )
 MAX_LINK_TITLE_WORDS = 15
+_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
+# a person's full name: "Margaret Harris", "Dr Amara Osei", "Ann B. Lee" (utils.argmap.references finds them too)
+PERSON = _HONORIFIC + r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
 # "By Harriet Cole, operations director", "*By Dr Amara Osei*": a byline just under the title
-BYLINE = re.compile(
-    r"^[\W_]*[Bb]y\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*(?:[,|–—·•-].*)?$"
-)
+BYLINE = re.compile(rf"^[\W_]*[Bb]y\s+{_HONORIFIC}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){{0,3}}[\W_]*(?:[,|–—·•-].*)?$")
 # "Margaret Harris" + "Head of English, Sheffield": a name closing a letter
-SIGNATURE_NAME = re.compile(
-    r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\b"
-)
+SIGNATURE_NAME = re.compile(rf"^[\W_]*{PERSON}\b")
 MAX_BYLINE_WORDS = 12
 # "Posted on March 12, 2026 by Jordan Ellis", "Published 3 May 2025 by Ann Lee": a blog's post line
 POSTED_BY = re.compile(
-    r"^[\W_]*(?:posted|published|written|updated)\b[^.!?]{0,40}?\bby\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
+    rf"^[\W_]*(?:posted|published|written|updated)\b[^.!?]{{0,40}}?\bby\s+{_HONORIFIC}"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}[\W_]*$",
     re.I,
 )
 # "Priya Raman ·": a blog platform's author line, a name and a separator (its "Follow" button gone)
-NAME_LINE = re.compile(
-    r"^[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\s*[·•|]\W*$"
-)
+NAME_LINE = re.compile(rf"^[\W_]*{PERSON}\s*[·•|]\W*$")
 # "Sam Okafor is a former deputy head and writes on education policy.": the note on the author
 # that closes many op-eds; it names the writer and their trade, and is not part of the argument
 AUTHOR_NOTE = re.compile(
-    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:is|was)\s+(?:a|an|the)\b"
+    rf"^{_HONORIFIC}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\b"
     r".{0,250}?\b(?:writes|writer|author of|columnist|contributor|correspondent|journalist|editor|blogger|"
     r"fellow (?:at|of)|professor (?:at|of|in)|lecturer (?:at|in)|founder of)\b"
 )
@@ -900,8 +897,13 @@ def _cut_related_links(paras: list[Paragraph], log: list[dict]) -> list[Paragrap
     return paras
 
 
+def _bare(text: str) -> str:
+    """A line without surrounding white space and Markdown emphasis marks ("*By Ann Lee*" -> "By Ann Lee")."""
+    return text.strip().strip("*_").strip()
+
+
 def _short_unended(p: Paragraph) -> bool:
-    text = p.text.strip().strip("*_").strip()
+    text = _bare(p.text)
     return len(WORD.findall(text)) <= MAX_BYLINE_WORDS and not SENTENCE_END.search(text)
 
 
@@ -914,11 +916,11 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     body = [i for i, p in enumerate(paras) if p.kind == "body"]
     if len(body) < 3:
         return paras
+    top = [i for i in range(1, min(4, len(paras))) if paras[i].kind in {"body", "heading"}]  # under the title
     byline = {  # short and unended, it may have been taken for a heading
         i
-        for i in range(1, min(4, len(paras)))
-        if paras[i].kind in {"body", "heading"}
-        and _short_unended(paras[i])
+        for i in top
+        if _short_unended(paras[i])
         and (BYLINE.match(paras[i].text) or NAME_LINE.match(paras[i].text) or POSTED_BY.match(paras[i].text))
     }
     last = paras[-1]
@@ -929,16 +931,12 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
         for i in range(max(1, len(paras) - 3), len(paras))
         if paras[i].kind == "body"
         and len(WORD.findall(paras[i].text)) <= MAX_AUTHOR_NOTE_WORDS
-        and AUTHOR_NOTE.match(paras[i].text.strip().strip("*_"))
+        and AUTHOR_NOTE.match(_bare(paras[i].text))
     } - byline
     ends = {len(paras) - 1} if signed else noted
     # a name alone under the title ("Jo Bloggs") is the byline when the closing signature or note names them
-    names = {m.group().strip() for i in ends if (m := SIGNATURE_NAME.match(paras[i].text.strip().strip("*_")))}
-    byline |= {
-        i
-        for i in range(1, min(4, len(paras)))
-        if paras[i].kind in {"body", "heading"} and paras[i].text.strip().strip("*_").strip() in names
-    } - ends
+    names = {m.group().strip() for i in ends if (m := SIGNATURE_NAME.match(_bare(paras[i].text)))}
+    byline |= {i for i in top if _bare(paras[i].text) in names} - ends
     log.extend(_boilerplate_entry(paras[i], step="byline removed") for i in sorted(byline))
     step = "signature removed" if signed else "author's note removed"
     log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(ends))
