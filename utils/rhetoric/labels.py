@@ -287,9 +287,7 @@ def in_numbered_point(sentences: pd.DataFrame) -> pd.Series:
     Returns:
         Flags for the body sentences (``~is_heading``), in their order.
     """
-    heading = (
-        sentences["is_heading"].to_numpy(dtype=bool) if "is_heading" in sentences else np.zeros(len(sentences), bool)
-    )
+    heading = _heading_mask(sentences)
     heads = sentences[heading]
     text = heads["text"].astype("str")
     point = text.str.match(_NUMBERED_POINT) & ~text.str.contains(_FRAME_SECTION)
@@ -299,11 +297,24 @@ def in_numbered_point(sentences: pd.DataFrame) -> pd.Series:
     if not lists:  # most corpora: no article is a list of points
         return pd.Series(False, index=range(int((~heading).sum())))
     art = sentences["article_id"].astype("str").to_numpy()
-    marks = np.full(len(sentences), np.nan)
-    marks[np.flatnonzero(heading)] = point.to_numpy(dtype=float)
-    section = pd.Series(marks).groupby(art).ffill().fillna(0).to_numpy(dtype=bool)
+    section = _under_heading(heading, point.to_numpy(dtype=bool), art)
     flag = section & np.isin(art, list(lists)) & ~heading
     return pd.Series(flag[~heading])
+
+
+def _heading_mask(sentences: pd.DataFrame) -> np.ndarray:
+    """Which rows of a sentences table are headings (none, without an ``is_heading`` column)."""
+    if "is_heading" not in sentences:
+        return np.zeros(len(sentences), bool)
+    return sentences["is_heading"].to_numpy(dtype=bool)
+
+
+def _under_heading(heading: np.ndarray, matched: np.ndarray, art: np.ndarray) -> np.ndarray:
+    """For every row, whether the last heading above it in its article is one of the ``matched``
+    headings (``matched``: one flag per heading row, in order)."""
+    marks = np.full(len(heading), np.nan)
+    marks[np.flatnonzero(heading)] = matched.astype(float)
+    return pd.Series(marks).groupby(art).ffill().fillna(0).to_numpy(dtype=bool)
 
 
 # A heading that announces the writer's conclusion: the paragraph under it sums the argument up
@@ -324,27 +335,18 @@ def under_concluding_heading(sentences: pd.DataFrame) -> pd.Series:
     Returns:
         Flags for the body sentences (``~is_heading``), in their order.
     """
-    heading = (
-        sentences["is_heading"].to_numpy(dtype=bool) if "is_heading" in sentences else np.zeros(len(sentences), bool)
-    )
+    heading = _heading_mask(sentences)
     if not heading.any() or "paragraph_id" not in sentences:
         return pd.Series(False, index=range(int((~heading).sum())))
-    flags, armed, target = [], None, None
-    for art, para, is_head, text in zip(
-        sentences["article_id"].astype("str"),
-        sentences["paragraph_id"].astype("str"),
-        heading,
-        sentences["text"].astype("str"),
-    ):
-        if is_head:
-            armed, target = (art if _CONCLUDING_HEADING.match(text) else None), None
-            continue
-        if armed == art and target is None:
-            target = para
-        flags.append(armed == art and para == target)
-        if armed != art:
-            armed, target = None, None
-    return pd.Series(flags, dtype=bool)
+    art = sentences["article_id"].astype("str").to_numpy()
+    concluding = sentences.loc[heading, "text"].astype("str").str.match(_CONCLUDING_HEADING).to_numpy()
+    under = _under_heading(heading, concluding, art)
+    # the first paragraph of each section: the paragraph of the first body row after its heading
+    section = np.cumsum(heading)
+    para = sentences["paragraph_id"].astype("str").where(~heading)
+    first = para.groupby(section).transform("first").to_numpy()
+    flag = under & ~heading & (para.to_numpy() == first)
+    return pd.Series(flag[~heading])
 
 
 def thesis_candidates(
