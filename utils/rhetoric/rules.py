@@ -285,25 +285,16 @@ def citation_labels(ctx: Context) -> pd.DataFrame:
     """A source cited the academic way, by author and year ("(Hattie and Timperley, 2007)",
     "Black and Wiliam (1998) showed ..."): evidence from an authority, as a named source with a
     reporting verb is."""
-    text = ctx.sents["text"].astype("str")
-    rows, starts, ends, matches = [], [], [], []
-    for r, t in enumerate(text):
-        if "(" not in t:
-            continue
-        m = CITATION.search(t)
-        if m:
-            rows.append(r)
-            starts.append(m.start())
-            ends.append(m.end())
-            matches.append(m.group())
+    found = find_spans(CITATION, ctx.joined, case_sensitive=True)
+    found = found[~found["match"].str.contains("\n")].drop_duplicates("row")  # one sentence, its first citation
     return make_hits(
-        rows,
+        found["row"],
         "role",
         "evidence_authority",
-        [f"cites a source by author and year: '{m}'" for m in matches],
-        starts,
-        ends,
-        matches,
+        "cites a source by author and year: '" + found["match"] + "'",
+        found["start"],
+        found["end"],
+        found["match"],
     )
 
 
@@ -834,7 +825,7 @@ def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray) -> pd.DataFrame:
 
 # "First, free buses cut congestion." An ordinal opening a statement numbers one of the writer's points.
 _ENUMERATED = re.compile(
-    r"^\W*(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|fourthly|lastly)\s*,\s+(?=\S)", re.I
+    r"(?:\A|(?<=\n))[^\w\n]*(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|fourthly|lastly)[ \t]*,[ \t]+(?=\S)"
 )  # not "Finally,", which as often means "at last" in a story ("Finally, the war starts.")
 _ENUMERATED_MIN_WORDS = 4  # "First, some background." introduces, it does not state
 
@@ -843,28 +834,20 @@ def enumerated_points(ctx: Context, blocked: np.ndarray) -> pd.DataFrame:
     """Statements that open with an ordinal ("First, ...", "Second, ...", "Lastly, ...") number the
     writer's points in an essay: claim candidates, unless they tell (a past-tense verb), cite or
     imagine (``blocked``)."""
+    found = find_spans(_ENUMERATED, ctx.joined)
     text = ctx.sents["text"].astype("str")
     past = re.compile(past_pattern(ctx, strict=True))
-    rows, ends = [], []
-    for r, t in enumerate(text):
-        m = _ENUMERATED.match(t)
-        if (
-            m
-            and not blocked[r]
-            and len(t[m.end() :].split()) >= _ENUMERATED_MIN_WORDS
-            and not t.rstrip().endswith(":")
-            and not past.search(t.lower())
-        ):
-            rows.append(r)
-            ends.append(m.end())
+    keep = [
+        not blocked[r]
+        and len(text.iat[r][e:].split()) >= _ENUMERATED_MIN_WORDS
+        and not text.iat[r].rstrip().endswith(":")
+        and not past.search(text.iat[r].lower())
+        for r, e in zip(found["row"], found["end"])
+    ]
+    found = found[np.array(keep, dtype=bool)]
+    marker = found["match"].str.strip().str.rstrip(",")
     return make_hits(
-        rows,
-        "role",
-        "claim",
-        ["an enumerated point: '" + text.iat[r][:e].strip() + "'" for r, e in zip(rows, ends)],
-        [0] * len(rows),
-        [e - 1 for e in ends],
-        [text.iat[r][: e - 1] for r, e in zip(rows, ends)],
+        found["row"], "role", "claim", "an enumerated point: '" + marker + ",'", found["start"], found["end"], marker
     )
 
 
