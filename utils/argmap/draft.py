@@ -42,6 +42,7 @@ from utils import paths, rhetoric, tables
 from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
 from utils.argmap.reading import ArgumentReading, read_text
+from utils.argmap.references import cross_references
 from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
@@ -741,8 +742,6 @@ def reply_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame) -> t
     Returns:
         ``(drawn, candidates)`` relation tables, each link's rule naming the sentences.
     """
-    from utils.argmap.references import cross_references  # noqa: PLC0415 - references imports the views
-
     refs = cross_references(corpus)
     theses = claims[claims["role"] == "thesis"].drop_duplicates("article_id").set_index("article_id")["claim_id"]
     if refs.empty or theses.empty:
