@@ -67,7 +67,7 @@ def docx_text(data: bytes) -> str:
     for el in [] if body is None else body:
         if el.tag != f"{W}p":  # tables, section properties
             continue
-        text = " ".join(_paragraph_text(el).split("\n")).strip()
+        text = _paragraph_text(el).strip()
         if not text:
             continue
         style = el.find(f"{W}pPr/{W}pStyle")

@@ -40,8 +40,8 @@ from tqdm import tqdm
 
 from utils import paths, tables
 from utils.ingest.clean import LINE_BREAK, clean_text, html_paragraph_keys, line_keys, repeated_lines
-from utils.ingest.decode import DecodeError, decode_article, decode_bytes
-from utils.ingest.docx import decode_docx, docx_text
+from utils.ingest.decode import Decoded, DecodeError, decode_article
+from utils.ingest.docx import decode_docx
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
 from utils.text import TOKEN, is_word, load_stopwords, straighten
@@ -377,6 +377,12 @@ class _Read:
     art: dict | None = None
 
 
+def decode_file(data: bytes, suffix: str) -> Decoded:
+    """An article file's text: a Word document's paragraphs (:mod:`utils.ingest.docx`), else the
+    decoded bytes (:func:`utils.ingest.decode.decode_article`). Raises ``DecodeError``."""
+    return decode_docx(data) if FORMATS.get(suffix.lower()) == "docx" else decode_article(data)
+
+
 def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
     """Read, decode and check one file (its rows come from :func:`_rows_of`)."""
     path, corpus_dir, meta, max_bytes = task
@@ -389,7 +395,7 @@ def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
             )
         data = read_article_bytes(path, corpus_dir, max_bytes=max_bytes)
         try:
-            decoded = decode_docx(data) if FORMATS[path.suffix.lower()] == "docx" else decode_article(data)
+            decoded = decode_file(data, path.suffix)
         except DecodeError as exc:
             raise _Skip(str(exc)) from None
         article_id = meta.get("id") or paths.slugify(path.stem)
@@ -741,6 +747,5 @@ def locate_in_raw(corpus_dir: str | Path, article: pd.Series, raw_start: int, ra
         sentence as it stands in the file, line breaks and all (in a Word document, as it stands
         in the text :func:`utils.ingest.docx.docx_text` reads from it).
     """
-    data = (paths.resolve(corpus_dir) / article["file"]).read_bytes()
-    raw = docx_text(data) if str(article["file"]).lower().endswith(".docx") else decode_bytes(data)[0]
-    return raw[raw_start:raw_end]
+    path = paths.resolve(corpus_dir) / article["file"]
+    return decode_file(path.read_bytes(), path.suffix).text[raw_start:raw_end]
