@@ -238,6 +238,22 @@ def test_a_manifest_id_that_would_escape_is_skipped(tmp_path):
     assert "escape" in corpus.warnings.iloc[0]["problem"]
 
 
+def test_a_manifest_without_ids_takes_them_from_the_file_names(tmp_path):
+    manifest = b"file,title,outlet\nother.txt,Another one,Daily Reel\ngood.txt,,The Critic\n"
+    corpus = ingest(
+        _folder(tmp_path, {"good.txt": GOOD, "other.txt": b"Another article entirely.", "articles.csv": manifest})
+    )
+    articles = corpus.articles.set_index("article_id")
+    assert sorted(articles.index) == ["good", "other"]
+    assert articles.loc["other", "title"] == "Another one"
+
+
+def test_a_manifest_row_without_a_file_stops_the_run_naming_the_row(tmp_path):
+    folder = _folder(tmp_path, {"good.txt": GOOD, "articles.csv": b"id,file,title\ng,good.txt,A\nx,,B\n"})
+    with pytest.raises(IngestError, match=r"articles.csv: row 2 needs a 'file'"):
+        ingest(folder)
+
+
 def test_a_manifest_pointing_outside_the_folder_stops_the_run(tmp_path):
     folder = _folder(tmp_path, {"good.txt": GOOD, "articles.csv": b"id,file\nx,../outside.txt\n"})
     with pytest.raises(IngestError, match="points outside the corpus folder"):
@@ -334,7 +350,17 @@ ENGLISH = (
 
 def test_east_asian_punctuation_is_decoded_right_and_the_encoding_recorded(tmp_path):
     corpus = ingest(
-        _folder(tmp_path, {"good.txt": GOOD, "gbk.txt": ENGLISH.encode("gbk"), "big5.txt": ENGLISH.encode("big5")})
+        _folder(
+            tmp_path,
+            {
+                "good.txt": GOOD,
+                "gbk.txt": ENGLISH.encode("gbk"),
+                # not the same text: two files of one text are near copies, warned as such
+                "big5.txt": ENGLISH.replace("Leaders say", "Owners say")
+                .replace("Staff said", "Crews said")
+                .encode("big5"),
+            },
+        )
     )
     a = corpus.articles.set_index("file")
     assert a.at["gbk.txt", "encoding"] == "gbk" and a.at["big5.txt", "encoding"] == "big5"
@@ -359,7 +385,7 @@ def test_mojibake_is_repaired_and_the_repair_recorded_per_article(tmp_path):
 
 
 def test_a_suspicious_reading_that_cannot_be_repaired_is_kept_with_a_warning_naming_file_and_characters(tmp_path):
-    data = GOOD * 3 + "Our 東 team agreed.\n".encode()
+    data = b"Service is how a firm keeps its promises to people.\n" * 3 + "Our 東 team agreed.\n".encode()
     corpus = ingest(_folder(tmp_path, {"good.txt": GOOD, "odd.txt": data}))
     assert set(corpus.articles["file"]) == {"good.txt", "odd.txt"}
     [w] = corpus.warnings.to_dict("records")
@@ -530,6 +556,19 @@ def test_near_copies_keep_their_shared_lines_with_a_warning(tmp_path):
     assert (near["action"] == "kept").all()
     said = near.set_index("file")["problem"]
     assert said["draft1.txt"].startswith("6 of its 7 lines stand word for word in other files, most in draft0.txt")
+
+
+def test_a_review_posted_twice_is_a_near_copy_even_in_two_files_only(tmp_path):
+    # the movie-review corpus holds such a pair: one review filed twice, a few words apart
+    review = [f"Line {k} of this review weighs the film and finds it wanting again." for k in range(8)]
+    (tmp_path / "cv412.txt").write_text("\n".join(review) + "\n", encoding="utf-8")
+    (tmp_path / "cv656.txt").write_text("\n".join([*review[:7], "A last line that differs."]) + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(_review(0, "Dull."), encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    near = corpus.warnings[corpus.warnings["problem"].str.contains("near copy")].set_index("file")["problem"]
+    assert sorted(near.index) == ["cv412.txt", "cv656.txt"]
+    assert near["cv656.txt"].startswith("7 of its 8 lines stand word for word in other files, most in cv412.txt")
+    assert (corpus.articles["n_sentences"] == 8).sum() == 2  # kept whole: a line in two files is no boilerplate
 
 
 def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(tmp_path):

@@ -39,7 +39,14 @@ import yaml
 from tqdm import tqdm
 
 from utils import paths, tables
-from utils.ingest.clean import LINE_BREAK, clean_text, html_paragraph_keys, line_keys, repeated_lines
+from utils.ingest.clean import (
+    LINE_BREAK,
+    REPEAT_MIN_FILES,
+    clean_text,
+    html_paragraph_keys,
+    line_keys,
+    repeated_lines,
+)
 from utils.ingest.decode import Decoded, DecodeError, decode_article
 from utils.ingest.docx import decode_docx
 from utils.ingest.segment import sentence_spans
@@ -100,8 +107,9 @@ def unsafe_name_problem(name: str) -> str | None:
 def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     """Read ``articles.csv`` / ``articles.yaml`` from a corpus folder, keyed by file name.
 
-    Columns: ``id``, ``file``, ``title``, ``author`` (title and author may be blank), and any
-    others (``group``, ``outlet``, ``date`` ...), kept as text for :func:`article_group`.
+    Columns: ``file``, and optionally ``id`` (blank or missing: the id comes from the file name, as
+    for a file the manifest does not list), ``title``, ``author`` and any others (``group``,
+    ``outlet``, ``date`` ...), kept as text for :func:`article_group`.
 
     Raises:
         IngestError: the manifest is malformed or points outside the folder.
@@ -121,8 +129,8 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
         raise IngestError(f"{path}: manifest cannot be read: {exc}") from None
     out: dict[str, dict] = {}
     for i, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or not row.get("id") or not row.get("file"):
-            raise IngestError(f"{path}: row {i} needs an 'id' and a 'file'")
+        if not isinstance(row, dict) or not row.get("file"):
+            raise IngestError(f"{path}: row {i} needs a 'file' (the article's file name in the folder)")
         file = str(row["file"])
         target = (corpus_dir / file).resolve()
         if not target.is_relative_to(corpus_dir.resolve()):
@@ -441,10 +449,13 @@ def corpus_boilerplate(reads: list[_Read]) -> tuple[dict[str, int], dict[str, st
         if r.problem is None and r.digest not in seen:
             seen.add(r.digest)
             keys[r.rel] = html_paragraph_keys(r.raw) if r.fmt == "html" else line_keys(r.raw)
-    repeated = repeated_lines(list(keys.values()))
+    # a line in two files already makes a near copy (a review posted twice); it is the corpus's
+    # boilerplate, cut from every file, only from REPEAT_MIN_FILES files on
+    in_two = repeated_lines(list(keys.values()), min_files=2)
+    repeated = {k: n for k, n in in_two.items() if n >= REPEAT_MIN_FILES}
     near: dict[str, str] = {}
     for rel, own in keys.items():
-        shared, lines = own & repeated.keys(), own - {""}
+        shared, lines = own & in_two.keys(), own - {""}
         if shared and len(shared) > NEAR_COPY_SHARE * len(lines):
             near[rel] = (
                 f"{len(shared)} of its {len(lines)} lines stand word for word in other files, most "
