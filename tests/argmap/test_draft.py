@@ -255,6 +255,29 @@ def test_two_rare_shared_words_draw_the_link():
     assert drawn[["source", "target"]].values.tolist() == [["b1", "a1"]] and candidates.empty
 
 
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Midwives leave rural clinics because pay stalls.",
+        # the same review posted twice, one stray character apart (as in the movie-review corpus)
+        "midwives leave rural clinics = because pay stalls .",
+    ],
+)
+def test_a_sentence_copied_into_two_articles_makes_no_link(copy):
+    claims, tokens = _claims(
+        [
+            ("a1", "a", "Midwives leave rural clinics because pay stalls."),
+            ("b1", "b", copy),
+            ("c1", "c", "Rural clinics should pay more midwives."),
+            *FILLER,
+        ]
+    )
+    drawn, candidates = draft.draft_cross_links(claims, tokens)
+    pairs = {frozenset(p) for p in pd.concat([drawn, candidates])[["source", "target"]].values.tolist()}
+    assert frozenset({"a1", "b1"}) not in pairs
+    assert {frozenset({"c1", "a1"}), frozenset({"c1", "b1"})} <= pairs
+
+
 @pytest.mark.parametrize("first", ["a1", "b1"])
 def test_a_stem_counts_with_its_commoner_form_whichever_claim_comes_first(first):
     # 'environments' is rare-ish in English but 'environment' is common: the shared stem is the

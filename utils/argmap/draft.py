@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,6 +70,7 @@ ANCHOR_ZIPF = 4.5  # a link needs one shared word rarer than this in general Eng
 LINK_SCALE = 2.0  # confidence of a link across articles = 1 - exp(-weight of shared specific words / LINK_SCALE)
 DRAW_AT = 0.6  # links across articles at this confidence or more are drawn; below, listed as candidates
 MIN_CANDIDATE = 0.3  # below this confidence a pair is not even a candidate
+COPY_SIMILARITY = 0.9  # two claims whose word sequences match this closely are one text copied, not two views
 SHORT_TEXT = 10  # sentences: a one-paragraph article this short gets the argument reader's central claim as its thesis
 
 
@@ -653,6 +655,27 @@ def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]
     return ("agrees" if same else "contradicts"), why
 
 
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def is_copy(a: str, b: str, *, at: float = COPY_SIMILARITY) -> bool:
+    """Whether two sentences are one text copied (a review posted twice, a syndicated column, a
+    quote both articles carry): the same lower-case words in the same order, or word sequences
+    that match at least ``at`` (difflib's ratio: a rating or a word added) with the same negations
+    and negative words (:func:`utils.argmap.stance.polarity_flips`), so "never" added is a new view.
+
+    Example:
+        >>> is_copy("The horror is carried out very well.", "the horror is = carried out very well ."), is_copy(
+        ...     "Longer hours cure sluggish productivity.", "Longer hours never cure sluggish productivity.")
+        (True, False)
+    """
+    wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
+    if wa == wb:
+        return True
+    close = SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= at
+    return close and sorted(polarity_flips(a, shared=set())) == sorted(polarity_flips(b, shared=set()))
+
+
 def link_confidence(weight: float | np.ndarray, *, scale: float = LINK_SCALE) -> float | np.ndarray:
     """Confidence of a link from the summed weight of its shared specific words: ``1 - exp(-weight / scale)``."""
     return 1.0 - np.exp(-np.asarray(weight, dtype=float) / scale)
@@ -668,6 +691,8 @@ def draft_cross_links(
     max_df: int = MAX_DF,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Links across articles between claims (theses and main claims) that share specific content.
+    Two claims that are one sentence copied (:func:`is_copy`) are not two writers meeting: they
+    make no link.
 
     Args:
         claims: Draft items; only theses and main claims link.
@@ -706,6 +731,8 @@ def draft_cross_links(
     drawn, candidates = [], []
     for p in pairs.itertuples():
         a, b = items[p.a], items[p.b]
+        if is_copy(a.quote, b.quote):
+            continue
         shared = sorted(set(words.get(p.a, {})) & set(words.get(p.b, {})))
         forms = {words[p.a][t] for t in shared} | {words[p.b][t] for t in shared}
         relation, why = type_by_stance(a.quote, b.quote, forms)
