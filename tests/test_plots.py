@@ -31,9 +31,14 @@ def test_save_fig_writes_png_svg_and_csv_and_shows_the_png(tmp_path, monkeypatch
     out = tmp_path / "one.png"
     assert (tmp_path / "one.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "one.svg").read_text().lstrip().startswith("<?xml")
-    assert (tmp_path / "one.csv").read_text().splitlines() == [",x", "0,1", "1,2"]
+    # row numbers are no column of the data; an index that names the rows is one
+    assert (tmp_path / "one.csv").read_text().splitlines() == ["x", "1", "2"]
+    named = pd.DataFrame({"rate": [1.5, 2.0]}, index=pd.Index(["2019", "2020"], name="period"))
+    plots.save_fig(_figure("Rates"), "two", figures_dir=tmp_path, data=named)
+    assert (tmp_path / "two.csv").read_text().splitlines() == ["period,rate", "2019,1.5", "2020,2.0"]
     assert not plt.fignum_exists(fig.number)  # closed
-    [image] = shown
+    assert len(shown) == 2  # one PNG shown per saved figure
+    image = shown[0]
     assert isinstance(image, IPython.display.Image) and image.data == out.read_bytes()
     assert image.alt == "Claims dominate" and image.width == int(4 * 110)
 

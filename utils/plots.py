@@ -105,7 +105,9 @@ def save_fig(
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / name
     if data is not None:
-        tables.write_spreadsheet_csv(data, f"{stem}.csv", index=True)  # formulas neutralised
+        # a row number is no column of the data: the index is written only when it names the rows
+        named = data.index.name is not None or not pd.api.types.is_integer_dtype(data.index)
+        tables.write_spreadsheet_csv(data, f"{stem}.csv", index=named)  # formulas neutralised
     width = int(fig.get_figwidth() * mpl.rcParams["figure.dpi"])
     alt = alt_text(fig) or f"Figure {name}"
     fig.savefig(f"{stem}.png", dpi=dpi or mpl.rcParams["savefig.dpi"])
