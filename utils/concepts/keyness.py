@@ -74,7 +74,8 @@ def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
     return out
 
 
-def _two_sided_p(z: np.ndarray) -> np.ndarray:
+def two_sided_p(z: np.ndarray) -> np.ndarray:
+    """Two-sided p-values of z-scores under the standard normal."""
     return np.array([math.erfc(abs(v) / math.sqrt(2)) for v in z], dtype=float)
 
 
@@ -101,6 +102,10 @@ def log_odds_dirichlet(
     words), so the prior smooths rare counts without swamping the corpus. ``prior="corpus"``:
     a_w = ``prior_scale`` x w's count in the whole corpus (Monroe et al.'s choice; heavy shrinkage).
     Totals n are the article's non-stopword words; only terms the article uses are scored.
+
+    When the table has a ``dispersion`` column (groups pooled by :func:`utils.concepts.groups.pool`),
+    each z is divided by the square root of its term's dispersion over the articles: a term that
+    one article repeats is weaker evidence about its group than the same count spread evenly.
 
     Each z gets a two-sided p-value, and ``q`` is its Benjamini-Hochberg adjustment over every
     article-term pair tested; ``significant`` means ``q <= fdr`` (at most a share ``fdr`` of the
@@ -140,7 +145,10 @@ def log_odds_dirichlet(
     nj = big_n - ni
     delta = np.log((y_i + a_w) / (ni + a_0 - y_i - a_w)) - np.log((y_j + a_w) / (nj + a_0 - y_j - a_w))
     z = delta / np.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
-    p = _two_sided_p(z)
+    if "dispersion" in table:
+        spread = table.loc[t.index, "dispersion"].to_numpy(float)
+        z = z / np.sqrt(np.where(np.isfinite(spread) & (spread > 1), spread, 1.0))
+    p = two_sided_p(z)
     q = benjamini_hochberg(p)
     out = t.assign(
         rest=y_j.astype("int64"),

@@ -472,7 +472,8 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
     positive = pd.concat([pair["rate_a"], pair["rate_b"]])
     floor = float(positive[positive > 0].min()) / 2 if (positive > 0).any() else 0.001
     x, y = pair["rate_a"].clip(lower=floor), pair["rate_b"].clip(lower=floor)
-    colour = np.where(pair["z"] > 1.96, PALETTE[1], np.where(pair["z"] < -1.96, PALETTE[3], "#c4c9cc"))
+    lean_a, lean_b = pair["significant"] & (pair["z"] > 0), pair["significant"] & (pair["z"] < 0)
+    colour = np.where(lean_a, PALETTE[1], np.where(lean_b, PALETTE[3], "#c4c9cc"))
     ax.scatter(x, y, s=9, c=colour, alpha=0.6, linewidths=0, rasterized=True)  # thousands of dots: one image in the SVG
     top = max(float(x.max()), float(y.max())) * 1.5
     ax.plot([floor, top], [floor, top], color="#888", linewidth=0.8, linestyle="--")
@@ -480,7 +481,7 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
     ax.set_yscale("log")
     ax.set_xlim(floor * 0.8, top)
     ax.set_ylim(floor * 0.8, top)
-    named = pd.concat([pair[pair["z"] > 1.96].head(label), pair[pair["z"] < -1.96].sort_values("z").head(label)])
+    named = pd.concat([pair[lean_a].head(label), pair[lean_b].sort_values("z").head(label)])
     for term, xi, yi, z in zip(named["surface"], x[named.index], y[named.index], named["z"]):
         ax.annotate(
             str(term),

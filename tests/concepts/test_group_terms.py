@@ -1,0 +1,88 @@
+"""Groups compared term by term: dispersion over the articles and false-discovery control."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils.concepts import groups
+
+
+def _corpus(*, planted: int = 0, burst: int = 30, seed: int = 3) -> tuple[pd.DataFrame, pd.Series]:
+    """40 articles of 500 words drawn from the same 300 common English words, each with its own
+    name used ``burst`` times (a film's title in its review), in two groups of 20 made at random;
+    ``planted`` uses of 'zeppelin' in every article of group A."""
+    from wordfreq import top_n_list, word_frequency
+
+    vocab = [w for w in top_n_list("en", 1200) if w.isalpha() and len(w) > 3][:300]
+    f = np.array([word_frequency(w, "en") for w in vocab])
+    rng = np.random.default_rng(seed)
+    ids = [f"r{i:02d}" for i in range(40)]
+    unit = pd.Series(rng.permutation(["A"] * 20 + ["B"] * 20), index=ids)
+    rows = []
+    for i, art in enumerate(ids):
+        counts = rng.multinomial(500, f / f.sum())
+        rows += [(art, w, int(c)) for w, c in zip(vocab, counts) if c]
+        rows.append((art, f"name{i:02d}", burst))
+        if planted and unit[art] == "A":
+            rows.append((art, "zeppelin", planted))
+    t = pd.DataFrame(rows, columns=["article_id", "term", "count"])
+    t = t.assign(kind="word", surface=t["term"], n_words=t.groupby("article_id")["count"].transform("sum"))
+    t["rate"] = 1000 * t["count"] / t["n_words"]
+    return t, unit
+
+
+def _leaning(t: pd.DataFrame, unit: pd.Series) -> pd.DataFrame:
+    pair = groups.two_groups(groups.pool(t, unit), "A", "B", min_count=1)
+    return pair[pair["significant"]]
+
+
+def test_two_random_halves_of_a_corpus_differ_in_no_term():
+    t, unit = _corpus()
+    assert _leaning(t, unit).empty
+    # counted token by token, every article's repeated name (30 uses, none in the other group)
+    # leans to its group: that is what the dispersion takes out
+    pooled = groups.pool(t, unit).assign(dispersion=1.0)
+    naive = groups.two_groups(pooled, "A", "B", min_count=1)
+    assert naive.loc[naive["significant"], "term"].str.startswith("name").sum() == 40
+
+
+def test_a_term_every_article_of_one_group_uses_is_found():
+    t, unit = _corpus(planted=3)
+    lean = _leaning(t, unit)
+    assert lean["term"].tolist() == ["zeppelin"] and (lean["z"] > 0).all()
+
+
+def test_dispersion_is_one_for_an_even_term_and_large_for_a_bursty_one():
+    t, unit = _corpus(planted=3)
+    spread = groups.dispersion(t, unit)
+    # name00: 30 uses where 1.5 are expected, 0 where 1.5 are expected in the 19 other articles of
+    # its group: X^2 = 30^2 / 1.5 - 30 = 570, over 40 - 2 degrees of freedom = 15
+    assert spread["zeppelin"] == pytest.approx(1.0) and spread["name00"] == pytest.approx(15.0, rel=0.05)
+    common = spread[[w for w in spread.index if not w.startswith("name") and w != "zeppelin"]]
+    assert common.median() < 1.5
+
+
+def test_groups_of_one_article_each_get_no_dispersion():
+    t, _ = _corpus()
+    one_each = pd.Series(["A", "B"], index=["r00", "r01"])
+    assert (groups.dispersion(t, one_each) == 1.0).all()
+
+
+def test_the_pooled_table_carries_each_terms_dispersion_for_the_csv():
+    t, unit = _corpus(planted=3)
+    pooled = groups.pool(t, unit)
+    assert set(pooled["article_id"]) == {"A", "B"}
+    assert pooled.loc[pooled["term"] == "name00", "dispersion"].iloc[0] > 10
+    # every count adds up from the articles' counts
+    assert pooled["count"].sum() == t["count"].sum()
+
+
+def test_the_charts_title_says_when_no_term_sets_the_groups_apart():
+    t, unit = _corpus()
+    pair = groups.two_groups(groups.pool(t, unit), "A", "B", min_count=1)
+    assert (
+        groups.two_group_title(pair, "A", "B") == f"No term sets A and B apart beyond chance ({len(pair):,} compared)"
+    )
+    t, unit = _corpus(planted=3)
+    pair = groups.two_groups(groups.pool(t, unit), "A", "B", min_count=1)
+    assert groups.two_group_title(pair, "A", "B").startswith("1 term is more typical of A (most: zeppelin), 0 of B")
