@@ -451,6 +451,20 @@ def test_markdown_inline_markup_goes_and_its_words_stay():
     assert "**" in plain.paragraphs[0].text  # only Markdown files are read as Markdown
 
 
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_html_entities_in_a_text_file_become_their_characters(fmt):
+    # "&nbsp ;" with a space is how the movie-review corpus (tokenised) writes it
+    raw = "Tom &amp; Jerry said &quot;no&quot; &nbsp ; then left&#8230; AT&T; stays, &bogus; too.\n"
+    cleaned = clean_text(raw, fmt=fmt)
+    assert [p.text for p in cleaned.paragraphs] == ['Tom & Jerry said "no" then left… AT&T; stays, &bogus; too.']
+    decoded = [e for e in cleaned.log if e["step"] == "HTML entity decoded"]
+    assert [e["text"] for e in decoded] == ["&amp;", "&quot;", "&quot;", "&nbsp ;", "&#8230;"]
+    assert all(raw[e["raw_start"] : e["raw_end"]] == e["text"] for e in decoded)
+    # each decoded character points at its entity's "&" in the file
+    [par] = cleaned.paragraphs
+    assert raw[par.raw[par.text.index("&")]] == "&" and raw[par.raw[par.text.index("…")] :].startswith("&#8230;")
+
+
 def test_section_breaks_blockquotes_and_underlined_headings():
     raw = (
         "Phones in school\n================\n\nIt came slowly.\n\n---\n\n"

@@ -508,17 +508,22 @@ _FIX = re.compile(
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def _rewrite(p: Paragraph, pattern: re.Pattern, log: list[dict], step: str, *, space, shown) -> None:
+def _rewrite(p: Paragraph, pattern: re.Pattern, log: list[dict], step: str, *, space, shown, replace=None) -> None:
     """Rewrite every match of ``pattern`` in a paragraph in place: it goes, or becomes one space
     where ``space(match, text so far)`` says so (that space points at the match's first raw
     character), or, when the pattern has a group named ``keep``, that group's text stays (with its
-    raw offsets) and the rest of the match goes. Each match is logged under ``step`` with
+    raw offsets) and the rest of the match goes, or it becomes ``replace(match)`` (each character
+    pointing at the match's first raw character). Each match is logged under ``step`` with
     ``shown(match)`` as its text."""
     out, raw, last = [], [], 0
     for m in pattern.finditer(p.text):
         out.append(p.text[last : m.start()])
         raw += p.raw[last : m.start()]
-        if "keep" in pattern.groupindex and m.group("keep"):
+        if replace is not None:
+            new = replace(m)
+            out.append(new)
+            raw += [p.raw[m.start()]] * len(new)
+        elif "keep" in pattern.groupindex and m.group("keep"):
             out.append(m.group("keep"))
             raw += p.raw[m.start("keep") : m.end("keep")]
         elif space(m, out):
@@ -529,6 +534,36 @@ def _rewrite(p: Paragraph, pattern: re.Pattern, log: list[dict], step: str, *, s
     out.append(p.text[last:])
     raw += p.raw[last:]
     p.text, p.raw = "".join(out), raw
+
+
+# An HTML character reference left in a text or Markdown file ("&amp;", "&nbsp;", "&#8217;"), as
+# pages copied out of a content system carry them; the space before ";" is how tokenised corpora
+# write it ("&nbsp ;" in the movie reviews)
+HTML_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,7}) ?;")
+
+
+def _entity_text(m: re.Match) -> str:
+    """The character an entity stands for (a no-break space as a plain space), or the entity itself
+    when it names none ("&T;")."""
+    decoded = html.unescape(m.group().replace(" ", ""))
+    return m.group() if decoded == m.group().replace(" ", "") else decoded.replace("\u00a0", " ")
+
+
+def decode_entities(par: Paragraph, log: list[dict]) -> None:
+    """Turn HTML character references in a text or Markdown file into their characters, in place
+    and logged ("&amp;" -> "&", "&nbsp;" -> a space): they are markup, not words to count."""
+    if "&" in par.text and HTML_ENTITY.search(par.text):
+        known = [m for m in HTML_ENTITY.finditer(par.text) if _entity_text(m) != m.group()]
+        if known:
+            _rewrite(
+                par,
+                re.compile("|".join(re.escape(e) for e in sorted({m.group() for m in known}, key=len, reverse=True))),
+                log,
+                "HTML entity decoded",
+                space=lambda m, out: False,
+                shown=lambda m: m.group(),
+                replace=_entity_text,
+            )
 
 
 def normalise_spaces(par: Paragraph, log: list[dict]) -> None:
@@ -761,6 +796,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         # a Word document's text marks its headings and list items as Markdown does (utils.ingest.docx)
         paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx"), repeated=repeated)
     for p in paras:
+        if fmt != "html":  # the HTML parser decodes them itself
+            decode_entities(p, log)
         normalise_spaces(p, log)
         if fmt == "md":
             _cut_markdown_inline(p, log)
