@@ -86,3 +86,28 @@ def test_the_charts_title_says_when_no_term_sets_the_groups_apart():
     t, unit = _corpus(planted=3)
     pair = groups.two_groups(groups.pool(t, unit), "A", "B", min_count=1)
     assert groups.two_group_title(pair, "A", "B").startswith("1 term is more typical of A (most: zeppelin), 0 of B")
+
+
+def test_the_two_group_chart_names_no_term_over_another():
+    import matplotlib.pyplot as plt
+
+    from utils.concepts import plots
+
+    # eight terms leaning to A at almost the same spot: their names would print over each other
+    pair = pd.DataFrame(
+        {
+            "surface": [f"term{i}" for i in range(8)],
+            "rate_a": [1.0 + 0.001 * i for i in range(8)],
+            "rate_b": [0.1] * 8,
+            "z": [9.0 - i for i in range(8)],
+            "significant": True,
+        }
+    )
+    ax = plots.plot_two_groups(pair, "A", "B")
+    renderer = ax.figure.canvas.get_renderer()
+    names = [t for t in ax.texts if t.get_text().startswith("term")]
+    boxes = [t.get_window_extent(renderer) for t in names]
+    assert names[0].get_text() == "term0"  # the strongest keeps its name
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert len(names) < 8
+    plt.close(ax.figure)

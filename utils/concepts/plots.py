@@ -461,8 +461,8 @@ def plot_distinctive_terms(
 
 def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: plt.Axes | None = None) -> plt.Axes:
     """Each term's rate in group ``a`` (x) against group ``b`` (y), per 1,000 words, log scales:
-    terms on the diagonal are used alike; the ``label`` most significant terms of each side are
-    named. Colour: teal leans to ``a``, orange to ``b``, grey not significant. A term one group
+    terms on the diagonal are used alike; of the ``label`` most significant terms of each side,
+    those whose names fit without covering a stronger term's name are named. Colour: teal leans to ``a``, orange to ``b``, grey not significant. A term one group
     never uses sits on that group's floor line (half the smallest rate seen).
 
     Args:
@@ -482,8 +482,10 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
     ax.set_xlim(floor * 0.8, top)
     ax.set_ylim(floor * 0.8, top)
     named = pd.concat([pair[lean_a].head(label), pair[lean_b].sort_values("z").head(label)])
+    named = named.reindex(named["z"].abs().sort_values(ascending=False, kind="stable").index)
+    renderer, placed = ax.figure.canvas.get_renderer(), []
     for term, xi, yi, z in zip(named["surface"], x[named.index], y[named.index], named["z"]):
-        ax.annotate(
+        text = ax.annotate(
             str(term),
             (xi, yi),
             xytext=(4, -3) if z > 0 else (-4, 3),
@@ -492,6 +494,11 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
             fontsize=8,
             color=PALETTE[0] if z > 0 else PALETTE[4],
         )
+        box = text.get_window_extent(renderer).expanded(1.05, 1.15)
+        if any(box.overlaps(other) for other in placed):  # the stronger term keeps its place
+            text.remove()
+        else:
+            placed.append(box)
     ax.set_xlabel(f"uses per 1,000 words in {a}")
     ax.set_ylabel(f"uses per 1,000 words in {b}")
     return ax
