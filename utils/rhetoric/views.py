@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils import display
+from utils.concepts.keyness import benjamini_hochberg
 from utils.ingest import group_of
 from utils.rhetoric.labels import EVIDENCE, LABELS
 from utils.text import plural
@@ -539,6 +540,22 @@ def tone_title(tone: pd.DataFrame, *, width: int = 75) -> str:
 # ---------------------------------------------------------------- groups
 
 
+def _dimensions(by: pd.DataFrame, cat: pd.DataFrame) -> dict[str, pd.Series]:
+    """The profile's dimensions from a table of label rates and one of category rates (same rows)."""
+
+    def col(frame: pd.DataFrame, key: str) -> pd.Series:
+        return frame[key] if key in frame else pd.Series(0.0, index=frame.index)
+
+    return {
+        **{NAMES[k]: col(by, k) for k in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
+        "questions": col(cat, "question"),
+        "directives": col(cat, "directive"),
+        "reader address": col(by, "engagement_reader"),
+        "hedges": col(by, "hedge"),
+        "boosters": col(by, "booster"),
+    }
+
+
 def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
     """How each group of articles argues: the fingerprint dimensions per 1,000 words of the
     group's words (all its articles pooled), plus its articles, words and mean tone.
@@ -563,34 +580,90 @@ def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFra
         {
             "articles": group.value_counts(),
             "words": words,
-            **{NAMES[k]: by[k] for k in ("claim", "reason", *EVIDENCE, "concession", "rebuttal")},
-            "questions": cat["question"],
-            "directives": cat["directive"],
-            "reader address": by["engagement_reader"],
-            "hedges": by["hedge"],
-            "boosters": by["booster"],
+            **_dimensions(by, cat),
             "mean tone": tone.groupby(tone["article_id"].map(group))["compound"].mean(),
         }
     )
     return out.fillna(0).round(2).rename_axis("group").reset_index()
 
 
-def group_profile_title(profile: pd.DataFrame, *, width: int = 75) -> str:
-    """A title naming, for the two largest groups, the dimension where their rates differ most
-    (relative to the higher rate), computed from :func:`group_profile`."""
-    if len(profile) < 2:
+def group_differences(
+    counts: pd.DataFrame, articles: pd.DataFrame, a: str, b: str, *, fdr: float = 0.05
+) -> pd.DataFrame:
+    """Which profile dimensions set two groups apart beyond chance, judged over their articles.
+
+    Each article's rate per 1,000 of its words is one observation, so an article that asks forty
+    questions is one article, not forty pieces of evidence. The two groups' rates are compared by
+    Welch's t-test (unequal variances: a test over texts, not tokens, as Lijffijt et al. 2016
+    recommend), and Benjamini-Hochberg controls the false discoveries over the dimensions.
+
+    Args:
+        counts: From :func:`count_labels`.
+        articles: The articles table (``article_id, group``).
+        a, b: The two groups.
+        fdr: The false-discovery rate.
+
+    Returns:
+        One row per dimension: ``dimension``, ``mean in <a>``, ``mean in <b>`` (the mean of the
+        articles' rates), ``t`` (positive: higher in ``a``), ``p``, ``q``, ``significant``; largest
+        |t| first. No rows when either group has fewer than two articles.
+    """
+    from scipy import stats  # only when groups are compared: reading tables never loads SciPy
+
+    group = group_of(articles)
+    ids = group[group.isin([a, b])]
+    cols = ["dimension", f"mean in {a}", f"mean in {b}", "t", "p", "q", "significant"]
+    if min(int((ids == a).sum()), int((ids == b).sum())) < 2:
+        return pd.DataFrame(columns=cols)
+    c = counts[counts["article_id"].isin(ids.index)]
+    by = c.pivot_table(index="article_id", columns="label", values="per_1000", aggfunc="sum", fill_value=0.0)
+    cat = c.pivot_table(index="article_id", columns="category", values="per_1000", aggfunc="sum", fill_value=0.0)
+    rates = pd.DataFrame(_dimensions(by, cat)).reindex(ids.index, fill_value=0.0)
+    in_a, in_b = rates[(ids == a).to_numpy()], rates[(ids == b).to_numpy()]
+    n_a, n_b = len(in_a), len(in_b)
+    gap = (in_a.mean() - in_b.mean()).to_numpy()
+    va, vb = (in_a.var(ddof=1) / n_a).to_numpy(), (in_b.var(ddof=1) / n_b).to_numpy()
+    se2 = va + vb
+    spread = se2 > 0  # every article of both groups at one rate: no spread to test against
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(spread, gap / np.sqrt(se2), np.where(gap == 0, 0.0, np.sign(gap) * np.inf))
+        df = np.where(spread, se2**2 / (va**2 / max(n_a - 1, 1) + vb**2 / max(n_b - 1, 1)), 1.0)
+    p = np.where(np.isfinite(t), 2 * stats.t.sf(np.abs(np.nan_to_num(t, posinf=0, neginf=0)), df), 0.0)
+    out = pd.DataFrame(
+        {
+            "dimension": rates.columns,
+            f"mean in {a}": in_a.mean().round(2).to_numpy(),
+            f"mean in {b}": in_b.mean().round(2).to_numpy(),
+            "t": np.round(t, 2),
+            "p": p,
+        }
+    )
+    out["q"] = benjamini_hochberg(out["p"].to_numpy())
+    out["significant"] = out["q"] <= fdr
+    two_digits = np.vectorize(lambda v: float(f"{v:.2g}"))  # 3.2e-09, 0.033: what a reader can take in
+    out[["p", "q"]] = two_digits(out[["p", "q"]].to_numpy())
+    order = out["t"].abs().sort_values(ascending=False, kind="stable").index
+    return out.loc[order, cols].reset_index(drop=True)
+
+
+def group_profile_title(profile: pd.DataFrame, differences: pd.DataFrame, *, width: int = 75) -> str:
+    """A title naming the clearest dimension that sets the two groups of ``differences``
+    (:func:`group_differences`) apart beyond chance (the largest |t| among the significant), with
+    the groups' pooled rates from :func:`group_profile`; or saying that none does."""
+    if len(profile) < 2 or len(differences.columns) < 3:
         return "How the group argues"
-    two = profile.sort_values("articles", ascending=False, kind="stable").head(2).set_index("group")
-    dims = [c for c in profile.columns if c not in {"group", "articles", "words", "mean tone"}]
-    a, b = two.index
-    gap = ((two.loc[a, dims] - two.loc[b, dims]) / two[dims].max().replace(0, np.nan)).astype(float)
-    if gap.abs().dropna().empty:
-        return f"{a} and {b} argue alike"
-    dim = gap.abs().idxmax()
-    more, less = (a, b) if gap[dim] > 0 else (b, a)
+    a, b = (str(c).removeprefix("mean in ") for c in differences.columns[1:3])
+    if differences.empty:
+        return textwrap.fill(f"{a} or {b} has too few articles to tell the groups apart", width)
+    clear = differences[differences["significant"]]
+    if clear.empty:
+        return textwrap.fill(f"No way of arguing sets {a} and {b} apart beyond chance", width, break_on_hyphens=False)
+    row = clear.iloc[0]
+    dim, two = row["dimension"], profile.set_index("group")
+    more, less = (a, b) if row["t"] > 0 else (b, a)
     return textwrap.fill(
-        f"The largest difference: {more} uses {dim} at {two.loc[more, dim]:.1f} per 1,000 words, "
-        f"{less} at {two.loc[less, dim]:.1f}",
+        f"Clearest difference: {more} uses {dim} at {two.loc[more, dim]:.1f} per 1,000 words, {less} at "
+        f"{two.loc[less, dim]:.1f} ({len(clear)} of {len(differences)} dimensions differ beyond chance)",
         width,
         break_on_hyphens=False,
     )
