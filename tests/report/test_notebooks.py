@@ -240,7 +240,7 @@ def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
         }
     ).to_csv(tmp_path / "warnings.csv", index=False)
     block = export._warnings_html(tmp_path)
-    assert "2 file(s) were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
+    assert "2 files were not analysed" in block and "<b>a&lt;b&gt;.txt</b>: empty file (skipped)" in block
     assert "not UTF-8, UTF-16 or cp1252" in block
     pd.DataFrame(
         {
@@ -250,7 +250,16 @@ def test_the_index_lists_skipped_files_first_and_escapes_them(tmp_path):
         }
     ).to_csv(tmp_path / "warnings.csv", index=False)
     block = export._warnings_html(tmp_path)  # a file kept with a doubt is not counted as left out
-    assert "<b>1 file(s) were not analysed; 1 file(s) were analysed with a doubt to check:</b>" in block
+    assert "<b>1 file was not analysed; 1 file was analysed with a doubt to check:</b>" in block
+    # a large corpus's warnings: the skipped files first, then eight in all and a pointer to the rest
+    kept = [(f"copy{i}.txt", "a near copy?", "kept") for i in range(14)]
+    pd.DataFrame(
+        [*kept, ("SOURCE.md", "named like documentation", "skipped")], columns=["file", "problem", "action"]
+    ).to_csv(tmp_path / "warnings.csv", index=False)
+    block = export._warnings_html(tmp_path)
+    assert block.count("<li>") == 9 and block.index("SOURCE.md") < block.index("copy0.txt")
+    assert "<li>and 7 more, listed in notebook 01's report and in warnings.csv</li>" in block
+    assert "1 file was not analysed; 14 files were analysed with a doubt to check" in block
 
 
 def _notebook(tmp_path, name: str, *cells: tuple[str, list[str]]):

@@ -126,6 +126,9 @@ def provenance(corpus_dir: Path, params: dict, started: datetime) -> dict:
     }
 
 
+WARNINGS_SHOWN = 8  # the front page lists this many ingestion warnings; 01 and warnings.csv hold them all
+
+
 def _warnings_html(processed_dir: Path) -> str:
     path = processed_dir / "warnings.csv"
     if not path.exists():
@@ -136,16 +139,21 @@ def _warnings_html(processed_dir: Path) -> str:
         rows = list(csv.DictReader(f))
     if not rows:
         return '<p class="ok">Every file in the corpus folder was read: no ingestion warnings.</p>'
+    # the skipped files first: they are what the analysis leaves out
+    rows.sort(key=lambda r: r["action"] != "skipped")
     items = "".join(
         f"<li><b>{html.escape(r['file'])}</b>: {html.escape(r['problem'])} ({html.escape(r['action'])})</li>"
-        for r in rows
+        for r in rows[:WARNINGS_SHOWN]
     )
+    if len(rows) > WARNINGS_SHOWN:
+        items += f"<li>and {len(rows) - WARNINGS_SHOWN} more, listed in notebook 01's report and in warnings.csv</li>"
     skipped = sum(r["action"] == "skipped" for r in rows)
+    files = lambda n: f"{n} file{'' if n == 1 else 's'} {'was' if n == 1 else 'were'}"  # noqa: E731
     heads = []
     if skipped:
-        heads.append(f"{skipped} file(s) were not analysed")
+        heads.append(f"{files(skipped)} not analysed")
     if len(rows) - skipped:
-        heads.append(f"{len(rows) - skipped} file(s) were analysed with a doubt to check")
+        heads.append(f"{files(len(rows) - skipped)} analysed with a doubt to check")
     return f'<div class="warn"><b>{"; ".join(heads)}:</b><ul>{items}</ul></div>'
 
 
