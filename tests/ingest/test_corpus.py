@@ -670,3 +670,49 @@ def test_a_word_document_is_read_with_its_headings_list_items_and_traceable_offs
     )
     warned = corpus.warnings.set_index("file")
     assert warned.loc["broken.docx", "problem"].startswith("is not a readable Word document (.docx)")
+
+
+FRONT = (
+    '---\ntitle: "The four-day week is overdue"\nauthor: Maya Lindqvist\ndate: 2024-03-01\ntags: [work]\n---\n\n'
+    "Firms should stop treating the five-day week as a law of nature. Rested people do not quit.\n"
+)
+TOML_FRONT = (
+    '+++\ntitle = "Not so fast"\nauthor = "Owen Pryce"\ndate = 2023-04-10\n+++\n'
+    "Small firms should not be pushed into a shorter week by law.\n"
+)
+
+
+def test_markdown_front_matter_gives_title_author_and_date_and_is_cut(tmp_path):
+    corpus = ingest(_folder(tmp_path, {"week.md": FRONT.encode(), "fast.md": TOML_FRONT.encode()}), progress=False)
+    a = corpus.articles.set_index("article_id")
+    assert a.loc["week", ["title", "author", "date"]].tolist() == [
+        "The four-day week is overdue",
+        "Maya Lindqvist",
+        "2024-03-01",
+    ]
+    assert a.loc["fast", ["title", "author", "date"]].tolist() == ["Not so fast", "Owen Pryce", "2023-04-10"]
+    first = corpus.sentences.groupby("article_id")["text"].first()
+    assert first["week"].startswith("Firms should stop") and first["fast"].startswith("Small firms")
+    cut = corpus.cleaning[corpus.cleaning["step"] == "front matter removed"].set_index("article_id")
+    assert cut.loc["week", "text"].startswith("---\ntitle:") and cut.loc["week", "raw_start"] == 0
+    raw = FRONT
+    s = corpus.sentences[corpus.sentences["article_id"] == "week"].iloc[0]
+    assert raw[s.raw_start : s.raw_end] == s.text  # offsets still point into the file
+
+
+def test_the_manifest_wins_over_front_matter_and_a_date_in_front_matter_groups_by_year(tmp_path):
+    files = {"week.md": FRONT.encode(), "fast.md": TOML_FRONT.encode(), "articles.csv": b"file,author\nweek.md,M. L.\n"}
+    corpus = ingest(_folder(tmp_path, files), group_by="date", progress=False)
+    a = corpus.articles.set_index("article_id")
+    assert a.loc["week", "author"] == "M. L." and a.loc["fast", "author"] == "Owen Pryce"
+    assert a["group"].to_dict() == {"week": "2024", "fast": "2023"}
+
+
+def test_a_rule_at_the_top_of_a_markdown_file_is_no_front_matter(tmp_path):
+    text = b"---\nA standfirst in one line.\n---\n\nThe article itself starts here, and it argues.\n"
+    corpus = ingest(_folder(tmp_path, {"rule.md": text}), progress=False)
+    assert corpus.sentences["text"].tolist()[:2] == [
+        "A standfirst in one line.",
+        "The article itself starts here, and it argues.",
+    ]
+    assert "front matter removed" not in set(corpus.cleaning["step"])

@@ -87,6 +87,7 @@ class Cleaned:
     paragraphs: list[Paragraph]
     log: list[dict] = field(default_factory=list)
     title: str = ""  # an HTML page's title (``<h1>`` or ``<title>``), "" when the text has none of its own
+    about: dict[str, str] = field(default_factory=dict)  # title, author, date from a Markdown file's front matter
 
 
 ANYWHERE = "anywhere:"
@@ -175,6 +176,47 @@ def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
         if (anywhere or not anywhere_only) and pattern.match(line):
             return source
     return None
+
+
+# The front matter that static-site generators and note apps put at the top of a Markdown file:
+# YAML between "---" lines (Jekyll, Hugo, Eleventy, Obsidian, Pandoc) or TOML between "+++" (Hugo)
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline"), "date": ("date", "published", "pubdate")}
+FRONT_MATTER_FIELDS = tuple(_FRONT_KEYS)
+
+
+def front_matter(raw: str) -> tuple[dict[str, str], int]:
+    """The title, author and date a Markdown file's front matter gives, and where its text starts.
+
+    Example:
+        >>> front_matter('---\\ntitle: "Rest more"\\nauthor: [Ann Lee, Bo Ek]\\ndate: 2024-03-01\\n---\\nText.')
+        ({'title': 'Rest more', 'author': 'Ann Lee, Bo Ek', 'date': '2024-03-01'}, 69)
+    """
+    m = _FRONT_MATTER.match(raw)
+    if not m:
+        return {}, 0
+    try:
+        if m.group(1) == "---":
+            fields = paths.load_yaml(m.group(2))
+        else:
+            import tomllib
+
+            fields = tomllib.loads(m.group(2))
+    except Exception:  # noqa: BLE001 - not front matter after all (a text that opens with a rule)
+        return {}, 0
+    if not isinstance(fields, dict):
+        return {}, 0
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    about = {}
+    for key, names in _FRONT_KEYS.items():
+        value = next((lowered[n] for n in names if lowered.get(n) not in (None, "", [])), None)
+        if isinstance(value, dict):  # author: {name: Ann Lee, ...}
+            value = value.get("name", "")
+        if isinstance(value, list):
+            value = ", ".join(str(v.get("name", "") if isinstance(v, dict) else v) for v in value)
+        if value not in (None, ""):
+            about[key] = str(value).strip()
+    return about, m.end()
 
 
 def split_lines(text: str) -> list[tuple[str, int]]:
@@ -786,7 +828,12 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         The paragraphs (with raw offsets and kinds) and a log of what cleaning changed.
     """
     log: list[dict] = []
-    title = ""
+    title, about = "", {}
+    if fmt == "md":
+        about, body = front_matter(raw)
+        if body:  # cut, keeping every later offset: the block becomes blank lines
+            log.append({"step": "front matter removed", "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
+            raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
     if fmt == "html":
         parser = _MainTextParser(raw)
         paras = paragraphs_from_html(raw, log, parser=parser)
@@ -810,7 +857,7 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
     flag_headings(paras)
     # a call to action may close the text only once the list of related links under it is gone
     paras = _strip_trailing_paragraph_boilerplate(_cut_related_links(paras, log), log)
-    return Cleaned(_cut_byline_and_signature(_cut_back_matter(paras, log), log), log, title)
+    return Cleaned(_cut_byline_and_signature(_cut_back_matter(paras, log), log), log, title, about)
 
 
 # A reference mark glued to the word or punctuation before it: "homework.[1]", "markers[2,3]", "size.¹"

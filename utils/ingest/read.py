@@ -40,6 +40,7 @@ from tqdm import tqdm
 
 from utils import paths, tables
 from utils.ingest.clean import (
+    FRONT_MATTER_FIELDS,
     LINE_BREAK,
     REPEAT_MIN_FILES,
     clean_text,
@@ -146,7 +147,8 @@ def manifest_columns(manifest: dict[str, dict]) -> list[str]:
 
 
 def check_group_by(group_by: str | None, manifest: dict[str, dict], corpus_dir: Path) -> None:
-    """Stop before reading anything when ``group_by`` names a column the manifest lacks.
+    """Stop before reading anything when ``group_by`` names a column the manifest lacks (an
+    ``author`` or a ``date`` may still come from Markdown front matter).
 
     Raises:
         IngestError: the column is missing (the message lists the columns there are).
@@ -154,7 +156,8 @@ def check_group_by(group_by: str | None, manifest: dict[str, dict], corpus_dir: 
     if group_by in (None, "", FOLDER):
         return
     columns = manifest_columns(manifest)
-    if group_by.lower() not in columns:
+    # a Markdown file's front matter may give an author or a date (utils.ingest.clean.front_matter)
+    if group_by.lower() not in columns and group_by.lower() not in FRONT_MATTER_FIELDS:
         there = ", ".join(c for c in columns if c not in {"title"}) or "none"
         raise IngestError(
             f"{corpus_dir}: cannot group by {group_by!r}: the manifest (articles.csv) has no such column "
@@ -352,7 +355,14 @@ def article_rows(
         offset += len(par.text) + 2  # paragraphs are joined by a blank line in the cleaned text
     if not word_offset:
         raise _Skip("has no words (only punctuation, symbols or markup); an article needs at least one word")
-    return {"paragraphs": paras, "sentences": sents, "tokens": toks, "cleaning": cleaning, "title": cleaned.title}
+    return {
+        "paragraphs": paras,
+        "sentences": sents,
+        "tokens": toks,
+        "cleaning": cleaning,
+        "title": cleaned.title or cleaned.about.get("title", ""),
+        "about": cleaned.about,
+    }
 
 
 def _line_starts(text: str) -> list[int]:
@@ -564,9 +574,9 @@ def ingest(
                 article_id=one.article_id,
                 file=one.rel,
                 title=meta.get("title") or art["title"] or _title_from_rows(paras),
-                author=meta.get("author", ""),
-                group=article_group(one.rel, meta, group_by),
-                date=meta.get("date") or meta.get("year", ""),
+                author=meta.get("author") or art["about"].get("author", ""),
+                group=article_group(one.rel, {**art["about"], **{k: v for k, v in meta.items() if v}}, group_by),
+                date=meta.get("date") or meta.get("year") or art["about"].get("date", ""),
                 format=one.fmt,
                 encoding=one.encoding,
                 repair=one.repair,
