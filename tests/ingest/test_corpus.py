@@ -261,7 +261,7 @@ def test_a_manifest_pointing_outside_the_folder_stops_the_run(tmp_path):
 
 
 def test_a_folder_with_no_articles_stops_with_a_clear_error(tmp_path):
-    folder = _folder(tmp_path, {"notes.pdf": b"%PDF"})
+    folder = _folder(tmp_path, {"notes.rtf": b"{\\rtf1"})
     with pytest.raises(IngestError, match="no articles found"):
         ingest(folder)
 
@@ -585,18 +585,21 @@ def test_a_paragraph_repeated_across_html_pages_is_cut_as_the_sites_boilerplate(
     assert raw[row["raw_start"] : row["raw_end"]] == row["text"]
 
 
-def test_pdf_and_broken_word_files_are_named_as_not_read_and_a_title_alone_is_flagged_short(tmp_path):
+def test_broken_pdf_and_word_files_and_rich_text_are_named_as_not_read_and_a_title_alone_is_flagged_short(tmp_path):
     (tmp_path / "op-ed.txt").write_text("Cities should run more buses. " * 10, encoding="utf-8")
     (tmp_path / "draft.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4")
+    (tmp_path / "memo.rtf").write_bytes(b"{\\rtf1 Cities should run more buses.}")
     (tmp_path / "chart.png").write_bytes(b"\x89PNG")
     (tmp_path / "title.txt").write_text("Just a title\n", encoding="utf-8")
     corpus = ingest(tmp_path, progress=False)
     warned = corpus.warnings.set_index("file")
     assert warned.loc["draft.docx", "problem"].startswith("is not a readable Word document (.docx)")
     assert (
-        warned.loc["scan.PDF", "problem"].startswith("is a PDF; only") and warned.loc["scan.PDF", "action"] == "skipped"
+        warned.loc["scan.PDF", "problem"].startswith("is not a readable PDF")
+        and warned.loc["scan.PDF", "action"] == "skipped"
     )
+    assert warned.loc["memo.rtf", "problem"].startswith("is a Rich Text file; only")
     assert "chart.png" not in warned.index  # not a document anyone meant as an article
     assert (
         warned.loc["title.txt", "problem"].startswith("has only 3 words")

@@ -43,6 +43,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from utils import paths
+from utils.ingest.pdf import running_lines
 
 TERMINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
@@ -60,6 +61,7 @@ MD_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:")
 PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4})$", re.I)
 WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 20
+SHORT_LINE = 0.6  # in hard-wrapped text, a line shorter than this share of the wrap width is no wrapped line
 MAX_TITLE_WORDS = 12
 MAX_SUBTITLE_WORDS = 25  # a subtitle under the title line runs longer than the title
 MAX_WRAP_WIDTH = 140  # hard-wrapped files wrap at 60-80 characters, rarely more; paragraphs on one line run longer
@@ -377,7 +379,11 @@ def title_lines(lines: list[str], layout: str) -> set[int]:
                 return out
             continue
         most = MAX_SUBTITLE_WORDS if out else MAX_TITLE_WORDS
-        if not _title_like(t, most_words=most) or (layout == "wrapped" and len(t) >= 0.6 * width) or len(out) == 3:
+        if (
+            not _title_like(t, most_words=most)
+            or (layout == "wrapped" and len(t) >= SHORT_LINE * width)
+            or len(out) == 3
+        ):
             return set() if layout == "blocks" else out
         out.add(i)
     return set()  # nothing but titles: no body to keep them apart from
@@ -428,13 +434,23 @@ def _join(par: Paragraph, text: str, raw: list[int], break_at: int, log: list[di
     par.n_lines += 1
 
 
-def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool) -> bool:
-    """Decide whether ``line`` starts a new paragraph after ``prev``."""
+def _breaks_before(prev: Paragraph, line: str, *, blocks: bool, wrapped: bool, width: int = 0) -> bool:
+    """Decide whether ``line`` starts a new paragraph after ``prev``. In hard-wrapped text (a PDF's
+    text layer, a plain-text export), a one-line paragraph well short of the wrap width without
+    final punctuation ("The case for a ban") is a heading, and a capitalised line after it starts
+    the next paragraph."""
     if SENTENCE_END.search(prev.text) or prev.text.endswith(":"):
         return not blocks
     if _starts_lower(line):
         return False
     if prev.kind == "list_item":
+        return True
+    if (
+        wrapped
+        and prev.n_lines == 1
+        and len(prev.text) < SHORT_LINE * width
+        and _title_like(prev.text, most_words=MAX_HEADING_WORDS)
+    ):
         return True
     return not (blocks or wrapped)
 
@@ -454,6 +470,7 @@ def paragraphs_from_lines(
     blocks, wrapped = layout == "blocks", layout == "wrapped"
     kept = [start for _, start in lines if start not in cut_at]
     titles = {kept[i] for i in title_lines(texts, layout)}
+    width = line_width(texts)
     paras: list[Paragraph] = []
     cur: Paragraph | None = None
     held: Paragraph | None = None  # the paragraph a blank line closed, in case a page number follows
@@ -512,6 +529,12 @@ def paragraphs_from_lines(
             paras.append(Paragraph(text, raw))
             cur = None
             continue
+        if wrapped and cur is None and paras and paras[-1].raw[0] in titles and _starts_lower(text):
+            # a long title wrapped onto a second line: "... The arguments for" / "and against"
+            if not SENTENCE_END.search(paras[-1].text) and len(text) < SHORT_LINE * width:
+                _join(paras[-1], text, raw, start - 1, log)
+                paras[-1].kind = "heading"
+                continue
         m = BULLET_ITEM.match(text)
         if pending_marker or m:
             marker = pending_marker[0] if pending_marker else m.group("marker")
@@ -520,7 +543,7 @@ def paragraphs_from_lines(
             paras.append(cur)
             pending_marker = None
             continue
-        if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped):
+        if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped, width=width):
             _join(cur, text, raw, start - 1, log)
             continue
         cur = Paragraph(text, raw, marker=">" if quoted else "")
@@ -820,7 +843,9 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
     Args:
         raw: The decoded file text.
-        fmt: ``"txt"``, ``"md"``, ``"html"`` or ``"docx"`` (the text :mod:`utils.ingest.docx` extracts).
+        fmt: ``"txt"``, ``"md"``, ``"html"``, ``"docx"`` (the text :mod:`utils.ingest.docx` extracts) or
+            ``"pdf"`` (the text :mod:`utils.ingest.pdf` extracts, read as plain text without its page
+            furniture).
         repeated: Lines (paragraphs, in HTML) repeated across the corpus
             (:func:`repeated_lines`), cut as its boilerplate.
 
@@ -839,9 +864,19 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         paras = paragraphs_from_html(raw, log, parser=parser)
         title = html_title(parser)
     else:
-        lines = strip_trailing_boilerplate(split_lines(raw), log)
-        # a Word document's text marks its headings and list items as Markdown does (utils.ingest.docx)
-        paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx"), repeated=repeated)
+        lines = split_lines(raw)
+        if fmt == "pdf":  # page breaks go; running heads, page numbers and print stamps go, logged
+            furniture = running_lines(lines)
+            log.extend(
+                {"step": "page furniture removed", "raw_start": s, "raw_end": s + len(ln), "text": ln.strip()}
+                for ln, s in lines
+                if s in furniture
+            )
+            lines = [(ln, s) for ln, s in lines if s not in furniture and ln != "\f"]
+        lines = strip_trailing_boilerplate(lines, log)
+        # a Word document's text marks its headings and list items as Markdown does (utils.ingest.docx),
+        # a PDF's its headings (utils.ingest.pdf)
+        paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx", "pdf"), repeated=repeated)
     for p in paras:
         if fmt != "html":  # the HTML parser decodes them itself
             decode_entities(p, log)

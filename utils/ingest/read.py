@@ -50,6 +50,7 @@ from utils.ingest.clean import (
 )
 from utils.ingest.decode import Decoded, DecodeError, decode_article
 from utils.ingest.docx import decode_docx
+from utils.ingest.pdf import decode_pdf
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
 from utils.text import TOKEN, is_word, load_stopwords, straighten
@@ -203,7 +204,6 @@ def find_article_files(corpus_dir: Path) -> list[Path]:
 
 # Documents an analyst may drop in that are not read: each is named with what to do instead.
 UNREAD_DOCUMENTS = {
-    ".pdf": "a PDF",
     ".doc": "an old-style Word document (.doc; save it as .docx)",
     ".odt": "an OpenDocument text",
     ".rtf": "a Rich Text file",
@@ -213,13 +213,13 @@ UNREAD_DOCUMENTS = {
 
 
 def find_unread_documents(corpus_dir: Path) -> list[tuple[str, str]]:
-    """Word, PDF and other documents in the folder, which are not read, as ``(relative path,
-    problem)``, so that the analyst learns why an article is missing rather than finding it gone.
+    """Old Word, Rich Text and other documents in the folder, which are not read, as ``(relative
+    path, problem)``, so that the analyst learns why an article is missing rather than finding it gone.
 
     Example:
         >>> import tempfile
-        >>> d = Path(tempfile.mkdtemp()); _ = (d / "op-ed.pdf").write_bytes(b"%PDF")
-        >>> find_unread_documents(d)[0][1].startswith("is a PDF; only")
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "op-ed.rtf").write_bytes(b"{\\rtf1")
+        >>> find_unread_documents(d)[0][1].startswith("is a Rich Text file; only")
         True
     """
     out = []
@@ -396,9 +396,11 @@ class _Read:
 
 
 def decode_file(data: bytes, suffix: str) -> Decoded:
-    """An article file's text: a Word document's paragraphs (:mod:`utils.ingest.docx`), else the
-    decoded bytes (:func:`utils.ingest.decode.decode_article`). Raises ``DecodeError``."""
-    return decode_docx(data) if FORMATS.get(suffix.lower()) == "docx" else decode_article(data)
+    """An article file's text: a Word document's paragraphs (:mod:`utils.ingest.docx`), a PDF's text
+    layer (:mod:`utils.ingest.pdf`), else the decoded bytes (:func:`utils.ingest.decode.decode_article`).
+    Raises ``DecodeError``."""
+    fmt = FORMATS.get(suffix.lower())
+    return decode_docx(data) if fmt == "docx" else decode_pdf(data) if fmt == "pdf" else decode_article(data)
 
 
 def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
@@ -766,7 +768,8 @@ def locate_in_raw(corpus_dir: str | Path, article: pd.Series, raw_start: int, ra
     Example:
         ``locate_in_raw("data/raw", articles.iloc[0], s.raw_start, s.raw_end)`` returns the
         sentence as it stands in the file, line breaks and all (in a Word document, as it stands
-        in the text :func:`utils.ingest.docx.docx_text` reads from it).
+        in the text :func:`utils.ingest.docx.docx_text` reads from it; in a PDF, in the text
+        :func:`utils.ingest.pdf.pdf_text` reads from it).
     """
     path = paths.resolve(corpus_dir) / article["file"]
     return decode_file(path.read_bytes(), path.suffix).text[raw_start:raw_end]
