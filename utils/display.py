@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
@@ -30,6 +31,19 @@ def note(text: str, *, kind: str = "note") -> None:
     display(HTML(f'<div class="{cls}">{html.escape(text)}</div>'))
 
 
+def _cell(v: object) -> str:
+    """A table cell's text: a whole number of five digits or more with thousands separators
+    ("499,500", which the report's sorter still reads as a number), anything else as it prints.
+
+    Example:
+        >>> [_cell(v) for v in (499500, 2026, 3.25, True, "x")]
+        ['499,500', '2026', '3.25', 'True', 'x']
+    """
+    if isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) and abs(v) >= 10_000:
+        return f"{v:,}"
+    return str(v)
+
+
 def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[str, ...] = (), csv: str = "") -> str:
     """An escaped HTML table; only ``raw_html_cols`` (built by :func:`mark`) pass through unescaped.
 
@@ -49,7 +63,7 @@ def html_table(df: pd.DataFrame, *, max_rows: int = 200, raw_html_cols: tuple[st
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
         rows = zip(*(shown[c].tolist() for c in shown.columns))
         body = "".join(
-            "<tr>" + "".join(f"<td>{v if r else html.escape(str(v))}</td>" for r, v in zip(raw, row)) + "</tr>"
+            "<tr>" + "".join(f"<td>{v if r else html.escape(_cell(v))}</td>" for r, v in zip(raw, row)) + "</tr>"
             for row in rows
         )
         out = f'<table class="dataframe"><thead><tr style="text-align: right;">{head}</tr></thead><tbody>{body}</tbody></table>'

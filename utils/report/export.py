@@ -253,11 +253,25 @@ def sections_of(body: str) -> list[tuple[str, str]]:
     return re.findall(r'<h2 id="([^"]+)">([^<]+)</h2>', body)
 
 
+GENERIC_FOLDERS = {"raw", "data", "articles", "texts", "text", "corpus", "input", "docs", "files"}
+
+
+def corpus_name(folder: Path) -> str:
+    """A folder outside the project named for itself: its name, or its parent's and its own when
+    the name says nothing ("raw", "articles").
+
+    Example:
+        >>> corpus_name(Path("/home/ann/phone-ban/raw")), corpus_name(Path("/home/ann/phone-ban"))
+        ('phone-ban/raw', 'phone-ban')
+    """
+    return f"{folder.parent.name}/{folder.name}" if folder.name.lower() in GENERIC_FOLDERS else folder.name
+
+
 def run_card(corpus_dir: Path, processed_dir: Path, started: datetime) -> RunCard:
     """What the top card of every report says: the corpus, how many articles, when it ran."""
     n = len(read_rows(processed_dir / "articles.csv"))
     shown = paths.shown(corpus_dir)
-    name = shown if not Path(shown).is_absolute() else Path(shown).name
+    name = shown if not Path(shown).is_absolute() else corpus_name(Path(shown))
     return RunCard(
         corpus=name, n_articles=n, started=started.strftime("%Y-%m-%d")
     )  # the date only: reports stay identical between runs
