@@ -31,6 +31,7 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".docx": "docx",
+    ".odt": "odt",
     ".pdf": "pdf",
 }
 

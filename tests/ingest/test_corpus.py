@@ -675,6 +675,62 @@ def test_a_word_document_is_read_with_its_headings_list_items_and_traceable_offs
     assert warned.loc["broken.docx", "problem"].startswith("is not a readable Word document (.docx)")
 
 
+def _odt(body_xml: str) -> bytes:
+    """A minimal OpenDocument text: the zip archive with its ``mimetype`` and ``content.xml``."""
+    import io
+    import zipfile
+
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
+        "<office:body><office:text>" + body_xml + "</office:text></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", xml)
+    return buf.getvalue()
+
+
+def test_an_opendocument_text_is_read_with_its_headings_list_items_and_traceable_offsets(tmp_path):
+    body = (
+        '<text:h text:outline-level="1">Lock the phones away</text:h>'
+        "<text:p>Schools should <text:span>ban</text:span> smartphones<text:s/>for the whole day."
+        "<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>"
+        "<text:tracked-changes><text:changed-region><text:deletion><text:p>Deleted words.</text:p>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        '<text:h text:outline-level="2">What changed</text:h>'
+        "<text:list><text:list-item><text:p>Pupils talk at lunch again.</text:p></text:list-item></text:list>"
+        "<table:table><table:table-row><table:table-cell><text:p>112</text:p></table:table-cell></table:table-row></table:table>"
+        "<text:p>Ban them, and let teachers teach.</text:p>"
+    )
+    (tmp_path / "ban.odt").write_bytes(_odt(body))
+    (tmp_path / "broken.odt").write_bytes(b"PK\x03\x04 not really a zip")
+    corpus = ingest(tmp_path, progress=False)
+    art = corpus.articles.set_index("article_id").loc["ban"]
+    assert (art["format"], art["encoding"], art["title"]) == ("odt", "odt", "Lock the phones away")
+    sents = corpus.sentences[corpus.sentences["article_id"] == "ban"]
+    assert sents["text"].tolist() == [
+        "Lock the phones away",
+        "Schools should ban smartphones for the whole day.",
+        "What changed",
+        "Pupils talk at lunch again.",
+        "Ban them, and let teachers teach.",
+    ]
+    assert sents["is_heading"].tolist() == [True, False, True, False, False]
+    paras = corpus.paragraphs.set_index("paragraph_id")
+    assert (paras.loc["ban-p04", "kind"], paras.loc["ban-p04", "marker"]) == ("list_item", "-")
+    s = sents.iloc[1]
+    located = corpus_mod.locate_in_raw(
+        tmp_path, art.rename(None).to_dict() | {"file": "ban.odt"}, s["raw_start"], s["raw_end"]
+    )
+    assert located == s["text"]
+    warned = corpus.warnings.set_index("file")
+    assert warned.loc["broken.odt", "problem"].startswith("is not a readable OpenDocument text (.odt)")
+
+
 FRONT = (
     '---\ntitle: "The four-day week is overdue"\nauthor: Maya Lindqvist\ndate: 2024-03-01\ntags: [work]\n---\n\n'
     "Firms should stop treating the five-day week as a law of nature. Rested people do not quit.\n"

@@ -843,7 +843,8 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
     Args:
         raw: The decoded file text.
-        fmt: ``"txt"``, ``"md"``, ``"html"``, ``"docx"`` (the text :mod:`utils.ingest.docx` extracts) or
+        fmt: ``"txt"``, ``"md"``, ``"html"``, ``"docx"`` / ``"odt"`` (the text :mod:`utils.ingest.docx` /
+            :mod:`utils.ingest.odt` extracts) or
             ``"pdf"`` (the text :mod:`utils.ingest.pdf` extracts, read as plain text without its page
             furniture).
         repeated: Lines (paragraphs, in HTML) repeated across the corpus
@@ -874,9 +875,9 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
             )
             lines = [(ln, s) for ln, s in lines if s not in furniture and ln != "\f"]
         lines = strip_trailing_boilerplate(lines, log)
-        # a Word document's text marks its headings and list items as Markdown does (utils.ingest.docx),
-        # a PDF's its headings (utils.ingest.pdf)
-        paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx", "pdf"), repeated=repeated)
+        # a Word document's or OpenDocument text's text marks its headings and list items as Markdown
+        # does (utils.ingest.docx, utils.ingest.odt), a PDF's its headings (utils.ingest.pdf)
+        paras = paragraphs_from_lines(lines, log, markdown=fmt in ("md", "docx", "odt", "pdf"), repeated=repeated)
     for p in paras:
         if fmt != "html":  # the HTML parser decodes them itself
             decode_entities(p, log)

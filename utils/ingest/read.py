@@ -50,6 +50,7 @@ from utils.ingest.clean import (
 )
 from utils.ingest.decode import Decoded, DecodeError, decode_article
 from utils.ingest.docx import decode_docx
+from utils.ingest.odt import decode_odt
 from utils.ingest.pdf import decode_pdf
 from utils.ingest.segment import sentence_spans
 from utils.tables import SCHEMA, SchemaError  # noqa: F401 - SchemaError re-exported
@@ -205,7 +206,6 @@ def find_article_files(corpus_dir: Path) -> list[Path]:
 # Documents an analyst may drop in that are not read: each is named with what to do instead.
 UNREAD_DOCUMENTS = {
     ".doc": "an old-style Word document (.doc; save it as .docx)",
-    ".odt": "an OpenDocument text",
     ".rtf": "a Rich Text file",
     ".pages": "a Pages document",
     ".epub": "an e-book",
@@ -396,11 +396,11 @@ class _Read:
 
 
 def decode_file(data: bytes, suffix: str) -> Decoded:
-    """An article file's text: a Word document's paragraphs (:mod:`utils.ingest.docx`), a PDF's text
-    layer (:mod:`utils.ingest.pdf`), else the decoded bytes (:func:`utils.ingest.decode.decode_article`).
-    Raises ``DecodeError``."""
-    fmt = FORMATS.get(suffix.lower())
-    return decode_docx(data) if fmt == "docx" else decode_pdf(data) if fmt == "pdf" else decode_article(data)
+    """An article file's text: a Word document's or an OpenDocument text's paragraphs
+    (:mod:`utils.ingest.docx`, :mod:`utils.ingest.odt`), a PDF's text layer (:mod:`utils.ingest.pdf`),
+    else the decoded bytes (:func:`utils.ingest.decode.decode_article`). Raises ``DecodeError``."""
+    readers = {"docx": decode_docx, "odt": decode_odt, "pdf": decode_pdf}
+    return readers.get(FORMATS.get(suffix.lower(), ""), decode_article)(data)
 
 
 def _load_one(task: tuple[Path, Path, dict, int]) -> _Read:
