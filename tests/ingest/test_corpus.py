@@ -631,6 +631,34 @@ def _docx(paragraphs_xml: str) -> bytes:
     return buf.getvalue()
 
 
+def _check_ban_document(tmp_path, fmt: str, data: bytes, broken: str) -> None:
+    """The same short article as a word-processor document (``fmt``: docx, odt) and a broken one
+    beside it: its sentences, headings, list item and traceable offsets, and the broken file's
+    warning."""
+    (tmp_path / f"ban.{fmt}").write_bytes(data)
+    (tmp_path / f"broken.{fmt}").write_bytes(b"PK\x03\x04 not really a zip")
+    corpus = ingest(tmp_path, progress=False)
+    art = corpus.articles.set_index("article_id").loc["ban"]
+    assert (art["format"], art["encoding"], art["title"]) == (fmt, fmt, "Lock the phones away")
+    sents = corpus.sentences[corpus.sentences["article_id"] == "ban"]
+    assert sents["text"].tolist() == [
+        "Lock the phones away",
+        "Schools should ban smartphones for the whole day.",
+        "What changed",
+        "Pupils talk at lunch again.",
+        "Ban them, and let teachers teach.",
+    ]
+    assert sents["is_heading"].tolist() == [True, False, True, False, False]
+    paras = corpus.paragraphs.set_index("paragraph_id")
+    assert (paras.loc["ban-p04", "kind"], paras.loc["ban-p04", "marker"]) == ("list_item", "-")
+    s = sents.iloc[1]
+    located = corpus_mod.locate_in_raw(
+        tmp_path, art.rename(None).to_dict() | {"file": f"ban.{fmt}"}, s["raw_start"], s["raw_end"]
+    )
+    assert located == s["text"]
+    assert corpus.warnings.set_index("file").loc[f"broken.{fmt}", "problem"].startswith(broken)
+
+
 def test_a_word_document_is_read_with_its_headings_list_items_and_traceable_offsets(tmp_path):
     def p(text, style="", numbered=False):
         props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:numPr/>" if numbered else "")
@@ -648,31 +676,7 @@ def test_a_word_document_is_read_with_its_headings_list_items_and_traceable_offs
         + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>112</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
         + p("<w:r><w:t>Ban them, and let teachers teach.</w:t></w:r>")
     )
-    (tmp_path / "ban.docx").write_bytes(_docx(body))
-    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    corpus = ingest(tmp_path, progress=False)
-    art = corpus.articles.set_index("article_id").loc["ban"]
-    assert (art["format"], art["encoding"], art["title"]) == ("docx", "docx", "Lock the phones away")
-    sents = corpus.sentences[corpus.sentences["article_id"] == "ban"]
-    assert sents["text"].tolist() == [
-        "Lock the phones away",
-        "Schools should ban smartphones for the whole day.",
-        "What changed",
-        "Pupils talk at lunch again.",
-        "Ban them, and let teachers teach.",
-    ]
-    assert sents["is_heading"].tolist() == [True, False, True, False, False]
-    paras = corpus.paragraphs.set_index("paragraph_id")
-    assert (paras.loc["ban-p04", "kind"], paras.loc["ban-p04", "marker"]) == ("list_item", "-")
-    s = sents.iloc[1]
-    assert (
-        corpus_mod.locate_in_raw(
-            tmp_path, art.rename(None).to_dict() | {"file": "ban.docx"}, s["raw_start"], s["raw_end"]
-        )
-        == s["text"]
-    )
-    warned = corpus.warnings.set_index("file")
-    assert warned.loc["broken.docx", "problem"].startswith("is not a readable Word document (.docx)")
+    _check_ban_document(tmp_path, "docx", _docx(body), "is not a readable Word document (.docx)")
 
 
 def _odt(body_xml: str) -> bytes:
@@ -706,29 +710,7 @@ def test_an_opendocument_text_is_read_with_its_headings_list_items_and_traceable
         "<table:table><table:table-row><table:table-cell><text:p>112</text:p></table:table-cell></table:table-row></table:table>"
         "<text:p>Ban them, and let teachers teach.</text:p>"
     )
-    (tmp_path / "ban.odt").write_bytes(_odt(body))
-    (tmp_path / "broken.odt").write_bytes(b"PK\x03\x04 not really a zip")
-    corpus = ingest(tmp_path, progress=False)
-    art = corpus.articles.set_index("article_id").loc["ban"]
-    assert (art["format"], art["encoding"], art["title"]) == ("odt", "odt", "Lock the phones away")
-    sents = corpus.sentences[corpus.sentences["article_id"] == "ban"]
-    assert sents["text"].tolist() == [
-        "Lock the phones away",
-        "Schools should ban smartphones for the whole day.",
-        "What changed",
-        "Pupils talk at lunch again.",
-        "Ban them, and let teachers teach.",
-    ]
-    assert sents["is_heading"].tolist() == [True, False, True, False, False]
-    paras = corpus.paragraphs.set_index("paragraph_id")
-    assert (paras.loc["ban-p04", "kind"], paras.loc["ban-p04", "marker"]) == ("list_item", "-")
-    s = sents.iloc[1]
-    located = corpus_mod.locate_in_raw(
-        tmp_path, art.rename(None).to_dict() | {"file": "ban.odt"}, s["raw_start"], s["raw_end"]
-    )
-    assert located == s["text"]
-    warned = corpus.warnings.set_index("file")
-    assert warned.loc["broken.odt", "problem"].startswith("is not a readable OpenDocument text (.odt)")
+    _check_ban_document(tmp_path, "odt", _odt(body), "is not a readable OpenDocument text (.odt)")
 
 
 FRONT = (

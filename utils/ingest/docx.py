@@ -38,6 +38,27 @@ def _paragraph_text(p: ElementTree.Element) -> str:
     return "".join(parts)
 
 
+def zipped_xml(data: bytes, part: str, *, what: str) -> ElementTree.Element:
+    """The parsed XML of one part of a zipped document (a Word document's ``word/document.xml``,
+    an OpenDocument text's ``content.xml``).
+
+    Raises:
+        DecodeError: ``what``, then why: not a zip archive, no such part, too large, malformed XML.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo(part)
+            if info.file_size > MAX_XML_BYTES:
+                raise DecodeError(f"{what}: its text part is {info.file_size:,} bytes")
+            return ElementTree.fromstring(archive.read(info))
+    except zipfile.BadZipFile:
+        raise DecodeError(f"{what}: not a zip archive") from None
+    except KeyError:
+        raise DecodeError(f"{what}: it has no {part}") from None
+    except ElementTree.ParseError as exc:
+        raise DecodeError(f"{what}: its XML is malformed ({exc})") from None
+
+
 def docx_text(data: bytes) -> str:
     """The running text of a ``.docx`` file, headings as ``# ...`` and list items as ``- ...``.
 
@@ -50,18 +71,7 @@ def docx_text(data: bytes) -> str:
         ...
         utils.ingest.decode.DecodeError: is not a readable Word document (.docx): not a zip archive
     """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise DecodeError(f"is not a readable Word document (.docx): its text part is {info.file_size:,} bytes")
-            root = ElementTree.fromstring(archive.read(info))
-    except zipfile.BadZipFile:
-        raise DecodeError("is not a readable Word document (.docx): not a zip archive") from None
-    except KeyError:
-        raise DecodeError("is not a readable Word document (.docx): it has no word/document.xml") from None
-    except ElementTree.ParseError as exc:
-        raise DecodeError(f"is not a readable Word document (.docx): its XML is malformed ({exc})") from None
+    root = zipped_xml(data, "word/document.xml", what="is not a readable Word document (.docx)")
     body = root.find(f"{W}body")
     out = []
     for el in [] if body is None else body:

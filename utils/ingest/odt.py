@@ -11,17 +11,15 @@ argument. The result is deterministic, so every sentence's offsets point into th
 
 from __future__ import annotations
 
-import io
-import zipfile
 from xml.etree import ElementTree
 
 from utils.ingest.decode import Decoded, DecodeError
+from utils.ingest.docx import zipped_xml
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
-MAX_XML_BYTES = 50_000_000  # a content.xml larger than this is not an article (or is a zip bomb)
 # left out with all they hold: notes, tracked changes (deleted text), tables, frames, the index
 _SKIP = {
     f"{TEXT}note",
@@ -73,19 +71,7 @@ def odt_text(data: bytes) -> str:
         ...
         utils.ingest.decode.DecodeError: is not a readable OpenDocument text (.odt): not a zip archive
     """
-    what = "is not a readable OpenDocument text (.odt)"
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("content.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise DecodeError(f"{what}: its text part is {info.file_size:,} bytes")
-            root = ElementTree.fromstring(archive.read(info))
-    except zipfile.BadZipFile:
-        raise DecodeError(f"{what}: not a zip archive") from None
-    except KeyError:
-        raise DecodeError(f"{what}: it has no content.xml") from None
-    except ElementTree.ParseError as exc:
-        raise DecodeError(f"{what}: its XML is malformed ({exc})") from None
+    root = zipped_xml(data, "content.xml", what="is not a readable OpenDocument text (.odt)")
     body = root.find(f"{OFFICE}body/{OFFICE}text")
     out: list[str] = []
     if body is not None:
