@@ -185,6 +185,12 @@ def boilerplate_match(line: str, *, anywhere_only: bool = False) -> str | None:
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline"), "date": ("date", "published", "pubdate")}
 FRONT_MATTER_FIELDS = tuple(_FRONT_KEYS)
+# keys that mark a block as front matter (Jekyll, Hugo, Eleventy, Obsidian and Pandoc use them)
+_FRONT_MATTER_WORDS = {
+    *(n for names in _FRONT_KEYS.values() for n in names),
+    *"tags categories layout draft description slug summary lastmod permalink excerpt image keywords".split(),
+    *"lang subtitle series aliases url type weight".split(),
+}
 
 
 def front_matter(raw: str) -> tuple[dict[str, str], int]:
@@ -209,6 +215,8 @@ def front_matter(raw: str) -> tuple[dict[str, str], int]:
     if not isinstance(fields, dict):
         return {}, 0
     lowered = {str(k).lower(): v for k, v in fields.items()}
+    if not lowered.keys() & _FRONT_MATTER_WORDS:  # "Update: we corrected ..." between two rules is text
+        return {}, 0
     about = {}
     for key, names in _FRONT_KEYS.items():
         value = next((lowered[n] for n in names if lowered.get(n) not in (None, "", [])), None)
