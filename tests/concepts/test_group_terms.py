@@ -111,3 +111,19 @@ def test_the_two_group_chart_names_no_term_over_another():
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert len(names) < 8
     plt.close(ax.figure)
+
+
+def test_years_as_sub_folders_are_periods_and_the_trend_chart_says_how_many_articles_each_pools():
+    import matplotlib.pyplot as plt
+
+    from utils.concepts import plots
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "date": "", "group": ["2019", "2019", "2021"]})
+    periods = groups.period_of(articles)
+    assert periods.to_dict() == {"a": "2019", "b": "2019", "c": "2021"}
+    mixed = articles.assign(group=["2019", "pos", "2021"])  # not every group is a year: no periods
+    assert groups.period_of(mixed).empty
+    trends = pd.DataFrame({"leadership": [1.5, 2.0]}, index=pd.Index(["2019", "2021"], name="period"))
+    ax = plots.plot_trends(trends, sizes=periods.value_counts())
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019\n2 articles", "2021\n1 article"]
+    plt.close(ax.figure)

@@ -27,6 +27,7 @@ from utils.concepts.counts import Counts
 from utils.text import plural
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
+A_YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"  # a group named for a year: "2019"
 
 
 def group_of(articles: pd.DataFrame) -> pd.Series:
@@ -36,13 +37,20 @@ def group_of(articles: pd.DataFrame) -> pd.Series:
 
 
 def period_of(articles: pd.DataFrame) -> pd.Series:
-    """``article_id -> year`` found in the ``date`` column (articles without one are left out).
+    """``article_id -> year`` found in the ``date`` column (articles without one are left out);
+    without any date, the groups when every one is a year (sub-folders ``2019/``, ``2020/``).
 
     Example:
         >>> period_of(pd.DataFrame({"article_id": ["a", "b"], "date": ["2019-03-01", ""]})).to_dict()
         {'a': '2019'}
+        >>> period_of(pd.DataFrame({"article_id": ["a", "b"], "date": "", "group": ["2019", "2021"]})).to_dict()
+        {'a': '2019', 'b': '2021'}
     """
-    year = articles["date"].str.extract(YEAR, expand=False)
+    year = articles["date"].fillna("").astype(str).str.extract(YEAR, expand=False)
+    if year.isna().all() and "group" in articles:
+        groups = articles["group"].fillna("").astype(str)
+        if groups.str.fullmatch(A_YEAR).all():
+            year = groups
     return pd.Series(year.to_numpy(), index=articles["article_id"]).dropna()
 
 

@@ -18,6 +18,7 @@ from wordcloud import WordCloud
 
 from utils.concepts.views import term_labels
 from utils.plots import PALETTE, put_title, slant_long_labels  # noqa: F401 - put_title: the notebooks call concepts.plots.put_title
+from utils.text import plural
 
 RATE_CMAP = LinearSegmentedColormap.from_list("atlas_rate", ["#ffffff", "#cfe6e3", PALETTE[1], PALETTE[0]])
 CLOUD_CAPTION = "Bigger words occur more often (the same counts as the bar chart, which gives exact values); colour and position mean nothing."
@@ -504,11 +505,16 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
     return ax
 
 
-def plot_trends(trends: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
-    """Concept rates per 1,000 words by period (from :func:`utils.concepts.groups.concept_trends`)."""
+def plot_trends(trends: pd.DataFrame, *, sizes: pd.Series | None = None, ax: plt.Axes | None = None) -> plt.Axes:
+    """Concept rates per 1,000 words by period (from :func:`utils.concepts.groups.concept_trends`);
+    with ``sizes`` (period -> articles), each period's label says how many articles it pools, so a
+    period of two articles is not read like one of two hundred."""
     ax = ax or plt.subplots(figsize=(9, 4.5))[1]
     for i, concept in enumerate(trends.columns):
         ax.plot(trends.index, trends[concept], marker="o", color=SERIES[i % len(SERIES)], label=concept)
+    if sizes is not None:
+        ax.set_xticks(range(len(trends.index)))
+        ax.set_xticklabels([f"{p}\n{plural(int(sizes.get(p, 0)), 'article')}" for p in trends.index])
     ax.set_xlabel("period")
     ax.set_ylabel("uses per 1,000 words")
     ax.legend(fontsize=8, frameon=False, ncol=2)
