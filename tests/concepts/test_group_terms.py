@@ -127,3 +127,31 @@ def test_years_as_sub_folders_are_periods_and_the_trend_chart_says_how_many_arti
     ax = plots.plot_trends(trends, sizes=periods.value_counts())
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2019\n2 articles", "2021\n1 article"]
     plt.close(ax.figure)
+
+
+def test_a_trend_point_one_article_makes_is_drawn_hollow_and_said_in_the_legend():
+    import matplotlib.pyplot as plt
+
+    from utils.concepts import plots
+
+    # 2021's "cost": 9 of its 10 uses come from article c
+    table = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d", "a", "c"],
+            "kind": "concept",
+            "term": ["cost", "cost", "cost", "cost", "leadership", "leadership"],
+            "count": [3, 3, 9, 1, 2, 2],
+        }
+    )
+    periods = pd.Series({"a": "2019", "b": "2019", "c": "2021", "d": "2021"})
+    trends = pd.DataFrame(
+        {"cost": [1.0, 3.0], "leadership": [0.5, 0.5]}, index=pd.Index(["2019", "2021"], name="period")
+    )
+    drivers = groups.trend_drivers(table, periods, trends)
+    assert drivers["cost"].tolist() == [0.5, 0.9] and drivers["leadership"].tolist() == [1.0, 1.0]
+    ax = plots.plot_trends(trends, sizes=periods.value_counts(), drivers=drivers)
+    hollow = [c for c in ax.collections if c.get_label() == "_lone"]
+    # cost: only 2021 (0.9 > half); leadership: both points (one article each)
+    assert [len(c.get_offsets()) for c in hollow] == [1, 2]
+    assert "hollow: one article gives most uses" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(ax.figure)

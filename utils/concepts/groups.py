@@ -233,6 +233,28 @@ def concept_trends(pooled: pd.DataFrame, *, top: int = 6) -> pd.DataFrame:
     return m.round(2)
 
 
+def trend_drivers(table: pd.DataFrame, periods: pd.Series, trends: pd.DataFrame) -> pd.DataFrame:
+    """For each period and concept of ``trends``, the share of the period's uses that its one
+    most-using article gives (1.0: a single article makes the point; small: the period's articles
+    share it), from the counts table and ``article_id -> period``.
+
+    Example:
+        >>> t = pd.DataFrame({"article_id": ["a", "b", "c"], "kind": "concept", "term": "cost", "count": [9, 1, 5]})
+        >>> trends = pd.DataFrame({"cost": [1.0, 0.5]}, index=pd.Index(["2019", "2020"], name="period"))
+        >>> trend_drivers(t, pd.Series({"a": "2019", "b": "2019", "c": "2020"}), trends)["cost"].tolist()
+        [0.9, 1.0]
+    """
+    rows = table[
+        (table["kind"] == "concept") & table["term"].isin(trends.columns) & table["article_id"].isin(periods.index)
+    ]
+    rows = rows.assign(period=rows["article_id"].map(periods))
+    by = rows.groupby(["period", "term"])["count"]
+    share = (by.max() / by.sum()).unstack()
+    share = share.reindex(index=trends.index, columns=trends.columns).fillna(0.0)
+    share.index.name, share.columns.name = "period", None
+    return share.round(3)
+
+
 def largest_two(sizes: pd.DataFrame) -> tuple[str, str]:
     """The two groups with the most articles (ties: alphabetical)."""
     s = sizes.sort_values(["articles", "group"], ascending=[False, True], kind="stable")

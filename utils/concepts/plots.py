@@ -505,13 +505,48 @@ def plot_two_groups(pair: pd.DataFrame, a: str, b: str, *, label: int = 12, ax: 
     return ax
 
 
-def plot_trends(trends: pd.DataFrame, *, sizes: pd.Series | None = None, ax: plt.Axes | None = None) -> plt.Axes:
+ONE_ARTICLE = 0.5  # a trend point where one article gives more than this share of the uses is drawn hollow
+
+
+def plot_trends(
+    trends: pd.DataFrame,
+    *,
+    sizes: pd.Series | None = None,
+    drivers: pd.DataFrame | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
     """Concept rates per 1,000 words by period (from :func:`utils.concepts.groups.concept_trends`);
     with ``sizes`` (period -> articles), each period's label says how many articles it pools, so a
-    period of two articles is not read like one of two hundred."""
+    period of two articles is not read like one of two hundred; with ``drivers``
+    (:func:`utils.concepts.groups.trend_drivers`), a point that one article makes (more than
+    :data:`ONE_ARTICLE` of the period's uses) is drawn hollow."""
     ax = ax or plt.subplots(figsize=(9, 4.5))[1]
     for i, concept in enumerate(trends.columns):
-        ax.plot(trends.index, trends[concept], marker="o", color=SERIES[i % len(SERIES)], label=concept)
+        colour = SERIES[i % len(SERIES)]
+        ax.plot(trends.index, trends[concept], marker="o", color=colour, label=concept)
+        if drivers is not None and concept in drivers:
+            lone = drivers[concept].reindex(trends.index).fillna(0).to_numpy() > ONE_ARTICLE
+            if lone.any():
+                ax.scatter(
+                    np.flatnonzero(lone),
+                    trends[concept].to_numpy()[lone],
+                    s=60,
+                    facecolors="white",
+                    edgecolors=colour,
+                    linewidths=1.8,
+                    zorder=3,
+                    label="_lone",
+                )
+    if any(c.get_label() == "_lone" for c in ax.collections):  # say once what a hollow point means
+        ax.scatter(
+            [],
+            [],
+            s=60,
+            facecolors="white",
+            edgecolors="#555",
+            linewidths=1.8,
+            label="hollow: one article gives most uses",
+        )
     if sizes is not None:
         ax.set_xticks(range(len(trends.index)))
         ax.set_xticklabels([f"{p}\n{plural(int(sizes.get(p, 0)), 'article')}" for p in trends.index])
