@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 from utils import display
@@ -63,8 +64,51 @@ def group_agreement(amap: ArgumentMap, groups: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def group_headline(table: pd.DataFrame) -> str:
-    """One sentence comparing links inside groups with links across them (from :func:`group_agreement`)."""
+SHUFFLES = 999  # reshuffles of the articles' groups behind the headline's chance check
+
+
+def shuffle_test(amap: ArgumentMap, groups: pd.Series, *, shuffles: int = SHUFFLES, seed: int = 0) -> dict[str, float]:
+    """How often chance alone gives gaps between links inside groups and links across them as
+    large as the map's: the articles' groups are reshuffled ``shuffles`` times (group sizes kept),
+    and each time the gap in links per article pair and the gap in tension share are recomputed.
+
+    Returns:
+        ``p_links`` and ``p_tension``: the share of reshuffles (counting the map itself) with a gap
+        at least as large either way; 1.0 when there is nothing to compare.
+    """
+    rel = _across(amap, groups)
+    ids = groups[groups.index.isin(amap.articles["article_id"])]
+    if rel.empty or ids.nunique() < 2:
+        return {"p_links": 1.0, "p_tension": 1.0}
+    pos = pd.Series(np.arange(len(ids)), index=ids.index)
+    src, tgt = pos[rel["source_article"]].to_numpy(), pos[rel["target_article"]].to_numpy()
+    tension = (rel["kind"] == "tension").to_numpy()
+    typed = tension | (rel["kind"] == "agreement").to_numpy()
+    labels = pd.factorize(ids)[0]
+    size = np.bincount(labels)
+    pairs_in = int((size * (size - 1) // 2).sum())
+    pairs_x = len(ids) * (len(ids) - 1) // 2 - pairs_in
+
+    def gaps(lab: np.ndarray) -> tuple[float, float]:
+        same = lab[src] == lab[tgt]
+        links = same.sum() / max(pairs_in, 1) - (~same).sum() / max(pairs_x, 1)
+        t_in = (tension & same).sum() / max((typed & same).sum(), 1)
+        t_x = (tension & ~same).sum() / max((typed & ~same).sum(), 1)
+        return abs(links), abs(t_in - t_x)
+
+    seen = gaps(labels)
+    rng = np.random.default_rng(seed)
+    shuffled = np.array([gaps(rng.permutation(labels)) for _ in range(shuffles)])
+    return {
+        "p_links": float((1 + (shuffled[:, 0] >= seen[0] - 1e-12).sum()) / (shuffles + 1)),
+        "p_tension": float((1 + (shuffled[:, 1] >= seen[1] - 1e-12).sum()) / (shuffles + 1)),
+    }
+
+
+def group_headline(table: pd.DataFrame, chance: dict[str, float] | None = None) -> str:
+    """One sentence comparing links inside groups with links across them (from :func:`group_agreement`),
+    and, with ``chance`` (:func:`shuffle_test`), whether each gap is more than reshuffling the
+    articles' groups gives."""
     same = table[table["group"] == table["other group"]]
     cross = table[table["group"] != table["other group"]]
 
@@ -74,10 +118,20 @@ def group_headline(table: pd.DataFrame) -> str:
         return (100 * links / pairs if pairs else 0.0), 100 * tension
 
     (r_in, t_in), (r_x, t_x) = rate(same), rate(cross)
-    return (
+    out = (
         f"Inside groups: {r_in:.2f} links per 100 article pairs, {t_in:.0f} % of them tensions; "
         f"across groups: {r_x:.2f} links per 100 article pairs, {t_x:.0f} % tensions."
     )
+    if chance:
+
+        def said(p: float) -> str:
+            return f"beyond chance (p = {p:.3f})" if p <= 0.05 else f"within chance (p = {p:.2f})"
+
+        out += (
+            f" Reshuffling the articles' groups {SHUFFLES} times: the gap in links is {said(chance['p_links'])}, "
+            f"the gap in tension share {said(chance['p_tension'])}."
+        )
+    return out
 
 
 def group_pair_drilldowns(amap: ArgumentMap, groups: pd.Series, *, n: int = 10) -> list[str]:
