@@ -110,3 +110,35 @@ def test_matrix_cells_are_counts_named_in_their_tooltip():
     few = front.findings_html(f, pages={})
     assert '<table class="atlas-matrix">' in few and "1 agree</span>" in few  # five names and words fit across
     assert "3 agree</span>" not in page
+
+
+def test_the_front_page_says_how_the_groups_differ_when_the_run_compared_groups():
+    f = _findings(4)
+    assert "How do the groups differ?" not in front.findings_html(f, pages={})  # no groups compared
+    f.group_differences = [
+        {"dimension": "questions", "mean in neg": "3.2", "mean in pos": "2.09", "t": "5.95", "significant": "True"},
+        {"dimension": "claims", "mean in neg": "21.4", "mean in pos": "19.9", "t": "5.06", "significant": "True"},
+        {"dimension": "boosters", "mean in neg": "6.3", "mean in pos": "6.2", "t": "0.47", "significant": "False"},
+    ]
+    f.group_terms = [
+        {
+            "rank": "1",
+            "more typical of neg": "bad (1,280 uses; z 16.1)",
+            "more typical of pos": "life (994 uses; z 6.9)",
+        },
+        {"rank": "2", "more typical of neg": "waste (242 uses; z 9.3)", "more typical of pos": ""},
+    ]
+    page = front.findings_html(f, pages={})
+    assert '<h2 id="groups">How do the groups differ?</h2>' in page
+    page = page[page.index('<h2 id="groups">') :]
+    assert "2 of 3 ways of arguing differ beyond chance between <b>neg</b> and <b>pos</b>" in page
+    assert (
+        "<li>questions: neg articles average 3.2, pos 2.1 per 1,000 words (t 6.0)</li>" in page
+        and "boosters" not in page
+    )
+    assert (
+        "<li><b>more typical of neg</b>: bad, waste</li>" in page
+        and "<li><b>more typical of pos</b>: life</li>" in page
+    )
+    f.group_differences = [{**r, "significant": "False"} for r in f.group_differences]
+    assert "No way of arguing sets <b>neg</b> and <b>pos</b> apart beyond chance." in front.findings_html(f, pages={})

@@ -56,6 +56,8 @@ class Findings:
     top_concepts: list[dict[str, str]]
     count_summary: list[dict[str, str]] = field(default_factory=list)
     candidates: list[dict[str, str]] = field(default_factory=list)  # 04's candidate links, strongest first
+    group_differences: list[dict[str, str]] = field(default_factory=list)  # 02's test of the two largest groups
+    group_terms: list[dict[str, str]] = field(default_factory=list)  # 03's terms most typical of each side
 
 
 def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) -> Findings:
@@ -75,6 +77,8 @@ def load_findings(report_dir: Path, processed_dir: Path, *, since: float = 0.0) 
         top_concepts=read_rows(report_dir / "figures" / "03-top-concepts.csv", since=since),
         count_summary=read_rows(report_dir / "figures" / "03-count-summary.csv", since=since),
         candidates=read_rows(report_dir / "figures" / "04-candidate-links.csv", since=since),
+        group_differences=read_rows(report_dir / "figures" / "02-group-differences.csv", since=since),
+        group_terms=read_rows(report_dir / "figures" / "03-two-groups-top.csv", since=since),
     )
 
 
@@ -254,7 +258,46 @@ def findings_html(f: Findings, pages: dict[str, str]) -> str:
         )
     out.append(matrix_html(f, link))
     out.append(clashes_html(f, link))
+    out.append(groups_html(f, link))
     return "".join(out)
+
+
+def groups_html(f: Findings, link, *, n: int = 8) -> str:
+    """How the two largest groups differ, when the run compared groups: the ways of arguing that
+    differ beyond chance (02's test over articles) and the terms most typical of each (03's
+    log-odds with each term's dispersion); empty otherwise."""
+    if not f.group_differences and not f.group_terms:
+        return ""
+    parts = []
+    if f.group_differences:
+        a, b = (k.removeprefix("mean in ") for k in list(f.group_differences[0])[1:3])
+        clear = [r for r in f.group_differences if r["significant"] == "True"]
+        items = "".join(
+            f"<li>{html.escape(r['dimension'])}: {html.escape(a)} articles average {float(r[f'mean in {a}']):.1f}, "
+            f"{html.escape(b)} {float(r[f'mean in {b}']):.1f} per 1,000 words (t {float(r['t']):.1f})</li>"
+            for r in clear[:n]
+        )
+        said = (
+            f"<p>{len(clear)} of {len(f.group_differences)} ways of arguing differ beyond chance between "
+            f"<b>{html.escape(a)}</b> and <b>{html.escape(b)}</b> (each article's rate one observation; "
+            f"Welch's t, false-discovery control): {link('02', 'groups', 'argue')}</p><ul>{items}</ul>"
+            if clear
+            else f"<p>No way of arguing sets <b>{html.escape(a)}</b> and <b>{html.escape(b)}</b> apart beyond "
+            f"chance. {link('02', 'groups', 'argue')}</p>"
+        )
+        parts.append(said)
+    if f.group_terms:
+        sides = [k for k in f.group_terms[0] if k.startswith("more typical of ")]
+        lists = []
+        for side in sides:
+            terms = [r[side].split(" (")[0] for r in f.group_terms if r.get(side)][:n]
+            shown = ", ".join(html.escape(t) for t in terms) if terms else "no term beyond chance"
+            lists.append(f"<li><b>{html.escape(side)}</b>: {shown}</li>")
+        parts.append(
+            "<p>The terms most typical of each (log-odds, each term's spread over the articles taken into "
+            f"account, false-discovery control): {link('03', 'two', 'groups', 'side')}</p><ul>{''.join(lists)}</ul>"
+        )
+    return '<h2 id="groups">How do the groups differ?</h2>' + "".join(parts)
 
 
 def matrix_html(f: Findings, link) -> str:
