@@ -756,3 +756,17 @@ def test_a_rule_at_the_top_of_a_markdown_file_is_no_front_matter(tmp_path, first
     corpus = ingest(_folder(tmp_path, {"rule.md": text}), progress=False)
     assert corpus.sentences["text"].tolist()[:2] == [first, "The article itself starts here, and it argues."]
     assert "front matter removed" not in set(corpus.cleaning["step"])
+
+
+def test_the_resources_folder_a_browser_saves_beside_a_page_is_not_read(tmp_path):
+    page = b"<html><body><article><h1>Ban phones</h1><p>Schools should ban phones for the whole day.</p></article></body></html>"
+    files = {
+        "Op-ed.html": page,
+        "Op-ed_files/saved_resource.html": b"<html><body><p>Advertisement: buy a new phone today and save.</p></body></html>",
+        "Op-ed_files/app.js": b"var x = 1;",
+        "Op-ed_files/embedded.pdf": b"%PDF-1.4",
+        "field_files/notes.txt": b"These field notes are an article of their own, with no page beside the folder.",
+    }
+    corpus = ingest(_folder(tmp_path, files), progress=False)
+    assert sorted(corpus.articles["file"]) == ["Op-ed.html", "field_files/notes.txt"]
+    assert corpus.warnings.empty

@@ -193,13 +193,36 @@ def article_group(rel: str, meta: dict, group_by: str | None) -> str:
     return value
 
 
+def not_an_article_place(corpus_dir: Path, p: Path) -> bool:
+    """Whether a file sits where no article does: a hidden file or folder (.DS_Store, ._resource
+    forks, .git; a "..name" is not hidden but unsafe), or the resources folder a browser saves beside
+    a page ("Op-ed_files/" beside "Op-ed.html": its scripts, styles and embedded frames).
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "Op-ed.html").write_text("<p>Hi</p>")
+        >>> (d / "Op-ed_files").mkdir(); _ = (d / "Op-ed_files" / "saved_resource.html").write_text("<p>Ad</p>")
+        >>> not_an_article_place(d, d / "Op-ed_files" / "saved_resource.html"), not_an_article_place(d, d / "Op-ed.html")
+        (True, False)
+    """
+    parts = p.relative_to(corpus_dir).parts
+    if any(part.startswith(".") and not part.startswith("..") for part in parts):
+        return True
+    folder = corpus_dir
+    for part in parts[:-1]:
+        if part.endswith("_files") and any((folder / f"{part[:-6]}{s}").is_file() for s in (".html", ".htm")):
+            return True
+        folder = folder / part
+    return False
+
+
 def find_article_files(corpus_dir: Path) -> list[Path]:
-    """Article files (``.txt``, ``.md``, ``.html``) in a folder and its sub-folders, sorted by path."""
-
-    def hidden(p: Path) -> bool:  # .DS_Store, ._resource forks, .git; a "..name" is not hidden but unsafe
-        return any(part.startswith(".") and not part.startswith("..") for part in p.relative_to(corpus_dir).parts)
-
-    found = [p for p in corpus_dir.rglob("*") if p.suffix.lower() in FORMATS and p.is_file() and not hidden(p)]
+    """Article files (``.txt``, ``.md``, ``.html`` ...) in a folder and its sub-folders, sorted by path."""
+    found = [
+        p
+        for p in corpus_dir.rglob("*")
+        if p.suffix.lower() in FORMATS and p.is_file() and not not_an_article_place(corpus_dir, p)
+    ]
     return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
@@ -226,7 +249,7 @@ def find_unread_documents(corpus_dir: Path) -> list[tuple[str, str]]:
     for p in corpus_dir.rglob("*"):
         rel = p.relative_to(corpus_dir)
         kind = UNREAD_DOCUMENTS.get(p.suffix.lower())
-        if kind and p.is_file() and not any(part.startswith(".") and not part.startswith("..") for part in rel.parts):
+        if kind and p.is_file() and not not_an_article_place(corpus_dir, p):
             out.append(
                 (
                     rel.as_posix(),
