@@ -918,6 +918,18 @@ def test_a_finding_reported_from_a_named_source_is_evidence_not_the_authors_clai
     assert "claim" in r[1]
 
 
+def test_studies_found_is_evidence_and_evidence_pointing_the_other_way_rebuts():
+    r = roles(
+        "Studies in Gothenburg found that the poorest drivers paid the highest share of the charge.",
+        "Some say the charge will hurt shops.",
+        "The evidence points the other way: people who arrive by bus spend more over a month.",
+        "The research center, where a research is being conducted on the station, found a shark.",
+    )
+    assert "evidence_authority" in r[0] and "claim" not in r[0]
+    assert "concession" in r[1] and "rebuttal" in r[2]
+    assert "evidence_authority" not in r[3]  # "found that" is what reports a finding
+
+
 def _listicle(points: list[str]) -> pd.DataFrame:
     rows = [("Four myths about remote work", True), ("Here are the claims I hear every week.", False)]
     for k, point in enumerate(points, start=1):
