@@ -5,8 +5,8 @@ margins (headers, footers, page numbers), a line in larger type written ``# ...`
 pages are separated by a form feed on a line of its own (``\\n\\f\\n``), so the cleaner can tell
 the pages apart and cut what still repeats at the top or bottom of them (running heads, page
 numbers, a browser's print stamp; see :func:`running_lines`). Ligatures that PDF fonts keep as
-one glyph ("ﬁ", "ﬂ") become their letters. The result is deterministic, so the offsets of every sentence point into this text,
-which :func:`pdf_text` rebuilds from the file at any time.
+one glyph ("ﬁ", "ﬂ") become their letters. The result is deterministic, so the offsets of every
+sentence point into this text, which :func:`pdf_text` rebuilds from the file at any time.
 """
 
 from __future__ import annotations
