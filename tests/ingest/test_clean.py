@@ -592,3 +592,24 @@ def test_a_newspapers_dateline_ad_label_read_more_link_caption_and_bare_byline_a
     assert any(s == "HTML <figcaption> dropped" for s in steps.values())
     kept = clean_text("<p>Jo Bloggs</p><p>One sentence here.</p><p>Another one.</p><p>A third one.</p>", fmt="html")
     assert kept.paragraphs[0].text == "Jo Bloggs"  # a name alone, with no note naming it, stays
+
+
+def test_news_site_chrome_that_a_copied_page_keeps_is_cut_and_prose_like_it_stays():
+    raw = (
+        "Skip to main content\nSign in\n\nBuses first, then the charge\n\nUpdated: 3 March 2026\n\n"
+        "Listen to this article\n\n"
+        "The council should fix the buses before it charges drivers.\n\n"
+        "Recycling bins in Manchester. Photograph: Christopher Thomond/The Paper\n\n"
+        "The image: a nation at war with itself, and its leaders asleep.\n\n"
+        "Published in 2019, the report found that buses were slower than walking.\n\n"
+        "Comments (231)\n\nMost viewed\n"
+    )
+    texts, steps = _texts_and_steps(raw, "txt")
+    assert texts == [
+        "Buses first, then the charge",
+        "The council should fix the buses before it charges drivers.",
+        "The image: a nation at war with itself, and its leaders asleep.",
+        "Published in 2019, the report found that buses were slower than walking.",
+    ]
+    for cut in ("Skip to main content", "Updated: 3 March 2026", "Comments (231)", "Most viewed"):
+        assert steps[cut] == "boilerplate removed"
