@@ -261,7 +261,7 @@ def corpus_name(folder: Path) -> str:
     the name says nothing ("raw", "articles").
 
     Example:
-        >>> corpus_name(Path("/home/ann/phone-ban/raw")), corpus_name(Path("/home/ann/phone-ban"))
+        >>> corpus_name(Path("phone-ban/raw")), corpus_name(Path("phone-ban"))
         ('phone-ban/raw', 'phone-ban')
     """
     return f"{folder.parent.name}/{folder.name}" if folder.name.lower() in GENERIC_FOLDERS else folder.name
