@@ -30,7 +30,9 @@ def test_a_difference_every_article_shows_is_named():
     assert not diff.set_index("dimension").loc["claims", "significant"]  # 20 everywhere: no difference
     profile = views.group_profile(counts, articles, tone)
     title = views.group_profile_title(profile, diff)
-    assert title.startswith("Clearest difference: A uses questions at 5.2 per 1,000 words, B at 1.0")
+    assert " ".join(title.split()).startswith(
+        "Clearest difference: A uses questions at 5.2 per 1,000 words in the average article, B at 1.0"
+    )
 
 
 def test_one_article_asking_forty_questions_is_one_article_not_forty_pieces_of_evidence():
@@ -61,3 +63,20 @@ def test_the_test_is_welchs_t():
     row = views.group_differences(counts, articles, "A", "B").set_index("dimension").loc["questions"]
     welch = stats.ttest_ind(qa, qb, equal_var=False)
     assert row["t"] == round(welch.statistic, 2) and row["p"] == float(f"{welch.pvalue:.2g}")
+
+
+def test_the_title_quotes_the_means_the_test_compared_not_the_pooled_rates():
+    # A's long article (4,000 words, 8 questions: 2 per 1,000) pulls A's pooled rate to 4.0 per
+    # 1,000 words; its articles' mean rate is 4.7, the number the t-test compared
+    counts, articles, tone = _tables([5, 6, 4, 5, 5, 6, 4, 5, 8], [1, 0, 2, 1, 1, 0, 2, 1])
+    long_one = counts["article_id"] == "a8"
+    counts.loc[long_one, "words"] = 4000
+    counts.loc[long_one, "per_1000"] = counts.loc[long_one, "count"] / 4
+    articles.loc[articles["article_id"] == "a8", "n_words"] = 4000
+    profile = views.group_profile(counts, articles, tone)
+    assert profile.set_index("group").loc["A", "questions"] == 4.0
+    diff = views.group_differences(counts, articles, "A", "B")
+    title = " ".join(views.group_profile_title(profile, diff).split())
+    assert title.startswith(
+        "Clearest difference: A uses questions at 4.7 per 1,000 words in the average article, B at 1.0"
+    )

@@ -649,7 +649,8 @@ def group_differences(
 def group_profile_title(profile: pd.DataFrame, differences: pd.DataFrame, *, width: int = 75) -> str:
     """A title naming the clearest dimension that sets the two groups of ``differences``
     (:func:`group_differences`) apart beyond chance (the largest |t| among the significant), with
-    the groups' pooled rates from :func:`group_profile`; or saying that none does."""
+    the two means of the articles' rates that the test compared (the front page gives the same
+    numbers); or saying that none does."""
     if len(profile) < 2 or len(differences.columns) < 3:
         return "How the group argues"
     a, b = (str(c).removeprefix("mean in ") for c in differences.columns[1:3])
@@ -659,11 +660,12 @@ def group_profile_title(profile: pd.DataFrame, differences: pd.DataFrame, *, wid
     if clear.empty:
         return textwrap.fill(f"No way of arguing sets {a} and {b} apart beyond chance", width, break_on_hyphens=False)
     row = clear.iloc[0]
-    dim, two = row["dimension"], profile.set_index("group")
+    dim = row["dimension"]
     more, less = (a, b) if row["t"] > 0 else (b, a)
     return textwrap.fill(
-        f"Clearest difference: {more} uses {dim} at {two.loc[more, dim]:.1f} per 1,000 words, {less} at "
-        f"{two.loc[less, dim]:.1f} ({len(clear)} of {len(differences)} dimensions differ beyond chance)",
+        f"Clearest difference: {more} uses {dim} at {row[f'mean in {more}']:.1f} per 1,000 words in the "
+        f"average article, {less} at {row[f'mean in {less}']:.1f} ({len(clear)} of {len(differences)} "
+        "dimensions differ beyond chance)",
         width,
         break_on_hyphens=False,
     )
