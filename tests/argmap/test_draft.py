@@ -578,10 +578,12 @@ def test_an_essays_points_carry_their_evidence_and_its_objections_are_answered()
     # the Dunkirk case is the writer's evidence for the first point: it supports, and it backs its own paragraph's claim
     assert rel.loc["free-buses-p03-s02", "relation"] == "supports"
     assert rel.loc["free-buses-p03-s02", "target"] == "free-buses-p03-s01"
-    # "Some argue that the lost revenue would starve ..." is answered by "But Tallinn ...", drafted as a premise
+    # "Some argue that the lost revenue would starve ..." is answered by "But Tallinn, which has run free
+    # buses for its residents since 2013, has expanded its routes": a precedent, drafted as evidence by example
     assert rel.loc["free-buses-p05-s03", "relation"] == "attacks"
     assert (rel.loc["free-buses-p05-s04", "target"], rel.loc["free-buses-p05-s04", "relation"]) == (
         "free-buses-p05-s03",
         "attacks",
     )
-    assert roles["free-buses-p05-s04"] == "premise"
+    assert roles["free-buses-p05-s04"] == "evidence"
+    assert amap.claims.set_index("claim_id").loc["free-buses-p05-s04", "type"] == "example"

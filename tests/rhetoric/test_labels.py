@@ -1236,3 +1236,23 @@ def test_a_tldr_line_announces_the_thesis():
     sents = frame("Remote work has generated more heat than light.", "TL;DR: cities should run buses for free.")
     theses = thesis_candidates(sents, label_sentences(sents), top=2).set_index("sentence_id")["reasons"]
     assert "thesis phrase 'tl;dr' (+1.5)" in theses["a-p02-s01"]
+
+
+def test_a_named_case_in_a_past_year_is_a_precedent_a_target_a_source_or_a_nameless_year_is_not():
+    r = roles(
+        "Stockholm tried exactly this in 2006.",  # a rare first word: a name
+        "Londoners saw the same drop when their charge began in 2003.",
+        "When the city of Dunkirk abolished fares in 2018, bus use rose.",  # a name inside the sentence
+        "Paris will ban the cars by 2030.",  # a target: future, and no past tense
+        "In 2019 the council changed its mind.",  # a year and a past tense, but no name
+        "A review published in 2023 in The Lancet found no link.",  # a source's date, not a case
+        "stockholm tried exactly this in 2006.",  # lower-cased text has no names
+    )
+    assert ["evidence_exemplar" in x for x in r] == [True, True, True, False, False, False, False]
+
+
+def test_a_common_first_word_is_a_name_only_where_the_corpus_writes_it_capitalised_inside_a_sentence():
+    r = roles("London tried a charge in 2003.", "Then buses filled up.")
+    assert "evidence_exemplar" not in r[0]  # "London" is a common word in English: no evidence it is a name
+    r = roles("London tried a charge in 2003.", "Traffic in London fell.")
+    assert "evidence_exemplar" in r[0]

@@ -11,6 +11,7 @@ past tense, the counter-move after a concession, claims carried by stance marker
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ import pandas as pd
 
 from utils import paths
 from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans, lexicon_hits, overlaps
-from utils.text import alternation, read_word_list
+from utils.text import alternation, load_stopwords, read_word_list
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 _QUOTE_THEN_QUESTION = re.compile(r"[\"\u201d]\s*\?\s*$")
@@ -333,6 +334,66 @@ def exemplar_labels(ctx: Context) -> pd.DataFrame:
             )
         )
     return pd.concat(out, ignore_index=True) if out else empty_hits()
+
+
+# A past year after a preposition of time: "in 2006", "since 2003", "back in the 1990s".
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|from|until|during|back in)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[5-9]|20)\d\d)s?\b",
+    re.IGNORECASE,
+)
+_WORD_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’&-]*")
+_PUBLISHED = re.compile(r"\bpublished\b", re.IGNORECASE)  # a publication date cites a source; it tells no case
+_RARE_ZIPF = 4.0  # a sentence's first word rarer than this in general English reads as a name (Stockholm 3.8)
+
+
+def _names_mid_sentence(ctx: Context) -> frozenset[str]:
+    """Capitalised words found after the first word of some sentence of the corpus: names."""
+    texts = ctx.sents["text"].astype("str")
+    return frozenset(m.group() for t in texts for m in _WORD_CAPITALISED.finditer(t) if m.start() > 0)
+
+
+def precedent_labels(ctx: Context, *, this_year: int | None = None) -> pd.DataFrame:
+    """A named case in a past year, told in the past tense: a precedent offered as an example
+    ("Stockholm tried exactly this in 2006.", "Londoners saw the same drop when their charge began
+    in 2003.").
+
+    A name is a capitalised word after the sentence's first word (not "I", not a stopword such as
+    "The"), or a first word that is rare in general English or written capitalised inside another
+    sentence of the corpus. The year must be past ("by 2030" is a target, not a case), and not a
+    publication date ("a review published in 2023 found ..." is a source: evidence from an
+    authority). Lower-cased text has no names and so no precedents.
+    """
+    from wordfreq import zipf_frequency  # already a dependency (the draft's word rarity)
+
+    year_now = this_year or dt.date.today().year
+    past = re.compile(past_pattern(ctx))
+    stop = set(load_stopwords())
+    mid_names = None
+    rows, starts, ends, matches = [], [], [], []
+    for row, text in enumerate(ctx.sents["text"].astype("str")):
+        year = next((m for m in _PAST_YEAR.finditer(text) if int(m.group(1)) <= year_now), None)
+        if year is None or ctx.heading[row] or ctx.question[row] or _PUBLISHED.search(text):
+            continue
+        if not past.search(text.lower()):
+            continue
+        names = [m for m in _WORD_CAPITALISED.finditer(text) if m.group().lower() not in stop]
+        name = next((m for m in names if m.start() > 0), None)
+        if name is None and names and names[0].start() == 0:
+            first = names[0].group()
+            mid_names = _names_mid_sentence(ctx) if mid_names is None else mid_names
+            if zipf_frequency(first.lower().replace("’", "'"), "en") < _RARE_ZIPF or first in mid_names:
+                name = names[0]
+        if name is None:
+            continue
+        rows.append(row)
+        starts.append(min(name.start(), year.start()))
+        ends.append(max(name.end(), year.end()))
+        matches.append(f"{name.group()} … {year.group()}")
+    if not rows:
+        return empty_hits()
+    matched = pd.Series(matches, dtype="str")
+    rule = "a named case in a past year, in the past tense (a precedent): '" + matched + "'"
+    return make_hits(rows, "role", "evidence_exemplar", rule, starts, ends, matched)
 
 
 def past_pattern(ctx: Context, *, strict: bool = False) -> str:
@@ -870,6 +931,7 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
             authority_labels(ctx),
             citation_labels(ctx),
             exemplar_labels(ctx),
+            precedent_labels(ctx),
             anecdote_labels(ctx),
         ],
         ignore_index=True,
