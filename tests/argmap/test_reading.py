@@ -104,6 +104,17 @@ def test_concluding_recommendation_is_the_central_claim():
     assert "stop building roads" in r.central.text
 
 
+def test_a_recommendation_with_therefore_after_its_modal_closes_the_argument():
+    r = read_text(
+        "Buses are cheap. Trains are fast and clean. Bikes cost nothing at all. "
+        "The city should therefore stop building roads."
+    )
+    assert "stop building roads" in r.central.text and r.central.rules == ["concluding_recommendation"]
+    # "therefore" with no modal before it is not a recommendation: the model decides
+    r = read_text("Buses are cheap. Trains are fast and clean. Bikes cost nothing at all. Roads are therefore useless.")
+    assert r.central.rules == []
+
+
 def test_title_overlap_only_with_a_title():
     text = (
         "Noise keeps children awake at night. Lorries pass the school every minute. "

@@ -38,6 +38,13 @@ _SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re
 _WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
 _RESTATEMENT = 0.6  # word overlap (cosine of content-word sets) from which a unit restates the central claim
 _FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
+# A conclusion marked inside the sentence, after its modal: "The city should therefore ...", "We must
+# thus ...", "Zoos ought, therefore, to close" (the final recommendation of a short argument)
+_MODAL_THEN_THEREFORE = re.compile(
+    r"\b(?:should|must|ought(?: to)?|needs? to|ha(?:ve|s) to)\s*,?\s+(?:(?:also|now|clearly)\s+)?"
+    r"(?:therefore|thus|hence|consequently)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -387,7 +394,8 @@ def _choose_central(
             break
     last_sentence = infos[-1].span.sentence
     for i, inf in enumerate(infos):
-        if inf.span.sentence == last_sentence and "conclusion" in inf.opens and inf.should and not inf.question:
+        concludes = "conclusion" in inf.opens or bool(_MODAL_THEN_THEREFORE.search(inf.span.text))
+        if inf.span.sentence == last_sentence and concludes and inf.should and not inf.question:
             central, rules = i, ["concluding_recommendation"]
             break
     if _conceded(infos, central):
