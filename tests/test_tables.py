@@ -114,3 +114,18 @@ def test_a_table_read_in_parts_is_the_table_read_at_once(tmp_path, monkeypatch, 
     back = tables.read_table("tokens", tmp_path)
     pd.testing.assert_frame_equal(back, tokens)
     assert back["token"].cat.categories.tolist() == sorted(set(values))
+
+
+def test_tables_and_figure_csvs_get_the_mode_of_a_plainly_written_file(tmp_path):
+    # written whole through a temporary file, but readable as any new file is (not owner-only), so a
+    # shared report folder can be read by the people it is shared with
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    expected = plain.stat().st_mode & 0o777
+    table = tables.write_table(
+        pd.DataFrame({"file": ["x"], "problem": ["y"], "action": ["z"]}), "warnings", tmp_path / "p"
+    )
+    sheet = tables.write_spreadsheet_csv(pd.DataFrame({"a": [1]}), tmp_path / "figures" / "01-x.csv")
+    assert expected & 0o044  # the umask here lets others read; the check below means something
+    assert table.stat().st_mode & 0o777 == expected
+    assert sheet.stat().st_mode & 0o777 == expected

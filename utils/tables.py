@@ -185,14 +185,25 @@ def write_spreadsheet_csv(df: pd.DataFrame, path: str | Path, *, index: bool = F
     path = paths.resolve(path)
     _check_target(path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = _temp_beside(path.parent, path.stem)
     try:
         spreadsheet_safe(df).to_csv(tmp, index=index, lineterminator="\n")
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path
+
+
+def _temp_beside(folder: Path, stem: str) -> str:
+    """A new empty temporary file in ``folder``, to be renamed over the real one, with the mode a
+    file written the plain way gets (``mkstemp`` makes it readable by its owner only, and the
+    rename would carry that onto a report an analyst shares)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    return tmp
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
@@ -219,8 +230,7 @@ def write_table(df: pd.DataFrame, name: str, folder: str | Path) -> Path:
     _check_target(folder)
     folder.mkdir(parents=True, exist_ok=True)
     table = conform(df, name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    tmp = _temp_beside(folder, name)
     try:
         _write_csv(table, Path(tmp))
         out = folder / f"{name}.csv"
