@@ -1256,3 +1256,21 @@ def test_a_common_first_word_is_a_name_only_where_the_corpus_writes_it_capitalis
     assert "evidence_exemplar" not in r[0]  # "London" is a common word in English: no evidence it is a name
     r = roles("London tried a charge in 2003.", "Traffic in London fell.")
     assert "evidence_exemplar" in r[0]
+
+
+def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_yet_after_them_a_rebuttal():
+    r = roles(
+        "Critics point out that trees need watering and that roots can lift pavements.",
+        "All true.",
+        "Yet the upkeep of a street tree costs far less than the bills it saves.",
+    )
+    assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
+
+
+def test_a_study_named_by_its_year_or_size_is_evidence_from_an_authority():
+    r = roles(
+        "A 2023 Cornell study found that remote workers cut their footprint.",
+        "A two-year study of call-centre workers found that they handled more calls.",
+        "A recent survey found little change.",
+    )
+    assert all("evidence_authority" in x for x in r)
