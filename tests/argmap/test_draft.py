@@ -587,3 +587,74 @@ def test_an_essays_points_carry_their_evidence_and_its_objections_are_answered()
     )
     assert roles["free-buses-p05-s04"] == "evidence"
     assert amap.claims.set_index("claim_id").loc["free-buses-p05-s04", "type"] == "example"
+
+
+LISTICLE = """# Five ways to fix your onboarding
+
+New customers decide in their first week whether they will stay. Most companies waste that week.
+
+## 1. Call every new customer
+
+A short welcome call catches problems before they become complaints.
+
+## 2. Cut the forms
+
+Every extra field costs you sign-ups. Ask only for what you need today.
+
+## 3. Show one quick win
+
+People stay when they see value early.
+
+## What about the cost?
+
+Calls take staff time.
+
+## The bottom line
+
+Onboarding is where loyalty is won or lost, so treat it as your most important product.
+"""
+
+
+def test_a_listicles_numbered_headings_are_its_points_and_each_sections_items_back_their_point(tmp_path):
+    (tmp_path / "ways.md").write_text(LISTICLE, encoding="utf-8")
+    corpus = ingest(tmp_path, progress=False)
+    points = corpus.sentences.loc[draft.list_points(corpus.sentences), "text"].tolist()
+    assert points == [
+        "1. Call every new customer",
+        "2. Cut the forms",
+        "3. Show one quick win",
+    ]  # not the other headings
+    amap = draft.build_draft(corpus)
+    claims = amap.claims.set_index("quote")
+    assert all(claims.loc[p, "role"] == "claim" for p in points)
+    assert "listed point" in claims.loc["2. Cut the forms", "rule"]
+    rel = amap.relations.merge(amap.claims[["claim_id", "quote"]], left_on="source", right_on="claim_id")
+    rel = rel.merge(amap.claims[["claim_id", "quote"]], left_on="target", right_on="claim_id", suffixes=("", "_target"))
+    by_source = rel.set_index("quote")
+    thesis = amap.claims.loc[amap.claims["role"] == "thesis", "quote"].item()
+    assert thesis.startswith("Onboarding is where loyalty")
+    assert all(
+        by_source.loc[p, "quote_target"] == thesis and by_source.loc[p, "relation"] == "supports" for p in points
+    )
+    # an item in a point's section backs that point, not the thesis
+    assert by_source.loc["Ask only for what you need today.", "quote_target"] == "2. Cut the forms"
+    assert "backs the point its section lists" in by_source.loc["Ask only for what you need today.", "rule"]
+
+
+def test_numbered_headings_that_ask_or_stand_alone_are_not_points():
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a", "b", "b"],
+            "is_heading": [True, True, True, True, True, False],
+            "text": [
+                "1. Why bother?",
+                "2. Introduction",
+                "3. Cut the forms",
+                "Step 4: Name a person",
+                "1. Cut the forms",
+                "2. Not a heading",
+            ],
+        }
+    )
+    # a question, one word after the number, and a lone numbered heading in article b are not points
+    assert draft.list_points(sentences).tolist() == [False, False, True, True, False, False]

@@ -76,6 +76,44 @@ SHORT_TEXT = 10  # sentences: a one-paragraph article this short gets the argume
 
 # ---------------------------------------------------------------- claims
 
+# A numbered heading: "1. Trees cool streets", "2) Cut the forms", "#3: Name a person", "Reason 4 - ..."
+LIST_POINT = re.compile(
+    r"^\W{0,3}(?:#?\d{1,2}\s*[.):\-–]|(?:reason|step|tip|way|lesson|rule|point)\s+#?\d{1,2}\s*[.):\-–])\s*\w+\W+\w",
+    re.IGNORECASE,
+)
+MIN_POINTS = 2  # numbered headings an article needs before they count as the points it lists
+
+
+def list_points(sentences: pd.DataFrame) -> pd.Series:
+    """Which sentences are the points a listicle lists: numbered headings of two words or more
+    ("1. Trees cool streets", "2. Cut the forms"), not questions, in an article with at least
+    :data:`MIN_POINTS` of them. A list article's headings are its main claims; its other headings
+    ("The bottom line", "But what about the cost?") are not.
+
+    Returns:
+        A boolean Series aligned with ``sentences``.
+    """
+    text = sentences["text"].astype("str")
+    point = sentences["is_heading"].astype(bool) & text.str.match(LIST_POINT) & ~text.str.rstrip().str.endswith("?")
+    return point & (point.groupby(sentences["article_id"]).transform("sum") >= MIN_POINTS)
+
+
+def point_sections(sentences: pd.DataFrame) -> dict[str, str]:
+    """The listed point (:func:`list_points`) whose section holds each body sentence: the sentences
+    after a point's heading up to the next heading of any kind.
+
+    Returns:
+        Sentence id -> the point's sentence id, for sentences under a point only.
+    """
+    s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
+    point = list_points(s)
+    head = s["sentence_id"].where(s["is_heading"].astype(bool))
+    # the heading in force for each sentence: the last heading before it in its article
+    current = head.groupby(s["article_id"]).ffill()
+    under = current.where(current.isin(set(s.loc[point, "sentence_id"])))
+    body = ~s["is_heading"].astype(bool) & under.notna()
+    return dict(zip(s.loc[body, "sentence_id"], under[body]))
+
 
 def role_table(labels: pd.DataFrame) -> pd.DataFrame:
     """Per labelled sentence: number of ``claim`` hits, its first evidence label, reason /
@@ -130,7 +168,10 @@ def draft_claims(
     Returns:
         Claim rows (:data:`utils.argmap.CLAIM_COLUMNS`); ``claim_id`` is the sentence id.
     """
-    s = corpus.sentences[~corpus.sentences["is_heading"]].set_index("sentence_id")
+    points = list_points(corpus.sentences)
+    kept = ~corpus.sentences["is_heading"] | points
+    s = corpus.sentences[kept].set_index("sentence_id")
+    point_ids = set(s.index[points[kept].to_numpy()])
     roles = (role_table(labels) if roles is None else roles).reindex(s.index)
     best = theses.drop_duplicates("article_id")
     best = best[best["sentence_id"].isin(s.index)].set_index("sentence_id")
@@ -140,16 +181,20 @@ def draft_claims(
         df[col] = df[col].fillna(False).astype(bool)
     df["evidence"] = df["evidence"].fillna("")
     df["rules"] = df["rules"].fillna("")
+    # every listed point is a main claim, outside the quota: it is what the article lists
+    is_point = df.index.isin(point_ids)
+    df.loc[is_point, "rules"] = "listed point: a numbered heading, one of the points the article lists"
+    df.loc[is_point, "n_claim"] = df.loc[is_point, "n_claim"].clip(lower=1)  # its score: one claim, the heading's
     df["is_thesis"] = df.index.isin(best.index)
     per_article = df.groupby("article_id")["text"].transform("size")
     quota = (per_article / 4).round().clip(lower=min_claims, upper=max_claims)
     # A sentence that grants or reports the other side without answering it is not the author's claim.
     other_side = df["concession"] & ~df["rebuttal"]
     claim_rank = (df["n_claim"] + 0.5 * df["rebuttal"]).where(
-        ~df["is_thesis"] & (df["n_claim"] > 0) & ~other_side, -1.0
+        ~df["is_thesis"] & (df["n_claim"] > 0) & ~other_side & ~is_point, -1.0
     )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)
-    df["is_claim"] = (claim_rank > 0) & (order <= quota)
+    df["is_claim"] = ((claim_rank > 0) & (order <= quota)) | (is_point & ~df["is_thesis"])
     support = (
         (df["evidence"].ne("") | df["reason"] | df["concession"] | df["rebuttal"]) & ~df["is_claim"] & ~df["is_thesis"]
     )
@@ -342,7 +387,14 @@ def sentence_reading(units: pd.DataFrame) -> pd.DataFrame:
     return best.drop(columns=["outside", "_order", "unit"])
 
 
-def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], reading: dict | None = None) -> list[dict]:
+def link_article(
+    rows: list,
+    *,
+    rebuttals: set[str],
+    concessions: set[str],
+    reading: dict | None = None,
+    sections: dict[str, str] | None = None,
+) -> list[dict]:
     """Support and attack links among one article's draft items.
 
     Args:
@@ -352,6 +404,8 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
         reading: The rows of :func:`sentence_reading` (the reader's function and attachment per
             sentence) as a dict by sentence id (``to_dict("index")``); without it only the cue
             rules below decide.
+        sections: :func:`point_sections`: in a list article, items under a numbered heading back
+            that point, and each point supports the thesis.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
@@ -397,8 +451,15 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
                         )
                     )
                     linked.add(q.claim_id)
+    under = sections or {}
+    points = set(under.values())
     for r in rows:
         if r.claim_id in linked or r.role == "thesis":
+            continue
+        if r.claim_id in points and thesis is not None:
+            out.append(
+                _link(r.claim_id, thesis.claim_id, "supports", "a listed point backs the thesis", 0.6, r.article_id)
+            )
             continue
         read = reads.get(r.claim_id)
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
@@ -436,6 +497,11 @@ def link_article(rows: list, *, rebuttals: set[str], concessions: set[str], read
             None,
         )
         elsewhere = target_id not in by_id or by_id[target_id].paragraph_id != r.paragraph_id
+        point = under.get(r.claim_id)
+        if r.role in ("evidence", "premise", "claim") and not other_side and opener is None and point in by_id:
+            rule = f"backs the point its section lists ({point})" + (f"; {said}" if said else "")
+            out.append(_link(r.claim_id, point, relation, rule, 0.6, r.article_id))
+            continue
         if r.role in ("evidence", "premise") and not other_side and opener is not None and elsewhere:
             rule = f"backs the claim that opens its paragraph ({opener.claim_id})" + (f"; {said}" if said else "")
             out.append(_link(r.claim_id, opener.claim_id, relation, rule, 0.6, r.article_id))
@@ -504,9 +570,10 @@ def draft_inside_links(
     by_article: dict[str, list] = {}
     for item in items.itertuples():
         by_article.setdefault(item.article_id, []).append(item)
+    sections = point_sections(corpus.sentences)
     rows = []
     for group in by_article.values():
-        rows += link_article(group, rebuttals=rebuttals, concessions=concessions, reading=reads)
+        rows += link_article(group, rebuttals=rebuttals, concessions=concessions, reading=reads, sections=sections)
     return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 
 
