@@ -1274,3 +1274,13 @@ def test_a_study_named_by_its_year_or_size_is_evidence_from_an_authority():
         "A recent survey found little change.",
     )
     assert all("evidence_authority" in x for x in r)
+
+
+def test_a_share_in_words_is_a_statistic():
+    r = roles(
+        "Remote days have stayed at about a quarter of all paid days.",
+        "Savings came to less than one percent of the budget.",
+        "One in five pupils has no quiet place to study.",
+        "We met a third time.",  # an ordinal, not a share
+    )
+    assert ["evidence_statistic" in x for x in r] == [True, True, True, False]
