@@ -123,6 +123,23 @@ def test_link_rules():
     assert links[("c", "t")] == ("supports", "main claim under the thesis")
 
 
+def test_a_rebuttal_answers_the_nearest_concession_earlier_in_its_paragraph():
+    # "Of course ... Nobody denies that. Yet ..." where the middle sentence is not a drafted item
+    rows = _items(
+        ("t", "thesis", "p9", 20, "The board should drop the plan.", "a"),
+        ("k", "premise", "p6", 10, "Of course the district faces real pressure on its budget.", "a"),
+        ("r", "evidence", "p6", 12, "Yet the district spent $1.2 million on consultants last year.", "a"),
+        ("k2", "premise", "p7", 14, "Granted, buses cost money.", "a"),
+        ("r2", "claim", "p8", 16, "But the plan saves little.", "a"),  # two sentences on, in another paragraph
+    )
+    links = {
+        (r["source"], r["target"]): r["relation"]
+        for r in draft.link_article(rows, rebuttals={"r", "r2"}, concessions={"k", "k2"})
+    }
+    assert links[("r", "k")] == "attacks"
+    assert ("r2", "k2") not in links
+
+
 def _claims(rows: list[tuple[str, str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Claims (``claim_id, article_id, quote``) and a tokens table for them, for the cross-article tests."""
     claims = pd.DataFrame(rows, columns=["claim_id", "article_id", "quote"]).assign(role="claim")

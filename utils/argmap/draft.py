@@ -420,22 +420,31 @@ def link_article(
     reader_central = {r.claim_id for r in rows if reads.get(r.claim_id, {}).get("is_central")}
     out, linked = [], set()
     for i, r in enumerate(rows):
-        if concede.get(r.claim_id):
-            nxt = next(
-                (q for q in rows[i + 1 :] if q.sentence_index - r.sentence_index <= 1 and rebut.get(q.claim_id)), None
+        if rebut.get(r.claim_id):
+            # a rebuttal answers the nearest concession before it: the sentence before, or one
+            # earlier in its paragraph ("Of course ... Nobody denies that. Yet ..." when the middle
+            # sentence is not a drafted item)
+            granted = next(
+                (
+                    q
+                    for q in reversed(rows[:i])
+                    if concede.get(q.claim_id)
+                    and (r.sentence_index - q.sentence_index <= 1 or q.paragraph_id == r.paragraph_id)
+                ),
+                None,
             )
-            if nxt is not None:
+            if granted is not None:
                 out.append(
                     _link(
-                        nxt.claim_id,
                         r.claim_id,
+                        granted.claim_id,
                         "attacks",
                         "rebuttal answers the concession before it",
                         0.8,
                         r.article_id,
                     )
                 )
-                linked.add(nxt.claim_id)  # the concession itself still attacks the claim it grants against
+                linked.add(r.claim_id)  # the concession itself still attacks the claim it grants against
         cue = CONCLUSION_CUE.match(r.text)
         if cue and r.role in ("claim", "thesis"):
             for q in rows[:i]:
