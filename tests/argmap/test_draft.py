@@ -15,7 +15,7 @@ from utils.argmap import model as argmap
 from utils.argmap import quality as argmap_quality
 from utils.argmap import views as argmap_views
 from utils.argmap.export import from_aif
-from utils.argmap.stance import stance
+from utils.argmap.stance import polarity_flips, stance
 from utils.ingest.read import ingest
 
 THREE = paths.ROOT / "tests" / "fixtures" / "three_articles"
@@ -177,6 +177,20 @@ def test_calling_to_abolish_agrees_with_a_negated_claim():
         "The council should abolish the bridge toll.", "The bridge toll must not stay.", {"bridge", "toll"}
     )
     assert relation == "agrees" and "'abolish' vs 'not'" in why
+
+
+def test_ending_or_stopping_a_thing_is_abolishing_it_but_a_films_ending_is_not():
+    words = {"clock", "change"}
+    abolish = "Parliament should abolish the clock change and keep standard time."
+    relation, why = draft.type_by_stance(
+        abolish, "On balance, ending the clock change looks like the safer choice.", words
+    )
+    assert relation == "agrees" and "'abolish' vs 'ending'" in why
+    assert draft.type_by_stance(abolish, "We should stop the clock change.", words)[0] == "agrees"
+    assert draft.type_by_stance(abolish, "The clock change should stay.", words)[0] == "contradicts"
+    # a noun after a determiner ends nothing: "the ending" is part of the film
+    assert polarity_flips("The ending was great.", shared=set()) == []
+    assert polarity_flips("Stop the harm now.", shared=set()) == []  # stopping a harm flips nothing
 
 
 def test_an_answer_word_decides_alone():

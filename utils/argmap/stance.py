@@ -30,6 +30,10 @@ _NEGATION = frozenset(w for w in load_lexicon("negation") if " " not in w)
 _NEGATIVE_STEMS = frozenset(_stem(w) for w in load_lexicon("polarity_negative"))
 _SHIFTERS = frozenset(load_lexicon("polarity_shifters"))
 _SHIFT_SPAN = 3  # a negative word at most this many words after a diminishing verb is what it diminishes
+# Words that end something as verbs ("ending the clock change", "stop the tests") but are things as
+# nouns after a determiner ("the ending", "a bus stop", "came to a halt"): only the verb flips.
+_VERB_OR_NOUN = frozenset({"ending", "stop", "stops", "halt"})
+_DETERMINERS = frozenset("the a an its his her their our my your this that every each".split())
 
 
 def _tokens(text: str) -> list[str]:
@@ -96,7 +100,12 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     if answer is not None:
         return ["no"] if answer == "no" else []
     tokens = _tokens(text)
-    negative = [_stem(t) in _NEGATIVE_STEMS and _stem(t) not in shared for t in tokens]
+    negative = [
+        _stem(t) in _NEGATIVE_STEMS
+        and _stem(t) not in shared
+        and not (t in _VERB_OR_NOUN and i > 0 and tokens[i - 1] in _DETERMINERS)
+        for i, t in enumerate(tokens)
+    ]
     # each "too" in turn: excess when a word follows it, not "also" ("It helps, too, ...", "me too")
     low = text.lower().replace("\u2019", "'")
     excess = iter([bool(_TOO_BEFORE_WORD.match(low, m.end())) for m in _TOO.finditer(low)])
