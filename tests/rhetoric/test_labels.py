@@ -1284,3 +1284,23 @@ def test_a_share_in_words_is_a_statistic():
         "We met a third time.",  # an ordinal, not a share
     )
     assert ["evidence_statistic" in x for x in r] == [True, True, True, False]
+
+
+def test_a_view_we_are_told_or_an_opponent_is_right_about_is_conceded():
+    r = roles(
+        "We are told this is the price of brighter evenings.",
+        "Some people love long summer evenings, and I understand why.",
+        "He is right that the switch is a nuisance.",
+        "Reyes is right that the switch is a nuisance.",
+        "We are right that the switch is a nuisance.",  # the writer's own claim
+    )
+    assert ["concession" in x for x in r] == [True, True, True, True, False]
+
+
+def test_researchers_and_surveys_are_authorities_and_a_span_of_past_years_is_a_precedents_date():
+    r = roles(
+        "Sleep researchers say the spring change disrupts the body clock.",
+        "Studies have linked it to more heart attacks.",
+        "In winter, Britain tried exactly this between 1968 and 1971.",
+    )
+    assert "evidence_authority" in r[0] and "evidence_authority" in r[1] and "evidence_exemplar" in r[2]

@@ -336,9 +336,9 @@ def exemplar_labels(ctx: Context) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True) if out else empty_hits()
 
 
-# A past year after a preposition of time: "in 2006", "since 2003", "back in the 1990s".
+# A past year after a preposition of time: "in 2006", "since 2003", "between 1968 and 1971", "back in the 1990s".
 _PAST_YEAR = re.compile(
-    r"\b(?:in|since|from|until|during|back in)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[5-9]|20)\d\d)s?\b",
+    r"\b(?:in|since|from|until|during|between|back in)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[5-9]|20)\d\d)s?\b",
     re.IGNORECASE,
 )
 _WORD_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’&-]*")
