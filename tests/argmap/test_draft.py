@@ -689,3 +689,23 @@ def test_numbered_headings_that_ask_or_stand_alone_are_not_points():
     )
     # a question, one word after the number, and a lone numbered heading in article b are not points
     assert draft.list_points(sentences).tolist() == [False, False, True, True, False, False]
+
+
+def test_a_concession_and_the_rebuttal_answering_it_stay_items_beside_plenty_of_evidence(tmp_path):
+    evidence = " ".join(
+        f"A 202{i} study found that {n} percent of drivers slowed down." for i, n in enumerate(range(10, 80, 10))
+    )
+    text = (
+        "Cities should plant more street trees.\n\n"
+        f"{evidence}\n\n"
+        "Some people love wide open streets, and I understand why. But nobody is proposing to take the views away.\n\n"
+        "Councils should plant trees by the thousand.\n"
+    )
+    (tmp_path / "trees.txt").write_text(text, encoding="utf-8")
+    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    quotes = set(amap.claims["quote"])
+    assert "Some people love wide open streets, and I understand why." in quotes
+    assert "But nobody is proposing to take the views away." in quotes
+    rel = amap.relations.merge(amap.claims[["claim_id", "quote"]], left_on="source", right_on="claim_id")
+    rebuttal = rel[rel["quote"] == "But nobody is proposing to take the views away."].iloc[0]
+    assert rebuttal["relation"] == "attacks" and rebuttal["rule"] == "rebuttal answers the concession before it"

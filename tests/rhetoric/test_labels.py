@@ -1304,3 +1304,12 @@ def test_researchers_and_surveys_are_authorities_and_a_span_of_past_years_is_a_p
         "In winter, Britain tried exactly this between 1968 and 1971.",
     )
     assert "evidence_authority" in r[0] and "evidence_authority" in r[1] and "evidence_exemplar" in r[2]
+
+
+def test_a_condition_in_the_past_tense_is_not_a_story():
+    r = roles(
+        "If we stayed on standard time all year, the sun would still set late in June.",
+        "Even if I had known the ending, I would have enjoyed it.",
+        "We stayed on standard time for a year, and nobody complained.",
+    )
+    assert ["evidence_anecdote" in x for x in r] == [False, False, True]

@@ -198,7 +198,20 @@ def draft_claims(
     support = (
         (df["evidence"].ne("") | df["reason"] | df["concession"] | df["rebuttal"]) & ~df["is_claim"] & ~df["is_thesis"]
     )
-    support_rank = (df["evidence"].ne("").astype(int) * 2 + df["reason"] + df["concession"]).where(support, -1)
+    # a rebuttal is the writer answering the other side, kept before evidence (which often comes in
+    # runs of like items), and so is the concession it answers (one of the next two sentences of the
+    # article rebuts it): the pair stays together
+    same_article = df["article_id"].to_numpy()
+    answered = np.zeros(len(df), dtype=bool)
+    rebut = df["rebuttal"].to_numpy()
+    for step in (1, 2):
+        answered[:-step] |= rebut[step:] & (same_article[step:] == same_article[:-step])
+    support_rank = (
+        df["evidence"].ne("").astype(int) * 2
+        + df["reason"]
+        + df["concession"] * np.where(answered, 3, 1)
+        + 3 * df["rebuttal"]
+    ).where(support, -1)
     df["is_support"] = support & (
         support_rank.groupby(df["article_id"]).rank(method="first", ascending=False) <= max_support
     )

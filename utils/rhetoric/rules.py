@@ -414,7 +414,14 @@ def anecdote_labels(ctx: Context) -> pd.DataFrame:
     # at most two words between, adverbs or auxiliaries (rule_cues/story_between.txt): "I have never
     # seen", "we also found"; not a verb in the present ("I welcome automated marking")
     between = rf"(?: (?:[a-z]+ly|{_cue('story_between')})){{0,2}}?"
-    rx = re.compile(r"(?<!\w)(?:(?:i|we)(?:'ve|'d| have| had)?" + between + r"|(?:my|our) [a-z]+) " + past_pattern(ctx))
+    # not after "if", "unless", "suppose", "imagine": "If we stayed on standard time ..." is a
+    # condition in the subjunctive, not a story
+    rx = re.compile(
+        r"(?<!if )(?<!unless )(?<!suppose )(?<!imagine )(?<!\w)(?:(?:i|we)(?:'ve|'d| have| had)?"
+        + between
+        + r"|(?:my|our) [a-z]+) "
+        + past_pattern(ctx)
+    )
     found = find_spans(rx, ctx.joined)
     rule = "first person + past tense: '" + found["match"] + "'"
     return make_hits(found["row"], "role", "evidence_anecdote", rule, found["start"], found["end"], found["match"])
