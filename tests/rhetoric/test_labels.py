@@ -1313,3 +1313,21 @@ def test_a_condition_in_the_past_tense_is_not_a_story():
         "We stayed on standard time for a year, and nobody complained.",
     )
     assert ["evidence_anecdote" in x for x in r] == [False, False, True]
+
+
+def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
+    r = roles(
+        "Myth: A chatbot will cut your support costs in half.",
+        "Fact: Savings are real but smaller.",
+        "Retailers fear that charging for returns will drive customers away.",
+        "The evidence suggests otherwise.",
+        "I fear that we are too late.",  # the writer's own fear
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" in r[2] and "rebuttal" in r[3]
+    assert "concession" not in r[4]
+
+
+def test_in_fact_after_a_concession_intensifies_it_rather_than_answering_it():
+    r = roles("Of course, it isn't as funny as it sounds.", "In fact, it isn't funny at all.")
+    assert "concession" in r[0] and "rebuttal" not in r[1]
