@@ -29,6 +29,7 @@ from utils.rhetoric.lexicon import (
     lexicon_spans,
     load_lexicons,
     normalise,
+    openings,
     parse_lexicon,
 )
 from utils.rhetoric.quality import load_gold, score_labels
@@ -142,6 +143,7 @@ def test_exclusions_block_the_entry_inside_them():
         ],
         ["<num> percent", "*ly", "you", "your*", "as ... puts", "one_two", "café", "x*y", "b", "ab", "abc"],
         ["...", "so"],  # an entry opening with a gap: the whole text is searched
+        ["^* fear that", "^* * is right that", "NOT: ^we fear that", "so"],  # any first word of a sentence
     ],
 )
 def test_lexicon_spans_finds_what_searching_the_whole_text_finds(entries):
@@ -150,6 +152,8 @@ def test_lexicon_spans_finds_what_searching_the_whole_text_finds(entries):
         "So I'm sure it's possibly 50 percent, but not $5 -- e.g. the best-in-class café!!",
         "Make sure, but not yet: you, yours and your way; as he puts it, one_two xay ab abc abcd b.",
         "no doubt So Possible! 1,000 percent x_y ſo İs it? I’m sure.",
+        "Retailers fear that fees drive customers away, and so do we fear that.",
+        "We fear that too. Tom Reyes is right that so many fear that.",
     ]
     joined = Joined.from_texts(texts)
     found = lexicon_spans(lex, joined)
@@ -157,6 +161,12 @@ def test_lexicon_spans_finds_what_searching_the_whole_text_finds(entries):
     for lexicon in load_lexicons().values():
         expected = find_spans(lexicon.pattern, joined, case_sensitive=lexicon.case_sensitive)
         assert lexicon_spans(lexicon, joined).equals(expected), lexicon.name
+
+
+def test_an_entry_opening_with_any_word_after_a_sentence_start_is_tried_at_sentence_starts_only():
+    anchored, loose = openings(["^* fear that"]), openings(["* fear that"])
+    assert anchored.sentence_start and not anchored.any_word
+    assert loose.any_word and not loose.sentence_start
 
 
 def test_normalise_keeps_offsets():
@@ -1238,19 +1248,6 @@ def test_a_tldr_line_announces_the_thesis():
     assert "thesis phrase 'tl;dr' (+1.5)" in theses["a-p02-s01"]
 
 
-def test_a_named_case_in_a_past_year_is_a_precedent_a_target_a_source_or_a_nameless_year_is_not():
-    r = roles(
-        "Stockholm tried exactly this in 2006.",  # a rare first word: a name
-        "Londoners saw the same drop when their charge began in 2003.",
-        "When the city of Dunkirk abolished fares in 2018, bus use rose.",  # a name inside the sentence
-        "Paris will ban the cars by 2030.",  # a target: future, and no past tense
-        "In 2019 the council changed its mind.",  # a year and a past tense, but no name
-        "A review published in 2023 in The Lancet found no link.",  # a source's date, not a case
-        "stockholm tried exactly this in 2006.",  # lower-cased text has no names
-    )
-    assert ["evidence_exemplar" in x for x in r] == [True, True, True, False, False, False, False]
-
-
 def test_a_common_first_word_is_a_name_only_where_the_corpus_writes_it_capitalised_inside_a_sentence():
     r = roles("London tried a charge in 2003.", "Then buses filled up.")
     assert "evidence_exemplar" not in r[0]  # "London" is a common word in English: no evidence it is a name
@@ -1265,54 +1262,6 @@ def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_ye
         "Yet the upkeep of a street tree costs far less than the bills it saves.",
     )
     assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
-
-
-def test_a_study_named_by_its_year_or_size_is_evidence_from_an_authority():
-    r = roles(
-        "A 2023 Cornell study found that remote workers cut their footprint.",
-        "A two-year study of call-centre workers found that they handled more calls.",
-        "A recent survey found little change.",
-    )
-    assert all("evidence_authority" in x for x in r)
-
-
-def test_a_share_in_words_is_a_statistic():
-    r = roles(
-        "Remote days have stayed at about a quarter of all paid days.",
-        "Savings came to less than one percent of the budget.",
-        "One in five pupils has no quiet place to study.",
-        "We met a third time.",  # an ordinal, not a share
-    )
-    assert ["evidence_statistic" in x for x in r] == [True, True, True, False]
-
-
-def test_a_view_we_are_told_or_an_opponent_is_right_about_is_conceded():
-    r = roles(
-        "We are told this is the price of brighter evenings.",
-        "Some people love long summer evenings, and I understand why.",
-        "He is right that the switch is a nuisance.",
-        "Reyes is right that the switch is a nuisance.",
-        "We are right that the switch is a nuisance.",  # the writer's own claim
-    )
-    assert ["concession" in x for x in r] == [True, True, True, True, False]
-
-
-def test_researchers_and_surveys_are_authorities_and_a_span_of_past_years_is_a_precedents_date():
-    r = roles(
-        "Sleep researchers say the spring change disrupts the body clock.",
-        "Studies have linked it to more heart attacks.",
-        "In winter, Britain tried exactly this between 1968 and 1971.",
-    )
-    assert "evidence_authority" in r[0] and "evidence_authority" in r[1] and "evidence_exemplar" in r[2]
-
-
-def test_a_condition_in_the_past_tense_is_not_a_story():
-    r = roles(
-        "If we stayed on standard time all year, the sun would still set late in June.",
-        "Even if I had known the ending, I would have enjoyed it.",
-        "We stayed on standard time for a year, and nobody complained.",
-    )
-    assert ["evidence_anecdote" in x for x in r] == [False, False, True]
 
 
 def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
@@ -1331,3 +1280,66 @@ def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
 def test_in_fact_after_a_concession_intensifies_it_rather_than_answering_it():
     r = roles("Of course, it isn't as funny as it sounds.", "In fact, it isn't funny at all.")
     assert "concession" in r[0] and "rebuttal" not in r[1]
+
+
+# Sentences from outside articles, one label each: whether each sentence carries it.
+OUTSIDE_CASES = {
+    "a named case in a past year is a precedent; a target, a source's date or a nameless year is not": (
+        "evidence_exemplar",
+        [
+            ("Stockholm tried exactly this in 2006.", True),  # a rare first word: a name
+            ("Londoners saw the same drop when their charge began in 2003.", True),
+            ("When the city of Dunkirk abolished fares in 2018, bus use rose.", True),  # a name inside
+            ("In winter, Britain tried exactly this between 1968 and 1971.", True),
+            ("Paris will ban the cars by 2030.", False),  # a target: future, and no past tense
+            ("In 2019 the council changed its mind.", False),  # a year and a past tense, but no name
+            ("A review published in 2023 in The Lancet found no link.", False),  # a source's date
+            ("stockholm tried exactly this in 2006.", False),  # lower-cased text has no names
+        ],
+    ),
+    "a study named by its year or size, researchers and surveys are authorities": (
+        "evidence_authority",
+        [
+            ("A 2023 Cornell study found that remote workers cut their footprint.", True),
+            ("A two-year study of call-centre workers found that they handled more calls.", True),
+            ("A recent survey found little change.", True),
+            ("Sleep researchers say the spring change disrupts the body clock.", True),
+            ("Studies have linked it to more heart attacks.", True),
+            ("Buses run late on Sundays.", False),
+        ],
+    ),
+    "a share in words is a statistic": (
+        "evidence_statistic",
+        [
+            ("Remote days have stayed at about a quarter of all paid days.", True),
+            ("Savings came to less than one percent of the budget.", True),
+            ("One in five pupils has no quiet place to study.", True),
+            ("We met a third time.", False),  # an ordinal, not a share
+        ],
+    ),
+    "a view we are told, or that an opponent is right about, is conceded": (
+        "concession",
+        [
+            ("We are told this is the price of brighter evenings.", True),
+            ("Some people love long summer evenings, and I understand why.", True),
+            ("He is right that the switch is a nuisance.", True),
+            ("Reyes is right that the switch is a nuisance.", True),
+            ("We are right that the switch is a nuisance.", False),  # the writer's own claim
+        ],
+    ),
+    "a condition in the past tense is not a story": (
+        "evidence_anecdote",
+        [
+            ("If we stayed on standard time all year, the sun would still set late in June.", False),
+            ("Even if I had known the ending, I would have enjoyed it.", False),
+            ("We stayed on standard time for a year, and nobody complained.", True),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OUTSIDE_CASES)
+def test_outside_sentences_carry_the_label_they_should(case):
+    label, cases = OUTSIDE_CASES[case]
+    r = roles(*(text for text, _ in cases))
+    assert [label in x for x in r] == [expected for _, expected in cases]

@@ -392,6 +392,8 @@ class Openings(NamedTuple):
         any_word: Any run of word characters (entries opening with ``*``).
         chars: One of these characters, anywhere (entries opening with ``!``, ``$`` or ``,``).
         anywhere: Any position (entries opening with ``...``): the whole text is searched.
+        sentence_start: Any sentence start (entries opening with ``^*``: "^* fear that"), not
+            every word as ``*`` alone.
     """
 
     words: frozenset[str]
@@ -400,6 +402,7 @@ class Openings(NamedTuple):
     any_word: bool
     chars: frozenset[str]
     anywhere: bool
+    sentence_start: bool = False
 
 
 def openings(entries: tuple[str, ...] | list[str], *, case_sensitive: bool = False) -> Openings:
@@ -416,15 +419,18 @@ def openings(entries: tuple[str, ...] | list[str], *, case_sensitive: bool = Fal
         (['i'], ('possib',), ['$'])
     """
     words, prefixes, chars = set(), [], set()
-    digits = any_word = anywhere = False
+    digits = any_word = anywhere = sentence_start = False
     for entry in entries:
         tokens = _tokens(entry if case_sensitive else entry.translate(_LOWER))
-        if tokens[:1] == ["^"]:
+        anchored = tokens[:1] == ["^"]
+        if anchored:
             tokens = tokens[1:]
         if not tokens or tokens[0] == "...":
             anywhere = True
         elif tokens[0] == "<num>":
             digits = True
+        elif tokens[0] in ("<word>", "<suffix>") and anchored:
+            sentence_start = True
         elif tokens[0] in ("<word>", "<suffix>"):
             any_word = True
         elif not _is_wordy(tokens[0]):
@@ -436,7 +442,7 @@ def openings(entries: tuple[str, ...] | list[str], *, case_sensitive: bool = Fal
                 words.add(lead)
             else:
                 prefixes.append(lead)
-    return Openings(frozenset(words), tuple(prefixes), digits, any_word, frozenset(chars), anywhere)
+    return Openings(frozenset(words), tuple(prefixes), digits, any_word, frozenset(chars), anywhere, sentence_start)
 
 
 def lexicon_spans(lexicon: Lexicon, joined: Joined) -> pd.DataFrame:
@@ -466,8 +472,10 @@ def lexicon_spans(lexicon: Lexicon, joined: Joined) -> pd.DataFrame:
     )
     text = joined.lower
     places = starts[at_form[codes]]  # in order
-    if opens.chars:
+    if opens.chars or opens.sentence_start:
         marks = [np.array([m.start() for m in re.finditer(re.escape(c), text)], dtype=np.int64) for c in opens.chars]
+        if opens.sentence_start:
+            marks.append(np.asarray(joined.starts, dtype=np.int64))
         places = np.unique(np.concatenate([places, *marks]))
     found, end = [], 0
     for pos in places.tolist():
