@@ -709,3 +709,31 @@ def test_a_concession_and_the_rebuttal_answering_it_stay_items_beside_plenty_of_
     rel = amap.relations.merge(amap.claims[["claim_id", "quote"]], left_on="source", right_on="claim_id")
     rebuttal = rel[rel["quote"] == "But nobody is proposing to take the views away."].iloc[0]
     assert rebuttal["relation"] == "attacks" and rebuttal["rule"] == "rebuttal answers the concession before it"
+
+
+def test_numbered_lines_over_their_paragraphs_are_points_in_plain_text_but_a_run_of_items_is_a_list(tmp_path):
+    (tmp_path / "trees.txt").write_text(
+        "Cities should plant more street trees\n\n"
+        "Street trees do several jobs at once, and councils plant too few of them.\n\n"
+        "1. Trees cool streets\n\n"
+        "In Melbourne, streets with full canopy were cooler on summer afternoons.\n\n"
+        "2. Trees soak up storm water\n\n"
+        "Roots and canopy slow the rain down.\n\n"
+        "Councils should plant them by the thousand.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "steps.txt").write_text(
+        "Fix the service you have\n\n"
+        "Three steps come before any new journey:\n\n"
+        "1. Identify service cracks\n"
+        "2. Eliminate bad practices\n"
+        "3. Create commitment to the current experience\n\n"
+        "Optimise your current services before you create new experiences.\n",
+        encoding="utf-8",
+    )
+    corpus = ingest(tmp_path, progress=False)
+    points = corpus.sentences.loc[draft.list_points(corpus.sentences, corpus.paragraphs), "text"].tolist()
+    assert points == ["Trees cool streets", "Trees soak up storm water"]  # not the run of steps
+    sections = draft.point_sections(corpus.sentences, corpus.paragraphs)
+    melbourne = corpus.sentences.loc[corpus.sentences["text"].str.startswith("In Melbourne"), "sentence_id"].item()
+    assert sections[melbourne] == "trees-p03-s01"

@@ -84,34 +84,58 @@ LIST_POINT = re.compile(
 MIN_POINTS = 2  # numbered headings an article needs before they count as the points it lists
 
 
-def list_points(sentences: pd.DataFrame) -> pd.Series:
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]$")  # a list item's marker: "1.", "2)", "(3)"
+
+
+def _item_headings(sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Series:
+    """Numbered list items that stand as headings in plain text: a one-line item of two words or
+    more without final punctuation, with a body paragraph after it ("1. Trees cool streets" over
+    the paragraph that backs it). A run of items with no text between them is a list, not headings."""
+    p = paragraphs.sort_values(["article_id", "paragraph_index"], kind="stable")
+    nxt_body = (p["kind"].shift(-1) == "body") & (p["article_id"].shift(-1) == p["article_id"])
+    text = p["text"].astype("str").str.strip()
+    heads = (
+        (p["kind"] == "list_item")
+        & p["marker"].astype("str").str.strip().str.match(_NUMBERED)
+        & (p["n_lines"] == 1)
+        & ~text.str.contains(r"[.!?:;…]$")
+        & (text.str.split().str.len() >= 2)
+        & nxt_body
+    )
+    return sentences["paragraph_id"].isin(set(p.loc[heads, "paragraph_id"]))
+
+
+def list_points(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -> pd.Series:
     """Which sentences are the points a listicle lists: numbered headings of two words or more
     ("1. Trees cool streets", "2. Cut the forms"), not questions, in an article with at least
-    :data:`MIN_POINTS` of them. A list article's headings are its main claims; its other headings
-    ("The bottom line", "But what about the cost?") are not.
+    :data:`MIN_POINTS` of them; with ``paragraphs``, also the numbered lines that stand as headings
+    in plain text (:func:`_item_headings`). A list article's headings are its main claims; its
+    other headings ("The bottom line", "But what about the cost?") are not.
 
     Returns:
         A boolean Series aligned with ``sentences``.
     """
     text = sentences["text"].astype("str")
     point = sentences["is_heading"].astype(bool) & text.str.match(LIST_POINT) & ~text.str.rstrip().str.endswith("?")
+    if paragraphs is not None and {"kind", "marker", "n_lines"} <= set(paragraphs.columns):
+        point |= _item_headings(sentences, paragraphs) & ~text.str.rstrip().str.endswith("?")
     return point & (point.groupby(sentences["article_id"]).transform("sum") >= MIN_POINTS)
 
 
-def point_sections(sentences: pd.DataFrame) -> dict[str, str]:
+def point_sections(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -> dict[str, str]:
     """The listed point (:func:`list_points`) whose section holds each body sentence: the sentences
-    after a point's heading up to the next heading of any kind.
+    after a point up to the next heading or point.
 
     Returns:
         Sentence id -> the point's sentence id, for sentences under a point only.
     """
     s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
-    point = list_points(s)
-    head = s["sentence_id"].where(s["is_heading"].astype(bool))
-    # the heading in force for each sentence: the last heading before it in its article
+    point = list_points(s, paragraphs)
+    head = s["sentence_id"].where(s["is_heading"].astype(bool) | point)
+    # the heading or point in force for each sentence: the last one before it in its article
     current = head.groupby(s["article_id"]).ffill()
     under = current.where(current.isin(set(s.loc[point, "sentence_id"])))
-    body = ~s["is_heading"].astype(bool) & under.notna()
+    body = ~s["is_heading"].astype(bool) & ~point & under.notna()
     return dict(zip(s.loc[body, "sentence_id"], under[body]))
 
 
@@ -168,7 +192,7 @@ def draft_claims(
     Returns:
         Claim rows (:data:`utils.argmap.CLAIM_COLUMNS`); ``claim_id`` is the sentence id.
     """
-    points = list_points(corpus.sentences)
+    points = list_points(corpus.sentences, corpus.paragraphs)
     kept = ~corpus.sentences["is_heading"] | points
     s = corpus.sentences[kept].set_index("sentence_id")
     point_ids = set(s.index[points[kept].to_numpy()])
@@ -592,7 +616,7 @@ def draft_inside_links(
     by_article: dict[str, list] = {}
     for item in items.itertuples():
         by_article.setdefault(item.article_id, []).append(item)
-    sections = point_sections(corpus.sentences)
+    sections = point_sections(corpus.sentences, corpus.paragraphs)
     rows = []
     for group in by_article.values():
         rows += link_article(group, rebuttals=rebuttals, concessions=concessions, reading=reads, sections=sections)
