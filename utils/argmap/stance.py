@@ -31,7 +31,7 @@ _NEGATIVE_STEMS = frozenset(_stem(w) for w in load_lexicon("polarity_negative"))
 _SHIFTERS = frozenset(load_lexicon("polarity_shifters"))
 _SHIFT_SPAN = 3  # a negative word at most this many words after a diminishing verb is what it diminishes
 # Words that end something as verbs ("ending the clock change", "stop the tests") but are things as
-# nouns after a determiner ("the ending", "a bus stop", "came to a halt"): only the verb flips.
+# nouns after a determiner ("the ending", "a stop", "came to a halt"): only the verb flips.
 _VERB_OR_NOUN = frozenset({"ending", "stop", "stops", "halt"})
 _DETERMINERS = frozenset("the a an its his her their our my your this that every each".split())
 
