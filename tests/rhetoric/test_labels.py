@@ -1305,6 +1305,9 @@ OUTSIDE_CASES = {
             ("A recent survey found little change.", True),
             ("Sleep researchers say the spring change disrupts the body clock.", True),
             ("Studies have linked it to more heart attacks.", True),
+            ("Fred Reichheld, who created the score in 2003, has said for years that comments matter more.", True),
+            ("Sarah Chen, an economist at Leeds, argues that fees work.", True),
+            ("Maya Lindqvist says the four-day week is overdue.", False),  # a view reported, often to be rejected
             ("Buses run late on Sundays.", False),
         ],
     ),

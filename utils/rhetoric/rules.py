@@ -249,12 +249,37 @@ def imperative_labels(ctx: Context) -> pd.DataFrame:
     return make_hits(found["row"], "directive", "imperative", rule, found["start"], found["end"], found["match"])
 
 
+def _opening_source(verbs: Lexicon) -> re.Pattern:
+    """A person named at the start of a sentence with credentials, then at once a reporting verb:
+    "Fred Reichheld, who created it in 2003, has said ...", "Sarah Chen, an economist at Leeds,
+    argues ...", "Dr. Ana Ruiz says ...". Without the aside or the title, "Maya Lindqvist says
+    the four-day week is overdue." reports a view, often the one the writer goes on to reject."""
+    name = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+"
+    return re.compile(
+        rf"(?:(?<=\n)|\A)(?:(?:Dr|Prof)\.? {name}|{name},[^,\n]{{1,100}},) (?:has |had |have )?(?:also |long |often )?"
+        rf"(?:{verbs.entries_pattern.pattern})"
+    )
+
+
 def authority_labels(ctx: Context) -> pd.DataFrame:
-    """A named source (two or more capitalised words, not at the start) with a reporting verb."""
+    """A named source (two or more capitalised words, not at the start) with a reporting verb, or
+    a person named at the start of a sentence with the reporting verb right after the name."""
     verbs = ctx.lexicons.get("rhetoric_cues_reporting_verbs")
-    names = find_spans(_NAME, ctx.joined, case_sensitive=True)
-    if names.empty or verbs is None:
+    if verbs is None:
         return empty_hits()
+    opening = find_spans(_opening_source(verbs), ctx.joined, case_sensitive=True)
+    first = make_hits(
+        opening["row"],
+        "role",
+        "evidence_authority",
+        "a person named with credentials at the sentence's start, then a reporting verb: '" + opening["match"] + "'",
+        opening["start"],
+        opening["end"],
+        opening["match"],
+    )
+    names = find_spans(_NAME, ctx.joined, case_sensitive=True)
+    if names.empty:
+        return first
     keep, rules = [], []
     for row, match in zip(names["row"], names["match"]):
         verb = verbs.entries_pattern.search(
@@ -263,10 +288,11 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
         keep.append(verb is not None)
         rules.append(f"named source '{match}' with the reporting verb '{verb.group()}'" if verb else "")
     names = names.assign(rule=rules)[keep]
-    names = names.drop_duplicates("row")
-    return make_hits(
+    names = names[~names["row"].isin(first["row"])].drop_duplicates("row")
+    later = make_hits(
         names["row"], "role", "evidence_authority", names["rule"], names["start"], names["end"], names["match"]
     )
+    return pd.concat([first, later], ignore_index=True) if len(first) else later
 
 
 # An academic citation: "(Hattie and Timperley, 2007)", "(Cooper et al., 2006; OECD, 2019)", "Black
