@@ -1346,3 +1346,16 @@ def test_outside_sentences_carry_the_label_they_should(case):
     label, cases = OUTSIDE_CASES[case]
     r = roles(*(text for text, _ in cases))
     assert [label in x for x in r] == [expected for _, expected in cases]
+
+
+def test_a_reported_view_the_next_sentence_rejects_is_conceded_and_the_rejection_rebuts_it():
+    r = roles(
+        "Maya Lindqvist says the four-day week is overdue.",
+        "I think she is wrong about who pays for it.",
+        "The club owner believes the brothers have insight.",
+        "And they are mistaken for rich tourists.",  # misidentified, not a verdict on a view
+        "The trial firms chose themselves.",
+        "That is not true of small firms.",  # rejects, but the sentence before reports no view
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" not in r[2] and "concession" not in r[4]

@@ -1019,6 +1019,7 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     # not go on telling a story (one that begins it, "Consider what happened at ...", still does)
     directive = _rows_with(found, "obligation", n) | _rows_with(found, "imperative", n) | _rows_with(found, "claim", n)
     found = pd.concat([found, expectation_concessions(ctx)], ignore_index=True)
+    found = pd.concat([found, rejected_views(ctx, found)], ignore_index=True)
     rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
         [
@@ -1052,6 +1053,40 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     )
     no_claim = not_theirs[found["row"].to_numpy()] & (found["label"] == "claim").to_numpy()
     return found[~no_claim]
+
+
+# A sentence rejecting the view just reported: "She is wrong.", "I think he is mistaken about ...",
+# "But that is simply not true."
+_REJECTS_VIEW = re.compile(
+    r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
+    r"(?:he|she|they|that|this|it)\s+(?:is|are|was|were)\s+(?:simply\s+|plainly\s+|just\s+|quite\s+)?"
+    rf"{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",  # not "they are mistaken for tourists"
+    re.IGNORECASE,
+)
+_REPORTS_VIEW = re.compile(
+    r"\b(?:says|said|argues|argued|claims|claimed|believes|believed|thinks|thought|insists|insisted|wants|wanted"
+    r"|writes|wrote|tells us|told us)\b",
+    re.IGNORECASE,
+)
+
+
+def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
+    """A reported view that the next sentence rejects is the view the writer answers: a concession
+    ("Maya Lindqvist says the four-day week is overdue. I think she is wrong about who pays for
+    it."), so the rejection is its rebuttal. Rows already conceded are left as they are."""
+    text = ctx.sents["text"].astype("str")
+    conceded = _rows_with(found, "concession", len(text))
+    ok = ctx.next_ok()
+    rows = [
+        r
+        for r in range(len(text) - 1)
+        if ok[r]
+        and not conceded[r]
+        and not ctx.question[r]
+        and _REJECTS_VIEW.match(text.iat[r + 1])
+        and _REPORTS_VIEW.search(text.iat[r])
+    ]
+    return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(r + 1)} rejects" for r in rows])
 
 
 def sign_off_rows(ctx: Context) -> np.ndarray:
