@@ -1077,14 +1077,11 @@ def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
     text = ctx.sents["text"].astype("str")
     conceded = _rows_with(found, "concession", len(text))
     ok = ctx.next_ok()
+    rejects = text.str.match(_REJECTS_VIEW).to_numpy(dtype=bool)
     rows = [
         r
-        for r in range(len(text) - 1)
-        if ok[r]
-        and not conceded[r]
-        and not ctx.question[r]
-        and _REJECTS_VIEW.match(text.iat[r + 1])
-        and _REPORTS_VIEW.search(text.iat[r])
+        for r in np.flatnonzero(rejects[1:]).tolist()
+        if ok[r] and not conceded[r] and not ctx.question[r] and _REPORTS_VIEW.search(text.iat[r])
     ]
     return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(r + 1)} rejects" for r in rows])
 
