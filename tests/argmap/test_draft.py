@@ -737,3 +737,29 @@ def test_numbered_lines_over_their_paragraphs_are_points_in_plain_text_but_a_run
     sections = draft.point_sections(corpus.sentences, corpus.paragraphs)
     melbourne = corpus.sentences.loc[corpus.sentences["text"].str.startswith("In Melbourne"), "sentence_id"].item()
     assert sections[melbourne] == "trees-p03-s01"
+
+
+def test_items_under_the_case_for_the_other_side_attack_the_thesis(tmp_path):
+    (tmp_path / "clocks.md").write_text(
+        "# Should we keep changing the clocks?\n\n"
+        "The old argument about daylight saving time has started again.\n\n"
+        "## The case against the change\n\n"
+        "Sleep researchers say the spring change disrupts the body clock for days.\n\n"
+        "## The case for the change\n\n"
+        "Shops report more trade in summer evenings, and surveys show most people prefer them.\n\n"
+        "## On balance\n\n"
+        "On balance, ending the clock change and keeping standard time looks like the safer choice.\n",
+        encoding="utf-8",
+    )
+    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    thesis = amap.claims.loc[amap.claims["role"] == "thesis", "claim_id"].item()
+    assert amap.claims.set_index("claim_id").loc[thesis, "quote"].startswith("On balance, ending the clock change")
+    rel = amap.relations.merge(amap.claims[["claim_id", "quote"]], left_on="source", right_on="claim_id")
+    by = rel.set_index("quote")
+    against, for_ = (
+        by.loc["Sleep researchers say the spring change disrupts the body clock for days."],
+        by.loc["Shops report more trade in summer evenings, and surveys show most people prefer them."],
+    )
+    assert (against["target"], against["relation"]) == (thesis, "supports")
+    assert (for_["target"], for_["relation"]) == (thesis, "attacks")
+    assert "which argues the other side" in for_["rule"]

@@ -122,6 +122,18 @@ def list_points(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = None)
     return point & (point.groupby(sentences["article_id"]).transform("sum") >= MIN_POINTS)
 
 
+def _sections(s: pd.DataFrame, starts: pd.Series, kept: pd.Series) -> dict[str, str]:
+    """Body sentence id -> the section start (a heading, or a point) in force for it, for the
+    sections whose start is in ``kept``; ``s`` sorted in reading order, ``starts`` and ``kept``
+    boolean and aligned with it."""
+    head = s["sentence_id"].where(s["is_heading"].astype(bool) | starts)
+    # the heading or point in force for each sentence: the last one before it in its article
+    current = head.groupby(s["article_id"]).ffill()
+    under = current.where(current.isin(set(s.loc[kept, "sentence_id"])))
+    body = ~s["is_heading"].astype(bool) & ~starts & under.notna()
+    return dict(zip(s.loc[body, "sentence_id"], under[body]))
+
+
 def point_sections(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -> dict[str, str]:
     """The listed point (:func:`list_points`) whose section holds each body sentence: the sentences
     after a point up to the next heading or point.
@@ -131,12 +143,39 @@ def point_sections(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = No
     """
     s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
     point = list_points(s, paragraphs)
-    head = s["sentence_id"].where(s["is_heading"].astype(bool) | point)
-    # the heading or point in force for each sentence: the last one before it in its article
-    current = head.groupby(s["article_id"]).ffill()
-    under = current.where(current.isin(set(s.loc[point, "sentence_id"])))
-    body = ~s["is_heading"].astype(bool) & ~point & under.notna()
-    return dict(zip(s.loc[body, "sentence_id"], under[body]))
+    return _sections(s, point, point)
+
+
+# A heading that announces one side of a question: "The case for the change", "Arguments against",
+# "In favour of a ban", "Against: ..."
+SIDE_HEADING = re.compile(
+    r"\b(?:case|argument|arguments|reasons?|evidence)\s+(?:for|against)\b|\bin\s+favou?r\s+of\b|^\W*(?:for|against)\b",
+    re.IGNORECASE,
+)
+
+
+_SCAFFOLD = frozenset({"case", "argument", "arguments", "reason", "reasons", "evidence", "favour", "favor"})
+
+
+def _content_words(text: str) -> dict[str, str]:
+    """A text's content words (four letters or more, no stopword, not a side heading's scaffold
+    such as "case" or "arguments") by their first six letters."""
+    stop = load_stopwords()
+    words = re.findall(r"[a-z][a-z'’-]+", text.lower())
+    return {w[:6]: w for w in words if len(w) > 3 and w not in stop and w not in _SCAFFOLD}
+
+
+def side_sections(sentences: pd.DataFrame) -> dict[str, str]:
+    """The heading naming a side ("The case for the change", :data:`SIDE_HEADING`) over each body
+    sentence of its section, as text.
+
+    Returns:
+        Sentence id -> the heading's text, for sentences under such a heading only.
+    """
+    s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
+    side = s["is_heading"].astype(bool) & s["text"].astype("str").str.contains(SIDE_HEADING)
+    text = dict(zip(s["sentence_id"], s["text"].astype("str")))
+    return {sid: text[head] for sid, head in _sections(s, pd.Series(False, index=s.index), side).items()}
 
 
 def role_table(labels: pd.DataFrame) -> pd.DataFrame:
@@ -431,6 +470,7 @@ def link_article(
     concessions: set[str],
     reading: dict | None = None,
     sections: dict[str, str] | None = None,
+    sides: dict[str, str] | None = None,
 ) -> list[dict]:
     """Support and attack links among one article's draft items.
 
@@ -443,6 +483,9 @@ def link_article(
             rules below decide.
         sections: :func:`point_sections`: in a list article, items under a numbered heading back
             that point, and each point supports the thesis.
+        sides: :func:`side_sections`: in a two-sided article, items under "The case for X"
+            support the thesis when the heading takes its side toward the words they share
+            (:func:`type_by_stance`), and attack it otherwise.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
@@ -509,6 +552,24 @@ def link_article(
             continue
         read = reads.get(r.claim_id)
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
+        heading = (sides or {}).get(r.claim_id)
+        mine = _content_words(heading) if heading and thesis is not None else {}
+        shared = {w for stem, w in mine.items() if stem in _content_words(thesis.text)}
+        if shared and not other_side:
+            relation, why = type_by_stance(heading, thesis.text, shared)
+            side = "the thesis's side" if relation == "agrees" else "the other side"
+            rule = f"in the section '{heading}', which argues {side} ({why})"
+            out.append(
+                _link(
+                    r.claim_id,
+                    thesis.claim_id,
+                    "supports" if relation == "agrees" else "attacks",
+                    rule,
+                    0.6,
+                    r.article_id,
+                )
+            )
+            continue
         # evidence the writer cites (a statistic, a study, a story of their own) is theirs: the reader,
         # trained on short texts, may call a long cited case the opponent's, but only a concession is
         attack = other_side or (
@@ -617,9 +678,12 @@ def draft_inside_links(
     for item in items.itertuples():
         by_article.setdefault(item.article_id, []).append(item)
     sections = point_sections(corpus.sentences, corpus.paragraphs)
+    sides = side_sections(corpus.sentences)
     rows = []
     for group in by_article.values():
-        rows += link_article(group, rebuttals=rebuttals, concessions=concessions, reading=reads, sections=sections)
+        rows += link_article(
+            group, rebuttals=rebuttals, concessions=concessions, reading=reads, sections=sections, sides=sides
+        )
     return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 
 
