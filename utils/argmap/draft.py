@@ -42,7 +42,7 @@ from wordfreq import zipf_frequency
 from utils import paths, rhetoric, tables
 from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
-from utils.argmap.reading import ArgumentReading, read_text
+from utils.argmap.reading import ArgumentReading, _content, read_text
 from utils.argmap.references import cross_references
 from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
@@ -154,15 +154,8 @@ SIDE_HEADING = re.compile(
 )
 
 
-_SCAFFOLD = frozenset({"case", "argument", "arguments", "reason", "reasons", "evidence", "favour", "favor"})
-
-
-def _content_words(text: str) -> dict[str, str]:
-    """A text's content words (four letters or more, no stopword, not a side heading's scaffold
-    such as "case" or "arguments") by their first six letters."""
-    stop = load_stopwords()
-    words = re.findall(r"[a-z][a-z'’-]+", text.lower())
-    return {w[:6]: w for w in words if len(w) > 3 and w not in stop and w not in _SCAFFOLD}
+# a side heading's own words, which say nothing about the question ("case", "arguments"), as stems
+_SCAFFOLD = frozenset({"case", "argume", "reason", "eviden", "favour", "favor"})
 
 
 def side_sections(sentences: pd.DataFrame) -> dict[str, str]:
@@ -234,7 +227,6 @@ def draft_claims(
     points = list_points(corpus.sentences, corpus.paragraphs)
     kept = ~corpus.sentences["is_heading"] | points
     s = corpus.sentences[kept].set_index("sentence_id")
-    point_ids = set(s.index[points[kept].to_numpy()])
     roles = (role_table(labels) if roles is None else roles).reindex(s.index)
     best = theses.drop_duplicates("article_id")
     best = best[best["sentence_id"].isin(s.index)].set_index("sentence_id")
@@ -245,7 +237,7 @@ def draft_claims(
     df["evidence"] = df["evidence"].fillna("")
     df["rules"] = df["rules"].fillna("")
     # every listed point is a main claim, outside the quota: it is what the article lists
-    is_point = df.index.isin(point_ids)
+    is_point = points[kept].to_numpy()  # df keeps the rows and order of s
     df.loc[is_point, "rules"] = "listed point: a numbered heading, one of the points the article lists"
     df.loc[is_point, "n_claim"] = df.loc[is_point, "n_claim"].clip(lower=1)  # its score: one claim, the heading's
     df["is_thesis"] = df.index.isin(best.index)
@@ -542,6 +534,7 @@ def link_article(
                     linked.add(q.claim_id)
     under = sections or {}
     points = set(under.values())
+    thesis_words = _content(thesis.text) - _SCAFFOLD if thesis is not None else set()
     for r in rows:
         if r.claim_id in linked or r.role == "thesis":
             continue
@@ -553,8 +546,7 @@ def link_article(
         read = reads.get(r.claim_id)
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
         heading = (sides or {}).get(r.claim_id)
-        mine = _content_words(heading) if heading and thesis is not None else {}
-        shared = {w for stem, w in mine.items() if stem in _content_words(thesis.text)}
+        shared = _content(heading) & thesis_words if heading else set()  # stems: the stance unit finds them as text
         if shared and not other_side:
             relation, why = type_by_stance(heading, thesis.text, shared)
             side = "the thesis's side" if relation == "agrees" else "the other side"

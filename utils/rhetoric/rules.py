@@ -43,9 +43,13 @@ AUXILIARIES = r"(?:do|does|did|is|are|am|was|were|can|could|will|would|have|has|
 SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)", re.I)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
-# "That description is wrong." / "This is simply not true.": a verdict on the view just reported
+# "That description is wrong." / "This is simply not true." / "I think she is wrong about ...": a
+# verdict on the view just reported (not "they are mistaken for tourists")
 _REJECTION_START = re.compile(
-    rf"^\W*(?:that|this|such)(?:\s+[a-z-]+){{0,2}}\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)", re.I
+    r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
+    r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+(?:is|was|are|were)\s+"
+    rf"{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",
+    re.I,
 )
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
@@ -378,7 +382,7 @@ def _names_mid_sentence(ctx: Context) -> frozenset[str]:
     return frozenset(m.group() for t in texts for m in _WORD_CAPITALISED.finditer(t) if m.start() > 0)
 
 
-def precedent_labels(ctx: Context, *, this_year: int | None = None) -> pd.DataFrame:
+def precedent_labels(ctx: Context) -> pd.DataFrame:
     """A named case in a past year, told in the past tense: a precedent offered as an example
     ("Stockholm tried exactly this in 2006.", "Londoners saw the same drop when their charge began
     in 2003.").
@@ -391,7 +395,7 @@ def precedent_labels(ctx: Context, *, this_year: int | None = None) -> pd.DataFr
     """
     from wordfreq import zipf_frequency  # already a dependency (the draft's word rarity)
 
-    year_now = this_year or dt.date.today().year
+    year_now = dt.date.today().year
     past = re.compile(past_pattern(ctx))
     stop = set(load_stopwords())
     mid_names = None
@@ -1055,19 +1059,8 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     return found[~no_claim]
 
 
-# A sentence rejecting the view just reported: "She is wrong.", "I think he is mistaken about ...",
-# "But that is simply not true."
-_REJECTS_VIEW = re.compile(
-    r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
-    r"(?:he|she|they|that|this|it)\s+(?:is|are|was|were)\s+(?:simply\s+|plainly\s+|just\s+|quite\s+)?"
-    rf"{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",  # not "they are mistaken for tourists"
-    re.IGNORECASE,
-)
-_REPORTS_VIEW = re.compile(
-    r"\b(?:says|said|argues|argued|claims|claimed|believes|believed|thinks|thought|insists|insisted|wants|wanted"
-    r"|writes|wrote|tells us|told us)\b",
-    re.IGNORECASE,
-)
+# Verbs of holding a view that the reporting-verb list (rhetoric_cues_reporting_verbs.txt) leaves out
+_BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted)\b")
 
 
 def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
@@ -1077,11 +1070,17 @@ def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
     text = ctx.sents["text"].astype("str")
     conceded = _rows_with(found, "concession", len(text))
     ok = ctx.next_ok()
-    rejects = text.str.match(_REJECTS_VIEW).to_numpy(dtype=bool)
+    verbs = ctx.lexicons.get("rhetoric_cues_reporting_verbs")
+
+    def reports(t: str) -> bool:
+        low = t.lower()
+        return bool(_BELIEF_VERBS.search(low) or (verbs is not None and verbs.entries_pattern.search(low)))
+
+    rejects = text.str.match(_REJECTION_START).to_numpy(dtype=bool)
     rows = [
         r
         for r in np.flatnonzero(rejects[1:]).tolist()
-        if ok[r] and not conceded[r] and not ctx.question[r] and _REPORTS_VIEW.search(text.iat[r])
+        if ok[r] and not conceded[r] and not ctx.question[r] and reports(text.iat[r])
     ]
     return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(r + 1)} rejects" for r in rows])
 
