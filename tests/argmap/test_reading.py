@@ -115,6 +115,22 @@ def test_a_recommendation_with_therefore_after_its_modal_closes_the_argument():
     assert r.central.rules == []
 
 
+def test_a_closing_recommendation_outranks_an_opening_statement_that_recommends_nothing():
+    r = read_text(
+        "Plastic bags are not biodegradable. They pollute rivers and seas for centuries. "
+        "Cheap cloth bags exist. Shops should charge for every plastic bag."
+    )
+    assert "Shops should charge" in r.central.text and r.central.rules == ["closing_recommendation"]
+    # an opening that already recommends keeps its place, and a need is no recommendation
+    r = read_text(
+        "Shops should charge for plastic bags. They pollute rivers and seas for centuries. "
+        "Shoppers must bring their own bags."
+    )
+    assert "Shops should charge" in r.central.text and "closing_recommendation" not in r.central.rules
+    r = read_text("Plastic bags pollute rivers and seas. Cheap cloth bags exist. Children need to learn this.")
+    assert "closing_recommendation" not in r.central.rules
+
+
 def test_title_overlap_only_with_a_title():
     text = (
         "Noise keeps children awake at night. Lorries pass the school every minute. "
@@ -135,6 +151,7 @@ def test_model_json_has_provenance_and_every_unit_explains_itself():
         assert m["weights"] and isinstance(m["intercept"], float)
     assert model["sklearn_version"] and model["date"] and model["cv_scores"]
     assert not set(model["training_topics"]) & set(heldout_topics())
+    assert len(model["training_texts"]) == model["n_training_texts"] and model["heldout_texts"]
     r = read_text("Phones distract drivers. Therefore phones should be banned in cars, because crashes cost lives.")
     assert len(r.units) == 3
     for u in r.units:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from utils.argmap import score as score_module
 from utils.argmap.microtexts import align, load_gold
 from utils.argmap.score import LINK_RULE, THESIS_RULE, link_rule, macro_f1, main, score, thesis_rule
 
@@ -136,10 +137,23 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     assert ours["same-topic pairs, gold opposite stance"] == 1 and ours["same-topic pairs, gold same stance"] == 0
 
 
-def test_main_prints_a_table(gold_dir, capsys):
+def test_main_scores_texts_the_shipped_reader_never_saw_with_it(gold_dir, capsys):
     assert main([str(gold_dir), "--topics", "all"]) == 0
     out = capsys.readouterr().out
-    assert "ALL topics" in out and "central claim accuracy (explicit CC)" in out and "| target" in out
+    assert "NEW texts" in out and "central claim accuracy (explicit CC)" in out and "| target" in out
+    assert "HELD-OUT" not in out and "TRAINING" not in out
+
+
+def test_main_scores_the_dev_set_by_topic_and_new_texts_apart(gold_dir, capsys, monkeypatch):
+    (gold_dir / "micro_t003.xml").write_text(TEXT_C.replace("car_ban", "bike_ban"), encoding="utf-8")
+    model = {**TINY_MODEL, "training_texts": ["micro_t001"], "heldout_texts": ["micro_t003"], "cv_scores": {}}
+    monkeypatch.setattr(score_module, "load_model", lambda: model)
+    monkeypatch.setattr(score_module, "heldout_topics", lambda: ["bike_ban"])
+    assert main([str(gold_dir)]) == 0
+    out = capsys.readouterr().out
+    held, train, new = (out.split(title)[1].split("\n\n")[0] for title in ("HELD-OUT", "TRAINING", "NEW texts"))
+    texts = "texts                                            |          |"
+    assert f"{texts}        1" in held and f"{texts}        1" in train and f"{texts}        1" in new
 
 
 def test_the_article_thesis_rules_are_scored_against_the_central_claim(tmp_path):

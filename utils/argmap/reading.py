@@ -38,6 +38,7 @@ _SHOULD = re.compile(r"\b(should|must|ought|need(?:s)? to|have to|has to)\b", re
 _WINDOW = 4  # attachment candidates: units at most this far away, and the central claim
 _RESTATEMENT = 0.6  # word overlap (cosine of content-word sets) from which a unit restates the central claim
 _FIRST_PERSON = re.compile(r"\b(i|my|me|we|our)\b", re.IGNORECASE)
+_RECOMMEND = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)  # a recommendation, not a need
 # A conclusion marked inside the sentence, after its modal: "The city should therefore ...", "We must
 # thus ...", "Zoos ought, therefore, to close" (the final recommendation of a short argument)
 _MODAL_THEN_THEREFORE = re.compile(
@@ -398,6 +399,18 @@ def _choose_central(
         if inf.span.sentence == last_sentence and concludes and inf.should and not inf.question:
             central, rules = i, ["concluding_recommendation"]
             break
+    # The model favours the opening unit; a text that opens with a statement and closes with a
+    # recommendation ("... Shops should charge for every bag.") argues toward the recommendation.
+    # On the training topics, cross-validated, central claim 0.80 -> 0.84 and no opening claim lost.
+    if not rules and central == 0:
+        closing = [
+            i
+            for i, inf in enumerate(infos)
+            if inf.span.sentence == last_sentence and not inf.question and _RECOMMEND.search(inf.span.text)
+        ]
+        opening = [i for i, inf in enumerate(infos) if inf.span.sentence == 0]
+        if closing and not any(_RECOMMEND.search(infos[i].span.text) for i in opening):
+            central, rules = max(closing, key=lambda i: central_p[i]), ["closing_recommendation"]
     if _conceded(infos, central):
         central, rules = central + 1, ["author_view_after_concession"]
     elif "opponent" in infos[central].opens and role_p[central] > 0.5:

@@ -144,7 +144,8 @@ def train(gold_dir: str | Path, out_path: str | Path | None = None) -> dict:
         The written model dict.
     """
     held = set(heldout_topics())
-    golds = [g for g in load_gold(gold_dir) if g.topic not in held]
+    dev = load_gold(gold_dir)
+    golds = [g for g in dev if g.topic not in held]
     model = fit(golds)
     model["models"]["central"]["weights"]["overlap_title"] = TITLE_PRIOR
     model.update(
@@ -158,6 +159,9 @@ def train(gold_dir: str | Path, out_path: str | Path | None = None) -> dict:
             "provenance": "Trained by utils.argmap.train on arg-microtexts part 2 (Skeppstedt, Peldszus & Stede 2018, CC BY-NC-SA 4.0), "
             "training topics only; held-out topics in data/models/heldout_topics.txt were not used. Texts are not stored here.",
             "training_topics": sorted({g.topic for g in golds}),
+            # text ids only: the scorer tells the dev set's texts from new ones (such as part 1's)
+            "training_texts": sorted(g.id for g in golds),
+            "heldout_texts": sorted(g.id for g in dev if g.topic in held),
             "n_training_texts": len(golds),
             "date": dt.date.today().isoformat(),
             "sklearn_version": sklearn.__version__,
