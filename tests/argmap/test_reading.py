@@ -169,6 +169,18 @@ def test_stance_parity_with_shared_words_and_answers():
     assert stance("Hunting is good for nature.", "Is hunting good or bad for nature?")[0] == "pro"
 
 
+def test_stance_reads_the_main_clause_not_its_reason_and_moral_verdicts_flip():
+    q = "Are helicopter parents good for their children?"
+    # "overly" and "not" would cancel out; the reason clause is the grounds, not the answer
+    assert stance("Helicopter parents, because they are overly protective, tend not to let children cope.", q) == (
+        "con",
+        ["not"],
+    )
+    assert stance("Helicopter parents are bad because they harm their children.", q)[0] == "con"
+    assert stance("Because they protect too much, helicopter parents are bad for children.", q)[0] == "con"
+    assert stance("Removing their horns is kind of cruel.", "Should the horns of wild rhinos be removed?")[0] == "con"
+
+
 def test_read_triggers(tmp_path):
     p = tmp_path / "topics_triggers.md"
     p.write_text(

@@ -144,6 +144,12 @@ def _clause_on(claim: str, question: str) -> str:
     return max(parts, key=lambda p: len({_stem(t) for t in _tokens(p)} & q))
 
 
+# A reason clause inside a claim ("Helicopter parents, because they are overly protective, tend not
+# to ...", "X is bad because it harms Y") gives the claim's grounds, not its answer: its evaluation
+# words do not count toward the claim's polarity. Training topics: stance per text 0.926 -> 0.934.
+_REASON_CLAUSE = re.compile(r"(?:^|,\s*|\s+)\b(?:because|since|given that|due to)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+
+
 def stance(claim: str, question: str) -> tuple[str, list[str]]:
     """Stance of a claim toward a yes/no question.
 
@@ -163,7 +169,7 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
     if first and first[0] in {"yes", "no"}:
         return ("pro" if first[0] == "yes" else "con"), first
     question = _drop_alternative(question)
-    claim = _clause_on(claim, question)
+    claim = _REASON_CLAUSE.sub("", _clause_on(claim, question)) or claim
     negative = {_stem(w) for w in load_lexicon("polarity_negative")}
     shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
     c = polarity_flips(claim, shared=shared)
