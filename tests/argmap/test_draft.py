@@ -435,10 +435,11 @@ def test_an_objection_attacks_the_thesis_and_its_answer_attacks_the_objection():
     # is the view the author rejects: not a main claim, and it attacks the thesis
     assert role["remote-work-p02-s01"] == "premise"
     assert links[("remote-work-p02-s01", "remote-work-p05-s01")] == "attacks"
-    # the reader takes the first sentence for the central claim; its supports go to the thesis
-    assert links[("remote-work-p03-s02", "remote-work-p05-s01")] == "supports"
-    # the firm's attrition figures back the point their paragraph opens with ("Yet forcing everyone back
-    # five days a week is the wrong answer.")
+    # the reader's central claim is the closing recommendation; what supports it goes to the thesis
+    assert links[("remote-work-p02-s04", "remote-work-p05-s01")] == "supports"
+    # the commuting and attrition figures back the point their paragraph opens with ("Yet forcing
+    # everyone back five days a week is the wrong answer.")
+    assert links[("remote-work-p03-s02", "remote-work-p03-s01")] == "supports"
     assert links[("remote-work-p03-s03", "remote-work-p03-s01")] == "supports"
 
 

@@ -476,6 +476,22 @@ def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_t
     assert "grants or reports the other side (-2)" in th.loc["a-p02-s01", "reasons"]
 
 
+def test_a_sentence_announcing_what_follows_is_not_the_thesis():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["I want to talk tonight about the green belt."],
+                ["We are going to have to build on some of it."],
+                ["So here is what I propose.", "We release the grey belt first."],
+                ["Thank you all for coming."],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=4).set_index("sentence_id")
+    assert th.index[0] == "a-p02-s01"
+    assert "announces what follows (-2)" in th.loc["a-p03-s01", "reasons"]
+
+
 def test_a_restatement_of_the_previous_sentence_earns_no_thesis_phrase_points():
     # "in other words" glosses the sentence before it (a code gloss, Hyland 2005), so it says
     # nothing about the writer's main point; "in short" labels a stage (a frame marker) and does
@@ -1330,6 +1346,26 @@ OUTSIDE_CASES = {
             ("We are right that the switch is a nuisance.", False),  # the writer's own claim
         ],
     ),
+    "the objection a writer expects from the audience is conceded": (
+        "concession",
+        [
+            ("Some of you will say that we can build on brownfield land instead.", True),
+            ("Others will say that the green belt is sacred.", True),
+            ("Some head teachers worry that kitchens cannot cope with the extra demand.", True),
+            ("I will say this for the plan: it is cheap.", False),
+        ],
+    ),
+    "a point named as one of a series is a claim; a hedge that only rounds a number is not": (
+        "claim",
+        [
+            ("The first reason is fairness between pupils.", True),
+            ("Another argument is cost.", True),
+            ("The first reason was cost.", False),  # told in the past: a story, not a point
+            ("About 1.9 million pupils are registered for free meals.", False),
+            ("An estimated 11% of eligible children are not registered.", False),
+            ("About half of the pupils probably eat at home.", True),  # a hedge of its own
+        ],
+    ),
     "a condition in the past tense is not a story": (
         "evidence_anecdote",
         [
@@ -1346,6 +1382,19 @@ def test_outside_sentences_carry_the_label_they_should(case):
     label, cases = OUTSIDE_CASES[case]
     r = roles(*(text for text, _ in cases))
     assert [label in x for x in r] == [expected for _, expected in cases]
+
+
+def test_a_view_called_a_caricature_or_flatly_denied_is_rebutted():
+    r = roles(
+        "It is often said that exams test only memory.",
+        "This is a caricature.",
+        "Others will say that the green belt is sacred.",
+        "It is not.",
+        "The buses were late.",
+        "It is not.",  # denies, but the sentence before reports no view
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1] and "concession" in r[2] and "rebuttal" in r[3]
+    assert "rebuttal" not in r[5]
 
 
 def test_a_reported_view_the_next_sentence_rejects_is_conceded_and_the_rejection_rebuts_it():

@@ -349,6 +349,15 @@ def under_concluding_heading(sentences: pd.DataFrame) -> pd.Series:
     return pd.Series(flag[~heading])
 
 
+# A sentence that only points ahead to what the writer will say ("So here is what I propose.", "This
+# is my plan:", "Here's the thing."): its content is in the sentences after it, so it is no thesis.
+ANNOUNCER = re.compile(
+    r"^\W*(?:(?:so|and|now|well)\W+)?(?:here\s+is|here's|here\s+are|this\s+is|these\s+are)\s+"
+    r"(?:what|how|why|my|our|the)\b[^.!?;,:]{0,40}[.:!]?\W*$|.*:\W*$",
+    re.IGNORECASE,
+)
+
+
 def thesis_candidates(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -366,7 +375,8 @@ def thesis_candidates(
     a concluding heading ("The bottom line", "Conclusion", "Our verdict") +1, repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
-    -2, part of an imagined case -2, a concession not answered in the same sentence (it grants or
+    -2, a sentence announcing what follows ("So here is what I propose.", one ending in a colon) -2,
+    part of an imagined case -2, a concession not answered in the same sentence (it grants or
     reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
     an authority or named exemplars: it supports the point rather than states it) -1, under six
     words -1 (not an imperative: "Let people choose." can be the thesis).
@@ -469,6 +479,7 @@ def thesis_candidates(
             "title": np.minimum(2.0, 0.5 * n_shared),
             "core": np.minimum(1.0, 0.25 * n_core),
             "a question": np.where(sid.isin(questions), -2.0, 0.0),
+            "announces what follows": np.where(text.str.match(ANNOUNCER).to_numpy(), -2.0, 0.0),
             "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),

@@ -44,11 +44,13 @@ SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)
 _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
 # "That description is wrong." / "This is simply not true." / "I think she is wrong about ...": a
-# verdict on the view just reported (not "they are mistaken for tourists")
+# verdict on the view just reported (not "they are mistaken for tourists"), or a bare denial of it
+# ("Others will say that the green belt is sacred. It is not.")
 _REJECTION_START = re.compile(
     r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
-    r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+(?:is|was|are|were)\s+"
-    rf"{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",
+    r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+"
+    rf"(?:(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)"
+    r"|(?:(?:is|was|are|were)\s+not|(?:isn|aren|wasn|weren)['\u2019]t)\W*$)",
     re.I,
 )
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
@@ -891,9 +893,33 @@ def reason_after_why(ctx: Context, questions: pd.DataFrame) -> pd.DataFrame:
     return make_hits(rows, "role", "reason", [f"answers the why-question {ctx.sid(r - 1)}" for r in rows])
 
 
-def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray) -> pd.DataFrame:
-    """Directives, and statements carrying a hedge, booster or attitude marker, are claim candidates."""
-    ok = ~blocked[hits["row"].to_numpy()]
+# A hedge that only rounds a number ("About 1.9 million pupils", "an estimated 11%", "roughly half")
+# withholds precision, not commitment: it makes a figure, not a claim.
+_APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "estimated", "some"})
+_NUMBER_NEXT = re.compile(
+    r"\s*(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a hundred"
+    r"|half|a (?:third|quarter|fifth|tenth|dozen))\b)",
+    re.I,
+)
+
+
+def _rounds_a_number(hits: pd.DataFrame, text: pd.Series) -> np.ndarray:
+    """Which hedge hits are approximators of the number right after them (or in their own match)."""
+    out = np.zeros(len(hits), dtype=bool)
+    for k, (label, match, row, end) in enumerate(zip(hits["label"], hits["match"], hits["row"], hits["end"])):
+        if label == "hedge":
+            first = str(match).split()[0].lower() if str(match).strip() else ""
+            if first in _APPROXIMATORS and (
+                any(ch.isdigit() for ch in str(match)) or _NUMBER_NEXT.match(text.iat[row], int(end))
+            ):
+                out[k] = True
+    return out
+
+
+def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray, text: pd.Series) -> pd.DataFrame:
+    """Directives, and statements carrying a hedge, booster or attitude marker, are claim candidates
+    (not a hedge that only rounds a number)."""
+    ok = ~blocked[hits["row"].to_numpy()] & ~_rounds_a_number(hits, text)
     stance = hits[ok & hits["label"].isin(["hedge", "booster", "attitude_marker"]).to_numpy()]
     direct = hits[ok & (hits["category"] == "directive").to_numpy()]
     return pd.concat(
@@ -926,27 +952,39 @@ _ENUMERATED = re.compile(
     r"(?:\A|(?<=\n))[^\w\n]*(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|fourthly|lastly)[ \t]*,[ \t]+(?=\S)"
 )  # not "Finally,", which as often means "at last" in a story ("Finally, the war starts.")
 _ENUMERATED_MIN_WORDS = 4  # "First, some background." introduces, it does not state
+# "The first reason is fairness between pupils.", "Another argument is cost.": the point named as one
+# of a series; short, since what follows "is" is the point itself (not "The first reason was ...", a story)
+_NAMED_POINT = re.compile(
+    r"(?:\A|(?<=\n))[^\w\n]*(?:the\s+(?:first|second|third|fourth|fifth|final|last|main|other|next)|another)[ \t]+"
+    r"(?:reason|point|argument|benefit|advantage|problem|objection|lesson)[ \t]+is[ \t]+(?=\w)"
+)
 
 
 def enumerated_points(ctx: Context, blocked: np.ndarray) -> pd.DataFrame:
-    """Statements that open with an ordinal ("First, ...", "Second, ...", "Lastly, ...") number the
+    """Statements that open with an ordinal ("First, ...", "Second, ...", "Lastly, ...") or name
+    their point as one of a series ("The first reason is ...", "Another argument is ...") number the
     writer's points in an essay: claim candidates, unless they tell (a past-tense verb), cite or
     imagine (``blocked``)."""
-    found = find_spans(_ENUMERATED, ctx.joined)
     text = ctx.sents["text"].astype("str")
     past = re.compile(past_pattern(ctx, strict=True))
-    keep = [
-        not blocked[r]
-        and len(text.iat[r][e:].split()) >= _ENUMERATED_MIN_WORDS
-        and not text.iat[r].rstrip().endswith(":")
-        and not past.search(text.iat[r].lower())
-        for r, e in zip(found["row"], found["end"])
-    ]
-    found = found[np.array(keep, dtype=bool)]
-    marker = found["match"].str.strip().str.rstrip(",")
-    return make_hits(
-        found["row"], "role", "claim", "an enumerated point: '" + marker + ",'", found["start"], found["end"], marker
-    )
+    hits = []
+    for pattern, min_words, rule in (
+        (_ENUMERATED, _ENUMERATED_MIN_WORDS, "an enumerated point: '{},'"),
+        (_NAMED_POINT, 1, "a point named as one of a series: '{}'"),
+    ):
+        found = find_spans(pattern, ctx.joined)
+        keep = [
+            not blocked[r]
+            and len(text.iat[r][e:].split()) >= min_words
+            and not text.iat[r].rstrip().endswith(":")
+            and not past.search(text.iat[r].lower())
+            for r, e in zip(found["row"], found["end"])
+        ]
+        found = found[np.array(keep, dtype=bool)]
+        marker = found["match"].str.strip().str.rstrip(",")
+        why = marker.map(rule.format)
+        hits.append(make_hits(found["row"], "role", "claim", why, found["start"], found["end"], marker))
+    return pd.concat(hits, ignore_index=True)
 
 
 # ---------------------------------------------------------------- the two passes
@@ -1043,6 +1081,7 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
             claims_from_stance(
                 found[~inside_quotes(found, ("hedge", "booster", "attitude_marker"), quoted, ctx)],
                 not_theirs | _rows_with(found, "evidence_anecdote", n) | _rows_with(found, "evidence_authority", n),
+                ctx.sents["text"].astype("str"),
             ),
             enumerated_points(
                 ctx,
