@@ -3,6 +3,9 @@ other articles' sentences."""
 
 from __future__ import annotations
 
+import pandas as pd
+
+from utils import paths
 from utils.argmap.references import authors, cross_references, describe_references, reference_summary
 from utils.ingest.read import ingest
 
@@ -86,6 +89,60 @@ def test_a_reply_that_names_its_target_and_answers_it_links_the_two_theses(tmp_p
         (amap.candidates["source_article"] == "reply") & (amap.candidates["target_article"] == "ban")
     ]
     assert cand["score"].tolist() == [0.5]
+
+
+def test_a_reply_that_says_it_disagrees_contradicts_its_target_whatever_point_it_grants(tmp_path):
+    from utils.argmap.draft import build_draft
+
+    (tmp_path / "ban.md").write_text(BAN, encoding="utf-8")
+    (tmp_path / "reply.md").write_text(
+        "# Phones belong in the classroom\n\nDana Whitfield's post argues for a ban. I have read it twice, and "
+        "I still disagree.\n\nI agree with Whitfield on one point: phones distract. But teachers can teach "
+        "restraint.\n\nSchools should teach pupils to use their phones well.\n",
+        encoding="utf-8",
+    )
+    amap = build_draft(ingest(tmp_path, progress=False))
+    across = amap.relations[amap.relations["scope"] == "across"]
+    link = across[(across["source_article"] == "reply") & (across["target_article"] == "ban")].iloc[0]
+    assert link["relation"] == "contradicts" and "says it disagrees (reply-p02-s02)" in link["rationale"]
+    # granting a point and answering it, without a stated disagreement, qualifies
+    (tmp_path / "reply.md").write_text(
+        "# Phones belong in the classroom\n\nDana Whitfield's post argues for a ban.\n\nI agree with Whitfield "
+        "on one point: phones distract. But teachers can teach restraint.\n\nSchools should teach pupils to use "
+        "their phones well.\n",
+        encoding="utf-8",
+    )
+    amap = build_draft(ingest(tmp_path, progress=False))
+    across = amap.relations[amap.relations["scope"] == "across"]
+    assert across.loc[across["source_article"] == "reply", "relation"].tolist() == ["qualifies"]
+
+
+def test_a_claim_that_reports_an_open_question_takes_no_side_and_links_only_as_a_candidate(tmp_path):
+    from utils.argmap.draft import build_draft
+
+    # other articles, so that the pair's shared words are not the whole corpus's topic
+    for f in (paths.ROOT / "tests" / "fixtures" / "opinion_pair").iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "ban.md").write_text(BAN, encoding="utf-8")
+    (tmp_path / "oped.txt").write_text(
+        "Cities should end rental e-scooter schemes, because scooter crashes fill hospital wards.\n", encoding="utf-8"
+    )
+
+    def links_with(news: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        (tmp_path / "news.txt").write_text(news + "\n", encoding="utf-8")
+        amap = build_draft(ingest(tmp_path, progress=False))
+        pick = lambda r: r[(r["scope"] == "across") & r["source_article"].isin(["news", "oped"])]  # noqa: E731
+        return pick(amap.relations), pick(amap.candidates)
+
+    drawn, _ = links_with(
+        "The council voted to end the rental e-scooter scheme after scooter crashes filled the hospital wards."
+    )
+    assert len(drawn) == 1
+    drawn, cand = links_with(
+        "The council will vote on whether to end the rental e-scooter scheme after scooter crashes filled the hospital wards."
+    )
+    assert drawn.empty and len(cand) == 1
+    assert "reports an open question ('whether'), which takes no side" in cand["rationale"].iloc[0]
 
 
 def test_two_articles_by_one_writer_do_not_answer_each_other_by_her_name(tmp_path):

@@ -825,6 +825,7 @@ def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_OPEN_QUESTION = re.compile(r"\bwhether\b", re.I)  # "will vote on whether to end the scheme" takes no side
 
 
 def is_copy(a: str, b: str, *, at: float = COPY_SIMILARITY) -> bool:
@@ -905,6 +906,9 @@ def draft_cross_links(
         shared = sorted(set(words.get(p.a, {})) & set(words.get(p.b, {})))
         forms = {words[p.a][t] for t in shared} | {words[p.b][t] for t in shared}
         relation, why = type_by_stance(a.quote, b.quote, forms)
+        open_question = next((c.claim_id for c in (a, b) if _OPEN_QUESTION.search(c.quote)), None)
+        if open_question:
+            why += f"; but {open_question} reports an open question ('whether'), which takes no side"
         src, tgt = (b, a) if b.article_id > a.article_id else (a, b)
         row = dict(
             relation_id="",
@@ -918,11 +922,18 @@ def draft_cross_links(
             rule=f"claims sharing specific words (weight {p.weight:.2f}) + stance parity",
             score=round(float(p.confidence), 3),
         )
-        (drawn if p.confidence >= draw_at and p.anchors >= 2 else candidates).append(row)
+        (drawn if p.confidence >= draw_at and p.anchors >= 2 and not open_question else candidates).append(row)
     return relations_frame(drawn), relations_frame(candidates)
 
 
 REPLY_CONFIDENCE = 0.9  # a reply that names its target and answers it: the writer says whom they answer
+# "I still disagree.", "Whitlock is wrong about ...": the reply's verdict on its target, whatever point
+# it grants on the way ("I agree with Whitlock on one point")
+_DISAGREEMENT = re.compile(
+    r"(?<![\w'’])(?:I|we) (?:still |strongly |respectfully |simply |fundamentally )?disagree(?![\w'’])"
+    r"(?! with (?:\w+ )?(?:on|about) (?:one|a few|some) )|(?:I|we) could(?:n't|n’t| not) disagree more",
+    re.I,
+)
 _AGREEMENT = re.compile(
     r"(?<![\w'’])(?:I|we) (?:fully |entirely |largely )?agree(?![\w'’])|\b(?:is|are) right\b|\brightly\b", re.I
 )
@@ -931,8 +942,8 @@ _AGREEMENT = re.compile(
 def reply_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Links between the theses of two articles when one names the other's author or gives its
     title (:func:`utils.argmap.references.cross_references`), typed by how the naming paragraphs
-    answer it: a rebuttal after a point granted qualifies it, a rebuttal or contrast alone
-    contradicts it, agreement without either ("I agree", "rightly") agrees. Without any of these
+    answer it: a stated disagreement ("I still disagree") contradicts it whatever point is granted, a
+    rebuttal after a point granted qualifies it, a rebuttal or contrast alone contradicts it, agreement without either ("I agree", "rightly") agrees. Without any of these
     the link is a candidate ("qualifies", confidence 0.5) for the analyst to type.
 
     Returns:
@@ -955,7 +966,10 @@ def reply_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame) -> t
         answers = sorted(near.intersection(list(rebut | contrast)))
         granted = sorted(near.intersection(list(concede)))
         agreeing = [i for i in near if _AGREEMENT.search(str(sents.at[i, "text"]))]
-        if answers and granted:
+        disagreeing = [i for i in near if _DISAGREEMENT.search(str(sents.at[i, "text"]))]
+        if disagreeing:
+            relation, how = "contradicts", f"says it disagrees ({disagreeing[0]})"
+        elif answers and granted:
             relation, how = "qualifies", f"grants a point ({granted[0]}) and answers it ({answers[0]})"
         elif answers:
             relation, how = "contradicts", f"answers it ({answers[0]})"
@@ -974,9 +988,9 @@ def reply_links(claims: pd.DataFrame, corpus: Corpus, labels: pd.DataFrame) -> t
             target_article=a,
             rationale=f"{b} names {a} ({named}, in {', '.join(group['sentence_id'])}) and {how}.",
             rule="a reply naming its target's author or title + how the naming paragraphs answer it",
-            score=REPLY_CONFIDENCE if answers or agreeing else 0.5,
+            score=REPLY_CONFIDENCE if answers or agreeing or disagreeing else 0.5,
         )
-        (drawn if answers or agreeing else candidates).append(row)
+        (drawn if answers or agreeing or disagreeing else candidates).append(row)
     return relations_frame(drawn), relations_frame(candidates)
 
 
