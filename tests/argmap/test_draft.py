@@ -507,6 +507,28 @@ LONG = (
 )
 
 
+def test_a_report_that_only_quotes_views_takes_its_opening_sentence_as_its_thesis(tmp_path):
+    (tmp_path / "news.txt").write_text(
+        "Employers race to use AI in hiring\n\n"
+        "Companies are turning to software to sift job applications, but critics warn it can entrench bias.\n\n"
+        "More than 40% of large employers now use automated screening, according to a survey.\n\n"
+        '"We get 3,000 applications for every graduate role," said Priya Shah, head of talent at a bank.\n\n'
+        'A spokesperson said employers "must be able to explain how decisions about candidates are made".\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "oped.txt").write_text(
+        "Hiring software needs an audit\n\nEvery hiring tool should be audited for bias before it is used.\n\n"
+        "Past hiring decisions were not fair, and software learns from them.\n",
+        encoding="utf-8",
+    )
+    corpus = ingest(tmp_path, progress=False)
+    theses = draft.draft_theses(corpus, draft.rhetoric.label_sentences(corpus.sentences)).drop_duplicates("article_id")
+    theses = theses.set_index("article_id")
+    assert theses.loc["news", "sentence_id"] == "news-p02-s01"  # not the spokesperson's "must"
+    assert theses.loc["news", "reasons"].startswith(draft.NO_CLAIM)
+    assert theses.loc["oped", "sentence_id"] == "oped-p02-s01" and "a claim (+2)" in theses.loc["oped", "reasons"]
+
+
 def test_a_short_one_paragraph_text_takes_the_readers_central_claim_as_its_thesis(tmp_path):
     """The rules rank the closing "In short, ..." first in both texts; in the short one-paragraph
     text the reader's central claim (its opening recommendation) becomes the thesis instead, and
