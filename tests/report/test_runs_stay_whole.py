@@ -61,6 +61,14 @@ def _files(folder: Path) -> dict[str, bytes]:
     return out
 
 
+def _first_difference(a: bytes, b: bytes, *, lines: int = 12) -> str:
+    """The first lines where two outputs differ, as a unified diff (tags on lines of their own)."""
+    import difflib
+
+    split = lambda data: data.decode(errors="replace").replace(">", ">\n").splitlines()  # noqa: E731
+    return "\n".join(list(difflib.unified_diff(split(a), split(b), "clean", "again", n=1, lineterm=""))[:lines])
+
+
 def _kernels_of(pid: int) -> list[int]:
     """Kernel processes started by the run with process id ``pid`` (their connection file lives in
     that run's socket folder, named after it)."""
@@ -256,7 +264,9 @@ def test_a_killed_run_leaves_nothing_running_or_mixed_and_a_rerun_equals_a_clean
     for kind in ("reports", "processed"):
         assert sorted(again[kind]) == sorted(clean[kind])
         differ = [name for name in clean[kind] if again[kind][name] != clean[kind][name]]
-        assert differ == [], f"{kind} differ from the clean run's: {differ}"
+        assert differ == [], f"{kind} differ from the clean run's: {differ}\n" + _first_difference(
+            clean[kind][differ[0]], again[kind][differ[0]]
+        )
     assert any(name.endswith(".png") for name in clean["reports"]) and any(
         name.endswith(".svg") for name in clean["reports"]
     )

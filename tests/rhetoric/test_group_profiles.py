@@ -1,4 +1,4 @@
-"""How groups argue: pooled profiles, and differences judged over articles, not sentences."""
+"""How groups argue: profiles and differences judged over articles, not sentences or pooled words."""
 
 import pandas as pd
 
@@ -36,7 +36,7 @@ def test_a_difference_every_article_shows_is_named():
 
 
 def test_one_article_asking_forty_questions_is_one_article_not_forty_pieces_of_evidence():
-    # pooled, B asks more questions (5.1 per 1,000 words against 1.0); over articles, that is one article
+    # B's average article asks more questions (5.1 per 1,000 words against 1.0); that is one article
     counts, articles, tone = _tables([1, 1, 1, 1, 1, 1, 1, 1], [40, 0, 0, 1, 0, 0, 0, 0])
     profile = views.group_profile(counts, articles, tone).set_index("group")
     assert profile.loc["B", "questions"] > 5 * profile.loc["A", "questions"]
@@ -65,8 +65,8 @@ def test_the_test_is_welchs_t():
     assert row["t"] == round(welch.statistic, 2) and row["p"] == float(f"{welch.pvalue:.2g}")
 
 
-def test_the_title_quotes_the_means_the_test_compared_not_the_pooled_rates():
-    # A's long article (4,000 words, 8 questions: 2 per 1,000) pulls A's pooled rate to 4.0 per
+def test_the_bars_and_the_title_give_the_mean_article_rate_the_test_compared_not_the_pooled_one():
+    # A's long article (4,000 words, 8 questions: 2 per 1,000) would pull A's pooled rate to 4.0 per
     # 1,000 words; its articles' mean rate is 4.7, the number the t-test compared
     counts, articles, tone = _tables([5, 6, 4, 5, 5, 6, 4, 5, 8], [1, 0, 2, 1, 1, 0, 2, 1])
     long_one = counts["article_id"] == "a8"
@@ -74,7 +74,7 @@ def test_the_title_quotes_the_means_the_test_compared_not_the_pooled_rates():
     counts.loc[long_one, "per_1000"] = counts.loc[long_one, "count"] / 4
     articles.loc[articles["article_id"] == "a8", "n_words"] = 4000
     profile = views.group_profile(counts, articles, tone)
-    assert profile.set_index("group").loc["A", "questions"] == 4.0
+    assert profile.set_index("group").loc["A", "questions"] == 4.67
     diff = views.group_differences(counts, articles, "A", "B")
     title = " ".join(views.group_profile_title(profile, diff).split())
     assert title.startswith(

@@ -27,7 +27,7 @@ GROUPS = {
         "anecdote",
         "hypothetical cases",
         "authority",
-        "exemplar companies",
+        "named examples",
         "analogy / metaphor",
     ),
     "#e76f51": ("concessions", "rebuttals"),

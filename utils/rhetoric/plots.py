@@ -146,7 +146,7 @@ def plot_group_profiles(profile: pd.DataFrame, *, ax: plt.Axes | None = None) ->
         ax.barh(y + offset, values, height=h, color=PALETTE[k % len(PALETTE)], label=f"{group} ({int(n):,} articles)")
     ax.set_yticks(y, dims)
     ax.invert_yaxis()
-    ax.set_xlabel("sentences (or markers) per 1,000 words, all the group's articles pooled")
+    ax.set_xlabel("sentences (or markers) per 1,000 words in the group's average article")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.grid(axis="y", visible=False)
     return ax

@@ -40,7 +40,7 @@ NAMES = {
     "evidence_anecdote": "anecdote",
     "evidence_hypothetical": "hypothetical cases",
     "evidence_authority": "authority",
-    "evidence_exemplar": "exemplar companies",
+    "evidence_exemplar": "named examples",
     "evidence_analogy": "analogy / metaphor",
     "concession": "concessions",
     "rebuttal": "rebuttals",
@@ -556,9 +556,19 @@ def _dimensions(by: pd.DataFrame, cat: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
+def article_dimensions(counts: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """Each article's fingerprint dimensions per 1,000 of its words (0 where it has no such
+    sentence), one row per article of ``ids``."""
+    c = counts[counts["article_id"].isin(ids)]
+    by = c.pivot_table(index="article_id", columns="label", values="per_1000", aggfunc="sum", fill_value=0.0)
+    cat = c.pivot_table(index="article_id", columns="category", values="per_1000", aggfunc="sum", fill_value=0.0)
+    return pd.DataFrame(_dimensions(by, cat)).reindex(ids, fill_value=0.0)
+
+
 def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
-    """How each group of articles argues: the fingerprint dimensions per 1,000 words of the
-    group's words (all its articles pooled), plus its articles, words and mean tone.
+    """How each group of articles argues: the fingerprint dimensions per 1,000 words in the
+    group's average article (the mean of its articles' rates, so a long article counts as one, as
+    in :func:`group_differences`), plus its articles, words and mean tone.
 
     Args:
         counts: From :func:`count_labels` (every article).
@@ -570,17 +580,13 @@ def group_profile(counts: pd.DataFrame, articles: pd.DataFrame, tone: pd.DataFra
         One row per group (``(no group)`` for articles without one), sorted by name.
     """
     group = group_of(articles)
-    c = counts.assign(group=counts["article_id"].map(group)).dropna(subset=["group"])
     words = articles.assign(group=articles["article_id"].map(group)).groupby("group")["n_words"].sum()
-    pooled = c.groupby(["group", "category", "label"], sort=False)["count"].sum().reset_index()
-    pooled["per_1000"] = 1000 * pooled["count"] / pooled["group"].map(words).clip(lower=1)
-    by = pooled.pivot_table(index="group", columns="label", values="per_1000", aggfunc="sum")
-    cat = pooled.groupby(["group", "category"])["per_1000"].sum().unstack()
+    rates = article_dimensions(counts, group.index)
     out = pd.DataFrame(
         {
             "articles": group.value_counts(),
             "words": words,
-            **_dimensions(by, cat),
+            **{k: v for k, v in rates.groupby(group).mean().items()},
             "mean tone": tone.groupby(tone["article_id"].map(group))["compound"].mean(),
         }
     )
@@ -615,10 +621,7 @@ def group_differences(
     cols = ["dimension", f"mean in {a}", f"mean in {b}", "t", "p", "q", "significant"]
     if min(int((ids == a).sum()), int((ids == b).sum())) < 2:
         return pd.DataFrame(columns=cols)
-    c = counts[counts["article_id"].isin(ids.index)]
-    by = c.pivot_table(index="article_id", columns="label", values="per_1000", aggfunc="sum", fill_value=0.0)
-    cat = c.pivot_table(index="article_id", columns="category", values="per_1000", aggfunc="sum", fill_value=0.0)
-    rates = pd.DataFrame(_dimensions(by, cat)).reindex(ids.index, fill_value=0.0)
+    rates = article_dimensions(counts, ids.index)
     in_a, in_b = rates[(ids == a).to_numpy()], rates[(ids == b).to_numpy()]
     n_a, n_b = len(in_a), len(in_b)
     gap = (in_a.mean() - in_b.mean()).to_numpy()
@@ -649,8 +652,8 @@ def group_differences(
 def group_profile_title(profile: pd.DataFrame, differences: pd.DataFrame, *, width: int = 75) -> str:
     """A title naming the clearest dimension that sets the two groups of ``differences``
     (:func:`group_differences`) apart beyond chance (the largest |t| among the significant), with
-    the two means of the articles' rates that the test compared (the front page gives the same
-    numbers); or saying that none does."""
+    the two means of the articles' rates that the test compared (the bars of the profile and the
+    front page give the same numbers); or saying that none does."""
     if len(profile) < 2 or len(differences.columns) < 3:
         return "How the group argues"
     a, b = (str(c).removeprefix("mean in ") for c in differences.columns[1:3])
