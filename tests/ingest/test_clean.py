@@ -357,6 +357,15 @@ def test_a_references_section_at_the_end_is_cut_as_back_matter():
     assert cleaned.paragraphs[-1].text == "Paragraph 3 makes a point about marking."
     cut = [e["text"] for e in cleaned.log if e["step"] == "back matter removed"]
     assert cut[0] == "References" and len(cut) == 3
+    # in plain text, a "References" line heads its list even with no blank line between them
+    plain = "Title\n\n" + "".join(f"Paragraph {k} makes a point about marking.\n\n" for k in range(1, 4))
+    plain += (
+        "References\n[1] Perelman, L. (2014) When the state of the art is counting words.\n[2] AQA (2005) Marking.\n"
+    )
+    cleaned = clean_text(plain, fmt="txt")
+    cut = [e["text"] for e in cleaned.log if e["step"] == "back matter removed"]
+    assert cut[0] == "References" and "AQA" in cut[-1]
+    assert cleaned.paragraphs[-1].text == "Paragraph 3 makes a point about marking."
     # a "Sources" heading near the start opens a section of the argument, not the back matter
     early = "## Sources\n\nWhere the data come from matters.\n\n" + body
     assert "back matter removed" not in {e["step"] for e in clean_text(early, fmt="md").log}

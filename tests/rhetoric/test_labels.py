@@ -1355,6 +1355,23 @@ OUTSIDE_CASES = {
             ("I will say this for the plan: it is cheap.", False),
         ],
     ),
+    "a numbered reference left in the text and 'et al.' with a reporting verb cite a source": (
+        "evidence_authority",
+        [
+            ("The scheme rewards them for what they would have done anyway [1].", True),
+            ("Members switched as readily as non-members did [2, 3].", True),
+            ("Sharp et al. found that members switched as readily as anyone.", True),
+            ("Sharp and his team were right about members.", False),
+        ],
+    ),
+    "a disclaimed inference is conceded": (
+        "concession",
+        [
+            ("This does not mean that retailers should scrap their schemes.", True),
+            ("That doesn't mean that the film itself is bad.", True),
+            ("This means that retailers should scrap their schemes.", False),
+        ],
+    ),
     "a point named as one of a series is a claim; a hedge that only rounds a number is not": (
         "claim",
         [
@@ -1392,9 +1409,27 @@ def test_a_view_called_a_caricature_or_flatly_denied_is_rebutted():
         "It is not.",
         "The buses were late.",
         "It is not.",  # denies, but the sentence before reports no view
+        "Some managers worry that sampling means missing problems.",
+        "It does not.",
     )
     assert "concession" in r[0] and "rebuttal" in r[1] and "concession" in r[2] and "rebuttal" in r[3]
     assert "rebuttal" not in r[5]
+    assert "concession" in r[6] and "rebuttal" in r[7]
+
+
+def test_may_the_month_is_no_hedge():
+    labels = label_sentences(
+        frame(
+            "The motion was debated on 12 May 2025.",
+            "We met in May and again last May.",
+            "The limits of 1975 may have produced a better film.",
+        )
+    )
+    assert [labels_of(labels, f"a-p0{i}-s01", "metadiscourse") & {"hedge"} for i in (1, 2, 3)] == [
+        set(),
+        set(),
+        {"hedge"},
+    ]
 
 
 def test_a_reported_view_the_next_sentence_rejects_is_conceded_and_the_rejection_rebuts_it():

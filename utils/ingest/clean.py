@@ -533,8 +533,8 @@ def paragraphs_from_lines(
             paras.append(Paragraph(text[m.end() :], raw[m.end() :], kind="heading"))
             cur = None
             continue
-        if start in titles:
-            paras.append(Paragraph(text, raw))
+        if start in titles or BACK_MATTER.match(text):  # "References" heads what follows, never joins it
+            paras.append(Paragraph(text, raw, kind="heading" if BACK_MATTER.match(text) else "body"))
             cur = None
             continue
         if wrapped and cur is None and paras and paras[-1].raw[0] in titles and _starts_lower(text):

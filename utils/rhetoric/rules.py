@@ -45,12 +45,12 @@ _COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
 _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
 # "That description is wrong." / "This is simply not true." / "I think she is wrong about ...": a
 # verdict on the view just reported (not "they are mistaken for tourists"), or a bare denial of it
-# ("Others will say that the green belt is sacred. It is not.")
+# ("Others will say that the green belt is sacred. It is not.", "... means missing problems. It does not.")
 _REJECTION_START = re.compile(
     r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
     r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+"
     rf"(?:(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)"
-    r"|(?:(?:is|was|are|were)\s+not|(?:isn|aren|wasn|weren)['\u2019]t)\W*$)",
+    r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)",
     re.I,
 )
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
@@ -302,7 +302,8 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
 
 
 # An academic citation: "(Hattie and Timperley, 2007)", "(Cooper et al., 2006; OECD, 2019)", "Black
-# and Wiliam (1998)", "(see Smith 2020, p. 4)"
+# and Wiliam (1998)", "(see Smith 2020, p. 4)", a numbered reference ("... done anyway [1].", "[2, 3]",
+# "[4-6]") and authors said to report something without a year ("Sharp et al. found that ...")
 _AUTHORS = r"[A-Z][\w'’-]+(?:(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
 CITATION = re.compile(
     rf"\((?:see\s+|e\.g\.,?\s+|cf\.\s+)?{_AUTHORS},?\s+(?:19|20)\d\d[a-z]?(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?"
@@ -311,20 +312,22 @@ CITATION = re.compile(
     rf"|\b{_AUTHORS}\s+\((?:19|20)\d\d[a-z]?\),?\s+(?:\w+\s+)?(?:found|find|finds|showed|shows|show|argued|argues|"
     rf"argue|reported|reports|noted|notes|concluded|concludes|suggested|suggests|observed|observes|demonstrated|"
     rf"demonstrates|wrote|writes|estimated|estimates|claimed|claims)\b"
+    r"|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]"
+    r"|\b[A-Z][\w'’-]+\s+et\s+al\.?\s+(?:\w+\s+)?(?:found|showed|shows|reported|reports|concluded|observed|estimated)\b"
 )
 
 
 def citation_labels(ctx: Context) -> pd.DataFrame:
     """A source cited the academic way, by author and year ("(Hattie and Timperley, 2007)",
-    "Black and Wiliam (1998) showed ..."): evidence from an authority, as a named source with a
-    reporting verb is."""
+    "Black and Wiliam (1998) showed ..."), by a numbered reference ("[2]") or as "Sharp et al.
+    found": evidence from an authority, as a named source with a reporting verb is."""
     found = find_spans(CITATION, ctx.joined, case_sensitive=True)
     found = found[~found["match"].str.contains("\n")].drop_duplicates("row")  # one sentence, its first citation
     return make_hits(
         found["row"],
         "role",
         "evidence_authority",
-        "cites a source by author and year: '" + found["match"] + "'",
+        "cites a source: '" + found["match"] + "'",
         found["start"],
         found["end"],
         found["match"],
