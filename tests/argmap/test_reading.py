@@ -131,6 +131,17 @@ def test_a_closing_recommendation_outranks_an_opening_statement_that_recommends_
     assert "closing_recommendation" not in r.central.rules
 
 
+def test_those_who_marks_an_opponent_only_with_what_they_hold():
+    from utils.argmap.reading import _cue_set, _ngrams
+
+    def opponent(t: str) -> bool:
+        return bool(_ngrams(t) & _cue_set("opponent"))
+
+    assert opponent("Those who argue for a ban forget the cost.")
+    assert opponent("There are those who would say that bags are cheap.")
+    assert not opponent("Unhappy customers answered far more often than those who had a fine call.")
+
+
 def test_title_overlap_only_with_a_title():
     text = (
         "Noise keeps children awake at night. Lorries pass the school every minute. "
