@@ -91,30 +91,27 @@ def test_a_reply_that_names_its_target_and_answers_it_links_the_two_theses(tmp_p
     assert cand["score"].tolist() == [0.5]
 
 
-def test_a_reply_that_says_it_disagrees_contradicts_its_target_whatever_point_it_grants(tmp_path):
+def _reply_links(folder, reply: str) -> pd.DataFrame:
+    """The drafted links across articles from a reply, written beside the phone-ban post."""
     from utils.argmap.draft import build_draft
 
-    (tmp_path / "ban.md").write_text(BAN, encoding="utf-8")
-    (tmp_path / "reply.md").write_text(
-        "# Phones belong in the classroom\n\nDana Whitfield's post argues for a ban. I have read it twice, and "
-        "I still disagree.\n\nI agree with Whitfield on one point: phones distract. But teachers can teach "
-        "restraint.\n\nSchools should teach pupils to use their phones well.\n",
-        encoding="utf-8",
+    (folder / "ban.md").write_text(BAN, encoding="utf-8")
+    (folder / "reply.md").write_text(reply, encoding="utf-8")
+    rel = build_draft(ingest(folder, progress=False)).relations
+    return rel[(rel["scope"] == "across") & (rel["source_article"] == "reply")]
+
+
+def test_a_reply_that_says_it_disagrees_contradicts_its_target_whatever_point_it_grants(tmp_path):
+    head = "# Phones belong in the classroom\n\nDana Whitfield's post argues for a ban."
+    rest = (
+        "\n\nI agree with Whitfield on one point: phones distract. But teachers can teach restraint.\n\n"
+        "Schools should teach pupils to use their phones well.\n"
     )
-    amap = build_draft(ingest(tmp_path, progress=False))
-    across = amap.relations[amap.relations["scope"] == "across"]
-    link = across[(across["source_article"] == "reply") & (across["target_article"] == "ban")].iloc[0]
-    assert link["relation"] == "contradicts" and "says it disagrees (reply-p02-s02)" in link["rationale"]
+    link = _reply_links(tmp_path, head + " I have read it twice, and I still disagree." + rest).iloc[0]
+    assert link["target_article"] == "ban" and link["relation"] == "contradicts"
+    assert "says it disagrees (reply-p02-s02)" in link["rationale"]
     # granting a point and answering it, without a stated disagreement, qualifies
-    (tmp_path / "reply.md").write_text(
-        "# Phones belong in the classroom\n\nDana Whitfield's post argues for a ban.\n\nI agree with Whitfield "
-        "on one point: phones distract. But teachers can teach restraint.\n\nSchools should teach pupils to use "
-        "their phones well.\n",
-        encoding="utf-8",
-    )
-    amap = build_draft(ingest(tmp_path, progress=False))
-    across = amap.relations[amap.relations["scope"] == "across"]
-    assert across.loc[across["source_article"] == "reply", "relation"].tolist() == ["qualifies"]
+    assert _reply_links(tmp_path, head + rest)["relation"].tolist() == ["qualifies"]
 
 
 def test_a_claim_that_reports_an_open_question_takes_no_side_and_links_only_as_a_candidate(tmp_path):
