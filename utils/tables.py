@@ -76,6 +76,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "raw_line": "int64",
         "word_offset": "int64",
         "n_words": "int64",
+        "notes": "int64",
         "text": "str",
     },
     # 1.5 million rows on 2,000 reviews: its text columns are categorical (each distinct string

@@ -132,6 +132,19 @@ def test_token_table_is_each_sentence_tokenised_in_order(tmp_path):
     }
 
 
+def test_a_sentence_counts_the_reference_marks_cleaning_cut_after_it(tmp_path):
+    (tmp_path / "essay.txt").write_text(
+        "Marking machines\n\nMany teachers use AI tools to grade homework.[1] This essay argues that machines "
+        "should not mark.\n\nScoring engines reward long essays.[2, 3]\n",
+        encoding="utf-8",
+    )
+    corpus = ingest(tmp_path, progress=False)
+    notes = corpus.sentences.set_index("sentence_id")["notes"]
+    assert notes.to_dict() == {"essay-p01-s01": 0, "essay-p02-s01": 1, "essay-p02-s02": 0, "essay-p03-s01": 1}
+    cut = corpus.cleaning[corpus.cleaning["step"] == "footnote mark removed"]
+    assert cut["text"].tolist() == ["[1]", "[2, 3]"]
+
+
 def test_manifest_titles_and_authors_are_used(seeds):
     a = seeds.articles.set_index("article_id")
     assert a.at["000", "author"].startswith("Human")

@@ -1417,6 +1417,14 @@ def test_a_view_called_a_caricature_or_flatly_denied_is_rebutted():
     assert "concession" in r[6] and "rebuttal" in r[7]
 
 
+def test_a_sentence_whose_reference_mark_cleaning_cut_cites_a_note():
+    s = frame("Many teachers use AI tools to grade homework.", "Teachers should mark by hand.").assign(notes=[1, 0])
+    labels = label_sentences(s)
+    assert "evidence_authority" in labels_of(labels, "a-p01-s01")
+    assert "evidence_authority" not in labels_of(labels, "a-p02-s01")
+    assert "evidence_authority" not in labels_of(label_sentences(s.drop(columns="notes")), "a-p01-s01")
+
+
 def test_may_the_month_is_no_hedge():
     labels = label_sentences(
         frame(

@@ -321,6 +321,8 @@ def article_rows(
         raise _Skip("has no text left after cleaning (only boilerplate or markup)")
     line_starts = _line_starts(raw)
     paras, sents, cleaning = [], [], [{"article_id": article_id, "pattern": "", **row} for row in cleaned.log]
+    # where cleaning cut a reference mark ("homework.[1]"): the sentence it closes cites a numbered note
+    note_marks = sorted(row["raw_start"] for row in cleaned.log if row["step"] == "footnote mark removed")
     toks: dict[str, list] = {"token": [], "start": [], "end": [], "is_word": [], "per_sentence": []}
     word_flag: dict[str, bool] = {}  # is_word of each distinct token (most tokens repeat)
     offset, word_offset = 0, 0
@@ -371,6 +373,7 @@ def article_rows(
                     raw_line=_line_of(line_starts, raw_start),
                     word_offset=word_offset,
                     n_words=words,
+                    notes=0,
                     text=text,
                 )
             )
@@ -378,6 +381,11 @@ def article_rows(
         offset += len(par.text) + 2  # paragraphs are joined by a blank line in the cleaned text
     if not word_offset:
         raise _Skip("has no words (only punctuation, symbols or markup); an article needs at least one word")
+    starts = [row["raw_start"] for row in sents]
+    for mark in note_marks:  # the last sentence starting before the mark is the one it follows
+        k = bisect_right(starts, mark) - 1
+        if k >= 0:
+            sents[k]["notes"] += 1
     return {
         "paragraphs": paras,
         "sentences": sents,

@@ -319,11 +319,12 @@ CITATION = re.compile(
 
 def citation_labels(ctx: Context) -> pd.DataFrame:
     """A source cited the academic way, by author and year ("(Hattie and Timperley, 2007)",
-    "Black and Wiliam (1998) showed ..."), by a numbered reference ("[2]") or as "Sharp et al.
-    found": evidence from an authority, as a named source with a reporting verb is."""
+    "Black and Wiliam (1998) showed ..."), by a numbered reference ("[2]", or a mark glued to the
+    sentence that cleaning cut: the sentences table's ``notes``) or as "Sharp et al. found":
+    evidence from an authority, as a named source with a reporting verb is."""
     found = find_spans(CITATION, ctx.joined, case_sensitive=True)
     found = found[~found["match"].str.contains("\n")].drop_duplicates("row")  # one sentence, its first citation
-    return make_hits(
+    cited = make_hits(
         found["row"],
         "role",
         "evidence_authority",
@@ -332,6 +333,13 @@ def citation_labels(ctx: Context) -> pd.DataFrame:
         found["end"],
         found["match"],
     )
+    if "notes" not in ctx.sents:
+        return cited
+    # a reference mark glued to the sentence ("... grade homework.[1]"), which cleaning cut (logged)
+    rows = np.flatnonzero(ctx.sents["notes"].fillna(0).to_numpy() > 0)
+    rows = rows[~np.isin(rows, found["row"].to_numpy())]
+    notes = make_hits(rows, "role", "evidence_authority", "cites a numbered note (its mark is in the cleaning log)")
+    return pd.concat([cited, notes], ignore_index=True)
 
 
 def exemplar_labels(ctx: Context) -> pd.DataFrame:
