@@ -529,6 +529,31 @@ def test_a_report_that_only_quotes_views_takes_its_opening_sentence_as_its_thesi
     assert theses.loc["oped", "sentence_id"] == "oped-p02-s01" and "a claim (+2)" in theses.loc["oped", "reasons"]
 
 
+def test_in_a_debate_transcript_each_debaters_points_support_or_attack_the_motion_by_their_side(tmp_path):
+    (tmp_path / "debate.txt").write_text(
+        "Debate: should companies replace call centres with chatbots?\n\n"
+        "MODERATOR: Our motion tonight is that companies should replace their call centres with chatbots. "
+        "Speaking for the motion, Karen Liu.\n\n"
+        "LIU: Customers hate waiting on hold. Last year our bank moved 70% of its contacts to chat.\n\n"
+        "MODERATOR: And against the motion, David Okafor.\n\n"
+        "OKAFOR: A chatbot cannot hear fear in a voice. Companies should keep their call centres.\n",
+        encoding="utf-8",
+    )
+    corpus = ingest(tmp_path, progress=False)
+    sides = draft.speaker_sides(corpus.sentences, corpus.paragraphs)
+    assert sides["debate-p03-s02"] == ("for", "LIU", "debate-p02-s02")
+    assert sides["debate-p05-s01"] == ("against", "OKAFOR", "debate-p04-s01")
+    assert "debate-p02-s01" not in sides  # the moderator takes no side
+    amap = draft.build_draft(corpus)
+    assert amap.claims.set_index("claim_id").loc["debate-p02-s01", "role"] == "thesis"
+    links = {(r.source, r.target): (r.relation, r.rule) for r in amap.relations.itertuples()}
+    assert links[("debate-p03-s02", "debate-p02-s01")] == (
+        "supports",
+        "said by LIU, who speaks for the motion (debate-p02-s02)",
+    )
+    assert links[("debate-p05-s02", "debate-p02-s01")][0] == "attacks"
+
+
 def test_a_short_one_paragraph_text_takes_the_readers_central_claim_as_its_thesis(tmp_path):
     """The rules rank the closing "In short, ..." first in both texts; in the short one-paragraph
     text the reader's central claim (its opening recommendation) becomes the thesis instead, and

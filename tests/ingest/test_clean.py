@@ -330,6 +330,21 @@ def test_an_interviews_q_and_a_marks_are_markers_not_words():
     assert [raw[e["raw_start"] : e["raw_end"]] for e in marks] == ["Q:", "A:"]
 
 
+def test_a_transcripts_speakers_in_capitals_are_markers_not_words():
+    raw = (
+        "MODERATOR: Speaking for the motion, Karen Liu.\n\nLIU: Thank you. Customers hate waiting.\n\n"
+        "DR HELEN MARSH: The figures say otherwise.\n\nLiu: a name in lower case is no speaker mark.\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    assert [(p.marker, p.text) for p in cleaned.paragraphs] == [
+        ("MODERATOR:", "Speaking for the motion, Karen Liu."),
+        ("LIU:", "Thank you. Customers hate waiting."),
+        ("DR HELEN MARSH:", "The figures say otherwise."),
+        ("", "Liu: a name in lower case is no speaker mark."),
+    ]
+    _check_raw_map(raw, cleaned.paragraphs)
+
+
 def test_footnote_marks_are_cut_so_they_neither_open_nor_make_a_sentence():
     raw = (
         "Many teachers use AI tools to grade homework.[1] This essay argues that machines should not mark.\n\n"

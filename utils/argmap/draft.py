@@ -171,6 +171,51 @@ def side_sections(sentences: pd.DataFrame) -> dict[str, str]:
     return {sid: text[head] for sid, head in _sections(s, pd.Series(False, index=s.index), side).items()}
 
 
+# A moderator naming a debater's side: "Speaking for the motion, Karen Liu.", "against the motion, David Okafor"
+_MOTION_SIDE = re.compile(
+    r"\b(?:(?P<against>against|opposing)|for|in favou?r of|proposing|supporting)\s+the\s+(?:motion|resolution)\b", re.I
+)
+
+
+def speaker_sides(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None) -> dict[str, tuple[str, str, str]]:
+    """In a debate transcript, the side of each speaker's turns: a turn is a paragraph whose marker
+    is a speaker in capitals ("LIU:", cut from the text by cleaning), and a speaker's side is what
+    a sentence naming them says ("Speaking for the motion, Karen Liu." / "And against the motion,
+    David Okafor."). Speakers no sentence places on a side (the moderator) have none.
+
+    Returns:
+        Sentence id -> (``"for"`` or ``"against"``, the speaker, the sentence that names the side),
+        for the sentences of sided speakers' turns only.
+    """
+    if paragraphs is None or "marker" not in paragraphs or sentences.empty:
+        return {}
+    marker = paragraphs.set_index("paragraph_id")["marker"].astype("str").str.rstrip(":").str.strip()
+    speaker = marker[marker.str.fullmatch(r"[A-Z][A-Z'\u2019. -]+") & ~marker.isin(["Q", "A"])]
+    if speaker.empty:
+        return {}
+    body = sentences[~sentences["is_heading"].astype(bool)]
+    out: dict[str, tuple[str, str, str]] = {}
+    for _, rows in body[body["paragraph_id"].isin(speaker.index)].groupby("article_id", sort=False):
+        names = set(speaker[speaker.index.isin(rows["paragraph_id"])])
+        if len(names) < 2:
+            continue
+        article = body[body["article_id"] == rows["article_id"].iloc[0]]
+        side: dict[str, tuple[str, str]] = {}
+        for sid, text in zip(article["sentence_id"], article["text"].astype("str")):
+            found = list(_MOTION_SIDE.finditer(text))
+            if len(found) != 1:  # none, or both sides in one sentence: whose is which is unclear
+                continue
+            words = {w.lower() for w in re.findall(r"[\w'\u2019-]+", text)}
+            for name in names:
+                if name.split()[-1].lower() in words:
+                    side[name] = ("against" if found[0].group("against") else "for", sid)
+        for sid, pid in zip(rows["sentence_id"], rows["paragraph_id"]):
+            name = speaker[pid]
+            if name in side:
+                out[sid] = (side[name][0], name, side[name][1])
+    return out
+
+
 def role_table(labels: pd.DataFrame) -> pd.DataFrame:
     """Per labelled sentence: number of ``claim`` hits, its first evidence label, reason /
     concession / rebuttal flags, and the rules that fired (``label: rule; ...``)."""
@@ -500,6 +545,7 @@ def link_article(
     reading: dict | None = None,
     sections: dict[str, str] | None = None,
     sides: dict[str, str] | None = None,
+    speakers: dict[str, tuple[str, str, str]] | None = None,
 ) -> list[dict]:
     """Support and attack links among one article's draft items.
 
@@ -515,6 +561,9 @@ def link_article(
         sides: :func:`side_sections`: in a two-sided article, items under "The case for X"
             support the thesis when the heading takes its side toward the words they share
             (:func:`type_by_stance`), and attack it otherwise.
+        speakers: :func:`speaker_sides`: in a debate transcript, what a debater says supports the
+            thesis (the motion, or a sentence of their own side) when they speak on its side, and
+            attacks it otherwise.
 
     Returns:
         Relation rows (``scope`` = ``inside``), each with the rule (and the reader's features) that made it.
@@ -582,6 +631,14 @@ def link_article(
             continue
         read = reads.get(r.claim_id)
         other_side = concede.get(r.claim_id) and not rebut.get(r.claim_id)  # grants or reports the other side
+        turn = (speakers or {}).get(r.claim_id)
+        if turn and not other_side:
+            side, name, named = turn
+            thesis_side = (speakers or {}).get(thesis.claim_id, ("for",))[0]  # a moderator's motion is "for"
+            relation = "supports" if side == thesis_side else "attacks"
+            rule = f"said by {name}, who speaks {side} the motion ({named})"
+            out.append(_link(r.claim_id, thesis.claim_id, relation, rule, 0.6, r.article_id))
+            continue
         heading = (sides or {}).get(r.claim_id)
         shared = _content(heading) & thesis_words if heading else set()  # stems: the stance unit finds them as text
         if shared and not other_side:
@@ -708,10 +765,17 @@ def draft_inside_links(
         by_article.setdefault(item.article_id, []).append(item)
     sections = point_sections(corpus.sentences, corpus.paragraphs)
     sides = side_sections(corpus.sentences)
+    speakers = speaker_sides(corpus.sentences, corpus.paragraphs)
     rows = []
     for group in by_article.values():
         rows += link_article(
-            group, rebuttals=rebuttals, concessions=concessions, reading=reads, sections=sections, sides=sides
+            group,
+            rebuttals=rebuttals,
+            concessions=concessions,
+            reading=reads,
+            sections=sections,
+            sides=sides,
+            speakers=speakers,
         )
     return relations_frame(rows).drop_duplicates(["source", "target"]).reset_index(drop=True)  # first rule wins
 

@@ -49,7 +49,10 @@ TERMINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 BULLET_ONLY = re.compile(r"^[-–—•*o·▪◦]$")
 BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)])\s+(?=\S)")
-SPEAKER_MARK = re.compile(r"^(?P<marker>Q|A|Question|Answer)\s*:\s+(?=\S)")  # an interview's "Q: ..." / "A: ..."
+# an interview's "Q: ..." / "A: ...", and a transcript's speaker in capitals ("LIU: ...", "DR HELEN MARSH: ...")
+SPEAKER_MARK = re.compile(
+    r"^(?P<marker>Q|A|Question|Answer|[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2})\s*:\s+(?=\S)"
+)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a Markdown blockquote's "> " (nested: "> > ")
 # a line of nothing but a section break: "---", "***", "* * *", "___", "===", "~~~"
@@ -1073,7 +1076,9 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
     """An interview's "Q:" or "A:" opening a paragraph goes to its ``marker``, as a list bullet
-    does, so "A: No." reads as the answer "No." to the question before it (in place, logged)."""
+    does, so "A: No." reads as the answer "No." to the question before it; so does a transcript's
+    speaker ("OKAFOR: Karen's bank is impressive ..."), so the turn's sentences are the speaker's
+    words without the name (in place, logged)."""
     m = SPEAKER_MARK.match(p.text) if p.kind == "body" else None
     if m is None:
         return
