@@ -1425,6 +1425,20 @@ def test_a_sentence_whose_reference_mark_cleaning_cut_cites_a_note():
     assert "evidence_authority" not in labels_of(label_sentences(s.drop(columns="notes")), "a-p01-s01")
 
 
+def test_a_possibility_the_next_sentence_sets_aside_is_conceded_and_answered():
+    r = roles(
+        "Some of the difference may come from the novelty of the trial.",
+        "Even so, the gap held in every week of the trial.",
+        "The rain might stop by noon.",
+        "But we went out anyway.",  # a plain "But" after a hedge is any story's next step
+        "The bot may hand over to a person.",
+        "That said, few customers ever reach one.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" not in r[2]
+    assert "concession" in r[4] and "rebuttal" in r[5]
+
+
 def test_may_the_month_is_no_hedge():
     labels = label_sentences(
         frame(

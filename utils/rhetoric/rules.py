@@ -772,6 +772,37 @@ def expectation_concessions(ctx: Context) -> pd.DataFrame:
     )
 
 
+# A point the writer allows may hold, then sets aside: "Some of the difference may come from the
+# novelty of the trial. Even so, the gap held in every week." Only the openers that concede before
+# they counter ("even so", "that said"), not a plain "But", which follows a hedge in any story.
+_POSSIBLE = re.compile(r"\b(?:may|might)\b", re.I)
+_CONCESSIVE_COUNTER = re.compile(
+    r"^\W*(?:even so|that said|having said that|all the same|nevertheless|nonetheless|still,|even then)\b", re.I
+)
+
+
+def possibility_concessions(ctx: Context) -> pd.DataFrame:
+    """A sentence that allows something may be so ("may", "might") whose next sentence sets it
+    aside ("Even so, ...", "That said, ...", "Nevertheless, ..."): the point granted, a concession."""
+    text = ctx.sents["text"].astype("str")
+    nxt = ctx.next_ok()
+    rows = [
+        r
+        for r in range(len(text) - 1)
+        if nxt[r] and _CONCESSIVE_COUNTER.match(text.iat[r + 1]) and _POSSIBLE.search(text.iat[r])
+    ]
+    found = [_POSSIBLE.search(text.iat[r]) for r in rows]
+    return make_hits(
+        rows,
+        "role",
+        "concession",
+        [f"allows '{m.group()}' and the next sentence sets it aside" for m in found],
+        [m.start() for m in found],
+        [m.end() for m in found],
+        [m.group() for m in found],
+    )
+
+
 def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The counter-move after a concession: a contrast later in the same sentence, the main clause
     after a concessive opening ("Although ..., <main clause>"), or one of the next sentences that
@@ -1071,7 +1102,7 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     # a sentence that directs or holds a claim cue ("schools should ban phones", "Ban them.") does
     # not go on telling a story (one that begins it, "Consider what happened at ...", still does)
     directive = _rows_with(found, "obligation", n) | _rows_with(found, "imperative", n) | _rows_with(found, "claim", n)
-    found = pd.concat([found, expectation_concessions(ctx)], ignore_index=True)
+    found = pd.concat([found, expectation_concessions(ctx), possibility_concessions(ctx)], ignore_index=True)
     found = pd.concat([found, rejected_views(ctx, found)], ignore_index=True)
     rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
