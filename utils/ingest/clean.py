@@ -908,8 +908,10 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
 
 
 # A reference mark glued to the word or punctuation before it: "homework.[1]", "markers[2,3]", "size.¹"
+NUMBERED_REFERENCE = r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"  # "[1]", "[2, 3]", "[4-6]"
+FOOTNOTE_STEP = "footnote mark removed"  # the cleaning log's step for a reference mark cut from the text
 FOOTNOTE_MARK = re.compile(
-    r"(?<=[\w.,;:!?\"'”’)])(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\[\^[^\]\s]{1,20}\]|[¹²³⁰⁴-⁹]+)"
+    rf"(?<=[\w.,;:!?\"'”’)])(?:{NUMBERED_REFERENCE}|\[\^[^\]\s]{{1,20}}\]|[¹²³⁰⁴-⁹]+)"
 )  # "[1]", "[2, 3]", Markdown's "[^1]", "¹"
 # A transcript's stage direction: "(Applause.)", "[Laughter]", "(inaudible)", "[crosstalk 00:12:03]"
 _STAGE_WORDS = "applause|laughter|laughs|cheers|cheering|booing|boos|inaudible|crosstalk|music|pause|silence"
@@ -959,7 +961,7 @@ def _cut_inline_marks(p: Paragraph, log: list[dict]) -> None:
     words: cut both in place (logged), so they neither open the next sentence nor stand as one."""
     if p.kind == "heading":
         return
-    for pattern, step in ((FOOTNOTE_MARK, "footnote mark removed"), (STAGE_DIRECTION, "stage direction removed")):
+    for pattern, step in ((FOOTNOTE_MARK, FOOTNOTE_STEP), (STAGE_DIRECTION, "stage direction removed")):
         if pattern.search(p.text):
             _rewrite(p, pattern, log, step, space=lambda m, out: False, shown=lambda m: m.group().strip())
 

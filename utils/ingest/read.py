@@ -40,6 +40,7 @@ from tqdm import tqdm
 
 from utils import paths, tables
 from utils.ingest.clean import (
+    FOOTNOTE_STEP,
     FRONT_MATTER_FIELDS,
     LINE_BREAK,
     REPEAT_MIN_FILES,
@@ -322,7 +323,7 @@ def article_rows(
     line_starts = _line_starts(raw)
     paras, sents, cleaning = [], [], [{"article_id": article_id, "pattern": "", **row} for row in cleaned.log]
     # where cleaning cut a reference mark ("homework.[1]"): the sentence it closes cites a numbered note
-    note_marks = sorted(row["raw_start"] for row in cleaned.log if row["step"] == "footnote mark removed")
+    note_marks = sorted(row["raw_start"] for row in cleaned.log if row["step"] == FOOTNOTE_STEP)
     toks: dict[str, list] = {"token": [], "start": [], "end": [], "is_word": [], "per_sentence": []}
     word_flag: dict[str, bool] = {}  # is_word of each distinct token (most tokens repeat)
     offset, word_offset = 0, 0

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from utils import paths
+from utils.ingest.clean import NUMBERED_REFERENCE
 from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans, lexicon_hits, overlaps
 from utils.text import alternation, load_stopwords, read_word_list
 
@@ -117,6 +118,12 @@ def make_hits(rows, category: str, label: str, rule, start=0, end=0, match="") -
     )
 
 
+def span_hits(spans: pd.DataFrame, category: str, label: str, rule) -> pd.DataFrame:
+    """:func:`make_hits` for matches found in the text (``row, start, end, match`` columns, as
+    :func:`utils.rhetoric.lexicon.find_spans` gives them): each hit keeps its span and words."""
+    return make_hits(spans["row"], category, label, rule, spans["start"], spans["end"], spans["match"])
+
+
 def paragraph_numbers(sents: pd.DataFrame) -> np.ndarray:
     """Paragraph number of each sentence, from ``paragraph_id`` / ``sentence_id`` (``...-pNN...``)."""
     for col, pattern in (("paragraph_id", r"-p(\d+)$"), ("sentence_id", r"-p(\d+)-s\d+$")):
@@ -178,7 +185,7 @@ def lexicon_labels(ctx: Context) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]
             rule = f"{lex.path.name}: " + found["entry"]
             if "/" in name:
                 rule = name.split("/")[0] + "/" + rule
-            out.append(make_hits(found["row"], *target, rule, found["start"], found["end"], found["match"]))
+            out.append(span_hits(found, *target, rule))
     return (pd.concat(out, ignore_index=True) if out else empty_hits()), raw
 
 
@@ -252,7 +259,7 @@ def imperative_labels(ctx: Context) -> pd.DataFrame:
         + found["match"].str.lower()
         + "' (rhetoric_cues_imperative_verbs.txt)"
     )
-    return make_hits(found["row"], "directive", "imperative", rule, found["start"], found["end"], found["match"])
+    return span_hits(found, "directive", "imperative", rule)
 
 
 def _opening_source(verbs: Lexicon) -> re.Pattern:
@@ -274,14 +281,11 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
     if verbs is None:
         return empty_hits()
     opening = find_spans(_opening_source(verbs), ctx.joined, case_sensitive=True)
-    first = make_hits(
-        opening["row"],
+    first = span_hits(
+        opening,
         "role",
         "evidence_authority",
         "a person named with credentials at the sentence's start, then a reporting verb: '" + opening["match"] + "'",
-        opening["start"],
-        opening["end"],
-        opening["match"],
     )
     names = find_spans(_NAME, ctx.joined, case_sensitive=True)
     if names.empty:
@@ -295,9 +299,7 @@ def authority_labels(ctx: Context) -> pd.DataFrame:
         rules.append(f"named source '{match}' with the reporting verb '{verb.group()}'" if verb else "")
     names = names.assign(rule=rules)[keep]
     names = names[~names["row"].isin(first["row"])].drop_duplicates("row")
-    later = make_hits(
-        names["row"], "role", "evidence_authority", names["rule"], names["start"], names["end"], names["match"]
-    )
+    later = span_hits(names, "role", "evidence_authority", names["rule"])
     return pd.concat([first, later], ignore_index=True) if len(first) else later
 
 
@@ -312,7 +314,7 @@ CITATION = re.compile(
     rf"|\b{_AUTHORS}\s+\((?:19|20)\d\d[a-z]?\),?\s+(?:\w+\s+)?(?:found|find|finds|showed|shows|show|argued|argues|"
     rf"argue|reported|reports|noted|notes|concluded|concludes|suggested|suggests|observed|observes|demonstrated|"
     rf"demonstrates|wrote|writes|estimated|estimates|claimed|claims)\b"
-    r"|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]"
+    rf"|{NUMBERED_REFERENCE}"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?\s+(?:\w+\s+)?(?:found|showed|shows|reported|reports|concluded|observed|estimated)\b"
 )
 
@@ -324,15 +326,7 @@ def citation_labels(ctx: Context) -> pd.DataFrame:
     evidence from an authority, as a named source with a reporting verb is."""
     found = find_spans(CITATION, ctx.joined, case_sensitive=True)
     found = found[~found["match"].str.contains("\n")].drop_duplicates("row")  # one sentence, its first citation
-    cited = make_hits(
-        found["row"],
-        "role",
-        "evidence_authority",
-        "cites a source: '" + found["match"] + "'",
-        found["start"],
-        found["end"],
-        found["match"],
-    )
+    cited = span_hits(found, "role", "evidence_authority", "cites a source: '" + found["match"] + "'")
     if "notes" not in ctx.sents:
         return cited
     # a reference mark glued to the sentence ("... grade homework.[1]"), which cleaning cut (logged)
@@ -349,15 +343,7 @@ def exemplar_labels(ctx: Context) -> pd.DataFrame:
     if companies is not None:
         found = lexicon_hits(companies, ctx.joined)
         out.append(
-            make_hits(
-                found["row"],
-                "role",
-                "evidence_exemplar",
-                "rhetoric_cues_exemplar_companies.txt: " + found["entry"],
-                found["start"],
-                found["end"],
-                found["match"],
-            )
+            span_hits(found, "role", "evidence_exemplar", "rhetoric_cues_exemplar_companies.txt: " + found["entry"])
         )
     cues = ctx.lexicons.get("rhetoric_role_evidence_exemplar")
     if cues is not None:
@@ -366,14 +352,11 @@ def exemplar_labels(ctx: Context) -> pd.DataFrame:
         named = [bool(_CAPITALISED.search(text.iat[r][e:])) for r, e in zip(found["row"], found["end"])]
         found = found[np.array(named, dtype=bool)] if len(found) else found
         out.append(
-            make_hits(
-                found["row"],
+            span_hits(
+                found,
                 "role",
                 "evidence_exemplar",
                 "rhetoric_role_evidence_exemplar.txt: " + found["entry"] + " + a name",
-                found["start"],
-                found["end"],
-                found["match"],
             )
         )
     return pd.concat(out, ignore_index=True) if out else empty_hits()
@@ -467,7 +450,7 @@ def anecdote_labels(ctx: Context) -> pd.DataFrame:
     )
     found = find_spans(rx, ctx.joined)
     rule = "first person + past tense: '" + found["match"] + "'"
-    return make_hits(found["row"], "role", "evidence_anecdote", rule, found["start"], found["end"], found["match"])
+    return span_hits(found, "role", "evidence_anecdote", rule)
 
 
 # ---------------------------------------------------------------- clean-up rules
@@ -761,15 +744,7 @@ def expectation_concessions(ctx: Context) -> pd.DataFrame:
         [r + 1 < len(text) and bool(_COUNTER_START.match(text.iat[r + 1])) for r in rows], dtype=bool
     )
     hit = frames[ok]
-    return make_hits(
-        hit["row"],
-        "role",
-        "concession",
-        "an expectation the next sentence answers: '" + hit["match"] + "'",
-        hit["start"],
-        hit["end"],
-        hit["match"],
-    )
+    return span_hits(hit, "role", "concession", "an expectation the next sentence answers: '" + hit["match"] + "'")
 
 
 # A point the writer allows may hold, then sets aside: "Some of the difference may come from the
@@ -966,23 +941,14 @@ def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray, text: pd.Series)
     direct = hits[ok & (hits["category"] == "directive").to_numpy()]
     return pd.concat(
         [
-            make_hits(
-                stance["row"],
+            span_hits(
+                stance,
                 "role",
                 "claim",
                 "stance marker in a statement: " + stance["label"] + " '" + stance["match"] + "'",
-                stance["start"],
-                stance["end"],
-                stance["match"],
             ),
-            make_hits(
-                direct["row"],
-                "role",
-                "claim",
-                "a directive recommends: " + direct["label"] + " '" + direct["match"] + "'",
-                direct["start"],
-                direct["end"],
-                direct["match"],
+            span_hits(
+                direct, "role", "claim", "a directive recommends: " + direct["label"] + " '" + direct["match"] + "'"
             ),
         ],
         ignore_index=True,
