@@ -189,8 +189,10 @@ def speaker_sides(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None) -> d
     """
     if paragraphs is None or "marker" not in paragraphs or sentences.empty:
         return {}
-    marker = paragraphs.set_index("paragraph_id")["marker"].astype("str").str.rstrip(":").str.strip()
-    speaker = marker[marker.str.fullmatch(r"[A-Z][A-Z'\u2019. -]+") & ~marker.isin(["Q", "A"])]
+    marker = paragraphs.set_index("paragraph_id")["marker"].astype("str")
+    # cleaning gives a speaker mark its colon ("LIU:"); an interview's questions and answers are no debaters
+    named = marker.str.endswith(":") & ~marker.isin(["Q:", "A:", "Question:", "Answer:"])
+    speaker = marker[named].str[:-1]
     if speaker.empty:
         return {}
     body = sentences[~sentences["is_heading"].astype(bool)]
