@@ -759,6 +759,38 @@ def test_a_concession_and_the_rebuttal_answering_it_stay_items_beside_plenty_of_
     assert rebuttal["relation"] == "attacks" and rebuttal["rule"] == "rebuttal answers the concession before it"
 
 
+def test_a_bare_grant_is_no_item_and_the_rebuttal_attacks_the_view_it_granted(tmp_path):
+    (tmp_path / "juries.txt").write_text(
+        "No, remote juries are not the answer\n\n"
+        "The government should hire more judges instead of moving juries online.\n\n"
+        "The minister says a wider pool of jurors would make juries more representative. Perhaps. "
+        "But a juror at a kitchen table is not the juror the law has in mind.\n",
+        encoding="utf-8",
+    )
+    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    quote = amap.claims.set_index("claim_id")["quote"]
+    assert "Perhaps." not in set(quote)
+    rel = amap.relations.assign(source_quote=amap.relations["source"].map(quote))
+    rebuttal = rel[rel["source_quote"].str.startswith("But a juror")].iloc[0]
+    assert rebuttal["relation"] == "attacks" and quote[rebuttal["target"]].startswith("The minister says")
+
+
+def test_a_news_report_whose_headline_names_who_found_it_takes_its_lede_as_its_thesis(tmp_path):
+    body = (
+        "Pupils who received a free breakfast at school missed fewer days, according to a study published today.\n\n"
+        "In the breakfast schools, absence fell by 11 percent.\n\n"
+        "The findings are likely to be welcomed by campaigners who want breakfast clubs in every school.\n"
+    )
+    (tmp_path / "news.txt").write_text("Free breakfasts linked to better attendance, study finds\n\n" + body)
+    (tmp_path / "feature.txt").write_text("Free breakfasts and better attendance\n\n" + body)
+    corpus = ingest(tmp_path, progress=False)
+    theses = draft.draft_theses(corpus, draft.rhetoric.label_sentences(corpus.sentences)).drop_duplicates("article_id")
+    theses = theses.set_index("article_id")
+    assert theses.loc["news", "sentence_id"] == "news-p02-s01"
+    assert theses.loc["news", "reasons"].startswith("a news report (its headline says who found it: 'study finds')")
+    assert theses.loc["feature", "sentence_id"] == "feature-p04-s01"  # no attribution: the rules decide
+
+
 def test_numbered_lines_over_their_paragraphs_are_points_in_plain_text_but_a_run_of_items_is_a_list(tmp_path):
     (tmp_path / "trees.txt").write_text(
         "Cities should plant more street trees\n\n"

@@ -1383,6 +1383,26 @@ OUTSIDE_CASES = {
             ("About half of the pupils probably eat at home.", True),  # a hedge of its own
         ],
     ),
+    "a hedge in a clause someone else is reported to say is theirs, not the writer's claim": (
+        "claim",
+        [
+            ("The district says the change would probably save money.", False),
+            ("The authors caution that the schools may have differed in other ways.", False),
+            ("Joe thinks he is surely the best driver in town.", False),
+            ("I think the change would probably save money.", True),
+            ("Roth makes us believe that Wayland is surely brilliant.", True),  # the writer's verdict
+            ("It is fair to say the plan will probably fail.", True),
+            ("The film maintains a mood that does not seem far removed from our own.", True),  # not a view
+        ],
+    ),
+    "research reported as a finding, with words between": (
+        "evidence_authority",
+        [
+            ("Researchers who study motivation have found again and again that children keep what they chose.", True),
+            ("Scientists at two universities found that the effect fades.", True),
+            ("Parents who tried it have found that it is hard.", False),  # a finding, but nobody's research
+        ],
+    ),
     "a condition in the past tense is not a story": (
         "evidence_anecdote",
         [
@@ -1415,6 +1435,33 @@ def test_a_view_called_a_caricature_or_flatly_denied_is_rebutted():
     assert "concession" in r[0] and "rebuttal" in r[1] and "concession" in r[2] and "rebuttal" in r[3]
     assert "rebuttal" not in r[5]
     assert "concession" in r[6] and "rebuttal" in r[7]
+
+
+def test_a_point_granted_with_a_bare_perhaps_and_then_answered_is_conceded():
+    r = roles(
+        "The minister says a wider pool of jurors would make juries more representative.",
+        "Perhaps.",
+        "But a juror at a kitchen table is not the juror the law has in mind.",
+        "You fear she will regret it.",
+        "She might.",
+        "Plenty of adults say they wish they had kept going.",
+        "But plenty more say they wish they had been allowed to choose.",
+        "The trains were late that morning.",
+        "Perhaps.",  # granted, but nothing answers it
+        "We took the bus.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" in r[3] and "concession" in r[5] and "rebuttal" in r[6]
+    assert "concession" not in r[7] and not r[9] & {"rebuttal", "concession"}
+
+
+def test_an_opening_quotation_whose_speaker_the_next_sentence_names_and_a_denial_rejects_is_conceded():
+    r = roles(
+        '"Remote juries would end the backlog within two years."',
+        "That is how the minister put it last week, and on paper it sounds sensible.",
+        "It is not.",
+    )
+    assert "concession" in r[1] and "rebuttal" in r[2]
 
 
 def test_a_sentence_whose_reference_mark_cleaning_cut_cites_a_note():

@@ -48,6 +48,7 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
+from utils.rhetoric.rules import bare_grant
 from utils.text import alternation, import_nltk, read_word_list
 
 SnowballStemmer = import_nltk("stem.snowball").SnowballStemmer
@@ -297,8 +298,13 @@ def draft_claims(
     )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)
     df["is_claim"] = ((claim_rank > 0) & (order <= quota)) | (is_point & ~df["is_thesis"])
+    # a sentence that only grants the point before it ("Perhaps.") says nothing as an item of its own
+    says_nothing = df["text"].astype("str").map(bare_grant).astype(bool)
     support = (
-        (df["evidence"].ne("") | df["reason"] | df["concession"] | df["rebuttal"]) & ~df["is_claim"] & ~df["is_thesis"]
+        (df["evidence"].ne("") | df["reason"] | df["concession"] | df["rebuttal"])
+        & ~df["is_claim"]
+        & ~df["is_thesis"]
+        & ~says_nothing
     )
     # a rebuttal is the writer answering the other side, kept before evidence (which often comes in
     # runs of like items), and so is the concession it answers (one of the next two sentences of the
@@ -408,15 +414,37 @@ NO_CLAIM = (
 )
 
 
-def _opening_without_claims(ranked: pd.DataFrame, body: pd.DataFrame) -> pd.DataFrame:
+# A news headline that ends by naming who reports its finding: "Free breakfasts linked to better
+# attendance, study finds", "Economy will shrink next year, IMF warns", "..., heads say"
+NEWS_HEADLINE = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){0,4}(?:finds|found|says|say|said|shows|show|warns|warn|suggests|suggest|reveals|reports)"
+    r"\W*$",
+    re.I,
+)
+NEWS_LEDE = (
+    "a news report (its headline says who found it: '{}'): the opening sentence, the report's lede, "
+    "states the finding the article is about"
+)
+
+
+def _opening_without_claims(ranked: pd.DataFrame, body: pd.DataFrame, titles: pd.Series | None = None) -> pd.DataFrame:
     """In an article none of whose candidates makes a claim, cites a thesis phrase or concludes (a
     news report quoting both sides; "A spokesperson said employers 'must ...'" is theirs), the
-    opening sentence, which states what the article is about, goes first as its thesis."""
+    opening sentence, which states what the article is about, goes first as its thesis. So it does
+    in a news report whose headline names who reports the finding (:data:`NEWS_HEADLINE`): its
+    other sentences' hedges ("likely to be welcomed") are the reporter's, not a thesis."""
     tops = ranked.drop_duplicates("article_id")
-    weak = tops.loc[~tops["reasons"].str.contains(_CLAIMED), "article_id"]
-    if weak.empty:
+    weak = set(tops.loc[~tops["reasons"].str.contains(_CLAIMED), "article_id"])
+    news = {}
+    if titles is not None:
+        heads = titles.dropna().astype("str")
+        for article, title in heads.items():
+            m = NEWS_HEADLINE.search(title)
+            if m:
+                news[article] = m.group().strip(" ,")
+    if not weak and not news:
         return ranked
-    opening = body[body["article_id"].isin(set(weak))].drop_duplicates("article_id").set_index("article_id")
+    opening = body[body["article_id"].isin(weak | set(news))].drop_duplicates("article_id").set_index("article_id")
     parts = []
     for article, rows in ranked.groupby("article_id", sort=False):
         if article not in opening.index:
@@ -424,12 +452,13 @@ def _opening_without_claims(ranked: pd.DataFrame, body: pd.DataFrame) -> pd.Data
             continue
         sid = opening.at[article, "sentence_id"]
         own = rows[rows["sentence_id"] == sid]
+        why = NEWS_LEDE.format(news[article]) if article in news else NO_CLAIM
         first = pd.DataFrame(
             {
                 "article_id": [article],
                 "sentence_id": [sid],
                 "score": [float(own["score"].iloc[0]) if len(own) else 0.0],
-                "reasons": [NO_CLAIM + (f"; the rules: {own['reasons'].iloc[0]}" if len(own) else "")],
+                "reasons": [why + (f"; the rules: {own['reasons'].iloc[0]}" if len(own) else "")],
             }
         )
         parts += [first, rows[rows["sentence_id"] != sid].head(len(rows) - 1)]
@@ -445,8 +474,9 @@ def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None 
     rules. On the microtext dev set (one paragraph, 2-7 sentences each), the sentence each picks
     holds the gold central claim in about 0.84 of the training topics' texts for the reader
     (cross-validated by topic) against 0.68 for the rules, and in 0.71 against 0.57 of the
-    held-out topics' texts. An article where no candidate makes a claim (a news report) gets
-    its opening sentence (:func:`_opening_without_claims`).
+    held-out topics' texts. An article where no candidate makes a claim (a news report), or whose
+    headline names who reports its finding (", study finds"), gets its opening sentence
+    (:func:`_opening_without_claims`).
 
     Args:
         corpus: The processed tables.
@@ -468,7 +498,7 @@ def draft_theses(corpus: Corpus, labels: pd.DataFrame, *, lexicons: dict | None 
     ranked = rhetoric.thesis_candidates(
         corpus.sentences, labels, top=max(top, SHORT_TEXT) if short else top, titles=titles, lexicons=lexicons
     )
-    ranked = _opening_without_claims(ranked, body)
+    ranked = _opening_without_claims(ranked, body, titles)
     if not short:
         return ranked
     short_rows = dict(tuple(body[body["article_id"].isin(short)].groupby("article_id", sort=False)))

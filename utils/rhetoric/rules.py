@@ -526,10 +526,11 @@ def drop_quoted_speech(hits: pd.DataFrame, quoted: pd.DataFrame, ctx: Context) -
     ]
 
 
-# A verb reporting someone's words or view ("Critics say", "her post arguing that"), and what ends
+# A verb reporting someone's words or view ("Critics say", "her post arguing that"; not the writer's
+# "it is fair to say", "I mean by saying"), and what ends
 # the reported clause before a later cue: a comma, semicolon, colon or dash, or a contrast.
 _REPORTING = re.compile(
-    r"(?<![\w'’])(?<!without )(?:say|says|said|saying|argue|argues|argued|arguing|write|writes|wrote|claims|claimed|claiming|"
+    r"(?<![\w'’])(?<!without )(?<!to )(?<!by )(?:say|says|said|saying|argue|argues|argued|arguing|write|writes|wrote|claims|claimed|claiming|"
     r"insist|insists|insisted|insisting|believe|believes|believed|think|thinks|thought|suggest|suggests|suggested|"
     r"suggesting|contend|contends|contended|maintain|maintains|maintained|urge|urges|urged|urging|warn|warns|"
     r"warned|warning|tell|tells|told)(?![\w'’])"
@@ -542,12 +543,26 @@ _FIRST_PERSON_BEFORE = re.compile(
 )
 
 
-def reported_clause(text: str, start: int) -> bool:
+# The verbs that put a view in someone's mouth beyond doubt, for stance markers (a hedge or booster
+# in "The district says the change would save ..." is the district's): not "tells the story",
+# "writes good scenes", "maintains its focus", "a fair warning", "thought-provoking", "trains of
+# thought", nor the causative "makes us believe" (the writer's verdict on a performance)
+_VIEW_VERBS = re.compile(
+    r"(?<![\w'’-])(?<!to )(?<!by )(?<!less )(?<!of )(?<!the )(?<!a )"
+    r"(?<!make us )(?<!makes us )(?<!made us )(?<!make you )(?<!makes you )"
+    r"(?:say|says|said|argue|argues|argued|arguing|claim|claims|claimed|claiming|insist|insists|insisted|"
+    r"believe|believes|believed|think|thinks|thought|contend|contends|contended|suggest|suggests|suggested|"
+    r"caution|cautions|cautioned|warn|warns|warned)(?![\w'’-])"
+)
+
+
+def reported_clause(text: str, start: int, *, verbs: re.Pattern = _REPORTING) -> bool:
     """Whether position ``start`` of a sentence lies in a clause someone else is reported to say or
     think: a reporting verb before it ("Critics say parents need to ...", "her post arguing that every
     school should ..."), whose subject is not the writer ("I would argue that", "This essay argues that"
     are the writer's own),
     with no comma, colon, dash or contrast between ("As Drucker said, firms must" endorses).
+    ``verbs`` is the pattern of reporting verbs (:data:`_REPORTING` unless given).
 
     Example:
         >>> reported_clause("Others argue that we should teach restraint.", 24)
@@ -556,10 +571,10 @@ def reported_clause(text: str, start: int) -> bool:
         False
     """
     before = text[:start].lower()
-    verbs = list(_REPORTING.finditer(before))
-    if not verbs:
+    found = list(verbs.finditer(before))
+    if not found:
         return False
-    verb = verbs[-1]
+    verb = found[-1]
     return not _CLAUSE_END.search(before, verb.end()) and not _FIRST_PERSON_BEFORE.search(before[: verb.start()])
 
 
@@ -778,6 +793,49 @@ def possibility_concessions(ctx: Context) -> pd.DataFrame:
     )
 
 
+# A sentence that only grants what was just said: "Perhaps.", "Maybe so.", "She might.", "That may be."
+_BARE_GRANT = re.compile(
+    r"^\W*(?:(?:perhaps|maybe|possibly)(?:\s+so)?|granted|(?:he|she|it|they|you|we|that|this)\s+(?:may|might|could)"
+    r"(?:\s+well)?(?:\s+be(?:\s+(?:so|true|right))?)?)\W*$",
+    re.I,
+)
+_GRANT_REACH = 2  # the counter-move opens one of the next two sentences after the grant
+
+
+def bare_grant(text: str) -> bool:
+    """Whether a sentence only grants what was just said ("Perhaps.", "She might."): it says
+    nothing on its own.
+
+    Example:
+        >>> bare_grant("Perhaps."), bare_grant("She might."), bare_grant("Perhaps the rule is wrong.")
+        (True, True, False)
+    """
+    return bool(_BARE_GRANT.match(text))
+
+
+def granted_points(ctx: Context) -> pd.DataFrame:
+    """A statement the next sentence only grants ("The minister says a wider pool would make juries
+    more representative. Perhaps. But ...", "You fear she will regret it. She might."), when a
+    counter-move follows within two sentences: the statement is a concession (the grant and what
+    comes before the counter-move go on granting it; :func:`rebuttal_labels`)."""
+    text = ctx.sents["text"].astype("str")
+    nxt = ctx.next_ok()
+    rows = []
+    for r in range(len(text) - 2):
+        if not (nxt[r] and nxt[r + 1]) or ctx.question[r] or not bare_grant(text.iat[r + 1]):
+            continue
+        after = range(r + 2, min(len(text), r + 2 + _GRANT_REACH))
+        for k in after:
+            if _COUNTER_START.match(text.iat[k]) or _CONCESSIVE_COUNTER.match(text.iat[k]):
+                rows.append(r)
+                break
+            if not nxt[k]:
+                break
+    return make_hits(
+        rows, "role", "concession", [f"the next sentence grants it ('{text.iat[r + 1].strip()}')" for r in rows]
+    )
+
+
 def rebuttal_labels(ctx: Context, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The counter-move after a concession: a contrast later in the same sentence, the main clause
     after a concessive opening ("Although ..., <main clause>"), or one of the next sentences that
@@ -935,9 +993,14 @@ def _rounds_a_number(hits: pd.DataFrame, text: pd.Series) -> np.ndarray:
 
 def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray, text: pd.Series) -> pd.DataFrame:
     """Directives, and statements carrying a hedge, booster or attitude marker, are claim candidates
-    (not a hedge that only rounds a number)."""
+    (not a hedge that only rounds a number, nor a marker in a clause someone else is reported to
+    say: :func:`reported_clause`)."""
     ok = ~blocked[hits["row"].to_numpy()] & ~_rounds_a_number(hits, text)
     stance = hits[ok & hits["label"].isin(["hedge", "booster", "attitude_marker"]).to_numpy()]
+    # a marker in a reported clause is the reported speaker's ("the authors caution that schools ...
+    # may have differed", "Critics say it will probably fail"), as claim cues there are
+    theirs = [reported_clause(text.iat[r], int(s), verbs=_VIEW_VERBS) for r, s in zip(stance["row"], stance["start"])]
+    stance = stance[~np.array(theirs, dtype=bool)]
     direct = hits[ok & (hits["category"] == "directive").to_numpy()]
     return pd.concat(
         [
@@ -1068,7 +1131,9 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     # a sentence that directs or holds a claim cue ("schools should ban phones", "Ban them.") does
     # not go on telling a story (one that begins it, "Consider what happened at ...", still does)
     directive = _rows_with(found, "obligation", n) | _rows_with(found, "imperative", n) | _rows_with(found, "claim", n)
-    found = pd.concat([found, expectation_concessions(ctx), possibility_concessions(ctx)], ignore_index=True)
+    found = pd.concat(
+        [found, expectation_concessions(ctx), possibility_concessions(ctx), granted_points(ctx)], ignore_index=True
+    )
     found = pd.concat([found, rejected_views(ctx, found)], ignore_index=True)
     rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
@@ -1106,8 +1171,9 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     return found[~no_claim]
 
 
-# Verbs of holding a view that the reporting-verb list (rhetoric_cues_reporting_verbs.txt) leaves out
-_BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted)\b")
+# Verbs of holding a view that the reporting-verb list (rhetoric_cues_reporting_verbs.txt) leaves out,
+# and "put it" ("That is how the minister put it last week." after an opening quotation)
+_BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted|put it)\b")
 
 
 def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
