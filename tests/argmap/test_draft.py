@@ -775,6 +775,24 @@ def test_a_bare_grant_is_no_item_and_the_rebuttal_attacks_the_view_it_granted(tm
     assert rebuttal["relation"] == "attacks" and quote[rebuttal["target"]].startswith("The minister says")
 
 
+def test_a_recommendation_and_a_numbered_point_outrank_plain_claims_that_come_first(tmp_path):
+    (tmp_path / "homework.txt").write_text(
+        "Homework in primary schools\n\n"
+        "This essay argues that primary schools should replace routine homework with reading at home.\n\n"
+        "Homework is probably set in most schools. Most parents probably expect it. The evidence is perhaps weak. "
+        "Many teachers possibly dislike marking it. Children perhaps find it dull.\n\n"
+        "Second, reading probably builds the same habits at no cost.\n\n"
+        "Heads should drop worksheets in favour of daily reading.\n",
+        encoding="utf-8",
+    )
+    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    claims = set(amap.claims.loc[amap.claims["role"] == "claim", "quote"])
+    assert len(claims) == 4  # the quota of an eight-sentence article
+    assert "Second, reading probably builds the same habits at no cost." in claims
+    assert "Heads should drop worksheets in favour of daily reading." in claims
+    assert "Children perhaps find it dull." not in claims
+
+
 def test_a_news_report_whose_headline_names_who_found_it_takes_its_lede_as_its_thesis(tmp_path):
     body = (
         "Pupils who received a free breakfast at school missed fewer days, according to a study published today.\n\n"

@@ -105,6 +105,13 @@ def test_html_main_text_drops_navigation_scripts_and_styles():
     assert raw[paras[1].raw[0] : paras[1].raw[-1] + 1].startswith("Culture")
 
 
+def test_a_line_of_hashtags_is_cut_but_a_line_that_opens_with_a_number_sign_is_kept():
+    cleaned = clean_text(
+        "Talk to the ones who leave.\n\n#CustomerExperience #CX, #Leadership\n\n#1 tip: listen.\n", fmt="txt"
+    )
+    assert [p.text for p in cleaned.paragraphs] == ["Talk to the ones who leave.", "#1 tip: listen."]
+
+
 def test_markdown_headings_and_bullets():
     raw = "# Title here\n\nSome text that\nwraps.\n\n- first point\n- second point\n"
     paras = _paras(raw, "md")
@@ -116,7 +123,9 @@ def test_markdown_headings_and_bullets():
     ]
 
 
-@pytest.mark.parametrize("line", ["No comments:", "Post a Comment", "Leave a Reply", "3 Comments", "Share this:"])
+@pytest.mark.parametrize(
+    "line", ["No comments:", "Post a Comment", "Leave a Reply", "3 Comments", "Share this:", "#CX #Leadership"]
+)
 def test_boilerplate_lexicon_covers_common_footers(line):
     cleaned = clean_text(f"Body sentence here.\n{line}\n", fmt="txt")
     assert [p.text for p in cleaned.paragraphs] == ["Body sentence here."]

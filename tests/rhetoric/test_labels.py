@@ -1278,6 +1278,21 @@ def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_ye
         "Yet the upkeep of a street tree costs far less than the bills it saves.",
     )
     assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
+    r = roles(
+        "Mr Pike also says the charges pay for the car park's upkeep.",
+        "They do, but they raise far more than the upkeep costs.",  # grants, and turns in the same sentence
+        "The buses run every hour.",
+        "They do, and they are always full.",  # agrees: no turn
+    )
+    assert "concession" in r[0] and {"concession", "rebuttal"} <= r[1]
+    assert "concession" not in r[2] and "concession" not in r[3]
+    r = roles(
+        "Surveys are not useless.",  # granted by denying the opposite
+        "But a score that only hears from your fans is not a measure of your customers.",
+        "The tool is not useless.",
+        "It saves an hour a week.",  # no counter-move: a plain verdict
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1] and "concession" not in r[2]
 
 
 def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
@@ -1453,6 +1468,12 @@ def test_a_point_granted_with_a_bare_perhaps_and_then_answered_is_conceded():
     assert "concession" in r[0] and "rebuttal" in r[2]
     assert "concession" in r[3] and "concession" in r[5] and "rebuttal" in r[6]
     assert "concession" not in r[7] and not r[9] & {"rebuttal", "concession"}
+    r = roles(
+        "It might be objected that homework teaches independence.",  # an objection raised to be answered
+        "There is something in this.",
+        "But reading every evening teaches the same habits.",
+    )
+    assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
 
 
 def test_an_opening_quotation_whose_speaker_the_next_sentence_names_and_a_denial_rejects_is_conceded():
@@ -1492,16 +1513,23 @@ def test_may_the_month_is_no_hedge():
             "The motion was debated on 12 May 2025.",
             "We met in May and again last May.",
             "The limits of 1975 may have produced a better film.",
+            "Your correspondent (Letters, 3 May) says we met on 4 May, not 5 May.",
         )
     )
-    assert [labels_of(labels, f"a-p0{i}-s01", "metadiscourse") & {"hedge"} for i in (1, 2, 3)] == [
+    assert [labels_of(labels, f"a-p0{i}-s01", "metadiscourse") & {"hedge"} for i in (1, 2, 3, 4)] == [
         set(),
         set(),
         {"hedge"},
+        set(),
     ]
 
 
 def test_a_reported_view_the_next_sentence_rejects_is_conceded_and_the_rejection_rebuts_it():
+    r = roles(
+        "Your correspondent Mr Graham Pike claims that free parking would fill the car park.",
+        "I work on the wards there, and I think he is mistaken.",  # the verdict in a later clause
+    )
+    assert "concession" in r[0] and "evidence_authority" not in r[0] and "rebuttal" in r[1]
     r = roles(
         "Maya Lindqvist says the four-day week is overdue.",
         "I think she is wrong about who pays for it.",

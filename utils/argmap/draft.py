@@ -48,7 +48,7 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
-from utils.rhetoric.rules import bare_grant
+from utils.rhetoric.rules import ENUMERATED_RULE, NAMED_POINT_RULE, bare_grant
 from utils.text import alternation, import_nltk, read_word_list
 
 SnowballStemmer = import_nltk("stem.snowball").SnowballStemmer
@@ -247,6 +247,11 @@ def _joined(keys: pd.Series, texts: pd.Series) -> dict:
     return {key: "; ".join(parts) for key, parts in by_key.items()}
 
 
+# the rules of rhetoric's numbered points ("First, ...", "The second reason is ..."), as the rules column has them
+NUMBERED_POINT = re.compile("claim: (?:" + ENUMERATED_RULE + "|" + NAMED_POINT_RULE + ")")
+RECOMMENDATION = re.compile(r"\b(?:should|must|ought to)\b(?!.*\?\s*$)", re.IGNORECASE)
+
+
 def draft_claims(
     corpus: Corpus,
     labels: pd.DataFrame,
@@ -293,7 +298,13 @@ def draft_claims(
     quota = (per_article / 4).round().clip(lower=min_claims, upper=max_claims)
     # A sentence that grants or reports the other side without answering it is not the author's claim.
     other_side = df["concession"] & ~df["rebuttal"]
-    claim_rank = (df["n_claim"] + 0.5 * df["rebuttal"]).where(
+    # a recommendation ("Schools should drop it ...", "Talk to the ones who leave.") is what an essay
+    # argues for, and a numbered point ("Second, free buses help ...") one of its reasons: each ranks
+    # above a plain claim of the same weight, which otherwise wins by coming first
+    directs = set(labels.loc[labels["category"] == "directive", "sentence_id"])
+    recommends = df.index.isin(directs) | df["text"].astype("str").str.contains(RECOMMENDATION).to_numpy()
+    numbered = df["rules"].str.contains(NUMBERED_POINT).to_numpy()
+    claim_rank = (df["n_claim"] + 0.5 * df["rebuttal"] + 0.5 * (recommends | numbered)).where(
         ~df["is_thesis"] & (df["n_claim"] > 0) & ~other_side & ~is_point, -1.0
     )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)

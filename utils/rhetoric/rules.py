@@ -54,6 +54,12 @@ _REJECTION_START = re.compile(
     r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)",
     re.I,
 )
+# ... or the writer's verdict on it in a later clause: "I work on the wards there, and I think he is mistaken."
+_REJECTION_LATER = re.compile(
+    r"[,;]\s*(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?"
+    rf"(?:he|she|they|it|this|that)\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",
+    re.I,
+)
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
 _CAPITALISED = re.compile(r"[A-Z][\w'&-]+")
@@ -793,10 +799,12 @@ def possibility_concessions(ctx: Context) -> pd.DataFrame:
     )
 
 
-# A sentence that only grants what was just said: "Perhaps.", "Maybe so.", "She might.", "That may be."
+# A sentence that only grants what was just said: "Perhaps.", "Maybe so.", "She might.", "That may be.",
+# "There is something in this."
 _BARE_GRANT = re.compile(
     r"^\W*(?:(?:perhaps|maybe|possibly)(?:\s+so)?|granted|(?:he|she|it|they|you|we|that|this)\s+(?:may|might|could)"
-    r"(?:\s+well)?(?:\s+be(?:\s+(?:so|true|right))?)?)\W*$",
+    r"(?:\s+well)?(?:\s+be(?:\s+(?:so|true|right))?)?"
+    r"|there\s+is\s+(?:something|some\s+truth|a\s+point)\s+in\s+(?:this|that|it))\W*$",
     re.I,
 )
 _GRANT_REACH = 2  # the counter-move opens one of the next two sentences after the grant
@@ -813,16 +821,47 @@ def bare_grant(text: str) -> bool:
     return bool(_BARE_GRANT.match(text))
 
 
+# A grant that opens the sentence with its own counter-move: "They do, but they raise £1.2 million ...",
+# "Perhaps, but ...", "Maybe so, but ..."
+_GRANT_THEN_BUT = re.compile(
+    r"^\W*(?:perhaps|maybe|possibly|granted|true|(?:he|she|it|they|that|this)\s+"
+    r"(?:do|does|did|is|are|was|were|may|might|can|could|will|would|has|have)(?:\s+indeed)?)(?:\s+so)?,\s+(?=but\b)",
+    re.I,
+)
+
+
+# A point granted by denying its opposite: "Surveys are not useless.", "There is nothing wrong with X."
+_LITOTES = re.compile(
+    r"(?:\bnot|n['’]t)\s+(?:entirely\s+|completely\s+|totally\s+|all\s+)?"
+    r"(?:useless|worthless|pointless|meaningless|irrelevant|bad|wrong|without\s+merit|a\s+waste)\b"
+    r"|\bnothing\s+wrong\s+with\b",
+    re.I,
+)
+
+
 def granted_points(ctx: Context) -> pd.DataFrame:
     """A statement the next sentence only grants ("The minister says a wider pool would make juries
     more representative. Perhaps. But ...", "You fear she will regret it. She might."), when a
     counter-move follows within two sentences: the statement is a concession (the grant and what
-    comes before the counter-move go on granting it; :func:`rebuttal_labels`)."""
+    comes before the counter-move go on granting it; :func:`rebuttal_labels`). So is a statement
+    whose next sentence grants it and turns at once ("Mr Pike says the charges pay for the upkeep.
+    They do, but ..."); that grant is a concession too, answered in its own sentence. And a point
+    granted by denying its opposite before a counter-move ("Surveys are not useless. But ...")."""
     text = ctx.sents["text"].astype("str")
     nxt = ctx.next_ok()
-    rows = []
-    for r in range(len(text) - 2):
-        if not (nxt[r] and nxt[r + 1]) or ctx.question[r] or not bare_grant(text.iat[r + 1]):
+    rows, turns = [], []
+    for r in range(len(text) - 1):
+        if not nxt[r] or ctx.question[r]:
+            continue
+        turn = _GRANT_THEN_BUT.match(text.iat[r + 1])
+        if turn:
+            rows.append(r)
+            turns.append((r + 1, turn))
+            continue
+        if _LITOTES.search(text.iat[r]) and _COUNTER_START.match(text.iat[r + 1]):
+            rows.append(r)  # "Surveys are not useless. But a score that only hears from fans ..."
+            continue
+        if r + 2 >= len(text) or not nxt[r + 1] or not bare_grant(text.iat[r + 1]):
             continue
         after = range(r + 2, min(len(text), r + 2 + _GRANT_REACH))
         for k in after:
@@ -831,8 +870,22 @@ def granted_points(ctx: Context) -> pd.DataFrame:
                 break
             if not nxt[k]:
                 break
-    return make_hits(
-        rows, "role", "concession", [f"the next sentence grants it ('{text.iat[r + 1].strip()}')" for r in rows]
+    turned = {r - 1: m.group().strip() + " but" for r, m in turns}
+    said = [turned.get(r, text.iat[r + 1].strip()) for r in rows]
+    return pd.concat(
+        [
+            make_hits(rows, "role", "concession", [f"the next sentence grants it ('{t}')" for t in said]),
+            make_hits(
+                [r for r, _ in turns],
+                "role",
+                "concession",
+                [f"grants the view before it, then turns: '{m.group().strip()} but'" for _, m in turns],
+                [m.start() for _, m in turns],
+                [m.end() for _, m in turns],
+                [m.group().strip() for _, m in turns],
+            ),
+        ],
+        ignore_index=True,
     )
 
 
@@ -950,7 +1003,11 @@ def _counter_within(
         r = c
         while ok[r] and r + 1 - c <= (COUNTER_REACH if far else 1):
             r += 1
-            m = _COUNTER_START.match(text.iat[r]) or _REJECTION_START.match(text.iat[r])
+            m = (
+                _COUNTER_START.match(text.iat[r])
+                or _REJECTION_START.match(text.iat[r])
+                or _REJECTION_LATER.search(text.iat[r])
+            )
             if m:
                 counters.append((r, c, m))
                 granted += [(b, c) for b in between]
@@ -1031,6 +1088,10 @@ _NAMED_POINT = re.compile(
 )
 
 
+ENUMERATED_RULE = "an enumerated point"  # how the rules column names each kind of numbered point
+NAMED_POINT_RULE = "a point named as one of a series"
+
+
 def enumerated_points(ctx: Context, blocked: np.ndarray) -> pd.DataFrame:
     """Statements that open with an ordinal ("First, ...", "Second, ...", "Lastly, ...") or name
     their point as one of a series ("The first reason is ...", "Another argument is ...") number the
@@ -1040,8 +1101,8 @@ def enumerated_points(ctx: Context, blocked: np.ndarray) -> pd.DataFrame:
     past = re.compile(past_pattern(ctx, strict=True))
     hits = []
     for pattern, min_words, rule in (
-        (_ENUMERATED, _ENUMERATED_MIN_WORDS, "an enumerated point: '{},'"),
-        (_NAMED_POINT, 1, "a point named as one of a series: '{}'"),
+        (_ENUMERATED, _ENUMERATED_MIN_WORDS, ENUMERATED_RULE + ": '{},'"),
+        (_NAMED_POINT, 1, NAMED_POINT_RULE + ": '{}'"),
     ):
         found = find_spans(pattern, ctx.joined)
         keep = [
@@ -1134,7 +1195,10 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     found = pd.concat(
         [found, expectation_concessions(ctx), possibility_concessions(ctx), granted_points(ctx)], ignore_index=True
     )
-    found = pd.concat([found, rejected_views(ctx, found)], ignore_index=True)
+    rejected = rejected_views(ctx, found)
+    # a view the writer goes on to reject is not cited as an authority ("Your correspondent Mr Pike claims ...")
+    cited = found["row"].isin(rejected["row"]) & (found["label"] == "evidence_authority")
+    found = pd.concat([found[~cited], rejected], ignore_index=True)
     rebuttals, granted = rebuttal_labels(ctx, found)
     found = pd.concat(
         [
@@ -1179,7 +1243,8 @@ _BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insis
 def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
     """A reported view that the next sentence rejects is the view the writer answers: a concession
     ("Maya Lindqvist says the four-day week is overdue. I think she is wrong about who pays for
-    it."), so the rejection is its rebuttal. Rows already conceded are left as they are."""
+    it."; also in a later clause: "I work there, and I think he is mistaken."), so the rejection is
+    its rebuttal. Rows already conceded are left as they are."""
     text = ctx.sents["text"].astype("str")
     conceded = _rows_with(found, "concession", len(text))
     ok = ctx.next_ok()
@@ -1189,7 +1254,7 @@ def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
         low = t.lower()
         return bool(_BELIEF_VERBS.search(low) or (verbs is not None and verbs.entries_pattern.search(low)))
 
-    rejects = text.str.match(_REJECTION_START).to_numpy(dtype=bool)
+    rejects = (text.str.match(_REJECTION_START) | text.str.contains(_REJECTION_LATER)).to_numpy(dtype=bool)
     rows = [
         r
         for r in np.flatnonzero(rejects[1:]).tolist()
