@@ -849,27 +849,27 @@ def granted_points(ctx: Context) -> pd.DataFrame:
     granted by denying its opposite before a counter-move ("Surveys are not useless. But ...")."""
     text = ctx.sents["text"].astype("str")
     nxt = ctx.next_ok()
+    turn = text.str.match(_GRANT_THEN_BUT).to_numpy(dtype=bool)
+    grant = text.str.match(_BARE_GRANT).to_numpy(dtype=bool)
+    litotes = text.str.contains(_LITOTES).to_numpy(dtype=bool)
+    opens_but = text.str.match(_COUNTER_START).to_numpy(dtype=bool)
+    counter = opens_but | text.str.match(_CONCESSIVE_COUNTER).to_numpy(dtype=bool)
+    n = len(text)
     rows, turns = [], []
-    for r in range(len(text) - 1):
-        if not nxt[r] or ctx.question[r]:
-            continue
-        turn = _GRANT_THEN_BUT.match(text.iat[r + 1])
-        if turn:
+    # only the few sentences followed by a grant, or granting by litotes, are read one by one
+    for r in np.flatnonzero((turn[1:] | grant[1:] | litotes[:-1]) & nxt[:-1] & ~ctx.question[:-1]).tolist():
+        if turn[r + 1]:
             rows.append(r)
-            turns.append((r + 1, turn))
-            continue
-        if _LITOTES.search(text.iat[r]) and _COUNTER_START.match(text.iat[r + 1]):
+            turns.append((r + 1, _GRANT_THEN_BUT.match(text.iat[r + 1])))
+        elif litotes[r] and opens_but[r + 1]:
             rows.append(r)  # "Surveys are not useless. But a score that only hears from fans ..."
-            continue
-        if r + 2 >= len(text) or not nxt[r + 1] or not bare_grant(text.iat[r + 1]):
-            continue
-        after = range(r + 2, min(len(text), r + 2 + _GRANT_REACH))
-        for k in after:
-            if _COUNTER_START.match(text.iat[k]) or _CONCESSIVE_COUNTER.match(text.iat[k]):
-                rows.append(r)
-                break
-            if not nxt[k]:
-                break
+        elif grant[r + 1] and r + 2 < n and nxt[r + 1]:
+            for k in range(r + 2, min(n, r + 2 + _GRANT_REACH)):
+                if counter[k]:
+                    rows.append(r)
+                    break
+                if not nxt[k]:
+                    break
     turned = {r - 1: m.group().strip() + " but" for r, m in turns}
     said = [turned.get(r, text.iat[r + 1].strip()) for r in rows]
     return pd.concat(
