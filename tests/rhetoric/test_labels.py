@@ -457,6 +457,26 @@ def test_a_conclusion_cue_marks_the_thesis_and_a_one_paragraph_text_opens_with_i
     assert 'opens with the conclusion cue "that\'s why" (+1.5)'.replace('"', "'") in th.loc["b", "reasons"]
 
 
+def test_a_conclusion_or_remedy_named_as_such_marks_the_thesis():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["A good app can save me a trip, and a good website can answer my question at midnight."],
+                ["The uncomfortable conclusion for big firms is that service starts with what staff may do."],
+                ["Give them the authority to solve problems."],
+            ],
+            "b": [
+                ["Bonuses get tied to the score, and teams learn to manage the score."],
+                ["What fixes it is changing what you reward."],
+                ["Call the unhappy customers back."],
+            ],
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
+    assert th.loc["a", "sentence_id"] == "a-p02-s01" and "thesis phrase" in th.loc["a", "reasons"]
+    assert th.loc["b", "sentence_id"] == "b-p02-s01" and "thesis phrase 'what fixes it is'" in th.loc["b", "reasons"]
+
+
 def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_thesis():
     # 26 of 112 theses in an outside check were the objection the author reports and then rejects
     s = paragraphs_frame(
@@ -1293,6 +1313,19 @@ def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_ye
         "It saves an hour a week.",  # no counter-move: a plain verdict
     )
     assert "concession" in r[0] and "rebuttal" in r[1] and "concession" not in r[2]
+    r = roles(
+        "I am not against journey mapping.",  # a view disclaimed
+        "Done well, it gets people into one room.",
+        "But the value of a map lies in the decisions it leads to.",
+        "It is easy to blame the metric.",  # a fault owned, twice, then answered
+        "NPS has its flaws.",
+        "But a new number managed the same way fixes nothing.",
+        "The app has its critics.",
+        "It is used by a million people.",  # no counter-move
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" in r[3] and "concession" in r[4] and "rebuttal" in r[5]
+    assert "concession" not in r[6]
 
 
 def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():

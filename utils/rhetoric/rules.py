@@ -830,11 +830,14 @@ _GRANT_THEN_BUT = re.compile(
 )
 
 
-# A point granted by denying its opposite: "Surveys are not useless.", "There is nothing wrong with X."
+# A point granted by denying its opposite ("Surveys are not useless.", "There is nothing wrong with
+# X.") or by owning a fault ("NPS has its flaws", "It is easy to blame the metric.")
 _LITOTES = re.compile(
     r"(?:\bnot|n['’]t)\s+(?:entirely\s+|completely\s+|totally\s+|all\s+)?"
-    r"(?:useless|worthless|pointless|meaningless|irrelevant|bad|wrong|without\s+merit|a\s+waste)\b"
-    r"|\bnothing\s+wrong\s+with\b",
+    r"(?:useless|worthless|pointless|meaningless|irrelevant|bad|wrong|without\s+merit|a\s+waste|perfect)\b"
+    r"|\bnothing\s+wrong\s+with\b|\bfar\s+from\s+perfect\b"
+    r"|\b(?:has|have)\s+(?:its|their|his|her|our|my)\s+(?:own\s+)?(?:flaws|faults|limits|limitations|weaknesses|critics)\b"
+    r"|^\W*it\s+is\s+easy\s+to\s+(?:blame|criticise|criticize|mock|dismiss|sneer\s+at)\b",
     re.I,
 )
 
@@ -861,8 +864,8 @@ def granted_points(ctx: Context) -> pd.DataFrame:
         if turn[r + 1]:
             rows.append(r)
             turns.append((r + 1, _GRANT_THEN_BUT.match(text.iat[r + 1])))
-        elif litotes[r] and opens_but[r + 1]:
-            rows.append(r)  # "Surveys are not useless. But a score that only hears from fans ..."
+        elif litotes[r] and (opens_but[r + 1] or (r + 2 < n and nxt[r + 1] and litotes[r + 1] and opens_but[r + 2])):
+            rows.append(r)  # "Surveys are not useless. But ...", "It is easy to blame X. X has its flaws. But ..."
         elif grant[r + 1] and r + 2 < n and nxt[r + 1]:
             for k in range(r + 2, min(n, r + 2 + _GRANT_REACH)):
                 if counter[k]:
