@@ -1326,6 +1326,8 @@ def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_ye
     assert "concession" in r[0] and "rebuttal" in r[2]
     assert "concession" in r[3] and "concession" in r[4] and "rebuttal" in r[5]
     assert "concession" not in r[6]
+    r = roles("The attempt to be family friendly is commendable, but the film forgets the children.")
+    assert {"concession", "rebuttal"} <= r[0]
 
 
 def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
