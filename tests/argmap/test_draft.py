@@ -99,6 +99,12 @@ def test_draft_refuses_to_write_into_the_corpus_or_raw(bad):
         draft.run_draft(paths.RAW if "raw" in bad else THREE, bad)
 
 
+def _draft_of(folder, name: str, text: str):
+    """The draft map of a one-article corpus written to ``folder``."""
+    (folder / name).write_text(text, encoding="utf-8")
+    return draft.build_draft(ingest(folder, progress=False))
+
+
 def _items(*rows):
     return [Item(*r) for r in rows]
 
@@ -749,8 +755,7 @@ def test_a_concession_and_the_rebuttal_answering_it_stay_items_beside_plenty_of_
         "Some people love wide open streets, and I understand why. But nobody is proposing to take the views away.\n\n"
         "Councils should plant trees by the thousand.\n"
     )
-    (tmp_path / "trees.txt").write_text(text, encoding="utf-8")
-    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    amap = _draft_of(tmp_path, "trees.txt", text)
     quotes = set(amap.claims["quote"])
     assert "Some people love wide open streets, and I understand why." in quotes
     assert "But nobody is proposing to take the views away." in quotes
@@ -760,14 +765,14 @@ def test_a_concession_and_the_rebuttal_answering_it_stay_items_beside_plenty_of_
 
 
 def test_a_bare_grant_is_no_item_and_the_rebuttal_attacks_the_view_it_granted(tmp_path):
-    (tmp_path / "juries.txt").write_text(
+    amap = _draft_of(
+        tmp_path,
+        "juries.txt",
         "No, remote juries are not the answer\n\n"
         "The government should hire more judges instead of moving juries online.\n\n"
         "The minister says a wider pool of jurors would make juries more representative. Perhaps. "
         "But a juror at a kitchen table is not the juror the law has in mind.\n",
-        encoding="utf-8",
     )
-    amap = draft.build_draft(ingest(tmp_path, progress=False))
     quote = amap.claims.set_index("claim_id")["quote"]
     assert "Perhaps." not in set(quote)
     rel = amap.relations.assign(source_quote=amap.relations["source"].map(quote))
@@ -776,16 +781,16 @@ def test_a_bare_grant_is_no_item_and_the_rebuttal_attacks_the_view_it_granted(tm
 
 
 def test_a_recommendation_and_a_numbered_point_outrank_plain_claims_that_come_first(tmp_path):
-    (tmp_path / "homework.txt").write_text(
+    amap = _draft_of(
+        tmp_path,
+        "homework.txt",
         "Homework in primary schools\n\n"
         "This essay argues that primary schools should replace routine homework with reading at home.\n\n"
         "Homework is probably set in most schools. Most parents probably expect it. The evidence is perhaps weak. "
         "Many teachers possibly dislike marking it. Children perhaps find it dull.\n\n"
         "Second, reading probably builds the same habits at no cost.\n\n"
         "Heads should drop worksheets in favour of daily reading.\n",
-        encoding="utf-8",
     )
-    amap = draft.build_draft(ingest(tmp_path, progress=False))
     claims = set(amap.claims.loc[amap.claims["role"] == "claim", "quote"])
     assert len(claims) == 4  # the quota of an eight-sentence article
     assert "Second, reading probably builds the same habits at no cost." in claims
@@ -838,7 +843,9 @@ def test_numbered_lines_over_their_paragraphs_are_points_in_plain_text_but_a_run
 
 
 def test_items_under_the_case_for_the_other_side_attack_the_thesis(tmp_path):
-    (tmp_path / "clocks.md").write_text(
+    amap = _draft_of(
+        tmp_path,
+        "clocks.md",
         "# Should we keep changing the clocks?\n\n"
         "The old argument about daylight saving time has started again.\n\n"
         "## The case against the change\n\n"
@@ -847,9 +854,7 @@ def test_items_under_the_case_for_the_other_side_attack_the_thesis(tmp_path):
         "Shops report more trade in summer evenings, and surveys show most people prefer them.\n\n"
         "## On balance\n\n"
         "On balance, ending the clock change and keeping standard time looks like the safer choice.\n",
-        encoding="utf-8",
     )
-    amap = draft.build_draft(ingest(tmp_path, progress=False))
     thesis = amap.claims.loc[amap.claims["role"] == "thesis", "claim_id"].item()
     assert amap.claims.set_index("claim_id").loc[thesis, "quote"].startswith("On balance, ending the clock change")
     rel = amap.relations.merge(amap.claims[["claim_id", "quote"]], left_on="source", right_on="claim_id")

@@ -1298,36 +1298,6 @@ def test_critics_pointing_out_and_a_short_acknowledgement_are_concessions_the_ye
         "Yet the upkeep of a street tree costs far less than the bills it saves.",
     )
     assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
-    r = roles(
-        "Mr Pike also says the charges pay for the car park's upkeep.",
-        "They do, but they raise far more than the upkeep costs.",  # grants, and turns in the same sentence
-        "The buses run every hour.",
-        "They do, and they are always full.",  # agrees: no turn
-    )
-    assert "concession" in r[0] and {"concession", "rebuttal"} <= r[1]
-    assert "concession" not in r[2] and "concession" not in r[3]
-    r = roles(
-        "Surveys are not useless.",  # granted by denying the opposite
-        "But a score that only hears from your fans is not a measure of your customers.",
-        "The tool is not useless.",
-        "It saves an hour a week.",  # no counter-move: a plain verdict
-    )
-    assert "concession" in r[0] and "rebuttal" in r[1] and "concession" not in r[2]
-    r = roles(
-        "I am not against journey mapping.",  # a view disclaimed
-        "Done well, it gets people into one room.",
-        "But the value of a map lies in the decisions it leads to.",
-        "It is easy to blame the metric.",  # a fault owned, twice, then answered
-        "NPS has its flaws.",
-        "But a new number managed the same way fixes nothing.",
-        "The app has its critics.",
-        "It is used by a million people.",  # no counter-move
-    )
-    assert "concession" in r[0] and "rebuttal" in r[2]
-    assert "concession" in r[3] and "concession" in r[4] and "rebuttal" in r[5]
-    assert "concession" not in r[6]
-    r = roles("The attempt to be family friendly is commendable, but the film forgets the children.")
-    assert {"concession", "rebuttal"} <= r[0]
 
 
 def test_a_myth_is_the_view_conceded_and_the_fact_after_it_its_rebuttal():
@@ -1488,7 +1458,7 @@ def test_a_view_called_a_caricature_or_flatly_denied_is_rebutted():
     assert "concession" in r[6] and "rebuttal" in r[7]
 
 
-def test_a_point_granted_with_a_bare_perhaps_and_then_answered_is_conceded():
+def test_a_point_granted_in_a_word_or_an_idiom_and_then_answered_is_conceded():
     r = roles(
         "The minister says a wider pool of jurors would make juries more representative.",
         "Perhaps.",
@@ -1510,6 +1480,36 @@ def test_a_point_granted_with_a_bare_perhaps_and_then_answered_is_conceded():
         "But reading every evening teaches the same habits.",
     )
     assert "concession" in r[0] and "concession" in r[1] and "rebuttal" in r[2]
+    r = roles(
+        "Mr Pike also says the charges pay for the car park's upkeep.",
+        "They do, but they raise far more than the upkeep costs.",  # grants, and turns in the same sentence
+        "The buses run every hour.",
+        "They do, and they are always full.",  # agrees: no turn
+    )
+    assert "concession" in r[0] and {"concession", "rebuttal"} <= r[1]
+    assert "concession" not in r[2] and "concession" not in r[3]
+    r = roles(
+        "Surveys are not useless.",  # granted by denying the opposite
+        "But a score that only hears from your fans is not a measure of your customers.",
+        "The tool is not useless.",
+        "It saves an hour a week.",  # no counter-move: a plain verdict
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1] and "concession" not in r[2]
+    r = roles(
+        "I am not against journey mapping.",  # a view disclaimed
+        "Done well, it gets people into one room.",
+        "But the value of a map lies in the decisions it leads to.",
+        "It is easy to blame the metric.",  # a fault owned, twice, then answered
+        "NPS has its flaws.",
+        "But a new number managed the same way fixes nothing.",
+        "The app has its critics.",
+        "It is used by a million people.",  # no counter-move
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" in r[3] and "concession" in r[4] and "rebuttal" in r[5]
+    assert "concession" not in r[6]
+    r = roles("The attempt to be family friendly is commendable, but the film forgets the children.")
+    assert {"concession", "rebuttal"} <= r[0]
 
 
 def test_an_opening_quotation_whose_speaker_the_next_sentence_names_and_a_denial_rejects_is_conceded():
