@@ -475,6 +475,17 @@ def test_a_conclusion_or_remedy_named_as_such_marks_the_thesis():
     th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
     assert th.loc["a", "sentence_id"] == "a-p02-s01" and "thesis phrase" in th.loc["a", "reasons"]
     assert th.loc["b", "sentence_id"] == "b-p02-s01" and "thesis phrase 'what fixes it is'" in th.loc["b", "reasons"]
+    s = paragraphs_frame(
+        {
+            "c": [
+                ["Our agent refunded her anyway, and helped her choose a better model."],
+                ["Here's the thing: the rules we write protect us from the rare cheat and punish everyone else."],
+                ["Agents can now refund up to 100 pounds without asking."],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
+    assert th.loc["c", "sentence_id"] == "c-p02-s01" and "thesis phrase 'here's the thing'" in th.loc["c", "reasons"]
 
 
 def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_thesis():
@@ -1424,6 +1435,13 @@ OUTSIDE_CASES = {
             ("The Education Endowment Foundation reaches a similar conclusion: homework adds little.", True),
         ],
     ),
+    "a story opened by the season it happened": (
+        "evidence_anecdote",
+        [
+            ("Last winter a customer called our support line about a broken kettle.", True),
+            ("The film Last Summer opens in a quiet village.", False),  # a title, not when it happened
+        ],
+    ),
     "a condition in the past tense is not a story": (
         "evidence_anecdote",
         [
@@ -1510,6 +1528,27 @@ def test_a_point_granted_in_a_word_or_an_idiom_and_then_answered_is_conceded():
     assert "concession" not in r[6]
     r = roles("The attempt to be family friendly is commendable, but the film forgets the children.")
     assert {"concession", "rebuttal"} <= r[0]
+    r = roles(
+        "Personalisation has its place.",
+        "Remembering a customer's order history saves everyone time.",  # why it has its place
+        "But that is memory, not magic.",
+        "If all this was not bad enough, the sequel is worse.",  # "not bad enough" grants nothing
+        "But the cast is fine.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2] and "concession" not in r[3]
+
+
+def test_a_view_rejected_two_sentences_on_is_conceded_but_not_past_a_nearer_view():
+    r = roles(
+        "Everyone in marketing says customers want personalised experiences.",
+        "Every conference has a keynote about it.",  # goes on with the view
+        "They are wrong.",
+        "When coursework made up most of the marks, teachers reported widespread over-marking.",
+        "It is often said that exams test only memory.",  # the nearer view is the one rejected
+        "This is a caricature.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" not in r[3] and "concession" in r[4] and "rebuttal" in r[5]
 
 
 def test_an_opening_quotation_whose_speaker_the_next_sentence_names_and_a_denial_rejects_is_conceded():

@@ -834,9 +834,9 @@ _GRANT_THEN_BUT = re.compile(
 # X.") or by owning a fault ("NPS has its flaws", "It is easy to blame the metric.")
 _LITOTES = re.compile(
     r"(?:\bnot|n['’]t)\s+(?:entirely\s+|completely\s+|totally\s+|all\s+)?"
-    r"(?:useless|worthless|pointless|meaningless|irrelevant|bad|wrong|without\s+merit|a\s+waste|perfect)\b"
+    r"(?:useless|worthless|pointless|meaningless|irrelevant|bad(?!\s+enough)|wrong|without\s+merit|a\s+waste|perfect)\b"
     r"|\bnothing\s+wrong\s+with\b|\bfar\s+from\s+perfect\b"
-    r"|\b(?:has|have)\s+(?:its|their|his|her|our|my)\s+(?:own\s+)?(?:flaws|faults|limits|limitations|weaknesses|critics)\b"
+    r"|\b(?:has|have)\s+(?:its|their|his|her|our|my)\s+(?:own\s+)?(?:flaws|faults|limits|limitations|weaknesses|critics|place)\b"
     r"|^\W*it\s+is\s+easy\s+to\s+(?:blame|criticise|criticize|mock|dismiss|sneer\s+at)\b",
     re.I,
 )
@@ -864,8 +864,8 @@ def granted_points(ctx: Context) -> pd.DataFrame:
         if turn[r + 1]:
             rows.append(r)
             turns.append((r + 1, _GRANT_THEN_BUT.match(text.iat[r + 1])))
-        elif litotes[r] and (opens_but[r + 1] or (r + 2 < n and nxt[r + 1] and litotes[r + 1] and opens_but[r + 2])):
-            rows.append(r)  # "Surveys are not useless. But ...", "It is easy to blame X. X has its flaws. But ..."
+        elif litotes[r] and (opens_but[r + 1] or (r + 2 < n and nxt[r + 1] and opens_but[r + 2])):
+            rows.append(r)  # "Surveys are not useless. But ...", "Personalisation has its place. <why>. But ..."
         elif grant[r + 1] and r + 2 < n and nxt[r + 1]:
             for k in range(r + 2, min(n, r + 2 + _GRANT_REACH)):
                 if counter[k]:
@@ -1246,8 +1246,9 @@ _BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insis
 def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
     """A reported view that the next sentence rejects is the view the writer answers: a concession
     ("Maya Lindqvist says the four-day week is overdue. I think she is wrong about who pays for
-    it."; also in a later clause: "I work there, and I think he is mistaken."), so the rejection is
-    its rebuttal. Rows already conceded are left as they are."""
+    it."; also in a later clause: "I work there, and I think he is mistaken."; or two sentences on,
+    after one that goes on with the view), so the rejection is its rebuttal. Rows already conceded
+    are left as they are."""
     text = ctx.sents["text"].astype("str")
     conceded = _rows_with(found, "concession", len(text))
     ok = ctx.next_ok()
@@ -1258,12 +1259,19 @@ def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
         return bool(_BELIEF_VERBS.search(low) or (verbs is not None and verbs.entries_pattern.search(low)))
 
     rejects = (text.str.match(_REJECTION_START) | text.str.contains(_REJECTION_LATER)).to_numpy(dtype=bool)
-    rows = [
-        r
-        for r in np.flatnonzero(rejects[1:]).tolist()
-        if ok[r] and not conceded[r] and not ctx.question[r] and reports(text.iat[r])
-    ]
-    return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(r + 1)} rejects" for r in rows])
+    rows, by = [], []
+    for k in np.flatnonzero(rejects).tolist():
+        # the view just before, or the one before that when the sentence between goes on with it
+        # ("Everyone in marketing says X. Every conference has a keynote about it. They are wrong.")
+        for r in (k - 1, k - 2):
+            if r < 0 or not ok[r] or (r == k - 2 and not ok[k - 1]) or ctx.question[r]:
+                break
+            if reports(text.iat[r]):  # the view answered: the nearest one reported
+                if not conceded[r]:
+                    rows.append(r)
+                    by.append(k)
+                break
+    return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(k)} rejects" for k in by])
 
 
 def sign_off_rows(ctx: Context) -> np.ndarray:
