@@ -798,6 +798,43 @@ def test_a_recommendation_and_a_numbered_point_outrank_plain_claims_that_come_fi
     assert "Children perhaps find it dull." not in claims
 
 
+def test_labelled_objections_attack_the_thesis_and_their_responses_attack_them_under_a_case_for_title(tmp_path):
+    amap = _draft_of(
+        tmp_path,
+        "week.md",
+        "# The case for a four-day school week, answered\n\n"  # a title, not a section arguing one side
+        "Our district should move to a four-day school week from next September.\n\n"
+        "Objection 1: Children will learn less.\n\n"
+        "Response: The four days are longer, so teaching time falls by less than an hour a week.\n",
+    )
+    rel = amap.relations.assign(
+        source_quote=amap.relations["source"].map(amap.claims.set_index("claim_id")["quote"]),
+        target_quote=amap.relations["target"].map(amap.claims.set_index("claim_id")["quote"]),
+    ).set_index("source_quote")
+    assert rel.loc["Objection 1: Children will learn less.", "relation"] == "attacks"
+    response = rel.loc["Response: The four days are longer, so teaching time falls by less than an hour a week."]
+    assert response["relation"] == "attacks" and response["target_quote"].startswith("Objection 1")
+    assert not rel["rule"].str.contains("in the section").any()
+
+
+def test_in_a_point_counterpoint_the_thesiss_side_supports_it_and_the_other_side_attacks(tmp_path):
+    amap = _draft_of(
+        tmp_path,
+        "charge.txt",
+        "Should cities charge drivers to enter the centre?\n\n"
+        "YES, says transport planner Amira Haddad\n\n"
+        "When London introduced its charge in 2003, traffic in the zone fell by 18% in the first year.\n\n"
+        "NO, says shop owner Gareth Lloyd\n\n"
+        "When our council floated a charge last year, two shops on my street said they would close.\n\n"
+        "Cities should fix their buses first, and only then ask drivers to pay.\n",
+    )
+    quote = amap.claims.set_index("claim_id")["quote"]
+    assert quote[amap.claims.loc[amap.claims["role"] == "thesis", "claim_id"].item()].startswith("Cities should fix")
+    rel = amap.relations.assign(source_quote=amap.relations["source"].map(quote)).set_index("source_quote")
+    assert rel.loc[quote[quote.str.startswith("When London")].item(), "relation"] == "attacks"
+    assert rel.loc[quote[quote.str.startswith("When our council")].item(), "relation"] == "supports"
+
+
 def test_a_news_report_whose_headline_names_who_found_it_takes_its_lede_as_its_thesis(tmp_path):
     body = (
         "Pupils who received a free breakfast at school missed fewer days, according to a study published today.\n\n"

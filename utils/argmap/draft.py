@@ -150,7 +150,8 @@ def point_sections(sentences: pd.DataFrame, paragraphs: pd.DataFrame | None = No
 # A heading that announces one side of a question: "The case for the change", "Arguments against",
 # "In favour of a ban", "Against: ..."
 SIDE_HEADING = re.compile(
-    r"\b(?:case|argument|arguments|reasons?|evidence)\s+(?:for|against)\b|\bin\s+favou?r\s+of\b|^\W*(?:for|against)\b",
+    r"\b(?:case|argument|arguments|reasons?|evidence)\s+(?:for|against)\b|\bin\s+favou?r\s+of\b|^\W*(?:for|against)\b"
+    r"|^\W*(?:yes|no)\b\s*[,:.!\u2013\u2014-]",  # a point-counterpoint's sides: "YES, says ...", "NO: ..."
     re.IGNORECASE,
 )
 
@@ -167,7 +168,10 @@ def side_sections(sentences: pd.DataFrame) -> dict[str, str]:
         Sentence id -> the heading's text, for sentences under such a heading only.
     """
     s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
-    side = s["is_heading"].astype(bool) & s["text"].astype("str").str.contains(SIDE_HEADING)
+    title = (
+        s.groupby("article_id").cumcount().eq(0)
+    )  # the article's title names no section ("The case for X, answered")
+    side = s["is_heading"].astype(bool) & s["text"].astype("str").str.contains(SIDE_HEADING) & ~title
     text = dict(zip(s["sentence_id"], s["text"].astype("str")))
     return {sid: text[head] for sid, head in _sections(s, pd.Series(False, index=s.index), side).items()}
 
@@ -683,6 +687,14 @@ def link_article(
             out.append(_link(r.claim_id, thesis.claim_id, relation, rule, 0.6, r.article_id))
             continue
         heading = (sides or {}).get(r.claim_id)
+        own = (sides or {}).get(thesis.claim_id)
+        if heading and own and not other_side:
+            # the thesis stands in a side's own section (a point-counterpoint's "NO, says ..."):
+            # that side's items back it, the other side's oppose it
+            same = heading == own
+            rule = f"in the section '{heading}', {'the thesis' if same else 'the other side'}'s (the thesis is under '{own}')"
+            out.append(_link(r.claim_id, thesis.claim_id, "supports" if same else "attacks", rule, 0.6, r.article_id))
+            continue
         shared = _content(heading) & thesis_words if heading else set()  # stems: the stance unit finds them as text
         if shared and not other_side:
             relation, why = type_by_stance(heading, thesis.text, shared)

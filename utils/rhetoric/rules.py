@@ -42,7 +42,8 @@ _WHY = re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b)", re.I
 # neither a conclusion nor an imperative
 AUXILIARIES = r"(?:do|does|did|is|are|am|was|were|can|could|will|would|have|has|had|should|must|may|might)"
 SO_INVERSION = re.compile(rf"^\W*(?:and\s+)?so\s+{AUXILIARIES}\b(?!\s+not\b|n't)", re.I)
-_COUNTER_START = re.compile(rf"^\W*{_cue('counter_openers')}\b", re.I)
+# ... and the answer labelled as such after a labelled objection ("Objection 1: ... Response: ...")
+_COUNTER_START = re.compile(rf"^\W*(?:{_cue('counter_openers')}\b|(?:my\s+)?(?:response|reply|rebuttal)\s*:)", re.I)
 _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))  # one pass, at word starts
 # "That description is wrong." / "This is simply not true." / "I think she is wrong about ...": a
 # verdict on the view just reported (not "they are mistaken for tourists"), or a bare denial of it
