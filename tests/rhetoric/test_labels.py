@@ -1538,6 +1538,29 @@ def test_a_point_granted_in_a_word_or_an_idiom_and_then_answered_is_conceded():
     assert "concession" in r[0] and "rebuttal" in r[2] and "concession" not in r[3]
 
 
+def test_a_view_the_writer_once_held_is_conceded_and_i_was_wrong_rebuts_it():
+    r = roles(
+        "I used to think that customers love companies that surprise them.",
+        "I was wrong.",
+        "That does not mean surprise is worthless.",  # a disclaimer at the start, without "that"
+        "A gesture can turn a loyal customer into an advocate.",
+        "But it only works on top of easy service.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" in r[2] and "rebuttal" in r[4]
+
+
+def test_a_present_tense_statement_ends_the_story_before_it():
+    r = roles(
+        "Last year I spent a month reading complaint logs at a utility company.",
+        "Not one complaint in eleven thousand was about a lack of delight.",  # the story goes on
+        "Customers do not leave because you failed to surprise them.",  # a general statement
+        "They leave because you made things hard.",
+    )
+    assert "evidence_anecdote" in r[0] and "evidence_anecdote" in r[1]
+    assert "evidence_anecdote" not in r[2] and "evidence_anecdote" not in r[3]
+
+
 def test_a_view_rejected_two_sentences_on_is_conceded_but_not_past_a_nearer_view():
     r = roles(
         "Everyone in marketing says customers want personalised experiences.",

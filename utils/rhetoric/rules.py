@@ -52,7 +52,8 @@ _REJECTION_START = re.compile(
     r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
     r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+"
     rf"(?:(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)"
-    r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)",
+    r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)"
+    r"|^\W*(?:but\s+)?(?:i|we)\s+(?:was|were)\s+(?:wrong|mistaken)\b",  # the writer's own former view: "I was wrong."
     re.I,
 )
 # ... or the writer's verdict on it in a later clause: "I work on the wards there, and I think he is mistaken."
@@ -735,13 +736,25 @@ def question_labels(ctx: Context, quoted: pd.DataFrame, in_case: pd.Series, you_
     return q.assign(match=[text.iat[r][s:e] for r, s, e in zip(q["row"], q["start"], q["end"])])
 
 
+_PRESENT = re.compile(
+    r"(?<![\w'’])(?:is|are|am|do|does|don['’]t|doesn['’]t|isn['’]t|aren['’]t|can|cannot|can['’]t|will|won['’]t)(?![\w'’])",
+    re.I,
+)
+
+
 def narrative_labels(ctx: Context, direct: np.ndarray, blocked: np.ndarray) -> pd.DataFrame:
     """Sentences that go on telling, in the past tense, a story begun by an anecdote (the author's own,
     in the first person, or a case they tell: "Consider what happened at ...")."""
-    past_rows = find_spans(re.compile(past_pattern(ctx, strict=True)), ctx.joined)["row"].unique()
+    found = find_spans(re.compile(past_pattern(ctx, strict=True)), ctx.joined).drop_duplicates("row")
     n = len(ctx.sents)
     past = np.zeros(n, dtype=bool)
-    past[past_rows] = True
+    # a present tense before the first past verb makes the sentence a general statement, not the
+    # story going on ("Customers do not leave because you failed to surprise them.")
+    text = ctx.sents["text"].astype("str")
+    present = [
+        bool(_PRESENT.search(text.iat[r][:start])) for r, start in zip(found["row"].tolist(), found["start"].tolist())
+    ]
+    past[found["row"].to_numpy()[~np.array(present, dtype=bool)]] = True
     ok = (past | direct) & ~ctx.heading & ~blocked
     prev_ok = np.concatenate([[False], ok[:-1]])
     start_run = ok & (~prev_ok | ctx.new_article | (ctx.para_gap > 1))
