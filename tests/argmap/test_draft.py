@@ -835,6 +835,26 @@ def test_in_a_point_counterpoint_the_thesiss_side_supports_it_and_the_other_side
     assert rel.loc[quote[quote.str.startswith("When our council")].item(), "relation"] == "supports"
 
 
+def test_an_article_of_plain_statements_gets_them_as_claims_but_not_its_questions_stories_or_reports(tmp_path):
+    amap = _draft_of(
+        tmp_path,
+        "service.txt",
+        "Who is your customer service really for?\n\n"
+        "Is it for the customer? Then why does the menu on your phone line have nine options?\n\n"
+        "Most service is designed from the inside out. It reflects the org chart and the cost targets.\n\n"
+        "Last March my team rang twenty customers who had just left us.\n\n"
+        "Our finance director says the phone line costs too much to keep open.\n\n"
+        "Design your service from the outside in, and the savings will follow.\n",
+    )
+    claims = amap.claims.set_index("quote")
+    plain = claims[claims["rule"].str.startswith("a plain statement")]
+    assert set(plain.index) == {
+        "Most service is designed from the inside out.",
+        "It reflects the org chart and the cost targets.",
+    }
+    assert (plain["role"] == "claim").all() and "so the article has 4 claims" in plain["rule"].iloc[0]
+
+
 def test_a_news_report_whose_headline_names_who_found_it_takes_its_lede_as_its_thesis(tmp_path):
     body = (
         "Pupils who received a free breakfast at school missed fewer days, according to a study published today.\n\n"

@@ -251,6 +251,23 @@ def _joined(keys: pd.Series, texts: pd.Series) -> dict:
     return {key: "; ".join(parts) for key, parts in by_key.items()}
 
 
+PLAIN_RULE = "a plain statement"  # how the rule of such a claim begins
+MIN_PLAIN_WORDS = 6  # a plain statement shorter than this ("Money, mostly.") is too thin to stand as a claim
+# What keeps a sentence from standing as a plain statement of the writer's: a quotation opening it,
+# someone's view reported ("Reyes says ...", "Helen Marsh wants ..."), the past tense of a story or a
+# method ("she fell", "chats were assigned"), a condition, or an announcement ("Here is what ...")
+NOT_PLAIN = re.compile(
+    r"^\W*[\"'\u201c\u2018]|[\"\u201d\u2019]\W*$"
+    r"|\b(?:says|said|say|argue|argues|argued|claim|claims|claimed|wants|wanted|believes|believed|thinks|"
+    r"thought|insists|insisted|warn|warns|warned|reports|reported|told|tells|write|writes|wrote)\b"
+    r"|\b(?:was|were|had|did|went|came|fell|rang|ran|put|got|gave|took|began|became|saw|left|felt|kept|held|"
+    r"stood|spent|sent|lost|paid|met|heard|knew|brought|bought|won|sold|led)\b"
+    r"|\b(?!(?:is|are|be|been|being|am|get|gets|not|so|too|very|more|most|less|well|the|a|an|this|that|these|"
+    r"those|my|your|our|their|his|her|its|some|many|all|no|of|in|on|at|by|for|with|and|or)\b)"
+    r"[a-z]+\s+(?:[a-z]+ly\s+)?[a-z]{2,}(?<!e)ed\b"
+    r"|^\W*(?:if|when|unless|here is|here are|here's)\b",
+    re.IGNORECASE,
+)
 # the rules of rhetoric's numbered points ("First, ...", "The second reason is ..."), as the rules column has them
 NUMBERED_POINT = re.compile("claim: (?:" + ENUMERATED_RULE + "|" + NAMED_POINT_RULE + ")")
 RECOMMENDATION = re.compile(r"\b(?:should|must|ought to)\b(?!.*\?\s*$)", re.IGNORECASE)
@@ -274,7 +291,10 @@ def draft_claims(
         labels: From :func:`utils.rhetoric.label_sentences`.
         theses: From :func:`draft_theses` (best first per article; the first is the thesis).
         hits: From :func:`utils.concepts.concept_hits` (tags each item with its concepts).
-        max_claims, min_claims: Main claims per article: a quarter of its sentences, within these bounds.
+        max_claims, min_claims: Main claims per article: a quarter of its sentences, within these
+            bounds. An article with fewer sentences carrying a claim cue than ``min_claims`` gets
+            its plain statements (:data:`NOT_PLAIN` says what is not one) as claims, in reading
+            order, up to it.
         max_support: Evidence and premise items per article, at most.
         roles: :func:`role_table` of the labels, if already computed.
 
@@ -313,6 +333,27 @@ def draft_claims(
     )
     order = claim_rank.groupby(df["article_id"]).rank(method="first", ascending=False)
     df["is_claim"] = ((claim_rank > 0) & (order <= quota)) | (is_point & ~df["is_thesis"])
+    # An article whose claims carry few cue words (plain statements: "Most service is designed from
+    # the inside out.") gets its plain statements as claims, in reading order, up to the minimum,
+    # each saying so in its rule; not questions, stories, evidence or either side of a concession.
+    asked = set(labels.loc[labels["category"] == "question", "sentence_id"])
+    plain = (
+        ~df["is_thesis"]
+        & ~df["is_claim"]
+        & (df["n_claim"] == 0)
+        & df["evidence"].eq("")
+        & ~df["reason"]
+        & ~df["concession"]
+        & ~df["rebuttal"]
+        & ~df.index.isin(asked)
+        & (df["text"].astype("str").str.split().str.len() >= MIN_PLAIN_WORDS)
+        & ~df["text"].astype("str").str.rstrip().str.endswith(("?", ":"))
+        & ~df["text"].astype("str").str.contains(NOT_PLAIN)
+    )
+    short_of = (min_claims - df["is_claim"].groupby(df["article_id"]).transform("sum")).clip(lower=0)
+    filler = plain & (plain.astype(int).groupby(df["article_id"]).cumsum() <= short_of)
+    df.loc[filler, "is_claim"] = True
+    df.loc[filler, "rules"] = f"{PLAIN_RULE}, with no claim cue, kept so the article has {min_claims} claims"
     # a sentence that only grants the point before it ("Perhaps.") says nothing as an item of its own
     says_nothing = df["text"].astype("str").map(bare_grant).astype(bool)
     support = (
@@ -1021,7 +1062,8 @@ def draft_cross_links(
     make no link.
 
     Args:
-        claims: Draft items; only theses and main claims link.
+        claims: Draft items; only theses and main claims link (not plain statements that only
+            fill an article's claims: :data:`PLAIN_RULE`).
         tokens: The processed tokens table.
         top_k: Keep a pair when it is among the ``top_k`` best of either of its claims.
         min_confidence: Below this a pair is not listed at all.
@@ -1033,7 +1075,9 @@ def draft_cross_links(
     Returns:
         ``(drawn, candidates)``, both relation tables; ``score`` is the confidence.
     """
-    mains = claims[claims["role"].isin(["thesis", "claim"])].reset_index(drop=True)
+    # a plain statement kept only to fill an article's claims is no point the writer marks: it links nothing
+    filler = claims["rule"].astype("str").str.startswith(PLAIN_RULE) if "rule" in claims else False
+    mains = claims[claims["role"].isin(["thesis", "claim"]) & ~filler].reset_index(drop=True)
     terms = claim_terms(mains, tokens)
     pairs = shared_pairs(mains, terms, max_df=max_df)
     if pairs.empty:
