@@ -470,21 +470,16 @@ def test_a_conclusion_or_remedy_named_as_such_marks_the_thesis():
                 ["What fixes it is changing what you reward."],
                 ["Call the unhappy customers back."],
             ],
+            "c": [
+                ["Our agent refunded her anyway, and helped her choose a better model."],
+                ["Here's the thing: the rules we write protect us from the rare cheat and punish everyone else."],
+                ["Agents can now refund up to 100 pounds without asking."],
+            ],
         }
     )
     th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
     assert th.loc["a", "sentence_id"] == "a-p02-s01" and "thesis phrase" in th.loc["a", "reasons"]
     assert th.loc["b", "sentence_id"] == "b-p02-s01" and "thesis phrase 'what fixes it is'" in th.loc["b", "reasons"]
-    s = paragraphs_frame(
-        {
-            "c": [
-                ["Our agent refunded her anyway, and helped her choose a better model."],
-                ["Here's the thing: the rules we write protect us from the rare cheat and punish everyone else."],
-                ["Agents can now refund up to 100 pounds without asking."],
-            ]
-        }
-    )
-    th = thesis_candidates(s, label_sentences(s), top=1).set_index("article_id")
     assert th.loc["c", "sentence_id"] == "c-p02-s01" and "thesis phrase 'here's the thing'" in th.loc["c", "reasons"]
 
 
