@@ -842,6 +842,7 @@ def test_an_article_of_plain_statements_gets_them_as_claims_but_not_its_question
         "Who is your customer service really for?\n\n"
         "Is it for the customer? Then why does the menu on your phone line have nine options?\n\n"
         "Most service is designed from the inside out. It reflects the org chart and the cost targets.\n\n"
+        "Customers leave because the service makes things hard for them.\n\n"
         "Last March my team rang twenty customers who had just left us.\n\n"
         "Our finance director says the phone line costs too much to keep open.\n\n"
         "Design your service from the outside in, and the savings will follow.\n",
@@ -851,6 +852,7 @@ def test_an_article_of_plain_statements_gets_them_as_claims_but_not_its_question
     assert set(plain.index) == {
         "Most service is designed from the inside out.",
         "It reflects the org chart and the cost targets.",
+        "Customers leave because the service makes things hard for them.",  # a statement with its reason
     }
     assert (plain["role"] == "claim").all() and "so the article has 4 claims" in plain["rule"].iloc[0]
 

@@ -342,7 +342,6 @@ def draft_claims(
         & ~df["is_claim"]
         & (df["n_claim"] == 0)
         & df["evidence"].eq("")
-        & ~df["reason"]
         & ~df["concession"]
         & ~df["rebuttal"]
         & ~df.index.isin(asked)
