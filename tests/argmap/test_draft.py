@@ -177,6 +177,17 @@ def test_two_negated_claims_agree():
     assert "'not' vs 'never'" in links["rationale"].iloc[0]
 
 
+def test_never_before_praises_and_denies_nothing():
+    assert polarity_flips("Social media connects young people in ways never before seen.", shared=set()) == []
+    assert polarity_flips("Social media will never connect young people.", shared=set()) == ["never"]
+    relation, _ = draft.type_by_stance(
+        "Social media connects young people in ways never before seen.",
+        "Social media has improved the lives of young people.",
+        {"social", "media", "young", "people"},
+    )
+    assert relation == "agrees"
+
+
 def test_calling_to_abolish_agrees_with_a_negated_claim():
     # 'abolish' evaluates the toll negatively, as 'not' does: both claims take the same side
     relation, why = draft.type_by_stance(

@@ -112,6 +112,8 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
     flips, diminished = [], set()
     for i, t in enumerate(tokens):
         if t in _NEGATION:
+            if t == "never" and i + 1 < len(tokens) and tokens[i + 1] == "before":
+                continue  # "in ways never before seen" praises; it denies nothing
             flips.append(t)
             continue
         if i in diminished:
