@@ -188,6 +188,15 @@ def test_never_before_praises_and_denies_nothing():
     assert relation == "agrees"
 
 
+def test_calling_for_a_thing_to_be_limited_sides_with_calling_it_harmful():
+    shared = {"video", "games"}
+    limit = "The time children spend playing video games should be limited by parents."
+    assert draft.type_by_stance(limit, "Video games do have a bad impact on family life.", shared)[0] == "agrees"
+    assert draft.type_by_stance(limit, "Video games are hazardous to happy families.", shared)[0] == "agrees"
+    assert draft.type_by_stance(limit, "Video games do not harm family life.", shared)[0] == "contradicts"
+    assert polarity_flips("Cities should set a speed limit of 10 mph.", shared=set()) == []  # "limit", a noun
+
+
 def test_calling_to_abolish_agrees_with_a_negated_claim():
     # 'abolish' evaluates the toll negatively, as 'not' does: both claims take the same side
     relation, why = draft.type_by_stance(
