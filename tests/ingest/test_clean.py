@@ -124,7 +124,17 @@ def test_markdown_headings_and_bullets():
 
 
 @pytest.mark.parametrize(
-    "line", ["No comments:", "Post a Comment", "Leave a Reply", "3 Comments", "Share this:", "#CX #Leadership"]
+    "line",
+    [
+        "No comments:",
+        "Post a Comment",
+        "Leave a Reply",
+        "3 Comments",
+        "Share this:",
+        "#CX #Leadership",
+        "P.S. Next week: why your IVR menu is probably too long.",
+        "You are receiving this because you subscribed at theservicedesk.blog. Unsubscribe.",
+    ],
 )
 def test_boilerplate_lexicon_covers_common_footers(line):
     cleaned = clean_text(f"Body sentence here.\n{line}\n", fmt="txt")

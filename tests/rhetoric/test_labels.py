@@ -470,6 +470,11 @@ def test_a_conclusion_or_remedy_named_as_such_marks_the_thesis():
                 ["What fixes it is changing what you reward."],
                 ["Call the unhappy customers back."],
             ],
+            "d": [
+                ["Hi everyone, welcome back to the newsletter."],
+                ["This week I want to make one argument: stop sending surveys after every call."],
+                ["I know, I know.", "You need data.", "But think about what you are asking for."],
+            ],
             "c": [
                 ["Our agent refunded her anyway, and helped her choose a better model."],
                 ["Here's the thing: the rules we write protect us from the rare cheat and punish everyone else."],
@@ -481,6 +486,7 @@ def test_a_conclusion_or_remedy_named_as_such_marks_the_thesis():
     assert th.loc["a", "sentence_id"] == "a-p02-s01" and "thesis phrase" in th.loc["a", "reasons"]
     assert th.loc["b", "sentence_id"] == "b-p02-s01" and "thesis phrase 'what fixes it is'" in th.loc["b", "reasons"]
     assert th.loc["c", "sentence_id"] == "c-p02-s01" and "thesis phrase 'here's the thing'" in th.loc["c", "reasons"]
+    assert th.loc["d", "sentence_id"] == "d-p02-s01"  # not the answer to "I know, I know."
 
 
 def test_a_sentence_that_grants_the_other_side_without_answering_it_is_not_the_thesis():
