@@ -168,9 +168,8 @@ def side_sections(sentences: pd.DataFrame) -> dict[str, str]:
         Sentence id -> the heading's text, for sentences under such a heading only.
     """
     s = sentences.sort_values(["article_id", "sentence_index"], kind="stable")
-    title = (
-        s.groupby("article_id").cumcount().eq(0)
-    )  # the article's title names no section ("The case for X, answered")
+    # the article's title names no section ("The case for X, answered")
+    title = s.groupby("article_id").cumcount().eq(0)
     side = s["is_heading"].astype(bool) & s["text"].astype("str").str.contains(SIDE_HEADING) & ~title
     text = dict(zip(s["sentence_id"], s["text"].astype("str")))
     return {sid: text[head] for sid, head in _sections(s, pd.Series(False, index=s.index), side).items()}
