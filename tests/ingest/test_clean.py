@@ -424,6 +424,24 @@ def test_a_byline_and_a_letters_signature_are_not_part_of_the_argument():
     }
 
 
+@pytest.mark.parametrize("closing", ["Cheers,\nAnna", "Warmly, Priya", "Best wishes", "Yours sincerely,\nTom Reyes"])
+def test_closing_words_and_a_first_name_sign_a_letter_off(closing):
+    raw = (
+        "Hi everyone,\n\nStop sending a survey after every call.\n\n"
+        "Our response rate fell from 31% to 6%.\n\nTry it for a month.\n\n" + closing + "\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    assert cleaned.paragraphs[-1].text == "Try it for a month."
+    assert [e["step"] for e in cleaned.log if e["step"] == "signature removed"] == ["signature removed"]
+
+
+def test_a_closing_thanks_that_is_a_sentence_stays():
+    cleaned = clean_text(
+        "Stop the surveys.\n\nRead the comments.\n\nMany thanks to Jo Reyes for the data.\n", fmt="txt"
+    )
+    assert cleaned.paragraphs[-1].text == "Many thanks to Jo Reyes for the data."
+
+
 def test_a_word_hyphenated_across_a_line_break_is_joined_whole():
     raw = (
         "For them, the library is not a luxury but a necessary public ser-\n"

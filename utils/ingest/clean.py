@@ -936,6 +936,11 @@ PERSON = _HONORIFIC + r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2
 BYLINE = re.compile(rf"^[\W_]*[Bb]y\s+{_HONORIFIC}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){{0,3}}[\W_]*(?:[,|–—·•-].*)?$")
 # "Margaret Harris" + "Head of English, Sheffield": a name closing a letter
 SIGNATURE_NAME = re.compile(rf"^[\W_]*{PERSON}\b")
+# "Cheers, Anna", "Warmly, Priya", "Best wishes": a letter's or newsletter's closing words and first name
+VALEDICTION = re.compile(
+    r"^[\W_]*(?i:cheers|best|best wishes|all the best|warmly|warm regards|(?:kind |best )?regards|many thanks|thanks|"
+    r"yours(?: sincerely| truly| faithfully)?|sincerely)\s*,?(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?[\W_]*$"
+)
 MAX_BYLINE_WORDS = 12
 # "Posted on March 12, 2026 by Jordan Ellis", "Published 3 May 2025 by Ann Lee": a blog's post line
 POSTED_BY = re.compile(
@@ -1042,7 +1047,8 @@ def _short_unended(p: Paragraph) -> bool:
 
 def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
     """A byline just under the title ("By Harriet Cole, operations director"), a letter's closing
-    signature (the last paragraph: a name, perhaps with a role and place, no sentence) and a closing
+    signature (the last paragraph: a name, perhaps with a role and place, or closing words and a
+    first name such as "Cheers, Anna" (:data:`VALEDICTION`); no sentence) and a closing
     note on the author (:data:`AUTHOR_NOTE`: "Sam Okafor is a former deputy head and writes on
     education policy.") say who wrote the text; they are not part of its argument (logged). A name
     alone under the title is a byline when that signature or note names the same person."""
@@ -1057,7 +1063,11 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
         and (BYLINE.match(paras[i].text) or NAME_LINE.match(paras[i].text) or POSTED_BY.match(paras[i].text))
     }
     last = paras[-1]
-    signed = last.kind == "body" and _short_unended(last) and SIGNATURE_NAME.match(last.text)
+    signed = (
+        last.kind == "body"
+        and _short_unended(last)
+        and bool(SIGNATURE_NAME.match(last.text) or VALEDICTION.match(last.text))
+    )
     # the note on the author closes the text, or stands just before a call to action or a list of links
     noted = {
         i
