@@ -336,19 +336,25 @@ def draft_claims(
     # the inside out.") gets its plain statements as claims, in reading order, up to the minimum,
     # each saying so in its rule; not questions, stories, evidence or either side of a concession.
     asked = set(labels.loc[labels["category"] == "question", "sentence_id"])
+    short_of = (min_claims - df["is_claim"].groupby(df["article_id"]).transform("sum")).clip(lower=0)
     plain = (
-        ~df["is_thesis"]
+        (short_of > 0)
+        & ~df["is_thesis"]
         & ~df["is_claim"]
         & (df["n_claim"] == 0)
         & df["evidence"].eq("")
         & ~df["concession"]
         & ~df["rebuttal"]
         & ~df.index.isin(asked)
-        & (df["text"].astype("str").str.split().str.len() >= MIN_PLAIN_WORDS)
-        & ~df["text"].astype("str").str.rstrip().str.endswith(("?", ":"))
-        & ~df["text"].astype("str").str.contains(NOT_PLAIN)
     )
-    short_of = (min_claims - df["is_claim"].groupby(df["article_id"]).transform("sum")).clip(lower=0)
+    # the text is read only in the articles short of claims: the regular expressions over every
+    # sentence of the 2,000 reviews cost 2.5 s of the draft (make bench: 3.9 -> 1.4 s), for the few that need them
+    text = df.loc[plain, "text"].astype("str")
+    plain[plain] = (
+        (text.str.split().str.len() >= MIN_PLAIN_WORDS)
+        & ~text.str.rstrip().str.endswith(("?", ":"))
+        & ~text.str.contains(NOT_PLAIN)
+    ).to_numpy()
     filler = plain & (plain.astype(int).groupby(df["article_id"]).cumsum() <= short_of)
     df.loc[filler, "is_claim"] = True
     df.loc[filler, "rules"] = f"{PLAIN_RULE}, with no claim cue, kept so the article has {min_claims} claims"
