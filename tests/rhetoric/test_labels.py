@@ -1436,6 +1436,15 @@ OUTSIDE_CASES = {
             ("The Education Endowment Foundation reaches a similar conclusion: homework adds little.", True),
         ],
     ),
+    "'granted' grants, but not as a verb": (
+        "concession",
+        [
+            ("Granted, buses cost money.", True),
+            ("People went against the taken for granted rules of the game.", False),
+            ("The council granted permission for the tower.", False),
+            ("He is granted his wish, but it goes wrong.", False),
+        ],
+    ),
     "a story opened by the season it happened": (
         "evidence_anecdote",
         [
