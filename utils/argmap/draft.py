@@ -48,7 +48,7 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
-from utils.rhetoric.rules import ENUMERATED_RULE, NAMED_POINT_RULE, bare_grant
+from utils.rhetoric.rules import ENUMERATED_RULE, NAMED_POINT_RULE, VIEW_VERB, bare_grant
 from utils.text import alternation, import_nltk, read_word_list
 
 SnowballStemmer = import_nltk("stem.snowball").SnowballStemmer
@@ -253,12 +253,12 @@ def _joined(keys: pd.Series, texts: pd.Series) -> dict:
 PLAIN_RULE = "a plain statement"  # how the rule of such a claim begins
 MIN_PLAIN_WORDS = 6  # a plain statement shorter than this ("Money, mostly.") is too thin to stand as a claim
 # What keeps a sentence from standing as a plain statement of the writer's: a quotation opening it,
-# someone's view reported ("Reyes says ...", "Helen Marsh wants ..."), the past tense of a story or a
+# someone's view reported ("Reyes says ...", "Helen Marsh wants ...": the verbs of rhetoric's
+# :data:`utils.rhetoric.rules.VIEW_VERB`, and a few more), the past tense of a story or a
 # method ("she fell", "chats were assigned"), a condition, or an announcement ("Here is what ...")
 NOT_PLAIN = re.compile(
     r"^\W*[\"'\u201c\u2018]|[\"\u201d\u2019]\W*$"
-    r"|\b(?:says|said|say|argue|argues|argued|claim|claims|claimed|wants|wanted|believes|believed|thinks|"
-    r"thought|insists|insisted|warn|warns|warned|reports|reported|told|tells|write|writes|wrote)\b"
+    rf"|{VIEW_VERB.pattern}|\b(?:reports|reported|wants|wanted|told|tells|writes|wrote)\b"
     r"|\b(?:was|were|had|did|went|came|fell|rang|ran|put|got|gave|took|began|became|saw|left|felt|kept|held|"
     r"stood|spent|sent|lost|paid|met|heard|knew|brought|bought|won|sold|led)\b"
     r"|\b(?!(?:is|are|be|been|being|am|get|gets|not|so|too|very|more|most|less|well|the|a|an|this|that|these|"

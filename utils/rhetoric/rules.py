@@ -48,19 +48,19 @@ _EXPECTATION = compile_entries(read_word_list(_CUES / "expectation_frames.txt"))
 # "That description is wrong." / "This is simply not true." / "I think she is wrong about ...": a
 # verdict on the view just reported (not "they are mistaken for tourists"), or a bare denial of it
 # ("Others will say that the green belt is sacred. It is not.", "... means missing problems. It does not.")
+_I_THINK = r"(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?"
+_VERDICT = rf"(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)"
 _REJECTION_START = re.compile(
-    r"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?)?"
+    rf"^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:{_I_THINK})?"
     r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+"
-    rf"(?:(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)"
+    rf"(?:{_VERDICT}"
     r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)"
     r"|^\W*(?:but\s+)?(?:i|we)\s+(?:was|were)\s+(?:wrong|mistaken)\b",  # the writer's own former view: "I was wrong."
     re.I,
 )
 # ... or the writer's verdict on it in a later clause: "I work on the wards there, and I think he is mistaken."
 _REJECTION_LATER = re.compile(
-    r"[,;]\s*(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:think|believe|suspect|would say)\s+(?:that\s+)?"
-    rf"(?:he|she|they|it|this|that)\s+(?:is|was|are|were)\s+{_cue('rejection_verdicts')}(?!\w)(?!\s+(?:as|for)\b)",
-    re.I,
+    rf"[,;]\s*(?:(?:and|but|so)\s+)?{_I_THINK}(?:he|she|they|it|this|that)\s+{_VERDICT}", re.I
 )
 _PRONOUN = re.compile(rf"(?<!\w){_cue('personal_pronouns')}(?!\w)")
 _NAME = re.compile(r"(?<=[a-z,;:] )(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+")
@@ -555,7 +555,7 @@ _FIRST_PERSON_BEFORE = re.compile(
 # in "The district says the change would save ..." is the district's): not "tells the story",
 # "writes good scenes", "maintains its focus", "a fair warning", "thought-provoking", "trains of
 # thought", nor the causative "makes us believe" (the writer's verdict on a performance)
-_VIEW_VERBS = re.compile(
+VIEW_VERB = re.compile(
     r"(?<![\w'’-])(?<!to )(?<!by )(?<!less )(?<!of )(?<!the )(?<!a )"
     r"(?<!make us )(?<!makes us )(?<!made us )(?<!make you )(?<!makes you )"
     r"(?:say|says|said|argue|argues|argued|arguing|claim|claims|claimed|claiming|insist|insists|insisted|"
@@ -795,13 +795,13 @@ def possibility_concessions(ctx: Context) -> pd.DataFrame:
     """A sentence that allows something may be so ("may", "might") whose next sentence sets it
     aside ("Even so, ...", "That said, ...", "Nevertheless, ..."): the point granted, a concession."""
     text = ctx.sents["text"].astype("str")
-    nxt = ctx.next_ok()
-    rows = [
-        r
-        for r in range(len(text) - 1)
-        if nxt[r] and _CONCESSIVE_COUNTER.match(text.iat[r + 1]) and _POSSIBLE.search(text.iat[r])
+    sets_aside = text.str.match(_CONCESSIVE_COUNTER).to_numpy(dtype=bool)
+    allowed = [
+        (r, m)
+        for r in np.flatnonzero(ctx.next_ok()[:-1] & sets_aside[1:]).tolist()
+        if (m := _POSSIBLE.search(text.iat[r]))
     ]
-    found = [_POSSIBLE.search(text.iat[r]) for r in rows]
+    rows, found = [r for r, _ in allowed], [m for _, m in allowed]
     return make_hits(
         rows,
         "role",
@@ -869,8 +869,8 @@ def granted_points(ctx: Context) -> pd.DataFrame:
     turn = text.str.match(_GRANT_THEN_BUT).to_numpy(dtype=bool)
     grant = text.str.match(_BARE_GRANT).to_numpy(dtype=bool)
     litotes = text.str.contains(_LITOTES).to_numpy(dtype=bool)
-    opens_but = text.str.match(_COUNTER_START).to_numpy(dtype=bool)
-    counter = opens_but | text.str.match(_CONCESSIVE_COUNTER).to_numpy(dtype=bool)
+    opens_counter = text.str.match(_COUNTER_START).to_numpy(dtype=bool)
+    counter = opens_counter | text.str.match(_CONCESSIVE_COUNTER).to_numpy(dtype=bool)
     n = len(text)
     rows, turns = [], []
     # only the few sentences followed by a grant, or granting by litotes, are read one by one
@@ -878,7 +878,7 @@ def granted_points(ctx: Context) -> pd.DataFrame:
         if turn[r + 1]:
             rows.append(r)
             turns.append((r + 1, _GRANT_THEN_BUT.match(text.iat[r + 1])))
-        elif litotes[r] and (opens_but[r + 1] or (r + 2 < n and nxt[r + 1] and opens_but[r + 2])):
+        elif litotes[r] and (opens_counter[r + 1] or (r + 2 < n and nxt[r + 1] and opens_counter[r + 2])):
             rows.append(r)  # "Surveys are not useless. But ...", "Personalisation has its place. <why>. But ..."
         elif grant[r + 1] and r + 2 < n and nxt[r + 1]:
             for k in range(r + 2, min(n, r + 2 + _GRANT_REACH)):
@@ -1073,7 +1073,7 @@ def claims_from_stance(hits: pd.DataFrame, blocked: np.ndarray, text: pd.Series)
     stance = hits[ok & hits["label"].isin(["hedge", "booster", "attitude_marker"]).to_numpy()]
     # a marker in a reported clause is the reported speaker's ("the authors caution that schools ...
     # may have differed", "Critics say it will probably fail"), as claim cues there are
-    theirs = [reported_clause(text.iat[r], int(s), verbs=_VIEW_VERBS) for r, s in zip(stance["row"], stance["start"])]
+    theirs = [reported_clause(text.iat[r], int(s), verbs=VIEW_VERB) for r, s in zip(stance["row"], stance["start"])]
     stance = stance[~np.array(theirs, dtype=bool)]
     direct = hits[ok & (hits["category"] == "directive").to_numpy()]
     return pd.concat(
