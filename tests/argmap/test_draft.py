@@ -945,3 +945,50 @@ def test_items_under_the_case_for_the_other_side_attack_the_thesis(tmp_path):
     assert (against["target"], against["relation"]) == (thesis, "supports")
     assert (for_["target"], for_["relation"]) == (thesis, "attacks")
     assert "which argues the other side" in for_["rule"]
+
+
+def test_a_sign_off_inviting_replies_is_no_plain_statement(tmp_path):
+    amap = _draft_of(
+        tmp_path,
+        "memo.txt",
+        "Most repeat calls come from calls closed too early.\n\n"
+        "Agents close calls early to stay off the coaching plan.\n\n"
+        "The board shows every agent's average each morning.\n\n"
+        "I would welcome your comments before the next operations meeting.\n",
+    )
+    quotes = set(amap.claims["quote"])
+    assert "Agents close calls early to stay off the coaching plan." in quotes  # a plain statement
+    assert "I would welcome your comments before the next operations meeting." not in quotes
+
+
+def test_a_conclusions_section_states_the_finding_so_the_opening_does_not_stand_in_for_it(tmp_path):
+    (tmp_path / "abstract.txt").write_text(
+        "Does a callback option reduce abandoned calls?\n\n"
+        "Background: Customers who wait in a phone queue often hang up before they are answered.\n\n"
+        "Methods: We compared 18 weeks before and 18 weeks after a utility introduced a callback option.\n\n"
+        "Results: The share of calls abandoned fell from 17.2% to 9.8%.\n\n"
+        "Limitations: This was a single utility, so other changes may have played a part.\n\n"
+        "Conclusions: A callback option reduced abandoned calls at little cost to resolution time.\n",
+        encoding="utf-8",
+    )
+    amap = draft.build_draft(ingest(tmp_path, progress=False))
+    claims = amap.claims.set_index("role")
+    assert claims.loc["thesis", "quote"].startswith("A callback option reduced abandoned calls")
+    limits = amap.claims[amap.claims["quote"].str.startswith("This was a single utility")]
+    assert limits["role"].item() == "premise"  # the writer's own limitation: it attacks the thesis
+    rel = amap.relations.set_index("source")
+    assert rel.loc[limits["claim_id"].item(), "relation"] == "attacks"
+
+
+def test_a_conceded_point_left_unanswered_is_kept_before_a_run_of_evidence(tmp_path):
+    amap = _draft_of(
+        tmp_path,
+        "trial.txt",
+        "Councils should offer a callback to every caller who waits more than five minutes.\n\n"
+        "Abandoned calls fell from 17% to 10%. Callbacks were accepted by 41% of callers. "
+        "Complaints fell by 23%. Repeat calls fell by 12%. Resolution took 1.3 minutes longer on average. "
+        "Staff sickness fell by 8%. Overtime fell by 15%.\n\n"
+        "Some of you will worry that the callbacks cost more staff time.\n",
+    )
+    worry = amap.claims[amap.claims["quote"].str.startswith("Some of you will worry")]
+    assert len(worry) == 1 and worry["role"].item() == "premise"

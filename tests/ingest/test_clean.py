@@ -674,3 +674,82 @@ def test_news_site_chrome_that_a_copied_page_keeps_is_cut_and_prose_like_it_stay
     ]
     for cut in ("Skip to main content", "Updated: 3 March 2026", "Comments (231)", "Most viewed"):
         assert steps[cut] == "boilerplate removed"
+
+
+def test_a_threads_post_counters_are_list_markers_but_24_7_opens_a_sentence():
+    raw = (
+        "1/ A thread on why night support is a worse deal for customers.\n\n"
+        "2/ Most night shifts cannot refund anything.\n\n"
+        "24/7 support is a promise few firms keep.\n\n"
+        "3/9 So: stop advertising it.\n"
+    )
+    paras = _paras(raw)
+    assert [(p.marker, p.text) for p in paras] == [
+        ("1/", "A thread on why night support is a worse deal for customers."),
+        ("2/", "Most night shifts cannot refund anything."),
+        ("", "24/7 support is a promise few firms keep."),
+        ("3/9", "So: stop advertising it."),
+    ]
+    _check_raw_map(raw, paras)
+
+
+def test_a_memo_header_gives_title_author_and_date_and_is_cut_but_a_to_line_in_text_is_kept():
+    raw = (
+        "MEMO\nTo: Customer Operations leadership team\nFrom: Priya Raman, Head of Service Quality\n"
+        "Date: 14 October 2026\nRe: Stop scoring agents on call length\n\n"
+        "I propose that we stop using handle time as a target.\n\n"
+        "Repeat calls add about 9 percent to incoming volume.\n\nPriya\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    assert cleaned.about == {
+        "title": "Stop scoring agents on call length",
+        "author": "Priya Raman, Head of Service Quality",
+        "date": "14 October 2026",
+    }
+    assert [p.text for p in cleaned.paragraphs] == [
+        "I propose that we stop using handle time as a target.",
+        "Repeat calls add about 9 percent to incoming volume.",
+    ]  # the first name that signs the memo off goes too
+    steps = [e["step"] for e in cleaned.log]
+    assert "memo header removed" in steps and "signature removed" in steps
+    _check_raw_map(raw, cleaned.paragraphs)
+    kept = clean_text("To be fair: night cover matters.\nFrom: now on, we agree.\n\nSo act.\n", fmt="txt")
+    assert kept.about == {} and kept.paragraphs[0].text.startswith("To be fair")
+
+
+def test_a_section_name_run_into_its_paragraph_becomes_a_heading_before_a_capital_only():
+    raw = (
+        "Background: Customers hang up before they are answered.\n\n"
+        "Conclusions: A callback option reduced abandoned calls.\n\n"
+        "results: the lower-case label of a plain-text review stays.\n\n"
+        "The case for phone. Customers with urgent problems prefer to talk.\n\n"
+        "Our view. Start with the phone.\n"
+    )
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras] == [
+        ("heading", "Background"),
+        ("body", "Customers hang up before they are answered."),
+        ("heading", "Conclusions"),
+        ("body", "A callback option reduced abandoned calls."),
+        ("body", "results: the lower-case label of a plain-text review stays."),
+        ("heading", "The case for phone"),
+        ("body", "Customers with urgent problems prefer to talk."),
+        ("heading", "Our view"),
+        ("body", "Start with the phone."),
+    ]
+    _check_raw_map(raw, paras)
+
+
+def test_an_email_replys_quoted_lines_keep_their_mark_as_the_marker_but_a_greater_than_figure_stays():
+    raw = (
+        "Thanks for the note.\n\n> We should move the team to a four-day week.\n> The pilot went well.\n\n"
+        "I don't think we should.\n\n> 50% of calls are repeats, says the report.\n"
+    )
+    paras = _paras(raw)
+    assert [(p.marker, p.text) for p in paras] == [
+        ("", "Thanks for the note."),
+        (">", "We should move the team to a four-day week. The pilot went well."),
+        ("", "I don't think we should."),
+        ("", "> 50% of calls are repeats, says the report."),
+    ]
+    _check_raw_map(raw, paras)

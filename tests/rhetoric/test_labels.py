@@ -1244,7 +1244,8 @@ def test_a_recommendation_in_so_many_words_is_a_claim_and_a_thesis_phrase():
     assert {"concession", "rebuttal"} <= labels_of(labels, "a-p06-s01", "role")
 
 
-def test_an_imperative_after_a_fronted_clause_and_a_paragraph_under_a_concluding_heading():
+@pytest.mark.parametrize("heading", ["The bottom line", "Our view", "Conclusions"])
+def test_an_imperative_after_a_fronted_clause_and_a_paragraph_under_a_concluding_heading(heading):
     sents = pd.DataFrame(
         {
             "article_id": "a",
@@ -1256,7 +1257,7 @@ def test_an_imperative_after_a_fronted_clause_and_a_paragraph_under_a_concluding
                 "Before you buy another tool, fix the basics.",
                 "1. Map the journey",
                 "When customers complain, we listen to the recordings.",
-                "The bottom line",
+                heading,
                 "New tools help only once the basics work.",
             ],
         }
@@ -1648,3 +1649,69 @@ def test_a_reported_view_the_next_sentence_rejects_is_conceded_and_the_rejection
     )
     assert "concession" in r[0] and "rebuttal" in r[1]
     assert "concession" not in r[2] and "concession" not in r[4]
+
+
+def test_a_grant_in_so_many_words_concedes_the_point_before_it():
+    r = roles(
+        "Some of you will worry that queues will grow if agents are no longer timed.",
+        "That is a reasonable concern.",
+        "But repeat calls are themselves queue time.",
+        "Parents say the new timetable is confusing.",
+        "Fair enough.",
+        "Yet it gives every child two more hours of maths.",
+        "That is a real problem for small schools.",  # names a problem, grants nothing
+        "But the council has no money.",
+        "Now some on the council want to cut the evening buses to save money.",
+        "I understand the pressure they are under.",  # sympathy for the other side
+        "Every budget is tight.",
+        "But a bus that stops at seven is a bus that half this town cannot use.",
+        "I am bored with apocalyptic settings.",
+        "I understand why so many films use them.",  # points ahead, to what follows, not back
+        "But animated films can show anything.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" in r[3] and "rebuttal" in r[5]
+    assert "concession" not in r[6]
+    assert "concession" in r[8] and "rebuttal" in r[11]
+    assert "concession" not in r[12]
+
+
+def test_the_other_sides_stock_answer_is_conceded():
+    r = roles(
+        'I know the usual reply: "If you shop there anyway, it is free money."',
+        "But it is only free if prices would have been the same without the scheme.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+
+
+def test_a_bare_dissent_rejects_the_holding_before_it():
+    r = roles(
+        "The majority holds that the airline acted fairly when it refused the refund.",
+        "I respectfully dissent.",
+        "The committee held its meeting in March.",  # no view held, and nothing rejects it
+        "It agreed the budget.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" not in r[2]
+
+
+def test_every_sentence_under_a_limitations_heading_is_conceded_up_to_the_next_heading():
+    s = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": ["a-p01-s01", "a-p02-s01", "a-p03-s01", "a-p03-s02", "a-p04-s01", "a-p05-s01"],
+            "paragraph_id": ["a-p01", "a-p02", "a-p03", "a-p03", "a-p04", "a-p05"],
+            "text": [
+                "Abandoned calls fell from 17% to 10% after the callback option came in.",
+                "Limitations",
+                "This was a single utility.",
+                "Other changes over the period may have played a part.",
+                "Conclusions",
+                "Utilities with long queues should offer a callback.",
+            ],
+            "is_heading": [False, True, False, False, True, False],
+        }
+    )
+    labels = label_sentences(s)
+    assert "concession" in labels_of(labels, "a-p03-s01") and "concession" in labels_of(labels, "a-p03-s02")
+    assert "concession" not in labels_of(labels, "a-p01-s01") | labels_of(labels, "a-p05-s01")

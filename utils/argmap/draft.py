@@ -48,7 +48,8 @@ from utils.argmap.stance import polarity_flips
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
-from utils.rhetoric.rules import ENUMERATED_RULE, NAMED_POINT_RULE, VIEW_VERB, bare_grant
+from utils.rhetoric.lexicon import normalise
+from utils.rhetoric.rules import ENUMERATED_RULE, NAMED_POINT_RULE, VIEW_VERB, bare_grant, sign_off_pattern
 from utils.text import alternation, import_nltk, read_word_list
 
 SnowballStemmer = import_nltk("stem.snowball").SnowballStemmer
@@ -255,7 +256,8 @@ MIN_PLAIN_WORDS = 6  # a plain statement shorter than this ("Money, mostly.") is
 # What keeps a sentence from standing as a plain statement of the writer's: a quotation opening it,
 # someone's view reported ("Reyes says ...", "Helen Marsh wants ...": the verbs of rhetoric's
 # :data:`utils.rhetoric.rules.VIEW_VERB`, and a few more), the past tense of a story or a
-# method ("she fell", "chats were assigned"), a condition, or an announcement ("Here is what ...")
+# method ("she fell", "chats were assigned"), a condition, or an announcement ("Here is what ..."); nor
+# does a sign-off inviting replies (rhetoric's sign-off cues)
 NOT_PLAIN = re.compile(
     r"^\W*[\"'\u201c\u2018]|[\"\u201d\u2019]\W*$"
     rf"|{VIEW_VERB.pattern}|\b(?:reports|reported|wants|wanted|told|tells|writes|wrote)\b"
@@ -354,6 +356,7 @@ def draft_claims(
         (text.str.split().str.len() >= MIN_PLAIN_WORDS)
         & ~text.str.rstrip().str.endswith(("?", ":"))
         & ~text.str.contains(NOT_PLAIN)
+        & ~text.map(normalise).str.lower().str.contains(sign_off_pattern())  # "I would welcome your comments."
     ).to_numpy()
     filler = plain & (plain.astype(int).groupby(df["article_id"]).cumsum() <= short_of)
     df.loc[filler, "is_claim"] = True
@@ -368,7 +371,8 @@ def draft_claims(
     )
     # a rebuttal is the writer answering the other side, kept before evidence (which often comes in
     # runs of like items), and so is the concession it answers (one of the next two sentences of the
-    # article rebuts it): the pair stays together
+    # article rebuts it): the pair stays together. A concession left unanswered (a study's
+    # "Limitations") is the one attack on the thesis the writer grants: it too goes before evidence
     same_article = df["article_id"].to_numpy()
     answered = np.zeros(len(df), dtype=bool)
     rebut = df["rebuttal"].to_numpy()
@@ -377,7 +381,7 @@ def draft_claims(
     support_rank = (
         df["evidence"].ne("").astype(int) * 2
         + df["reason"]
-        + df["concession"] * np.where(answered, 3, 1)
+        + df["concession"] * np.where(answered, 3, 2.5)
         + 3 * df["rebuttal"]
     ).where(support, -1)
     df["is_support"] = support & (
@@ -467,7 +471,8 @@ def _reader_pick(sentences: pd.DataFrame) -> tuple[str, str] | None:
     return where[reading.central.id], _features(reading.central.top_features, n=3)
 
 
-_CLAIMED = re.compile(r"a claim \(|thesis phrase|conclusion cue")  # thesis reasons that say the writer claims something
+# thesis reasons that say the writer claims something (a conclusion section states the writer's finding)
+_CLAIMED = re.compile(r"a claim \(|thesis phrase|conclusion cue|under a concluding heading")
 NO_CLAIM = (
     "no sentence makes a claim of the writer's own (a news report, or views only quoted from others): "
     "the opening sentence stands for the article"

@@ -48,13 +48,16 @@ from utils.ingest.pdf import running_lines
 TERMINAL = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 BULLET_ONLY = re.compile(r"^[-–—•*o·▪◦]$")
-BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)])\s+(?=\S)")
+# a bullet, a list number ("3." / "3)") or a social-media thread's counter ("3/", "3/9"; not "24/7")
+BULLET_ITEM = re.compile(r"^(?P<marker>[-–•*·▪◦]|\d{1,3}[.)]|(?P<n>\d{1,2})/(?P<of>\d{1,2})?(?!\S))\s+(?=\S)")
 # an interview's "Q: ..." / "A: ...", and a transcript's speaker in capitals ("LIU: ...", "DR HELEN MARSH: ...")
 SPEAKER_MARK = re.compile(
     r"^(?P<marker>Q|A|Question|Answer|[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2})\s*:\s+(?=\S)"
 )
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a Markdown blockquote's "> " (nested: "> > ")
+# an e-mail reply's quoted line in plain text ("> We should move the team ..."), not "> 50% of calls"
+EMAIL_QUOTE = re.compile(r"^\s*(?:>\s?)+(?=[^\W\d_]|[\"'\u201c\u2018(])")
 # a line of nothing but a section break: "---", "***", "* * *", "___", "===", "~~~"
 SECTION_BREAK = re.compile(r"^(?:([-*_=~])\s*)\1(?:\s*\1)+$")
 # Markdown's tables ("| Measure | 2019 |", "|---|---|") and footnote texts ("[^1]: County statistics, 2025.")
@@ -103,6 +106,14 @@ _LINE_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 LINE_BREAK = re.compile(r"\r\n?|\n")  # "\r\n", a lone "\r" (old Mac) and "\n" each end one line
+
+
+def bullet_item(line: str) -> re.Match | None:
+    """The list marker opening ``line`` (:data:`BULLET_ITEM`), if any; "24/7 support" opens no thread."""
+    m = BULLET_ITEM.match(line)
+    if m and m.group("of") and int(m.group("n")) > int(m.group("of")):
+        return None
+    return m
 
 
 def line_key(line: str) -> str:
@@ -232,6 +243,43 @@ def front_matter(raw: str) -> tuple[dict[str, str], int]:
     return about, m.end()
 
 
+# A memo's or an e-mail's header block at the top of the text: "To: ...", "From: ...", "Date: ...",
+# "Re: ..." / "Subject: ...", one field a line, perhaps under a "MEMO" / "MEMORANDUM" line
+_HEADER_FIELD = re.compile(r"^[ \t]*(to|from|date|sent|re|subject|cc|bcc)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.I)
+_HEADER_KEYS = {"title": ("subject", "re"), "author": ("from",), "date": ("date", "sent")}
+_MEMO_LINE = re.compile(r"^[ \t]*(?:memo|memorandum|internal memo)[ \t]*:?[ \t]*$", re.I)
+
+
+def memo_header(raw: str) -> tuple[dict[str, str], int]:
+    """The title, author and date a memo's or e-mail's header gives, and where its text starts.
+
+    A header is two or more "Field: value" lines at the very top (To, From, Date, Sent, Re, Subject,
+    Cc, Bcc), one of them "From" or "To"; blank lines and a "MEMO" line may stand before them.
+
+    Example:
+        >>> memo_header("To: All staff\\nFrom: Ann Lee\\nRe: Rotas\\n\\nWe will ...")
+        ({'title': 'Rotas', 'author': 'Ann Lee'}, 37)
+    """
+    fields: dict[str, str] = {}
+    end = 0
+    for line, start in split_lines(raw):
+        if not fields and (not line.strip() or _MEMO_LINE.match(line)):
+            continue
+        m = _HEADER_FIELD.match(line)
+        if not m or m.group(1).lower() in fields:
+            break
+        fields[m.group(1).lower()] = m.group(2)
+        end = start + len(line)
+    if len(fields) < 2 or not fields.keys() & {"from", "to"}:
+        return {}, 0
+    about = {
+        k: next(fields[n] for n in names if n in fields)
+        for k, names in _HEADER_KEYS.items()
+        if fields.keys() & set(names)
+    }
+    return about, end
+
+
 def split_lines(text: str) -> list[tuple[str, int]]:
     """Split text into lines (``\\n``, ``\\r\\n`` or ``\\r``), each with its raw start offset."""
     return [(m.group(1), m.start()) for m in re.finditer(r"([^\r\n]*)(?:\r\n|\r|\n|$)", text)][:-1] or [(text, 0)]
@@ -323,7 +371,7 @@ def _inner_lines(lines: list[str]) -> list[str]:
     out = []
     for a, b in zip(lines, lines[1:]):
         a = a.strip()
-        if a and b.strip() and not BULLET_ONLY.match(a) and not BULLET_ITEM.match(a):
+        if a and b.strip() and not BULLET_ONLY.match(a) and not bullet_item(a):
             out.append(a)
     return out
 
@@ -369,7 +417,7 @@ def _title_like(line: str, *, most_words: int = MAX_TITLE_WORDS) -> bool:
         and len(WORD.findall(line)) <= most_words
         and not TITLE_END.search(line)
         and not BULLET_ONLY.match(line)
-        and not BULLET_ITEM.match(line)
+        and not bullet_item(line)
     )
 
 
@@ -490,7 +538,7 @@ def paragraphs_from_lines(
     prev_blank = True
     for line, start in lines:
         text, raw = _span(line, start)
-        quoted = markdown and bool(MD_QUOTE.match(text))
+        quoted = bool((MD_QUOTE if markdown else EMAIL_QUOTE).match(text))
         if quoted:  # "> quoted words": the mark goes to the paragraph's marker, the words stay
             cut = MD_QUOTE.match(text).end()
             text, raw = text[cut:], raw[cut:]
@@ -546,7 +594,7 @@ def paragraphs_from_lines(
                 _join(paras[-1], text, raw, start - 1, log)
                 paras[-1].kind = "heading"
                 continue
-        m = BULLET_ITEM.match(text)
+        m = bullet_item(text)
         if pending_marker or m:
             marker = pending_marker[0] if pending_marker else m.group("marker")
             cut = 0 if pending_marker else m.end()
@@ -871,6 +919,11 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
         if body:  # cut, keeping every later offset: the block becomes blank lines
             log.append({"step": "front matter removed", "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
             raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
+    if fmt != "html" and not about:
+        about, body = memo_header(raw)
+        if body:  # the same: a memo's header is who, when and what about, not its argument
+            log.append({"step": "memo header removed", "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
+            raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
     if fmt == "html":
         parser = _MainTextParser(raw)
         paras = paragraphs_from_html(raw, log, parser=parser)
@@ -897,7 +950,7 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
             _cut_markdown_inline(p, log)
         _speaker_mark(p, log)
         _cut_inline_marks(p, log)
-    paras = [p for p in paras if p.text.strip()]
+    paras = _split_run_in_headings([p for p in paras if p.text.strip()], log)
     if fmt == "html" and paras:
         paras = _cut_paragraph_boilerplate(paras, log, repeated=repeated)
         paras = _strip_trailing_paragraph_boilerplate(paras, log)
@@ -941,6 +994,8 @@ VALEDICTION = re.compile(
     r"^[\W_]*(?i:cheers|best|best wishes|all the best|warmly|warm regards|(?:kind |best )?regards|many thanks|thanks|"
     r"yours(?: sincerely| truly| faithfully)?|sincerely)\s*,?(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?[\W_]*$"
 )
+# "Priya", "– Sam": a memo or e-mail signed with a first name alone, on the last line
+FIRST_NAME = re.compile(r"^[\W_]*[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)?[\W_]*$")
 MAX_BYLINE_WORDS = 12
 # "Posted on March 12, 2026 by Jordan Ellis", "Published 3 May 2025 by Ann Lee": a blog's post line
 POSTED_BY = re.compile(
@@ -1047,8 +1102,8 @@ def _short_unended(p: Paragraph) -> bool:
 
 def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
     """A byline just under the title ("By Harriet Cole, operations director"), a letter's closing
-    signature (the last paragraph: a name, perhaps with a role and place, or closing words and a
-    first name such as "Cheers, Anna" (:data:`VALEDICTION`); no sentence) and a closing
+    signature (the last paragraph: a name, perhaps with a role and place, a first name alone, or
+    closing words and a first name such as "Cheers, Anna" (:data:`VALEDICTION`); no sentence) and a closing
     note on the author (:data:`AUTHOR_NOTE`: "Sam Okafor is a former deputy head and writes on
     education policy.") say who wrote the text; they are not part of its argument (logged). A name
     alone under the title is a byline when that signature or note names the same person."""
@@ -1066,7 +1121,7 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     signed = (
         last.kind == "body"
         and _short_unended(last)
-        and bool(SIGNATURE_NAME.match(last.text) or VALEDICTION.match(last.text))
+        and bool(SIGNATURE_NAME.match(last.text) or VALEDICTION.match(last.text) or FIRST_NAME.match(last.text))
     )
     # the note on the author closes the text, or stands just before a call to action or a list of links
     noted = {
@@ -1104,6 +1159,42 @@ def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
         }
     )
     p.marker, p.text, p.raw = m.group("marker") + ":", p.text[m.end() :], p.raw[m.end() :]
+
+
+# A report's or a structured abstract's section named at the start of its paragraph, before a capital
+# ("Background: ...", "Methods. We compared ...", "Conclusions: ...", "The case for phone. ...", "Our
+# view. Start with the phone."). "Bottom line:" and "In short:"
+# stay in their sentence: the thesis rules read them there as the writer summing up.
+RUN_IN_HEADING = re.compile(
+    r"^(?i:background|introduction|context|objectives?|aims?|purpose|methods?|methodology|design|setting|"
+    r"results?|findings|discussion|interpretation|limitations?|conclusions?|recommendations?|implications|"
+    r"(?:our|my|the) (?:view|verdict|recommendation)|verdict|the case (?:for|against)(?: [^\s.:]+){1,5})"
+    r"\s*[:.](?=\s+[A-Z0-9\"'\u201c])"
+)
+
+
+def _split_run_in_headings(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
+    """A section name that runs into its paragraph ("Conclusions: A callback option ...") becomes
+    a heading of its own over the rest (logged), so the paragraph is read as that section's, as
+    under a heading on its own line: "Conclusions" marks a concluding paragraph."""
+    out = []
+    for p in paras:
+        m = RUN_IN_HEADING.match(p.text) if p.kind == "body" else None
+        if m is None:
+            out.append(p)
+            continue
+        rest = len(m.group()) + len(p.text[m.end() :]) - len(p.text[m.end() :].lstrip())
+        log.append(
+            {
+                "step": "section name made a heading",
+                "raw_start": p.raw[0],
+                "raw_end": p.raw[m.end() - 1] + 1,
+                "text": m.group(),
+            }
+        )
+        out.append(Paragraph(m.group()[:-1].rstrip(), p.raw[: m.end() - 1], kind="heading"))
+        out.append(Paragraph(p.text[rest:], p.raw[rest:], marker=p.marker, n_lines=p.n_lines))
+    return out
 
 
 def _boilerplate_entry(p: Paragraph, pattern: str = "", *, step: str = "boilerplate removed") -> dict:

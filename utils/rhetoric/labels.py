@@ -320,7 +320,8 @@ def _under_heading(heading: np.ndarray, matched: np.ndarray, art: np.ndarray) ->
 # A heading that announces the writer's conclusion: the paragraph under it sums the argument up
 _CONCLUDING_HEADING = re.compile(
     r"^\W*(?:\d{1,2}[.):]\s*)?(?:in )?(?:conclusions?|summary|sum|short|the bottom line|bottom line|final thoughts|"
-    r"(?:the |our |my )?verdict|(?:the |key )?takeaways?|wrapping up|to sum up|so what now|what now)\W*$",
+    r"(?:the |our |my )?verdict|(?:our|my) (?:view|recommendation)|(?:the |key )?takeaways?|wrapping up|to sum up|"
+    r"so what now|what now)\W*$",
     re.I,
 )
 

@@ -14,13 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from utils import paths
 from utils.ingest.clean import NUMBERED_REFERENCE
-from utils.rhetoric.lexicon import Joined, Lexicon, compile_entries, find_spans, lexicon_hits, overlaps
+from utils.rhetoric.lexicon import (
+    Joined,
+    Lexicon,
+    compile_entries,
+    find_spans,
+    lexicon_hits,
+    overlaps,
+    read_lexicon,
+)
 from utils.text import alternation, load_stopwords, read_word_list
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
@@ -55,7 +64,10 @@ _REJECTION_START = re.compile(
     r"(?:(?:that|this|such)(?:\s+[a-z-]+){0,2}|he|she|they|it)\s+"
     rf"(?:{_VERDICT}"
     r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)"
-    r"|^\W*(?:but\s+)?(?:i|we)\s+(?:was|were)\s+(?:wrong|mistaken)\b",  # the writer's own former view: "I was wrong."
+    r"|^\W*(?:but\s+)?(?:i|we)\s+(?:was|were)\s+(?:wrong|mistaken)\b"  # the writer's own former view: "I was wrong."
+    # the writer's bare dissent: "I respectfully dissent.", "I disagree.", "I beg to differ."
+    r"|^\W*(?:but\s+)?(?:i|we)\s+(?:(?:must|would|will)\s+)?(?:respectfully\s+|strongly\s+|firmly\s+)?"
+    r"(?:dissent|disagree|beg\s+to\s+differ|could\s+not\s+disagree\s+more|couldn['\u2019]t\s+disagree\s+more)\W*$",
     re.I,
 )
 # ... or the writer's verdict on it in a later clause: "I work on the wards there, and I think he is mistaken."
@@ -782,6 +794,26 @@ def expectation_concessions(ctx: Context) -> pd.DataFrame:
     return span_hits(hit, "role", "concession", "an expectation the next sentence answers: '" + hit["match"] + "'")
 
 
+# A section that sets out the weaknesses of the writer's own case: "Limitations", "Caveats"
+_CONCEDING_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}[.):]?\s*)?(?:(?:study |main |some |key )?limitations?|caveats?|(?:the )?weaknesses)\W*$", re.I
+)
+
+
+def conceding_sections(ctx: Context) -> pd.DataFrame:
+    """Every sentence under a heading that names the limits of the writer's own case ("Limitations",
+    "Caveats"), up to the next heading, grants a point against it: a concession."""
+    text = ctx.sents["text"].astype("str")
+    opens = ctx.heading & text.str.match(_CONCEDING_HEADING).to_numpy(dtype=bool)
+    if not opens.any():
+        return empty_hits()
+    section = np.cumsum(ctx.heading | ctx.new_article)  # a heading or a new article ends a section
+    under = pd.Series(opens).groupby(section).transform("first").to_numpy(dtype=bool) & ~ctx.heading
+    rows = np.flatnonzero(under)
+    heads = pd.Series(np.where(opens, text, None)).groupby(section).transform("first").to_numpy()
+    return make_hits(rows, "role", "concession", [f"under the heading '{heads[r]}'" for r in rows])
+
+
 # A point the writer allows may hold, then sets aside: "Some of the difference may come from the
 # novelty of the trial. Even so, the gap held in every week." Only the openers that concede before
 # they counter ("even so", "that said"), not a plain "But", which follows a hedge in any story.
@@ -814,11 +846,18 @@ def possibility_concessions(ctx: Context) -> pd.DataFrame:
 
 
 # A sentence that only grants what was just said: "Perhaps.", "Maybe so.", "She might.", "That may be.",
-# "There is something in this."
+# "There is something in this.", "Fair enough.", "That is a reasonable concern.", "I see the appeal."
 _BARE_GRANT = re.compile(
     r"^\W*(?:(?:perhaps|maybe|possibly)(?:\s+so)?|granted|(?:he|she|it|they|you|we|that|this)\s+(?:may|might|could)"
     r"(?:\s+well)?(?:\s+be(?:\s+(?:so|true|right))?)?"
-    r"|there\s+is\s+(?:something|some\s+truth|a\s+point)\s+in\s+(?:this|that|it))\W*$",
+    r"|there\s+is\s+(?:something|some\s+truth|a\s+point)\s+in\s+(?:this|that|it)"
+    r"|(?:fair|true)\s+enough|(?:a\s+)?fair\s+point|point\s+taken"
+    r"|(?:that|this|it)(?:['\u2019]s|\s+is|\s+was)\s+(?:a\s+)?(?:fair|reasonable|understandable|legitimate|valid|real)"
+    r"\s+(?:point|concern|worry|objection|question|fear)"
+    # sympathy for the other side, in a short sentence: "I understand the pressure they are under.", "I see the appeal."
+    r"|(?:i|we)\s+(?:(?:can|do)\s+)?(?:understand|appreciate|see|get|respect)\s+(?:that|this|it|why(?:(?:\s+[^\s.!?;:]+){0,5}\s+(?:it|that|this|so|way))?"
+    r"|(?:the|their)\s+(?:pressure|pressures|appeal|concern|concerns|worry|worries|logic|point|argument|temptation|"
+    r"frustration|fear|fears)\b[^.!?;:]{0,40}))\W*$",
     re.I,
 )
 _GRANT_REACH = 2  # the counter-move opens one of the next two sentences after the grant
@@ -1210,7 +1249,14 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
     # not go on telling a story (one that begins it, "Consider what happened at ...", still does)
     directive = _rows_with(found, "obligation", n) | _rows_with(found, "imperative", n) | _rows_with(found, "claim", n)
     found = pd.concat(
-        [found, expectation_concessions(ctx), possibility_concessions(ctx), granted_points(ctx)], ignore_index=True
+        [
+            found,
+            expectation_concessions(ctx),
+            possibility_concessions(ctx),
+            granted_points(ctx),
+            conceding_sections(ctx),
+        ],
+        ignore_index=True,
     )
     rejected = rejected_views(ctx, found)
     # a view the writer goes on to reject is not cited as an authority ("Your correspondent Mr Pike claims ...")
@@ -1253,8 +1299,12 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
 
 
 # Verbs of holding a view that the reporting-verb list (rhetoric_cues_reporting_verbs.txt) leaves out,
-# and "put it" ("That is how the minister put it last week." after an opening quotation)
-_BELIEF_VERBS = re.compile(r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted|put it)\b")
+# and "put it" ("That is how the minister put it last week." after an opening quotation); a ruling's
+# "holds that" ("The majority holds that the airline acted fairly. I respectfully dissent.")
+_BELIEF_VERBS = re.compile(
+    r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted|put it|"
+    r"holds that|held that|maintains that|maintained that)\b"
+)
 
 
 def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
@@ -1286,6 +1336,16 @@ def rejected_views(ctx: Context, found: pd.DataFrame) -> pd.DataFrame:
                     by.append(k)
                 break
     return make_hits(rows, "role", "concession", [f"a view that {ctx.sid(k)} rejects" for k in by])
+
+
+SIGN_OFF_FILE = paths.LEXICONS / "rhetoric_cues_sign_off.txt"
+
+
+@lru_cache(maxsize=1)
+def sign_off_pattern() -> re.Pattern:
+    """The default sign-off cues (``rhetoric_cues_sign_off.txt``) as one pattern over lower-cased,
+    normalised text (:func:`utils.rhetoric.lexicon.normalise`)."""
+    return read_lexicon(SIGN_OFF_FILE).pattern
 
 
 def sign_off_rows(ctx: Context) -> np.ndarray:
