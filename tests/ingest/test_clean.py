@@ -753,3 +753,13 @@ def test_an_email_replys_quoted_lines_keep_their_mark_as_the_marker_but_a_greate
         ("", "> 50% of calls are repeats, says the report."),
     ]
     _check_raw_map(raw, paras)
+
+
+@pytest.mark.parametrize("greeting", ["Hi Tom,", "Dear Ms Lee,", "Hello everyone!", "Dear all"])
+def test_a_greeting_that_opens_an_email_is_cut_and_logged_but_a_sentence_that_greets_stays(greeting):
+    raw = greeting + "\n\nI don't agree with the recommendation.\n\nThe pilot ran in August.\n\nSo try again.\n"
+    cleaned = clean_text(raw, fmt="txt")
+    assert cleaned.paragraphs[0].text == "I don't agree with the recommendation."
+    assert [e["text"] for e in cleaned.log if e["step"] == "salutation removed"] == [greeting]
+    kept = clean_text("Hello, world: why greetings matter\n\nGreet people.\n\nIt works.\n\nTry it.\n", fmt="txt")
+    assert kept.paragraphs[0].text == "Hello, world: why greetings matter"

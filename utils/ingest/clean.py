@@ -994,6 +994,12 @@ VALEDICTION = re.compile(
     r"^[\W_]*(?i:cheers|best|best wishes|all the best|warmly|warm regards|(?:kind |best )?regards|many thanks|thanks|"
     r"yours(?: sincerely| truly| faithfully)?|sincerely)\s*,?(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?[\W_]*$"
 )
+# "Hi Tom,", "Dear Ms Lee,", "Hello everyone!": a letter's or e-mail's greeting on its own line at the top
+SALUTATION = re.compile(
+    r"^[\W_]*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b(?:\s+[\w.'\u2019-]+){0,4}"
+    r"|(?:dear )?(?:sir|madam|sir or madam|all|team|colleagues|everyone))\s*[,:!]?\s*$",
+    re.I,
+)
 # "Priya", "– Sam": a memo or e-mail signed with a first name alone, on the last line
 FIRST_NAME = re.compile(r"^[\W_]*[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)?[\W_]*$")
 MAX_BYLINE_WORDS = 12
@@ -1135,10 +1141,15 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     # a name alone under the title ("Jo Bloggs") is the byline when the closing signature or note names them
     names = {m.group().strip() for i in ends if (m := SIGNATURE_NAME.match(_bare(paras[i].text)))}
     byline |= {i for i in top if _bare(paras[i].text) in names} - ends
+    # a greeting on its own line opens the text, or stands just under its title
+    greeting = {i for i in (0, 1) if i < len(paras) and paras[i].kind in {"body", "heading"}}
+    greeting = {i for i in greeting if SALUTATION.match(paras[i].text) and (i == 0 or paras[0].kind == "heading")}
+    greeting = {i for i in greeting if i == min(greeting)} - ends
+    log.extend(_boilerplate_entry(paras[i], step="salutation removed") for i in sorted(greeting))
     log.extend(_boilerplate_entry(paras[i], step="byline removed") for i in sorted(byline))
     step = "signature removed" if signed else "author's note removed"
     log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(ends))
-    return [p for i, p in enumerate(paras) if i not in byline | ends]
+    return [p for i, p in enumerate(paras) if i not in byline | ends | greeting]
 
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
