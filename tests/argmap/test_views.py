@@ -105,6 +105,22 @@ def test_map_headline_with_and_without_links_across(tiny):
     assert tables.map_headline(apart).startswith("None of the 3 pairs of the 3 articles is linked: no claims")
 
 
+def test_a_view_cut_to_fewer_articles_says_how_many_and_which(tiny):
+    assert tables.display_note(tiny, tiny) == ""  # nothing left out
+    one = tables.map_for_display(tiny, max_articles=1)
+    assert tables.display_note(one, tiny) == (
+        "This view shows 1 of the 2 articles: those with the most links across articles; "
+        "the CSV files at the end hold them all."
+    )
+    inside = tiny.relations[tiny.relations["scope"] == "inside"]
+    alone = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=tiny.articles)
+    part = tables.map_for_display(alone, max_articles=1)
+    assert part.articles["article_id"].tolist() == ["000"]
+    assert "no article is linked to another, so the first 1 in the corpus's order" in tables.display_note(
+        part, alone, what="The matrix"
+    )
+
+
 def test_concept_claims_tagged_or_in_quote(tiny):
     hits = pd.DataFrame(
         {

@@ -342,6 +342,28 @@ def quote_drilldowns(amap: ArgumentMap, paragraphs: pd.DataFrame) -> list[str]:
     ]
 
 
+TREE_ARTICLES = 30  # argument trees are folded sections: this many articles' trees stay quick to open
+
+
+def display_note(part: ArgumentMap, whole: ArgumentMap, *, what: str = "This view") -> str:
+    """What a view cut down by :func:`map_for_display` leaves out, and why, or "" when it shows all.
+
+    Example:
+        ``"This view shows 6 of the 10 articles: those with the most links across articles (none
+        is linked, so the first 6 in the corpus's order); the CSV files at the end hold them all."``
+    """
+    n, m = len(part.articles), len(whole.articles)
+    if n >= m:
+        return ""
+    linked = (whole.relations["scope"] == "across").any()
+    rule = (
+        "those with the most links across articles"
+        if linked
+        else f"no article is linked to another, so the first {n} in the corpus's order"
+    )
+    return f"{what} shows {n} of the {m} articles: {rule}; the CSV files at the end hold them all."
+
+
 def map_for_display(amap: ArgumentMap, *, max_articles: int = 6) -> ArgumentMap:
     """The map itself, or for a large corpus the part about the ``max_articles`` articles with the
     most links across articles (a whole map of hundreds of articles cannot be read)."""
