@@ -763,3 +763,14 @@ def test_a_greeting_that_opens_an_email_is_cut_and_logged_but_a_sentence_that_gr
     assert [e["text"] for e in cleaned.log if e["step"] == "salutation removed"] == [greeting]
     kept = clean_text("Hello, world: why greetings matter\n\nGreet people.\n\nIt works.\n\nTry it.\n", fmt="txt")
     assert kept.paragraphs[0].text == "Hello, world: why greetings matter"
+
+
+def test_a_line_ending_in_a_colon_that_holds_a_sentence_is_no_heading_but_a_title_with_dr_is():
+    raw = (
+        "Dr. Who and the daleks\n\n"
+        "If your website hides its phone number, you are losing customers. Here's why:\n\n"
+        "- They assume you do not want to hear from them.\n- They arrive angrier.\n\nSo show it.\n"
+    )
+    paras = _paras(raw)
+    assert paras[0].kind == "heading"
+    assert paras[1].kind == "body" and paras[1].text.endswith("Here's why:")

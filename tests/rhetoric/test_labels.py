@@ -1715,3 +1715,31 @@ def test_every_sentence_under_a_limitations_heading_is_conceded_up_to_the_next_h
     labels = label_sentences(s)
     assert "concession" in labels_of(labels, "a-p03-s01") and "concession" in labels_of(labels, "a-p03-s02")
     assert "concession" not in labels_of(labels, "a-p01-s01") | labels_of(labels, "a-p05-s01")
+
+
+def test_a_point_the_next_sentence_announces_reasons_for_is_a_thesis_candidate():
+    sents = frame(
+        "If your website makes customers hunt for a phone number, you are losing them.",
+        "Here's why:",
+        "Customers who cannot find a number assume you do not want to hear from them.",
+        "Your competitors put their number at the top of every page.",
+    )
+    theses = thesis_candidates(sents, label_sentences(sents), top=4).set_index("sentence_id")["reasons"]
+    assert "the reasons announced next back it (+1.5)" in theses["a-p01-s01"]
+    assert "reasons announced" not in theses["a-p03-s01"]
+
+
+def test_calls_to_act_verdicts_and_stands_taken_by_an_organisation_are_claims_but_anothers_proposal_is_not():
+    r = roles(
+        "We urge the regulator to adopt proposals 1 and 3 and to drop proposal 2.",
+        "We strongly support this proposal.",
+        "I would not recommend this vacuum unless their support improves.",
+        "Proposal 2: firms must close a complaint after 28 days without a reply.",  # the regulator's words
+        "Most of what managers believe about complaints is wrong.",  # a verdict on a view, not a report of it
+        "A cop runs down what he thinks is a would-be villain.",  # a report of his belief
+    )
+    assert all("claim" in r[i] for i in (0, 1, 2, 4))
+    assert "claim" not in r[3] and "claim" not in r[5]
+    sents = frame("Our members report delays.", "We urge the regulator to drop proposal 2.")
+    theses = thesis_candidates(sents, label_sentences(sents), top=2).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'we urge' (+1.5)" in theses["a-p02-s01"]

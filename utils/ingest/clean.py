@@ -610,6 +610,11 @@ def paragraphs_from_lines(
     return paras
 
 
+# a sentence ending inside a line (after a lower-case word, so not "Dr."), before another that starts
+# with a capital: a line ending in a colon that holds one is a sentence and its lead-in, no heading
+INNER_SENTENCE_END = re.compile(r"""\b[a-z][a-z0-9%)]+[.!?]["'”’)\]]*\s+["'“‘(]*[A-Z]""")
+
+
 def flag_headings(paras: list[Paragraph]) -> None:
     """Mark short single-line paragraphs without final punctuation (and a short title line) as headings."""
     for i, p in enumerate(paras):
@@ -617,6 +622,8 @@ def flag_headings(paras: list[Paragraph]) -> None:
             continue
         n_words = len(WORD.findall(p.text))
         starts_upper = p.text[:1].isupper() or p.text[:1].isdigit()
+        if p.text.rstrip().endswith(":") and INNER_SENTENCE_END.search(p.text):
+            continue  # "... you are losing them. Here's why:": a sentence, then a lead-in
         if starts_upper and not SENTENCE_END.search(p.text) and n_words <= MAX_HEADING_WORDS:
             p.kind = "heading"
         elif i == 0 and len(paras) > 2 and n_words <= MAX_TITLE_WORDS and not p.text.endswith("."):

@@ -359,6 +359,16 @@ ANNOUNCER = re.compile(
 )
 
 
+# A sentence that announces the reasons for the one before it: "Here's why:", "Here are three reasons.",
+# "Let me explain why." The sentence before is the point those reasons back.
+REASONS_NEXT = re.compile(
+    r"^\W*(?:(?:and\s+)?(?:here\s+is|here's|this\s+is|that\s+is|that's)\s+why"
+    r"|here\s+are\s+(?:the\s+|some\s+|my\s+)?(?:\w+\s+)?reasons?(?:\s+why)?"
+    r"|let\s+me\s+explain(?:\s+why)?|the\s+reasons?\s+(?:is|are)\s+simple)\W*$",
+    re.IGNORECASE,
+)
+
+
 def thesis_candidates(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -371,7 +381,8 @@ def thesis_candidates(
 
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
     "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
-    "Therefore", "That's why" ...) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
+    "Therefore", "That's why" ...) +1.5, followed by a sentence announcing its reasons ("Here's why:",
+    :data:`REASONS_NEXT`) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
     +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), in the paragraph under
     a concluding heading ("The bottom line", "Conclusion", "Our verdict") +1, repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
@@ -434,6 +445,7 @@ def thesis_candidates(
     concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
     phrase = phrase.fillna(concludes)
     opening = (~art.duplicated()).to_numpy()  # the article's first body sentence
+    backed = text.shift(-1, fill_value="").str.match(REASONS_NEXT) & art.eq(art.shift(-1))
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = load_stopwords()
@@ -465,6 +477,7 @@ def thesis_candidates(
         {
             "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
             "phrase": np.where(phrase.notna(), 1.5, 0.0),
+            "the reasons announced next back it": np.where(backed.to_numpy(), 1.5, 0.0),
             "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
             "grants or reports the other side": np.where(
                 sid.isin(has["concession"]) & ~sid.isin(has["rebuttal"]), -2.0, 0.0

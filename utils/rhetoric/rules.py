@@ -522,6 +522,23 @@ def wholly_quoted(ctx: Context, quoted: pd.DataFrame) -> np.ndarray:
     return flag
 
 
+# Another party's item, set out under its label to be answered: "Proposal 2: firms may close a complaint
+# after 28 days." in a consultation response, "Motion: This house would ban ...", "Question 4: ..."
+OTHERS_ITEM = re.compile(
+    r"^\W*(?:proposal|question|motion|resolution|option)(?:\s+(?:\d{1,3}[a-z]?|[A-Z]|[ivx]{1,4}))?\s*[:.]\s", re.I
+)
+
+
+def others_items(ctx: Context) -> np.ndarray:
+    """Sentences that set out another party's proposal, motion or question under its label
+    (:data:`OTHERS_ITEM`): the wording is theirs, so never the writer's claim.
+
+    Returns:
+        One flag per sentence.
+    """
+    return ctx.sents["text"].astype("str").str.match(OTHERS_ITEM).to_numpy(dtype=bool)
+
+
 def inside_quotes(hits: pd.DataFrame, labels: tuple[str, ...], quoted: pd.DataFrame, ctx: Context) -> np.ndarray:
     """Which hits carry one of ``labels`` and lie inside a quoted stretch."""
     mask = hits["label"].isin(labels).to_numpy()
@@ -576,6 +593,14 @@ VIEW_VERB = re.compile(
 )
 
 
+# a view named as a thing at the start of the sentence ("Most of what managers believe", "Everything critics
+# say") and then judged by the main verb
+_FREE_RELATIVE = re.compile(
+    r"^\W*(?:(?:most|much|some|all|none|part)\s+of\s+)?(?:what|whatever|everything|all)\s+(?:[\w'\u2019-]+\s+){0,4}$"
+)
+_MAIN_COPULA = re.compile(r"\b(?:is|are|was|were)\b")
+
+
 def reported_clause(text: str, start: int, *, verbs: re.Pattern = _REPORTING) -> bool:
     """Whether position ``start`` of a sentence lies in a clause someone else is reported to say or
     think: a reporting verb before it ("Critics say parents need to ...", "her post arguing that every
@@ -589,12 +614,16 @@ def reported_clause(text: str, start: int, *, verbs: re.Pattern = _REPORTING) ->
         True
         >>> reported_clause("I would argue that we should teach restraint.", 27)
         False
+        >>> reported_clause("Most of what managers believe about them is wrong.", 41)
+        False
     """
     before = text[:start].lower()
     found = list(verbs.finditer(before))
     if not found:
         return False
     verb = found[-1]
+    if _FREE_RELATIVE.search(before[: verb.start()]) and _MAIN_COPULA.search(text.lower(), verb.end(), start + 5):
+        return False  # "Most of what managers believe about them is wrong.": the writer's verdict on the view
     return not _CLAUSE_END.search(before, verb.end()) and not _FIRST_PERSON_BEFORE.search(before[: verb.start()])
 
 
@@ -1274,7 +1303,14 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
         ignore_index=True,
     )
     # a point the author grants on the way to the counter-move is not the author's claim
-    not_theirs = hyp | is_q | sign_off_rows(ctx) | _rows_with(granted, "concession", n) | wholly_quoted(ctx, quoted)
+    not_theirs = (
+        hyp
+        | is_q
+        | sign_off_rows(ctx)
+        | _rows_with(granted, "concession", n)
+        | wholly_quoted(ctx, quoted)
+        | others_items(ctx)
+    )
     found = pd.concat(
         [
             found,
