@@ -774,3 +774,24 @@ def test_a_line_ending_in_a_colon_that_holds_a_sentence_is_no_heading_but_a_titl
     paras = _paras(raw)
     assert paras[0].kind == "heading"
     assert paras[1].kind == "body" and paras[1].text.endswith("Here's why:")
+
+
+def test_a_slide_decks_blocks_of_unpunctuated_lines_are_a_heading_over_list_items_not_one_paragraph():
+    raw = (
+        "Why we should move support to a single queue\n\n"
+        "Current state\nThree separate queues\nCustomers choose the wrong queue 31% of the time\n\n"
+        "Recommendation\nMove to a single queue from June\nReview resolution after 3 months\n"
+    )
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras] == [
+        ("heading", "Why we should move support to a single queue"),
+        ("heading", "Current state"),
+        ("list_item", "Three separate queues"),
+        ("list_item", "Customers choose the wrong queue 31% of the time"),
+        ("heading", "Recommendation"),
+        ("list_item", "Move to a single queue from June"),
+        ("list_item", "Review resolution after 3 months"),
+    ]
+    assert line_layout(raw.splitlines()) == "items"
+    myths = "**Myth: bots are hated.**\nFact: bad bots are.\n\n**Myth: bots halve costs.**\nFact: less.\n\n" * 2
+    assert line_layout(myths.splitlines()) == "blocks"  # its lines end their sentences inside the emphasis

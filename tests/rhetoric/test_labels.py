@@ -1725,7 +1725,7 @@ def test_a_point_the_next_sentence_announces_reasons_for_is_a_thesis_candidate()
         "Your competitors put their number at the top of every page.",
     )
     theses = thesis_candidates(sents, label_sentences(sents), top=4).set_index("sentence_id")["reasons"]
-    assert "the reasons announced next back it (+1.5)" in theses["a-p01-s01"]
+    assert "announces the reasons that back it (+1.5)" in theses["a-p01-s01"]
     assert "reasons announced" not in theses["a-p03-s01"]
 
 
@@ -1743,3 +1743,43 @@ def test_calls_to_act_verdicts_and_stands_taken_by_an_organisation_are_claims_bu
     sents = frame("Our members report delays.", "We urge the regulator to drop proposal 2.")
     theses = thesis_candidates(sents, label_sentences(sents), top=2).set_index("sentence_id")["reasons"]
     assert "thesis phrase 'we urge' (+1.5)" in theses["a-p02-s01"]
+
+
+def test_the_answer_to_an_open_question_and_a_point_announcing_its_reasons_rank_up_but_enumerated_points_down():
+    s = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": [
+                "a-p01-s01",
+                "a-p01-s02",
+                "a-p02-s01",
+                "a-p02-s02",
+                "a-p03-s01",
+                "a-p03-s02",
+                "a-p04-s01",
+                "a-p04-s02",
+                "a-p04-s03",
+                "a-p04-s04",
+            ],
+            "paragraph_id": ["a-p01", "a-p01", "a-p02", "a-p02", "a-p03", "a-p03", "a-p04", "a-p04", "a-p04", "a-p04"],
+            "text": [
+                "The airline apologised for the weekend's collapse of its booking system.",
+                "But this time is different, for two reasons.",
+                "First, this was the third failure in eighteen months.",
+                "Passengers forgive one bad weekend; they do not forgive a pattern.",
+                "Second, the vouchers can only be spent with the airline itself.",
+                "A voucher is not compensation.",
+                "What would be enough?",
+                "A cash refund for every affected passenger.",
+                "Still late?",
+                "Hold another meeting.",
+            ],
+            "is_heading": False,
+        }
+    )
+    theses = thesis_candidates(s, label_sentences(s), top=10).set_index("sentence_id")["reasons"]
+    assert "announces the reasons that back it (+1.5)" in theses["a-p01-s02"]
+    assert "inside one of several enumerated points (-1)" in theses["a-p02-s02"]
+    assert "inside one of several enumerated points" in theses["a-p03-s02"]
+    assert "answers the question just asked (+1)" in theses["a-p04-s02"]
+    assert "answers the question" not in theses["a-p04-s04"]  # a yes/no question answered in jest

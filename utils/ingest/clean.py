@@ -74,6 +74,7 @@ MAX_WRAP_WIDTH = 140  # hard-wrapped files wrap at 60-80 characters, rarely more
 PER_LINE_MAX_MID = (
     0.4  # inside blank-line blocks, at most this share of lines ending mid-sentence means one paragraph a line
 )
+ITEMS_MIN_UNENDED = 0.8  # a slide deck's text: at least this share of its lines end without punctuation
 TITLE_END = re.compile(r"""[.,;:]["'”’)\]]*$""")
 
 
@@ -398,13 +399,24 @@ def line_layout(lines: list[str]) -> str:
     Returns:
         ``"blocks"``: blank lines separate paragraphs and lines inside a block are wrapped;
         ``"wrapped"``: no blank lines, hard-wrapped (:func:`is_hard_wrapped`);
-        ``"lines"``: one paragraph a line (blank lines, if any, end paragraphs too).
+        ``"lines"``: one paragraph a line (blank lines, if any, end paragraphs too);
+        ``"items"``: blocks of short lines without final punctuation, none running on into a
+        lower-case line (a slide deck's or a note's text): each line its own unit, the lines
+        under a block's first line its list items.
     """
     if any(not t.strip() for t in lines[1:-1]):
         inner = _inner_lines(lines)
         mid = sum(not TERMINAL.search(a) for a in inner) / max(len(inner), 1)
         per_line = len(inner) >= 3 and (mid < PER_LINE_MAX_MID or line_width(lines) > MAX_WRAP_WIDTH)
-        return "lines" if per_line else "blocks"
+        # a slide deck's or a note's items, one a line without final punctuation: no line ever
+        # runs on into a lower-case next line, as a wrapped sentence does
+        full = [t.strip().rstrip("*_ ") for t in lines if t.strip()]  # "**Myth: ...**" ends its sentence
+        items = (
+            len(inner) >= 4
+            and sum(not TERMINAL.search(t) for t in full) >= ITEMS_MIN_UNENDED * len(full)
+            and not any(_starts_lower(b) for a, b in zip(lines, lines[1:]) if a.strip() in inner)
+        )
+        return "lines" if per_line else "items" if items else "blocks"
     return "wrapped" if is_hard_wrapped(lines) else "lines"
 
 
@@ -605,7 +617,8 @@ def paragraphs_from_lines(
         if cur is not None and not _breaks_before(cur, text, blocks=blocks, wrapped=wrapped, width=width):
             _join(cur, text, raw, start - 1, log)
             continue
-        cur = Paragraph(text, raw, marker=">" if quoted else "")
+        under = layout == "items" and not blank_before and cur is not None  # a slide's bullet without its bullet
+        cur = Paragraph(text, raw, kind="list_item" if under else "body", marker=">" if quoted else "")
         paras.append(cur)
     return paras
 

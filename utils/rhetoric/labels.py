@@ -213,8 +213,9 @@ def conclusion_opener() -> re.Pattern:
 
 
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
-    """Distinct content words (3+ letters, no stop words) of each text: ``id, article_id, word``."""
-    words = texts.astype("str").str.lower().str.findall(r"[a-z][a-z'-]+")
+    """Distinct content words (3+ letters, no stop words) of each text: ``id, article_id, word``; a
+    possessive counts as its noun ("the airline's apology" shares "airline" with "the airline")."""
+    words = texts.astype("str").str.lower().str.replace(r"['\u2019]s\b", "", regex=True).str.findall(r"[a-z][a-z'-]+")
     df = (
         pd.DataFrame({"id": ids.to_numpy(), "article_id": articles.to_numpy(), "word": words.to_numpy()})
         .explode("word")
@@ -350,6 +351,37 @@ def under_concluding_heading(sentences: pd.DataFrame) -> pd.Series:
     return pd.Series(flag[~heading])
 
 
+# A paragraph that opens one of several parallel points in running text: "First, this was the third
+# failure ...", "Second, the vouchers ...", "Another reason is ..." ("Finally," often concludes: left out)
+_ENUMERATED_OPENER = re.compile(
+    r"^\W*(?:(?:first|second|third|fourth|fifth)(?:ly)?\b\s*,|(?:the\s+)?(?:first|second|third|fourth|fifth|next)\s+"
+    r"(?:reason|point|problem|argument|objection|lesson)\b|another\s+(?:reason|point|problem|argument|lesson)\b)",
+    re.I,
+)
+
+
+def in_enumerated_paragraph(body: pd.DataFrame) -> pd.Series:
+    """Whether each body sentence sits in a paragraph that opens one of two or more enumerated points
+    of its article (:data:`_ENUMERATED_OPENER`: "First, ...", "Second, ..."): each point backs the
+    thesis, which sits outside them.
+
+    Args:
+        body: The body sentences (no headings), with ``paragraph_id``, in reading order.
+
+    Returns:
+        One flag per row of ``body``.
+    """
+    if "paragraph_id" not in body:
+        return pd.Series(False, index=range(len(body)))
+    para = body["paragraph_id"].astype("str").to_numpy()
+    opens = pd.Series(body["text"].astype("str").str.match(_ENUMERATED_OPENER).to_numpy()).where(
+        ~pd.Series(para).duplicated().to_numpy(), False
+    )
+    points = pd.Series(para).where(opens)
+    n = points.groupby(body["article_id"].astype("str").to_numpy()).transform("count")
+    return pd.Series(pd.Series(para).isin(set(points.dropna())).to_numpy() & (n >= 2).to_numpy())
+
+
 # A sentence that only points ahead to what the writer will say ("So here is what I propose.", "This
 # is my plan:", "Here's the thing."): its content is in the sentences after it, so it is no thesis.
 ANNOUNCER = re.compile(
@@ -367,6 +399,12 @@ REASONS_NEXT = re.compile(
     r"|let\s+me\s+explain(?:\s+why)?|the\s+reasons?\s+(?:is|are)\s+simple)\W*$",
     re.IGNORECASE,
 )
+OPEN_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|then)\W+)?(?:what|how|why|which|where|when|who)\b", re.I)
+# ... or announces them at its own end: "But this time is different, for two reasons."
+REASONS_HERE = re.compile(
+    r"\bfor\s+(?:two|three|four|five|several|a\s+few|some|many|\d{1,2}|a\s+(?:simple|single|good))\s+reasons?\W*$",
+    re.IGNORECASE,
+)
 
 
 def thesis_candidates(
@@ -382,7 +420,9 @@ def thesis_candidates(
     Points: a claim +2, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
     "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
     "Therefore", "That's why" ...) +1.5, followed by a sentence announcing its reasons ("Here's why:",
-    :data:`REASONS_NEXT`) +1.5, a concession met by a rebuttal +0.5, in the last paragraph
+    :data:`REASONS_NEXT`) or announcing them itself (", for two reasons.") +1.5, the answer to an
+    open question the text has just asked ("What would be enough? A cash refund ...") +1, a concession
+    met by a rebuttal +0.5, in the last paragraph
     +1 (first paragraph +0.5; the first sentence of a one-paragraph text +1), in the paragraph under
     a concluding heading ("The bottom line", "Conclusion", "Our verdict") +1, repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
@@ -445,7 +485,13 @@ def thesis_candidates(
     concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
     phrase = phrase.fillna(concludes)
     opening = (~art.duplicated()).to_numpy()  # the article's first body sentence
-    backed = text.shift(-1, fill_value="").str.match(REASONS_NEXT) & art.eq(art.shift(-1))
+    backed = (text.shift(-1, fill_value="").str.match(REASONS_NEXT) & art.eq(art.shift(-1))) | text.str.contains(
+        REASONS_HERE
+    )
+    # the writer's answer to the question they just asked in the text ("What would be enough? A cash refund ...")
+    # (an open question only: "Still late? Hold a meeting ..." answers a yes/no question in jest)
+    answered = set(labels.loc[(labels["category"] == "question") & (labels["label"] == "answered"), "sentence_id"])
+    asked = (sid.shift(1).isin(answered) & text.shift(1, fill_value="").str.match(OPEN_QUESTION)) & art.eq(art.shift(1))
     stripped = text.str.strip()
     repeated = stripped.groupby([art, stripped]).transform("size") > 1
     stop = load_stopwords()
@@ -477,7 +523,8 @@ def thesis_candidates(
         {
             "a claim": np.where(sid.isin(has["claim"]), 2.0, 0.0),
             "phrase": np.where(phrase.notna(), 1.5, 0.0),
-            "the reasons announced next back it": np.where(backed.to_numpy(), 1.5, 0.0),
+            "announces the reasons that back it": np.where(backed.to_numpy(), 1.5, 0.0),
+            "answers the question just asked": np.where(asked.to_numpy(), 1.0, 0.0),
             "weighs the other side": np.where(sid.isin(has["concession"]) & sid.isin(has["rebuttal"]), 0.5, 0.0),
             "grants or reports the other side": np.where(
                 sid.isin(has["concession"]) & ~sid.isin(has["rebuttal"]), -2.0, 0.0
@@ -486,6 +533,9 @@ def thesis_candidates(
             "in the first paragraph": np.where((para == first) & (last != first), 0.5, 0.0),
             "inside one point of a numbered list": np.where(
                 in_numbered_point(sentences).to_numpy() & (para != last).to_numpy(), -1.5, 0.0
+            ),
+            "inside one of several enumerated points": np.where(
+                in_enumerated_paragraph(body).to_numpy() & (para != last).to_numpy(), -1.0, 0.0
             ),
             "under a concluding heading": np.where(under_concluding_heading(sentences).to_numpy(), 1.0, 0.0),
             "opens a one-paragraph text": np.where(opening & (last == first), 1.0, 0.0),
