@@ -1783,3 +1783,19 @@ def test_the_answer_to_an_open_question_and_a_point_announcing_its_reasons_rank_
     assert "inside one of several enumerated points" in theses["a-p03-s02"]
     assert "answers the question just asked (+1)" in theses["a-p04-s02"]
     assert "answers the question" not in theses["a-p04-s04"]  # a yes/no question answered in jest
+
+
+def test_a_one_word_grant_and_a_view_judged_half_true_are_answered_views():
+    r = roles(
+        "Every support leader I meet has a story about an impossible customer.",
+        "Fine.",
+        "But the stories have become an excuse.",
+        "It is often said that customers have become more demanding.",
+        "This is only half true.",
+        "Some say the answer is more self-service.",
+        "I say it is neither until we fix the reasons people call.",  # the writer's own view against theirs
+        "I say again: fix the reasons.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[2]
+    assert "concession" in r[3] and "rebuttal" in r[4]
+    assert "claim" in r[6] and "claim" not in r[7]

@@ -875,9 +875,10 @@ def possibility_concessions(ctx: Context) -> pd.DataFrame:
 
 
 # A sentence that only grants what was just said: "Perhaps.", "Maybe so.", "She might.", "That may be.",
-# "There is something in this.", "Fair enough.", "That is a reasonable concern.", "I see the appeal."
+# "There is something in this.", "Fair enough.", "Fine.", "True.", "That is a reasonable concern.", "I see the appeal."
 _BARE_GRANT = re.compile(
-    r"^\W*(?:(?:perhaps|maybe|possibly)(?:\s+so)?|granted|(?:he|she|it|they|you|we|that|this)\s+(?:may|might|could)"
+    r"^\W*(?:(?:perhaps|maybe|possibly)(?:\s+so)?|granted|fine|sure|true|agreed|of\s+course|no\s+doubt|quite\s+so"
+    r"|(?:he|she|it|they|you|we|that|this)\s+(?:may|might|could)"
     r"(?:\s+well)?(?:\s+be(?:\s+(?:so|true|right))?)?"
     r"|there\s+is\s+(?:something|some\s+truth|a\s+point)\s+in\s+(?:this|that|it)"
     r"|(?:fair|true)\s+enough|(?:a\s+)?fair\s+point|point\s+taken"
