@@ -116,6 +116,12 @@ def test_a_view_cut_to_fewer_articles_says_how_many_and_which(tiny):
     alone = argmap.ArgumentMap(claims=tiny.claims, relations=inside, articles=tiny.articles)
     part = tables.map_for_display(alone, max_articles=1)
     assert part.articles["article_id"].tolist() == ["000"]
+    big = argmap.ArgumentMap(
+        claims=tiny.claims,
+        relations=tiny.relations,
+        articles=pd.concat([tiny.articles] + [tiny.articles.iloc[:1].assign(article_id=f"x{i}") for i in range(1200)]),
+    )
+    assert "shows 1 of the 1,202 articles" in tables.display_note(one, big)  # thousands separated
     assert "no article is linked to another, so the first 1 in the corpus's order" in tables.display_note(
         part, alone, what="The matrix"
     )

@@ -174,7 +174,9 @@ def map_headline(amap: ArgumentMap) -> str:
     total = n * (n - 1) // 2
     if not len(pairs):
         which = (
-            "The 2 articles are not linked" if n == 2 else f"None of the {total} pairs of the {n} articles is linked"
+            "The 2 articles are not linked"
+            if n == 2
+            else f"None of the {total:,} pairs of the {n:,} articles is linked"
         )
         if amap.kind != "draft":
             return f"{which}: the map has no relation across articles."
@@ -185,13 +187,13 @@ def map_headline(amap: ArgumentMap) -> str:
     if n == 2:
         linked = "The 2 articles are"
     elif len(pairs) == total:
-        linked = f"All {total} pairs of the {n} articles are"
+        linked = f"All {total:,} pairs of the {n:,} articles are"
     else:
-        linked = f"{len(pairs)} of {total} pairs of the {n} articles are"
+        linked = f"{len(pairs):,} of {total:,} pairs of the {n:,} articles are"
     both = int(((pairs["agreement"] > 0) & (pairs["tension"] > 0)).sum())
     return (
-        f"{linked} linked ({both} with both agreement and tension); "
-        f"{agree} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension} pull{'s' * (tension == 1)} apart."
+        f"{linked} linked ({both:,} with both agreement and tension); "
+        f"{agree:,} link{'s' * (agree != 1)} agree{'s' * (agree == 1)} and {tension:,} pull{'s' * (tension == 1)} apart."
     )
 
 
@@ -361,7 +363,7 @@ def display_note(part: ArgumentMap, whole: ArgumentMap, *, what: str = "This vie
         if linked
         else f"no article is linked to another, so the first {n} in the corpus's order"
     )
-    return f"{what} shows {n} of the {m} articles: {rule}; the CSV files at the end hold them all."
+    return f"{what} shows {n:,} of the {m:,} articles: {rule}; the CSV files at the end hold them all."
 
 
 def map_for_display(amap: ArgumentMap, *, max_articles: int = 6) -> ArgumentMap:
