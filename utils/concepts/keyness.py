@@ -287,7 +287,7 @@ def small_count_warnings(
     short = articles[articles["n_terms"] < min_terms]
     if len(short):
         out.append(
-            f"{len(short)} of {len(articles)} articles have fewer than {min_terms} non-stopword words "
+            f"{len(short):,} of {len(articles):,} articles have fewer than {min_terms} non-stopword words "
             f"({', '.join(short['article_id'].head(10))}{'…' if len(short) > 10 else ''}): a single extra use of a word moves their z-scores a lot."
         )
     sig = logodds[logodds["significant"] & (logodds["z"] > 0)]

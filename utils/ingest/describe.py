@@ -126,7 +126,7 @@ def headline(summary: pd.DataFrame) -> str:
     longest, shortest = s["words"].idxmax(), s["words"].idxmin()
     easiest, hardest = s["Flesch reading ease"].idxmax(), s["Flesch reading ease"].idxmin()
     return (
-        f"{len(s)} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
+        f"{len(s):,} articles, {s['words'].sum():,} words in all. The longest is {longest} ({s.at[longest, 'words']:,} words), "
         f"the shortest {shortest} ({s.at[shortest, 'words']:,}). Easiest to read: {easiest} "
         f"(Flesch {s.at[easiest, 'Flesch reading ease']}); hardest: {hardest} (Flesch {s.at[hardest, 'Flesch reading ease']})."
     )

@@ -233,7 +233,7 @@ def write_index(
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Argument Atlas: {html.escape(card.corpus)}</title>
 <style>{INDEX_CSS}</style></head><body>
 <h1>What the articles argue, and where they meet</h1>
-<div class="atlas-made"><b>How this was made:</b> {made}. Corpus <b>{html.escape(card.corpus)}</b> ({card.n_articles} articles), run on {html.escape(card.started)}. Every finding links to the report section that shows its evidence; every report opens offline.</div>
+<div class="atlas-made"><b>How this was made:</b> {made}. Corpus <b>{html.escape(card.corpus)}</b> ({card.n_articles:,} articles), run on {html.escape(card.started)}. Every finding links to the report section that shows its evidence; every report opens offline.</div>
 {_warnings_html(processed)}
 <nav class="atlas-toc" aria-label="Contents"><b>Contents</b><ol>{toc}</ol></nav>
 {body}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from utils import paths
+from utils.text import plural
 
 SCRIPT = Path(__file__).resolve().parent / "templates" / "atlas" / "atlas.js"
 SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>[^<]*</a>)?</h2>', re.S)
@@ -106,7 +107,7 @@ def link_paths(page: str, report_dir: Path) -> str:
 def top_html(page: str, *, made: str, card: RunCard, extra: str = "") -> str:
     """The block that opens every report: back link, how-made card, search box, contents."""
     toc = "".join(f'<li><a href="{href("", a)}">{html.escape(t)}</a></li>' for a, t in sections(page))
-    articles = f"{card.n_articles} article{'s' * (card.n_articles != 1)}"
+    articles = plural(card.n_articles, "article")
     return (
         '<header class="atlas-top"><a class="atlas-back" href="index.html">← All reports and the main findings</a>'
         f'<div class="atlas-made"><b>How this was made:</b> {made or "computed from the articles by visible rules"}.'
