@@ -1799,3 +1799,14 @@ def test_a_one_word_grant_and_a_view_judged_half_true_are_answered_views():
     assert "concession" in r[0] and "rebuttal" in r[2]
     assert "concession" in r[3] and "rebuttal" in r[4]
     assert "claim" in r[6] and "claim" not in r[7]
+
+
+def test_a_view_held_by_many_in_the_passive_is_conceded_when_the_next_sentence_judges_what_they_believe():
+    r = roles(
+        "Complaints are usually treated as a cost to be kept down.",
+        "Most of what managers believe about them is wrong.",
+        "Complaints are usually answered within a day.",  # no view judged after it
+        "The team meets on Mondays.",
+    )
+    assert "concession" in r[0] and "rebuttal" in r[1]
+    assert "concession" not in r[2]

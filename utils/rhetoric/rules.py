@@ -65,6 +65,9 @@ _REJECTION_START = re.compile(
     rf"(?:{_VERDICT}"
     r"|(?:(?:is|was|are|were|does|do|did)\s+not|(?:isn|aren|wasn|weren|doesn|don|didn)['\u2019]t)\W*$)"
     r"|^\W*(?:but\s+)?(?:i|we)\s+(?:was|were)\s+(?:wrong|mistaken)\b"  # the writer's own former view: "I was wrong."
+    # a verdict on a view named as a thing: "Most of what managers believe about them is wrong."
+    rf"|^\W*(?:(?:but|and|yet)\s*,?\s+)?(?:(?:most|much|some|all)\s+of\s+)?(?:what|everything)\s+(?:[\w'\u2019-]+\s+){{0,3}}"
+    rf"(?:believe|believes|think|thinks|say|says|assume|assumes|tell\s+you|tells\s+you)\b[^.!?;]{{0,40}}?\s{_VERDICT}"
     # the writer's bare dissent: "I respectfully dissent.", "I disagree.", "I beg to differ."
     r"|^\W*(?:but\s+)?(?:i|we)\s+(?:(?:must|would|will)\s+)?(?:respectfully\s+|strongly\s+|firmly\s+)?"
     r"(?:dissent|disagree|beg\s+to\s+differ|could\s+not\s+disagree\s+more|couldn['\u2019]t\s+disagree\s+more)\W*$",
@@ -1340,7 +1343,10 @@ def context_rules(ctx: Context, found: pd.DataFrame, *, you_rows: np.ndarray, qu
 # "holds that" ("The majority holds that the airline acted fairly. I respectfully dissent.")
 _BELIEF_VERBS = re.compile(
     r"\b(?:believes|believed|thinks|thought|insists|insisted|wants|wanted|put it|"
-    r"holds that|held that|maintains that|maintained that)\b"
+    r"holds that|held that|maintains that|maintained that|"
+    # a view held by many, in the passive: "Complaints are usually treated as a cost", "It is widely assumed that"
+    r"(?:is|are)\s+(?:widely|often|usually|commonly|generally|routinely)\s+(?:seen|regarded|treated|described|"
+    r"considered|thought|believed|assumed|presented|sold)\b)"
 )
 
 
