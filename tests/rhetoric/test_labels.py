@@ -1810,3 +1810,12 @@ def test_a_view_held_by_many_in_the_passive_is_conceded_when_the_next_sentence_j
     )
     assert "concession" in r[0] and "rebuttal" in r[1]
     assert "concession" not in r[2]
+
+
+def test_spoken_opinion_frames_make_a_claim_but_a_thought_that_came_to_mind_does_not():
+    r = roles(
+        "It is a serious film, seriously flawed if you ask me.",
+        "For my money, the sequel is better.",
+        "The first thing that came to my mind was a remake.",
+    )
+    assert "claim" in r[0] and "claim" in r[1] and "claim" not in r[2]
