@@ -97,6 +97,10 @@ def frame(*texts: str, article: str = "a") -> pd.DataFrame:
         (["no doubt ... but"], "I've no doubt it works, but not here. No doubt.", ["no doubt it works, but"]),
         (["can"], "You can't and you can.", ["can"]),
         (["I've"], "I've seen it; Ive not.", ["I've"]),
+        # a gap may start at punctuation right after the first word, but never crosses a sentence end
+        (["of course ... but"], "It works, of course, but slowly. Of course. But no.", ["of course, but"]),
+        (["right ... but"], "You are right, then, but late.", ["right, then, but"]),
+        (["true ... but"], "Untrue but fine; it is true--but late.", ["true--but"]),
     ],
 )
 def test_compile_entries_matches_whole_words_longest_first(entries, text, expected):
@@ -1819,3 +1823,23 @@ def test_spoken_opinion_frames_make_a_claim_but_a_thought_that_came_to_mind_does
         "The first thing that came to my mind was a remake.",
     )
     assert "claim" in r[0] and "claim" in r[1] and "claim" not in r[2]
+
+
+def test_a_request_a_plea_or_a_decision_in_so_many_words_announces_the_thesis_but_an_ellipsis_or_an_announcer_does_not():
+    sents = frame(
+        "Trees cool the street, and the officers' plan removes all nine of them.",
+        "So let's not.",  # elliptical: its verb is the sentence before's
+        "So tonight I am asking you to do one thing.",  # announces what follows
+        "So I am asking this chamber to vote down the officers' recommendation.",
+        "The technology is fussier than it needs to be.",  # a comparison, no thesis phrase
+        "We've decided to close the loyalty card at the end of the month.",
+        "Curious whether anyone else has tried something like this.",  # a sign-off
+    )
+    labels = label_sentences(sents)
+    theses = thesis_candidates(sents, labels, top=7).set_index("sentence_id")["reasons"]
+    assert "very short (-1)" in theses["a-p02-s01"]
+    assert "announces what follows (-2)" in theses["a-p03-s01"]
+    assert "thesis phrase 'i am asking this' (+1.5)" in theses["a-p04-s01"] and "a claim (+2)" in theses["a-p04-s01"]
+    assert "thesis phrase" not in theses["a-p05-s01"]
+    assert "thesis phrase 'we've decided to' (+1.5)" in theses["a-p06-s01"]
+    assert "claim" not in labels_of(labels, "a-p07-s01", "role")

@@ -382,11 +382,19 @@ def in_enumerated_paragraph(body: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Series(para).isin(set(points.dropna())).to_numpy() & (n >= 2).to_numpy())
 
 
+# A short sentence whose verb phrase is left to the one before it: "So let's not.", "Don't.", "We should."
+ELLIPTICAL = re.compile(
+    r"\b(?:not|don't|do|should|shouldn't|must|mustn't|will|won't|can|can't|so|too|either)\W*$", re.IGNORECASE
+)
+
+
 # A sentence that only points ahead to what the writer will say ("So here is what I propose.", "This
-# is my plan:", "Here's the thing."): its content is in the sentences after it, so it is no thesis.
+# is my plan:", "Here's the thing.", "I am asking you to do one thing."): its content is in the
+# sentences after it, so it is no thesis.
 ANNOUNCER = re.compile(
     r"^\W*(?:(?:so|and|now|well)\W+)?(?:here\s+is|here's|here\s+are|this\s+is|these\s+are)\s+"
-    r"(?:what|how|why|my|our|the)\b[^.!?;,:]{0,40}[.:!]?\W*$|.*:\W*$",
+    r"(?:what|how|why|my|our|the)\b[^.!?;,:]{0,40}[.:!]?\W*$|.*:\W*$"
+    r"|.*\b(?:one|two|three|four|five|a\s+few|several)\s+things?\W*$",  # "So tonight I am asking you to do one thing."
     re.IGNORECASE,
 )
 
@@ -431,7 +439,8 @@ def thesis_candidates(
     part of an imagined case -2, a concession not answered in the same sentence (it grants or
     reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
     an authority or named exemplars: it supports the point rather than states it) -1, under six
-    words -1 (not an imperative: "Let people choose." can be the thesis).
+    words -1 (not an imperative: "Let people choose." can be the thesis; but an elliptical one, "So
+    let's not.", :data:`ELLIPTICAL`, is).
 
     Args:
         sentences: The sentences table.
@@ -549,7 +558,7 @@ def thesis_candidates(
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
             "very short": np.where(
                 ((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6)
-                & ~sid.isin(imperatives).to_numpy(),
+                & (~sid.isin(imperatives) | text.str.contains(ELLIPTICAL)).to_numpy(),
                 -1.0,
                 0.0,
             ),

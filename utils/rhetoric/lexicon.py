@@ -207,7 +207,7 @@ def _piece(token: str) -> str:
     return {
         "<num>": _NUM,
         "...": f"[^\\n.?!]{{0,{GAP_CHARS}}}?",
-        "<gap>": f"[ ]+(?:[^\\n.?!]{{0,{GAP_CHARS}}}?[ ]+)??",
+        "<gap>": f"[^\\w\\n.?!]+(?:[^\\n.?!]{{0,{GAP_CHARS}}}?[^\\w\\n.?!]+)??",
         "<word>": r"\w+(?:['-]\w+)*",
         "<suffix>": r"\w*",
         " ": "[ ]+",
