@@ -5,6 +5,7 @@ Commands:
     draft    write the automatic argument-map draft of a folder of articles
     check    validate a curated argument map against its articles
     score    score the argument reader on a folder of gold argument graphs (arg-microtexts XML)
+    theses   score the draft's thesis of long articles against a gold.csv (data/dev/long_articles)
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def _score(args) -> int:
     return argscore.main([args.gold_dir, "--topics", args.topics])
 
 
+def _theses(args) -> int:
+    from utils.argmap import thesis_score
+
+    return thesis_score.main([*args.folders, *(["--misses"] if args.misses else [])])
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``python -m utils`` argument parser, one sub-command per job."""
     top = argparse.ArgumentParser(prog="python -m utils", description="Argument Atlas from the command line.")
@@ -72,6 +79,16 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("gold_dir", help="folder of arg-microtexts XML files (searched recursively)")
     score.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
     score.set_defaults(func=_score)
+    theses = sub.add_parser(
+        "theses", help="score the draft's thesis of long articles against a gold.csv, baselines beside it"
+    )
+    theses.add_argument(
+        "folders", nargs="+", help="folders holding raw/ and gold.csv (data/dev/long_articles/set1 ...)"
+    )
+    theses.add_argument(
+        "--misses", action="store_true", help="list the articles whose draft thesis is not the gold one"
+    )
+    theses.set_defaults(func=_theses)
     return top
 
 
