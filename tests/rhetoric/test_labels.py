@@ -1843,3 +1843,26 @@ def test_a_request_a_plea_or_a_decision_in_so_many_words_announces_the_thesis_bu
     assert "thesis phrase" not in theses["a-p05-s01"]
     assert "thesis phrase 'we've decided to' (+1.5)" in theses["a-p06-s01"]
     assert "claim" not in labels_of(labels, "a-p07-s01", "role")
+
+
+def test_an_edit_added_after_a_post_is_no_thesis_and_what_is_needed_named_as_such_is():
+    s = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": ["a-p01-s01", "a-p02-s01", "a-p03-s01", "a-p03-s02", "a-p04-s01"],
+            "paragraph_id": ["a-p01", "a-p02", "a-p03", "a-p03", "a-p04"],
+            "text": [
+                "Game prices have barely moved in thirty years.",
+                "What players need is a clear price for the whole game, with nothing sold inside it.",
+                "EDIT 2: yes I know prices varied by region.",
+                "I should have said so in the first place.",
+                "We would welcome the chance to discuss this with any of you.",
+            ],
+            "is_heading": False,
+        }
+    )
+    labels = label_sentences(s)
+    theses = thesis_candidates(s, labels, top=5).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'what players need is' (+1.5)" in theses["a-p02-s01"]
+    assert "in an edit added after the post (-2)" in theses["a-p03-s01"] and "edit" in theses["a-p03-s02"]
+    assert "claim" not in labels_of(labels, "a-p04-s01", "role")  # a sign-off

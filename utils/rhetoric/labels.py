@@ -382,6 +382,24 @@ def in_enumerated_paragraph(body: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Series(para).isin(set(points.dropna())).to_numpy() & (n >= 2).to_numpy())
 
 
+# A paragraph added after the post: "EDIT: ...", "Edit 2: ...", "UPDATE: ...", "ETA: ..."
+_EDIT_OPENER = re.compile(r"^\W*(?:edit(?:ed)?|update(?:d)?|eta)\b\s*\d{0,2}\s*[:.\u2013\u2014-]", re.I)
+
+
+def in_edit(body: pd.DataFrame) -> pd.Series:
+    """Whether each body sentence sits in a paragraph that opens as an edit added after the post
+    ("EDIT 2: yes I know ..."): it answers readers, it does not state the post's point.
+
+    Returns:
+        One flag per row of ``body``.
+    """
+    if "paragraph_id" not in body:
+        return pd.Series(body["text"].astype("str").str.match(_EDIT_OPENER).to_numpy())
+    para = body["paragraph_id"].astype("str")
+    opens = body["text"].astype("str").str.match(_EDIT_OPENER) & ~para.duplicated()
+    return pd.Series(para.isin(set(para[opens])).to_numpy())
+
+
 # A short sentence whose verb phrase is left to the one before it: "So let's not.", "Don't.", "We should."
 ELLIPTICAL = re.compile(
     r"\b(?:not|don't|do|should|shouldn't|must|mustn't|will|won't|can|can't|so|too|either)\W*$", re.IGNORECASE
@@ -435,7 +453,9 @@ def thesis_candidates(
     a concluding heading ("The bottom line", "Conclusion", "Our verdict") +1, repeated word for word
     in the article +1, words shared with a real title line (:func:`real_titles`) +0.5 each (up to
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
-    -2, a sentence announcing what follows ("So here is what I propose.", one ending in a colon) -2,
+    -2, in an edit added after the post ("EDIT 2: ...", :func:`in_edit`) -2, inside one of several
+    enumerated points (:func:`in_enumerated_paragraph`, not in the last paragraph) -1, a sentence
+    announcing what follows ("So here is what I propose.", one ending in a colon) -2,
     part of an imagined case -2, a concession not answered in the same sentence (it grants or
     reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
     an authority or named exemplars: it supports the point rather than states it) -1, under six
@@ -552,6 +572,7 @@ def thesis_candidates(
             "title": np.minimum(2.0, 0.5 * n_shared),
             "core": np.minimum(1.0, 0.25 * n_core),
             "a question": np.where(sid.isin(questions), -2.0, 0.0),
+            "in an edit added after the post": np.where(in_edit(body).to_numpy(), -2.0, 0.0),
             "announces what follows": np.where(text.str.match(ANNOUNCER).to_numpy(), -2.0, 0.0),
             "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
