@@ -1866,3 +1866,16 @@ def test_an_edit_added_after_a_post_is_no_thesis_and_what_is_needed_named_as_suc
     assert "thesis phrase 'what players need is' (+1.5)" in theses["a-p02-s01"]
     assert "in an edit added after the post (-2)" in theses["a-p03-s01"] and "edit" in theses["a-p03-s02"]
     assert "claim" not in labels_of(labels, "a-p04-s01", "role")  # a sign-off
+
+
+def test_a_side_granted_it_was_right_is_conceded_and_a_verdict_after_both_sides_opens_as_a_conclusion():
+    sents = frame(
+        "The opposition was right that dropping uniform would not end the pressure to keep up.",
+        "Having listened to both sides, I think the room reached the right verdict.",
+        "I was right that the vote would be close.",  # the writer's own earlier view, not a side granted
+    )
+    labels = label_sentences(sents)
+    assert "concession" in labels_of(labels, "a-p01-s01", "role")
+    assert "concession" not in labels_of(labels, "a-p03-s01", "role")
+    theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")["reasons"]
+    assert "opens with the conclusion cue 'having listened to both sides' (+1.5)" in theses["a-p02-s01"]
