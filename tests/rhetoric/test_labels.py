@@ -1879,3 +1879,29 @@ def test_a_side_granted_it_was_right_is_conceded_and_a_verdict_after_both_sides_
     assert "concession" not in labels_of(labels, "a-p03-s01", "role")
     theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")["reasons"]
     assert "opens with the conclusion cue 'having listened to both sides' (+1.5)" in theses["a-p02-s01"]
+
+
+def test_a_denial_that_grants_opens_no_imagined_case_and_a_paragraph_that_concludes_ends_one():
+    r = roles(
+        "I won't pretend an apprentice is productive from day one.",
+        "The training is paid for by the government.",
+        "Imagine you run a small garage.",
+        "You cannot find a mechanic.",
+        "So I'm asking every employer here tonight to take on one apprentice.",
+    )
+    assert "evidence_hypothetical" not in r[0] and "evidence_hypothetical" not in r[1]
+    assert "evidence_hypothetical" in r[2] and "evidence_hypothetical" in r[3]
+    assert "evidence_hypothetical" not in r[4] and "claim" in r[4]
+
+
+def test_requests_in_the_second_person_and_a_contact_line():
+    sents = frame(
+        "We ask you to restore the value lost from resident doctors' pay since 2008.",
+        "What I'd say is that esports deserves a place in schools.",
+        "Write to Rosie at askrosie@weekendmag.example",
+    )
+    labels = label_sentences(sents)
+    theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'we ask you to' (+1.5)" in theses["a-p01-s01"]
+    assert "thesis phrase 'what i'd say is' (+1.5)" in theses["a-p02-s01"]
+    assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # a contact line signs off

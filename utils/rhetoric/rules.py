@@ -702,11 +702,17 @@ def drop_would_in_conditionals_and_lists(hits: pd.DataFrame, ctx: Context) -> pd
 # ---------------------------------------------------------------- rules that read the context
 
 
+_CONCLUDING_OPENER = re.compile(
+    r"^\W*(?:so|that's why|that is why|this is why|in short|in the end|in conclusion)\b,?\s", re.I
+)
+
+
 def scenario(ctx: Context, hyp_rows: np.ndarray, you_rows: np.ndarray) -> pd.Series:
     """For each row inside an imagined case, the sentence id that opened it (else missing).
 
-    The case opens at a hypothetical cue (a heading counts) and runs on until a heading or a
-    paragraph that neither speaks to "you" nor opens a new case.
+    The case opens at a hypothetical cue (a heading counts) and runs on until a heading, a
+    paragraph that neither speaks to "you" nor opens a new case, or one that opens by drawing the
+    conclusion ("So ...", "That's why ...").
     """
     n = len(ctx.sents)
     opener = np.zeros(n, dtype=bool)
@@ -717,7 +723,15 @@ def scenario(ctx: Context, hyp_rows: np.ndarray, you_rows: np.ndarray) -> pd.Ser
     para_you = pd.Series(you).groupby(key).transform("any").to_numpy()
     para_open = pd.Series(opener).groupby(key).transform("any").to_numpy()
     first_in_para = ctx.new_article | (ctx.para_gap != 0)
-    brk = ctx.new_article | (ctx.heading & ~opener) | (first_in_para & ~para_you & ~para_open)
+    # a paragraph that opens by drawing the conclusion ("So I'm asking every employer here ...") is
+    # the writer back at the argument, whoever it speaks to
+    concludes = ctx.sents["text"].astype("str").str.match(_CONCLUDING_OPENER).to_numpy(dtype=bool)
+    brk = (
+        ctx.new_article
+        | (ctx.heading & ~opener)
+        | (first_in_para & ~para_you & ~para_open)
+        | (first_in_para & concludes & ~opener)
+    )
     seg = np.cumsum(brk)
     started = pd.Series(opener).groupby(seg).cummax().to_numpy()
     origin = pd.Series(np.where(opener, ctx.sents["sentence_id"].astype("str"), None)).groupby(seg).transform("first")
