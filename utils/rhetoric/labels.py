@@ -215,7 +215,7 @@ def conclusion_opener() -> re.Pattern:
 def _word_table(ids: pd.Series, articles: pd.Series, texts: pd.Series, stop: frozenset) -> pd.DataFrame:
     """Distinct content words (3+ letters, no stop words) of each text: ``id, article_id, word``; a
     possessive counts as its noun ("the airline's apology" shares "airline" with "the airline")."""
-    words = texts.astype("str").str.lower().str.replace(r"['\u2019]s\b", "", regex=True).str.findall(r"[a-z][a-z'-]+")
+    words = texts.astype("str").str.lower().str.findall(r"[a-z](?:[a-z-]|'(?!s\b))+")
     df = (
         pd.DataFrame({"id": ids.to_numpy(), "article_id": articles.to_numpy(), "word": words.to_numpy()})
         .explode("word")
@@ -514,6 +514,9 @@ def thesis_candidates(
     concludes = lowered.str.extract(conclusion_opener(), expand=False).where(phrase.isna())
     phrase = phrase.fillna(concludes)
     opening = (~art.duplicated()).to_numpy()  # the article's first body sentence
+    short = (body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6
+    elliptical = np.zeros(len(text), dtype=bool)  # "So let's not.": only a short sentence can be one
+    elliptical[short] = text[short].str.contains(ELLIPTICAL).to_numpy(dtype=bool)
     backed = (text.shift(-1, fill_value="").str.match(REASONS_NEXT) & art.eq(art.shift(-1))) | text.str.contains(
         REASONS_HERE
     )
@@ -577,12 +580,7 @@ def thesis_candidates(
             "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
-            "very short": np.where(
-                ((body["n_words"] if "n_words" in body else text.str.split().str.len()).to_numpy() < 6)
-                & (~sid.isin(imperatives) | text.str.contains(ELLIPTICAL)).to_numpy(),
-                -1.0,
-                0.0,
-            ),
+            "very short": np.where(short & (~sid.isin(imperatives).to_numpy() | elliptical), -1.0, 0.0),
         }
     )
     scored = pd.DataFrame(
