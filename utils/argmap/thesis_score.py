@@ -27,16 +27,14 @@ import pandas as pd
 from utils import rhetoric
 from utils.argmap.draft import draft_theses
 from utils.ingest.read import ingest
+from utils.rhetoric.lexicon import normalise
 
 GOLD_FILE = "gold.csv"
 PREFIX = 60  # characters of each sentence compared
 
 
 def _even(text: str) -> str:
-    t = unicodedata.normalize("NFKC", str(text))
-    t = t.translate(
-        str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-    )
+    t = normalise(unicodedata.normalize("NFKC", str(text))).replace("\u2013", "-").replace("\u2014", "-")
     return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", t)).strip().lower()
 
 
