@@ -1905,3 +1905,15 @@ def test_requests_in_the_second_person_and_a_contact_line():
     assert "thesis phrase 'we ask you to' (+1.5)" in theses["a-p01-s01"]
     assert "thesis phrase 'what i'd say is' (+1.5)" in theses["a-p02-s01"]
     assert "claim" not in labels_of(labels, "a-p03-s01", "role")  # a contact line signs off
+
+
+def test_a_graded_answer_or_fix_announces_the_thesis():
+    sents = frame(
+        "Water bills have doubled for the poorest households.",
+        "The fairest answer is a single national social tariff that caps bills at a share of income.",
+        "The wrong answer is to let each company set its own scheme.",  # names the rejected answer
+    )
+    labels = label_sentences(sents)
+    theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")["reasons"]
+    assert "thesis phrase 'the fairest answer is' (+1.5)" in theses["a-p02-s01"]
+    assert "thesis phrase" not in theses["a-p03-s01"]
