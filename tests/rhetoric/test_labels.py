@@ -1917,3 +1917,13 @@ def test_a_graded_answer_or_fix_announces_the_thesis():
     theses = thesis_candidates(sents, labels, top=3).set_index("sentence_id")["reasons"]
     assert "thesis phrase 'the fairest answer is' (+1.5)" in theses["a-p02-s01"]
     assert "thesis phrase" not in theses["a-p03-s01"]
+
+
+def test_the_writers_contracted_would_before_a_verb_hedges_but_a_contracted_had_or_a_characters_does_not():
+    r = roles(
+        "I'd keep the scheme, but make the operator pay for every scooter left on a pavement.",
+        "I'd walked home by then.",  # a contracted "had"
+        "She'd like to be a reporter herself.",  # a character's wish in a plot summary
+    )
+    assert "claim" in r[0]
+    assert "claim" not in r[1] and "claim" not in r[2]

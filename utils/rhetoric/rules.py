@@ -250,6 +250,23 @@ def insert_labels(ctx: Context) -> pd.DataFrame:
     return out.assign(match=[ctx.sents["text"].iat[r][s:e] for r, s, e in zip(out["row"], out["start"], out["end"])])
 
 
+# "I'd keep the scheme", "we'd be better off": the writer's contracted "would" before a plain verb
+# (not "I'd walked", "we'd been", "I'd had": a contracted "had"; not a character's "she'd like to")
+_CONTRACTED_WOULD = re.compile(
+    r"\b(?:i|we)['\u2019]d\s+(?!(?:been|had|got|gone|done|seen|made|taken|given|known|left|come|"
+    r"become|heard|told|said|found|thought|felt|kept|lost|paid|met|sent|spent|brought|bought|run|begun|written|"
+    r"eaten|fallen|forgotten|grown|shown|spoken|stolen|won|never|already|just|only|once|always)\b)(?![a-z]+ed\b)[a-z]+",
+    re.I,
+)
+
+
+def contracted_would(ctx: Context) -> pd.DataFrame:
+    """A contracted "would" before a plain verb ("I'd keep the scheme, but ...") hedges, as "would"
+    does: the writer's conditional stance."""
+    spans = find_spans(_CONTRACTED_WOULD, ctx.joined)
+    return span_hits(spans, "metadiscourse", "hedge", "a contracted 'would' before a verb: '" + spans["match"] + "'")
+
+
 def imperative_labels(ctx: Context) -> pd.DataFrame:
     """Sentences that open with an imperative verb, after an optional opener ("In short -") or a
     fronted condition or time clause ("Before you buy another tool, fix the basics.")."""
@@ -1243,6 +1260,7 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
             exemplar_labels(ctx),
             precedent_labels(ctx),
             anecdote_labels(ctx),
+            contracted_would(ctx),
         ],
         ignore_index=True,
     )
