@@ -184,8 +184,8 @@ LONG_ARTICLES = paths.ROOT / "data" / "dev" / "long_articles"
 
 
 def score_long_theses(folder: Path = LONG_ARTICLES) -> dict[str, float]:
-    """Print the draft's thesis against the gold theses of the long-article sets (set3 and set4
-    were held out until the rules were fixed; see their SOURCE.md), with baselines."""
+    """Print the draft's thesis against the gold theses of the long-article sets, with baselines
+    (which sets were scored while unread, and how, is in their SOURCE.md)."""
     start = time.perf_counter()
     thesis_score.main([str(p) for p in sorted(folder.glob("set*")) if p.is_dir()])
     return {"score the draft's thesis on the long-article sets (s)": time.perf_counter() - start}
