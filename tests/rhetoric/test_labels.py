@@ -1927,3 +1927,14 @@ def test_the_writers_contracted_would_before_a_verb_hedges_but_a_contracted_had_
     )
     assert "claim" in r[0]
     assert "claim" not in r[1] and "claim" not in r[2]
+
+
+def test_a_scene_set_at_a_time_and_told_in_the_past_is_an_anecdote_whoever_it_is_about():
+    r = roles(
+        "On a wet Tuesday in February, Margaret Hollins drove eleven miles to a supermarket car park.",
+        "At half past six on a wet Tuesday evening, the planning committee sat down to decide.",
+        "In the summer, schools should open their fields to the public.",  # no story: a recommendation
+        "On Monday, the council will vote on the plan.",  # the future, no story
+    )
+    assert "evidence_anecdote" in r[0] and "evidence_anecdote" in r[1]
+    assert "evidence_anecdote" not in r[2] and "evidence_anecdote" not in r[3]

@@ -493,6 +493,30 @@ def anecdote_labels(ctx: Context) -> pd.DataFrame:
     return span_hits(found, "role", "evidence_anecdote", rule)
 
 
+# A scene set at a time, as a story opens: "On a wet Tuesday in February, Margaret Hollins drove eleven
+# miles ...", "At half past six on a wet Tuesday evening, the committee sat down ...", "One morning in June, ..."
+_DAYTIME = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|weekend|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter"
+)
+_SCENE_OPENER = re.compile(
+    rf"^\W*(?:(?:on|at|in|one|early|late)\s+(?:[a-z'\u2019-]+\s+){{0,7}}?(?:{_DAYTIME})\b[^.!?]*?,\s)", re.I
+)
+
+
+def scene_labels(ctx: Context) -> pd.DataFrame:
+    """A sentence that opens by setting a scene at a time and then tells, in the past tense, what
+    happened ("On a wet Tuesday in February, Margaret Hollins drove eleven miles to ..."): an
+    anecdote, whoever it is about."""
+    text = ctx.sents["text"].astype("str")
+    opens = text.str.match(_SCENE_OPENER).to_numpy(dtype=bool)
+    if not opens.any():
+        return empty_hits()
+    past = re.compile(past_pattern(ctx, strict=True))
+    rows = [r for r in np.flatnonzero(opens).tolist() if past.search(text.iat[r].lower())]
+    return make_hits(rows, "role", "evidence_anecdote", "a scene set at a time, told in the past tense")
+
+
 # ---------------------------------------------------------------- clean-up rules
 
 
@@ -1260,6 +1284,7 @@ def sentence_rules(ctx: Context) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame
             exemplar_labels(ctx),
             precedent_labels(ctx),
             anecdote_labels(ctx),
+            scene_labels(ctx),
             contracted_would(ctx),
         ],
         ignore_index=True,
