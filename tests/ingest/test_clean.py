@@ -795,3 +795,21 @@ def test_a_slide_decks_blocks_of_unpunctuated_lines_are_a_heading_over_list_item
     assert line_layout(raw.splitlines()) == "items"
     myths = "**Myth: bots are hated.**\nFact: bad bots are.\n\n**Myth: bots halve costs.**\nFact: less.\n\n" * 2
     assert line_layout(myths.splitlines()) == "blocks"  # its lines end their sentences inside the emphasis
+
+
+def test_a_formal_letters_address_blocks_date_and_greeting_are_cut_but_a_dated_title_stays():
+    raw = (
+        "14 Beech Close\nNorthfield\nNF3 7QT\n\n"
+        "Customer Services\nNorthfield District Council\nCivic Centre\nNorthfield NF1 2AA\n\n"
+        "22 April\n\nDear Sir or Madam,\n\n"
+        "I am writing to complain about the garden waste collection.\n\n"
+        "My bins have been missed three times.\n\nPlease refund the fee.\n"
+    )
+    cleaned = clean_text(raw, fmt="txt")
+    assert cleaned.paragraphs[0].text == "I am writing to complain about the garden waste collection."
+    cut = [e["text"] for e in cleaned.log if e["step"] == "letter address removed"]
+    assert cut[0] == "14 Beech Close" and cut[-1] == "22 April" and any("NF1 2AA" in t for t in cut)
+    assert [e["text"] for e in cleaned.log if e["step"] == "salutation removed"] == ["Dear Sir or Madam,"]
+    dated = clean_text("22 April 2026\n\nWhy bins matter\n\nBins matter.\n\nThey do.\n\nSo fund them.\n", fmt="txt")
+    assert dated.paragraphs[0].text == "Why bins matter"  # the dateline goes as page chrome; the title stays
+    assert not [e for e in dated.log if e["step"] == "letter address removed"]  # no address, no letterhead

@@ -1126,6 +1126,31 @@ def _short_unended(p: Paragraph) -> bool:
     return len(WORD.findall(text)) <= MAX_BYLINE_WORDS and not SENTENCE_END.search(text)
 
 
+# A formal letter's address blocks at the top: a postcode or a street address marks them ("14 Beech
+# Close" / "Northfield" / "NF3 7QT"; "Civic Centre, Northfield NF1 2AA"), with the date line under them
+_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+_STREET = (
+    r"^\W*\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:Close|Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Way|"
+    r"Crescent|Place|Gardens|Court|Terrace|Square|Grove|Row|Hill|Park|Walk|Mews)\b"
+)
+ADDRESS_LINE = re.compile(rf"{_POSTCODE}|{_STREET}")
+MAX_LETTERHEAD = 8  # paragraphs of address and date at most, before the letter begins
+
+
+def _letterhead(paras: list[Paragraph]) -> set[int]:
+    """The address blocks and date line that open a formal letter: the short unended paragraphs at
+    the top, when one of them holds a postcode or a street address (:data:`ADDRESS_LINE`), up to the
+    greeting or the first sentence. A date or a title alone marks nothing."""
+    run = []
+    for i, p in enumerate(paras[:MAX_LETTERHEAD]):
+        text = _bare(p.text)
+        if SENTENCE_END.search(text) or SALUTATION.match(text) or len(WORD.findall(text)) > 25:
+            break
+        run.append(i)
+    marked = [i for i in run if ADDRESS_LINE.search(paras[i].text)]
+    return set(range(0, max(marked) + 2)) & set(run) if marked else set()
+
+
 def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[Paragraph]:
     """A byline just under the title ("By Harriet Cole, operations director"), a letter's closing
     signature (the last paragraph: a name, perhaps with a role and place, a first name alone, or
@@ -1161,15 +1186,19 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     # a name alone under the title ("Jo Bloggs") is the byline when the closing signature or note names them
     names = {m.group().strip() for i in ends if (m := SIGNATURE_NAME.match(_bare(paras[i].text)))}
     byline |= {i for i in top if _bare(paras[i].text) in names} - ends
-    # a greeting on its own line opens the text, or stands just under its title
-    greeting = {i for i in (0, 1) if i < len(paras) and paras[i].kind in {"body", "heading"}}
-    greeting = {i for i in greeting if SALUTATION.match(paras[i].text) and (i == 0 or paras[0].kind == "heading")}
+    # a letter's address blocks and date; then a greeting on its own line opens the text, or stands
+    # just under its title
+    head = _letterhead(paras) - ends
+    log.extend(_boilerplate_entry(paras[i], step="letter address removed") for i in sorted(head))
+    top = max(head) + 1 if head else 0
+    greeting = {i for i in (top, top + 1) if i < len(paras) and paras[i].kind in {"body", "heading"}}
+    greeting = {i for i in greeting if SALUTATION.match(paras[i].text) and (i == top or paras[top].kind == "heading")}
     greeting = {i for i in greeting if i == min(greeting)} - ends
     log.extend(_boilerplate_entry(paras[i], step="salutation removed") for i in sorted(greeting))
     log.extend(_boilerplate_entry(paras[i], step="byline removed") for i in sorted(byline))
     step = "signature removed" if signed else "author's note removed"
     log.extend(_boilerplate_entry(paras[i], step=step) for i in sorted(ends))
-    return [p for i, p in enumerate(paras) if i not in byline | ends | greeting]
+    return [p for i, p in enumerate(paras) if i not in byline | ends | greeting | head]
 
 
 def _speaker_mark(p: Paragraph, log: list[dict]) -> None:
