@@ -934,16 +934,17 @@ def clean_text(raw: str, *, fmt: str, repeated: dict[str, int] | None = None) ->
     """
     log: list[dict] = []
     title, about = "", {}
-    if fmt == "md":
-        about, body = front_matter(raw)
-        if body:  # cut, keeping every later offset: the block becomes blank lines
-            log.append({"step": "front matter removed", "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
-            raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
-    if fmt != "html" and not about:
-        about, body = memo_header(raw)
-        if body:  # the same: a memo's header is who, when and what about, not its argument
-            log.append({"step": "memo header removed", "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
-            raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
+    # a Markdown file's front matter, else a memo's or e-mail's header: who, when and what about, not
+    # the argument. Cut, keeping every later offset: the block becomes blank lines
+    for applies, read, step in (
+        (fmt == "md", front_matter, "front matter removed"),
+        (fmt != "html", memo_header, "memo header removed"),
+    ):
+        if applies and not about:
+            about, body = read(raw)
+            if body:
+                log.append({"step": step, "raw_start": 0, "raw_end": body, "text": raw[:body].strip()})
+                raw = re.sub(r"[^\r\n]", " ", raw[:body]) + raw[body:]
     if fmt == "html":
         parser = _MainTextParser(raw)
         paras = paragraphs_from_html(raw, log, parser=parser)
@@ -1157,7 +1158,9 @@ def _cut_byline_and_signature(paras: list[Paragraph], log: list[dict]) -> list[P
     closing words and a first name such as "Cheers, Anna" (:data:`VALEDICTION`); no sentence) and a closing
     note on the author (:data:`AUTHOR_NOTE`: "Sam Okafor is a former deputy head and writes on
     education policy.") say who wrote the text; they are not part of its argument (logged). A name
-    alone under the title is a byline when that signature or note names the same person."""
+    alone under the title is a byline when that signature or note names the same person. So do a
+    formal letter's address blocks and date (:func:`_letterhead`) and the greeting under them or at
+    the top ("Dear Sir or Madam,", :data:`SALUTATION`)."""
     body = [i for i, p in enumerate(paras) if p.kind == "body"]
     if len(body) < 3:
         return paras
@@ -1243,7 +1246,8 @@ def _split_run_in_headings(paras: list[Paragraph], log: list[dict]) -> list[Para
         if m is None:
             out.append(p)
             continue
-        rest = len(m.group()) + len(p.text[m.end() :]) - len(p.text[m.end() :].lstrip())
+        after = p.text[m.end() :]
+        rest = m.end() + len(after) - len(after.lstrip())
         log.append(
             {
                 "step": "section name made a heading",

@@ -360,26 +360,28 @@ _ENUMERATED_OPENER = re.compile(
 )
 
 
+def _opened_paragraphs(body: pd.DataFrame, opener: re.Pattern) -> tuple[pd.Series, pd.Series]:
+    """Which body sentences sit in a paragraph whose first sentence matches ``opener``, and which
+    sentences open one (without ``paragraph_id``, each sentence is its own paragraph)."""
+    para = body["paragraph_id" if "paragraph_id" in body else "sentence_id"].astype("str").reset_index(drop=True)
+    opens = body["text"].astype("str").reset_index(drop=True).str.match(opener) & ~para.duplicated()
+    return para.isin(set(para[opens])), opens
+
+
 def in_enumerated_paragraph(body: pd.DataFrame) -> pd.Series:
     """Whether each body sentence sits in a paragraph that opens one of two or more enumerated points
     of its article (:data:`_ENUMERATED_OPENER`: "First, ...", "Second, ..."): each point backs the
     thesis, which sits outside them.
 
     Args:
-        body: The body sentences (no headings), with ``paragraph_id``, in reading order.
+        body: The body sentences (no headings), in reading order.
 
     Returns:
         One flag per row of ``body``.
     """
-    if "paragraph_id" not in body:
-        return pd.Series(False, index=range(len(body)))
-    para = body["paragraph_id"].astype("str").to_numpy()
-    opens = pd.Series(body["text"].astype("str").str.match(_ENUMERATED_OPENER).to_numpy()).where(
-        ~pd.Series(para).duplicated().to_numpy(), False
-    )
-    points = pd.Series(para).where(opens)
-    n = points.groupby(body["article_id"].astype("str").to_numpy()).transform("count")
-    return pd.Series(pd.Series(para).isin(set(points.dropna())).to_numpy() & (n >= 2).to_numpy())
+    inside, opens = _opened_paragraphs(body, _ENUMERATED_OPENER)
+    points = opens.groupby(body["article_id"].astype("str").to_numpy()).transform("sum")
+    return inside & (points >= 2)
 
 
 # A paragraph added after the post: "EDIT: ...", "Edit 2: ...", "UPDATE: ...", "ETA: ..."
@@ -393,11 +395,7 @@ def in_edit(body: pd.DataFrame) -> pd.Series:
     Returns:
         One flag per row of ``body``.
     """
-    if "paragraph_id" not in body:
-        return pd.Series(body["text"].astype("str").str.match(_EDIT_OPENER).to_numpy())
-    para = body["paragraph_id"].astype("str")
-    opens = body["text"].astype("str").str.match(_EDIT_OPENER) & ~para.duplicated()
-    return pd.Series(para.isin(set(para[opens])).to_numpy())
+    return _opened_paragraphs(body, _EDIT_OPENER)[0]
 
 
 # A short sentence whose verb phrase is left to the one before it: "So let's not.", "Don't.", "We should."

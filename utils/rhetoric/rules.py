@@ -743,9 +743,7 @@ def drop_would_in_conditionals_and_lists(hits: pd.DataFrame, ctx: Context) -> pd
 # ---------------------------------------------------------------- rules that read the context
 
 
-_CONCLUDING_OPENER = re.compile(
-    r"^\W*(?:so|that's why|that is why|this is why|in short|in the end|in conclusion)\b,?\s", re.I
-)
+_CONCLUDING_OPENER = re.compile(rf"^\W*(?:{_cue('conclusion_openers')})\b", re.I)  # "So ...", "That is why ..."
 
 
 def scenario(ctx: Context, hyp_rows: np.ndarray, you_rows: np.ndarray) -> pd.Series:
