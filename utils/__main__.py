@@ -4,7 +4,7 @@ Commands:
     report   run every notebook on a corpus folder and write the HTML reports
     draft    write the automatic argument-map draft of a folder of articles
     check    validate a curated argument map against its articles
-    score    score the argument reader on a folder of gold argument graphs (arg-microtexts XML)
+    score    score the argument reader on gold argument graphs (arg-microtexts XML, or data/dev/short_texts)
     theses   score the draft's thesis of long articles against a gold.csv (data/dev/long_articles)
 """
 
@@ -76,7 +76,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--corpus", default=str(paths.RAW))
     check.set_defaults(func=_check)
     score = sub.add_parser("score", help="score the argument reader against gold argument graphs, baselines beside it")
-    score.add_argument("gold_dir", help="folder of arg-microtexts XML files (searched recursively)")
+    score.add_argument(
+        "gold_dir",
+        help="folder of arg-microtexts XML files, or of texts.json files as in data/dev/short_texts (searched recursively)",
+    )
     score.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
     score.set_defaults(func=_score)
     theses = sub.add_parser(

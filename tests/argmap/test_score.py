@@ -187,3 +187,94 @@ def test_the_draft_link_rule_is_scored_on_gold_central_claims(tmp_path):
     assert link_rule(load_gold(tmp_path)) == {LINK_RULE[0]: (1.0, 1.0), LINK_RULE[1]: (0.0, 1.0)}
     table = score(tmp_path, topics="all", model=TINY_MODEL).set_index("measure")
     assert table.loc[list(LINK_RULE), "ours"].tolist() == [1.0, 1.0]
+
+
+SHORT = [
+    {
+        "id": "x-t01-a",
+        "topic": "car_ban",
+        "question": "Should cities ban cars?",
+        "stance": "pro",
+        "text": "Cities should ban cars because the air makes children ill. Some say shops would suffer. But shoppers walk more.",
+        "units": [
+            {"text": "Cities should ban cars", "role": "proponent", "function": "central", "target": None},
+            {"text": "because the air makes children ill.", "role": "proponent", "function": "support", "target": 0},
+            {"text": "Some say shops would suffer.", "role": "opponent", "function": "attack", "target": 0},
+            {"text": "But shoppers walk more.", "role": "proponent", "function": "attack", "target": 2},
+        ],
+        "implicit_central": None,
+    },
+    {
+        "id": "x-t01-b",
+        "topic": "car_ban",
+        "question": "Should cities ban cars?",
+        "stance": "con",
+        "text": "Cars bring money to the city. Shops need customers.",
+        "units": [
+            {"text": "Cars bring money to the city.", "role": "proponent", "function": "support", "target": -1},
+            {"text": "Shops need customers.", "role": "proponent", "function": "support", "target": 0},
+        ],
+        "implicit_central": "Cities should not ban cars.",
+    },
+]
+
+
+def _write_short(folder, items):
+    import json
+
+    (folder / "set1").mkdir(parents=True)
+    (folder / "set1" / "texts.json").write_text(json.dumps(items), encoding="utf-8")
+
+
+def test_short_texts_are_read_with_offsets_topics_and_an_implicit_claim(tmp_path):
+    from utils.argmap.microtexts import load_short_texts
+
+    _write_short(tmp_path, SHORT)
+    golds, triggers = load_short_texts(tmp_path)
+    a, b = golds
+    assert a.topic == b.topic == "set1:car_ban" and triggers == {"set1:car_ban": "Should cities ban cars?"}
+    assert [(u.start, u.end) for u in a.units][:2] == [(0, 22), (23, 58)]
+    assert a.central.text == "Cities should ban cars" and a.units[3].target == "u2" and a.units[2].role == "opp"
+    assert b.central.implicit and b.central.text == "Cities should not ban cars." and b.units[0].target == "implicit"
+
+
+def test_short_texts_are_scored_with_the_microtext_measures(tmp_path, capsys):
+    _write_short(tmp_path, SHORT)
+    t = score_module.score_short_texts(tmp_path).set_index("measure")["ours"]
+    assert t["texts"] == 2 and t["texts whose central claim is implicit"] == 1
+    assert t["explicit gold units"] == 6
+    assert t["central claim accuracy (explicit CC)"] == 1.0  # "Some say ... But ..." is conceded
+    assert main([str(tmp_path)]) == 0
+    assert "SHORT TEXTS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t["units"][1].update(text="not in the text"), "unit 1 is not found"),
+        (lambda t: t.update(stance="maybe"), "stance must be pro or con"),
+        (lambda t: t["units"][1].update(target=None), "target None does not fit"),
+        (lambda t: t.update(implicit_central="Also unstated."), "exactly one central unit"),
+    ],
+)
+def test_a_broken_short_text_is_named_with_its_file_and_id(tmp_path, change, message):
+    import copy
+
+    from utils.argmap.microtexts import ShortTextError, load_short_texts
+
+    items = copy.deepcopy(SHORT)
+    change(items[0])
+    _write_short(tmp_path, items)
+    with pytest.raises(ShortTextError, match=message) as err:
+        load_short_texts(tmp_path)
+    assert "texts.json" in str(err.value) and "x-t01-a" in str(err.value)
+
+
+def test_the_shipped_short_texts_all_follow_the_scheme():
+    from utils.argmap.microtexts import load_short_texts
+    from utils.paths import ROOT
+
+    golds, triggers = load_short_texts(ROOT / "data" / "dev" / "short_texts")
+    assert len(golds) == 480 and len(triggers) == 96
+    assert sum(g.central.implicit for g in golds) == 102
+    assert {g.stance for g in golds} == {"pro", "con"}

@@ -17,6 +17,7 @@ edge it joins. The central claim is the unit that is the source of no
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -264,3 +265,72 @@ def align(pred: list[tuple[int, int]], gold: GoldText) -> tuple[list[str | None]
         if scores and max(scores) > 0:
             g2p[u.id] = scores.index(max(scores))
     return p2g, g2p
+
+
+class ShortTextError(ValueError):
+    """A short-text gold file that cannot be read as the scheme says (the message names the file)."""
+
+
+def load_short_texts(folder: str | Path) -> tuple[list[GoldText], dict[str, str]]:
+    """Read short texts with gold argument graphs from every ``texts.json`` under a folder
+    (the layout of ``data/dev/short_texts``; its ``SOURCE.md`` gives the scheme).
+
+    Each file is a JSON list of texts: ``id``, ``topic``, ``question``, ``stance`` (``pro``/``con``),
+    ``text``, ``units`` (``text``: an exact substring, in reading order; ``role``:
+    ``proponent``/``opponent``; ``function``: ``central``/``support``/``attack``; ``target``: the
+    index of the unit it attaches to, ``-1`` for an implicit central claim, ``null`` for the
+    central claim) and ``implicit_central`` (a paraphrase when the central claim is unstated).
+    Topics are prefixed with the set's folder name, so sets never share a topic.
+
+    Args:
+        folder: A folder holding ``texts.json`` files, at any depth.
+
+    Returns:
+        The gold texts and topic -> trigger question.
+
+    Raises:
+        ShortTextError: A file is not valid JSON, or a text breaks the scheme (named with its id).
+    """
+    golds: list[GoldText] = []
+    triggers: dict[str, str] = {}
+    for path in sorted(Path(folder).rglob("texts.json")):
+        try:
+            items = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as err:
+            raise ShortTextError(f"{path}: not valid JSON ({err})") from err
+        for o in items:
+            try:
+                g = _short_text(o, path.parent.name)
+            except (KeyError, TypeError, ValueError) as err:
+                raise ShortTextError(f"{path}: text {o.get('id', '?')}: {err}") from err
+            golds.append(g)
+            triggers[g.topic] = o["question"]
+    return golds, triggers
+
+
+def _short_text(o: dict, prefix: str) -> GoldText:
+    """One text of a ``texts.json`` file as a :class:`GoldText` (see :func:`load_short_texts`)."""
+    text, pos, units = o["text"], 0, []
+    if o["stance"] not in {"pro", "con"}:
+        raise ValueError(f"stance must be pro or con, not {o['stance']!r}")
+    for k, u in enumerate(o["units"]):
+        start = text.find(u["text"], pos)
+        if start < 0:
+            raise ValueError(f"unit {k} is not found in the text after unit {k - 1}: {u['text']!r}")
+        pos = start + len(u["text"])
+        target = u["target"]
+        if u["function"] not in {"central", "support", "attack"}:
+            raise ValueError(f"unit {k}: unknown function {u['function']!r}")
+        if (target is None) != (u["function"] == "central") or (
+            target is not None and not (target == -1 or 0 <= target < len(o["units"])) or target == k
+        ):
+            raise ValueError(f"unit {k}: target {target!r} does not fit its function {u['function']!r}")
+        role = "opp" if u["role"] == "opponent" else "pro"
+        tid = None if target is None else ("implicit" if target == -1 else f"u{target}")
+        units.append(GoldUnit(f"u{k}", start, pos, u["text"], role, u["function"], tid, "", False, ((start, pos),)))
+    centrals = sum(u.function == "central" for u in units)
+    if centrals > 1 or (centrals == 0) == (not o.get("implicit_central")):
+        raise ValueError("needs exactly one central unit, or none and an implicit_central paraphrase")
+    if o.get("implicit_central"):
+        units.append(GoldUnit("implicit", -1, -1, o["implicit_central"], "pro", "central", None, "", True, ()))
+    return GoldText(o["id"], f"{prefix}:{o['topic']}", o["stance"], text, units)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from utils.argmap.draft import type_by_stance
-from utils.argmap.microtexts import GoldText, align, load_gold, read_triggers, unit_overlap
+from utils.argmap.microtexts import GoldText, align, load_gold, load_short_texts, read_triggers, unit_overlap
 from utils.argmap.reading import ArgumentReading, load_model, read_text
 from utils.argmap.stance import reading_stance
 from utils.argmap.units import repo_root, split_sentences
@@ -325,6 +325,26 @@ def score(
     )
 
 
+def score_short_texts(folder: str | Path, *, model: dict | None = None) -> pd.DataFrame:
+    """Read and score short texts with gold graphs in the JSON layout of ``data/dev/short_texts``
+    (:func:`utils.argmap.microtexts.load_short_texts`); the same measures as :func:`score`.
+
+    Args:
+        folder: A folder holding ``texts.json`` files, at any depth.
+        model: Reader weights (default: the stored model).
+
+    Returns:
+        A table with columns measure, baseline, ours, target.
+    """
+    golds, triggers = load_short_texts(folder)
+    readings = [read_text(g.text, model=model) for g in golds]
+    res = evaluate(golds, readings, triggers=triggers)
+    res.update(link_rule(golds))
+    return pd.DataFrame(
+        [{"measure": k, "baseline": b, "ours": o, "target": TARGETS.get(k)} for k, (b, o) in res.items()]
+    )
+
+
 def format_table(table: pd.DataFrame, *, title: str, extra: dict[str, float] | None = None) -> str:
     """Plain-text rendering of a score table.
 
@@ -367,6 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
+    if not any(Path(args.gold_dir).rglob("*.xml")) and any(Path(args.gold_dir).rglob("texts.json")):
+        table = score_short_texts(args.gold_dir)
+        title = f"SHORT TEXTS with gold graphs in {args.gold_dir} (how each set was used: its SOURCE.md)"
+        print(format_table(table, title=title) + f"\n\nscored in {time.perf_counter() - t0:.2f} s")
+        return 0
     shipped = load_model()
     dev = set(shipped.get("training_texts", [])) | set(shipped.get("heldout_texts", []))
     ids = {g.id for g in load_gold(args.gold_dir)}
