@@ -353,3 +353,214 @@ def test_unit_length_is_read_against_the_texts_own_units_so_long_sentences_are_n
     # the long cited case among sentences of its own length is the writer's, not the opponent's
     r = read_text(long * 2 + "Free buses cut congestion.")
     assert all(u.role == "proponent" for u in r.units if "Dunkirk" in u.text)
+
+
+def test_a_sentence_that_starts_in_lower_case_is_still_a_sentence():
+    text = "After a year you forget a lot. you also start work later. That is all, etc. and so on."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "After a year you forget a lot.",
+        "you also start work later.",
+        "That is all, etc. and so on.",
+    ]
+
+
+def test_contractions_written_without_an_apostrophe_negate():
+    q = "Should cities ban cars from their centres?"
+    assert stance("I dont think cars should be banned from the centre.", q)[0] == "con"
+    assert stance("Banning cars doesnt help anyone.", q)[0] == "con"
+
+
+def test_keeping_things_as_they_are_answers_a_proposed_change_with_no():
+    assert stance("Schools should keep their marks.", "Should schools stop giving marks?")[0] == "con"
+    assert stance("The age limit should stay where it is.", "Should the age limit be lowered?")[0] == "con"
+    # not when the question itself asks about keeping
+    assert stance("We should keep the night trains.", "Should we keep the night trains?")[0] == "pro"
+    # "keep X off" is prevention, not the status quo
+    assert stance("Robot taxis should be kept off the roads for now.", "Should robot taxis be allowed?")[0] == "con"
+
+
+def test_a_claim_that_something_is_needed_lets_the_questions_negative_verb_count():
+    assert stance("I think marks in primary school are necessary.", "Should schools stop giving marks?")[0] == "con"
+
+
+def test_a_claim_with_no_evaluation_still_answers_a_proposed_action():
+    assert stance("We do not need zoos any more.", "Should zoos be abolished?")[0] == "pro"
+    assert stance("Lions have no place in a circus.", "Should lions in circuses be banned?")[0] == "pro"
+    # an evaluative question is still answered by denying it
+    assert (
+        stance("I do not believe films have any effect on couples.", "Are romantic films damaging to couples?")[0]
+        == "con"
+    )
+
+
+def test_verbs_that_double_their_last_consonant_meet_their_base_form():
+    assert stance("I am against banning night flights.", "Should night flights be banned?")[0] == "con"
+    assert stance("Scrapping the fee would be wrong.", "Should the fee be scrapped?")[0] == "con"
+
+
+def test_an_answer_word_after_a_conclusion_connective_decides():
+    assert stance("So no, I would not lock dogs inside all day.", "Should dogs be kept indoors?")[0] == "con"
+    assert stance("Therefore, yes.", "Should dogs be kept indoors?")[0] == "pro"
+
+
+def test_disagreeing_with_a_quoted_view_is_not_disagreeing_with_the_question():
+    q = "Should broadband be a basic right?"
+    assert stance("I disagree: broadband is a basic right today.", q)[0] == "pro"
+    assert stance("I disagree with making broadband a right.", q)[0] == "con"
+
+
+def test_negative_words_in_a_closing_relative_clause_of_the_question_do_not_count():
+    q = "Should the state fine websites that fail to remove hate speech?"
+    assert stance("Fining websites for hate speech is a dangerous idea.", q)[0] == "con"
+    assert stance("Fining websites for hate speech is a good idea.", q)[0] == "pro"
+
+
+def test_verdicts_of_excess_and_getting_rid_of_flip_polarity():
+    assert stance("A general ban on fireworks is overkill.", "Should fireworks be banned?")[0] == "con"
+    assert stance("Cities should get rid of rental bikes.", "Should rental bikes be banned?")[0] == "pro"
+
+
+def test_a_yes_or_no_central_claim_carries_the_stance_though_it_names_nothing():
+    from utils.argmap.stance import reading_stance, stance_unit
+
+    q = "Should children under twelve be allowed to use smartphones?"
+    r = read_text(
+        "Yes, they should. Children without smartphones are left out of group chats. "
+        "Some say screens are harmful, but parents can set limits."
+    )
+    assert "Yes, they should" in r.central.text
+    assert stance_unit(r, q) == (0, "central_claim")
+    assert reading_stance(r, q)[0] == "pro"
+
+
+def test_a_reported_view_answered_after_a_grant_gives_the_claim_after_but():
+    r = read_text(
+        "Many parents say that school uniforms are expensive. I understand this, but uniforms "
+        "are still the fairer choice. Children compare brands all day. Cheap uniforms exist."
+    )
+    assert "fairer choice" in r.central.text
+    assert _unit_with(r, "expensive").role == "opponent"
+
+
+def test_a_plain_statement_answered_by_still_i_think_is_conceded():
+    r = read_text(
+        "Privacy online matters and nobody likes being watched. Still, I think police should be "
+        "able to read public posts. Threats are often announced there first."
+    )
+    assert "police should be able" in r.central.text
+    assert _unit_with(r, "nobody likes").role == "opponent"
+
+
+def test_a_view_answered_after_its_own_reason_and_a_rhetorical_question():
+    r = read_text(
+        "Free museums sound wonderful at first. Who would be against free culture? But I believe "
+        "entry fees are fair. Somebody has to pay the guards. Visitors value what they pay for."
+    )
+    assert "entry fees are fair" in r.central.text
+    r = read_text(
+        "Many drivers will hate this, because they love speed. Nevertheless I think a limit of "
+        "thirty is needed. Slower cars kill fewer children. It also makes streets quieter."
+    )
+    assert "limit of thirty" in r.central.text
+
+
+def test_a_text_opening_by_answering_a_view_argues_for_the_answer():
+    r = read_text(
+        "Doctors say that teenagers sleep later. Even so, I think school should start at eight. "
+        "Parents leave for work early. Also jobs start early too, so pupils should get used to it."
+    )
+    assert "start at eight" in r.central.text
+
+
+def test_an_opening_answer_is_not_overridden_by_a_closing_recommendation():
+    r = read_text(
+        "no I dont think cooking needs its own school subject. Families cook differently. "
+        "Some say pupils eat badly, this is a problem of prices, so we should tax sugar instead."
+    )
+    assert r.central.text.startswith("no I dont think")
+
+
+def test_so_yes_concludes_the_argument():
+    r = read_text(
+        "People often say pensioners don't use the internet. Maybe that is true for some, but many "
+        "do. Online banking saves them trips. So yes, teaching pensioners to go online makes sense."
+    )
+    assert r.central.text.startswith("So yes")
+
+
+def test_a_lone_no_ends_its_sentence_but_a_numbered_no_does_not():
+    text = "No. Cloning pets would open a door. See No. 5 below."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "No.",
+        "Cloning pets would open a door.",
+        "See No. 5 below.",
+    ]
+
+
+def test_an_opening_answer_is_split_from_the_reason_spliced_on_with_a_comma():
+    assert [u.text for u in split_units("yes they should be cheaper, trains are for everyone.")] == [
+        "yes they should be cheaper,",
+        "trains are for everyone.",
+    ]
+
+
+def test_the_answer_stated_as_such_concludes_the_argument():
+    r = read_text(
+        "Our tax forms are far too complicated. Many people never claim what they are owed. Of course "
+        "a flat tax costs money. But the savings in paperwork are large. So for me the answer is yes, "
+        "introduce a flat tax."
+    )
+    assert r.central.text.startswith("So for me the answer is yes")
+
+
+def test_a_grant_may_name_when_it_holds():
+    r = read_text(
+        "Everybody says drones will deliver our parcels. Maybe in ten years this is true. But for now "
+        "I am sure they should stay out of cities. The batteries are weak."
+    )
+    assert "stay out of cities" in r.central.text
+
+
+def test_an_opening_in_favour_is_not_overridden_by_a_closing_recommendation():
+    r = read_text(
+        "I am in favour of free school meals for every child. Hungry children cannot learn. It's true "
+        "that rich families do not need them. yet that is exactly why they should pay more tax."
+    )
+    assert "free school meals" in r.central.text
+
+
+def test_the_writers_view_may_answer_a_statement_two_sentences_later():
+    r = read_text(
+        "A trip to the deep sea is dangerous. Some divers will get hurt. Even so, I think we should "
+        "explore the ocean floor. Every expedition teaches us something."
+    )
+    assert "explore the ocean floor" in r.central.text
+
+
+def test_two_words_for_one_negative_act_cancel_like_one_word():
+    q = "Should fireworks be banned?"
+    assert stance("Forbidding fireworks would be wrong.", q)[0] == "con"
+    assert stance("Fireworks should be prohibited.", q)[0] == "pro"
+
+
+def test_the_forms_of_one_polarity_word_share_one_key():
+    from utils.argmap.stance import polarity_stem
+
+    assert polarity_stem("removing") == polarity_stem("removed") == polarity_stem("remove")
+    assert polarity_stem("harmful") == polarity_stem("harm")
+    assert polarity_stem("banning") == polarity_stem("ban")
+    assert polarity_stem("important") != polarity_stem("impossible")
+    assert polarity_stem("disagree") != polarity_stem("disadvantage")
+
+
+def test_purpose_conditions_and_repeated_negations_do_not_flip_the_claim():
+    q = "Should organ donation be opt-out?"
+    assert stance("Donation should be opt-out, so that nobody is forgotten.", q)[0] == "pro"
+    assert stance("Donation should be opt-out unless people say no.", q)[0] == "pro"
+    assert stance("Fireworks should not be banned, at least not now.", "Should fireworks be banned?")[0] == "con"
+
+
+def test_forbidding_rarely_and_a_full_stop():
+    assert stance("Boxing should be forbidden.", "Should boxing be allowed?")[0] == "con"
+    assert stance("Referendums should be used rarely.", "Should referendums be used more often?")[0] == "con"
+    assert stance("Sunday opening should be allowed, full stop.", "Should shops open on Sundays?")[0] == "pro"

@@ -44,7 +44,7 @@ from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
 from utils.argmap.reading import ArgumentReading, _content, read_text
 from utils.argmap.references import cross_references
-from utils.argmap.stance import polarity_flips
+from utils.argmap.stance import polarity_flips, polarity_stem
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
@@ -1017,8 +1017,8 @@ def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]
         'agrees'
     """
     ua, ub = stance_unit(a_text, words), stance_unit(b_text, words)
-    stems = {w.lower()[:6] for w in re.findall(r"[a-z']+", ua.lower())} & {
-        w.lower()[:6] for w in re.findall(r"[a-z']+", ub.lower())
+    stems = {polarity_stem(w) for w in re.findall(r"[a-z']+", ua.lower())} & {
+        polarity_stem(w) for w in re.findall(r"[a-z']+", ub.lower())
     }
     fa, fb = polarity_flips(ua, shared=stems), polarity_flips(ub, shared=stems)
     same = len(fa) % 2 == len(fb) % 2

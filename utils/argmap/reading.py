@@ -142,6 +142,47 @@ def _ngrams(text: str, *, longest: int = 5) -> set[str]:
     return {" ".join(toks[i : i + k]) for k in range(1, longest + 1) for i in range(len(toks) - k + 1)}
 
 
+# A sentence opening with somebody else's view: a short subject that is not the writer, then a verb of
+# saying or believing ("Scientists say that ...", "Many students say ...", "People often say ...",
+# "My parents think ..."); the lexicon's fixed openers ("Some say", "Critics") cover the rest.
+_REPORTED_OPENING = re.compile(
+    r"^\W*(?:(?!(?:i|we|you|it|this|that|there|what|which|who|so|and|but|because|if|when|why|to|is|are|was|were)\b)"
+    r"[A-Za-z'\u2019-]+\s+){1,3}(?:(?:often|sometimes|also|always|usually|still|even|really)\s+)?"
+    r"(?:say|says|said|claim|claims|claimed|argue|argues|argued|believe|believes|think|thinks|insist|insists|agree|agrees)\b",
+    re.IGNORECASE,
+)
+# A conclusion that answers the question in a word: "So yes, ...", "Therefore, no: ...", "In conclusion yes".
+_CONCLUDED_ANSWER = re.compile(
+    r"^\W*(?:(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall)\s*,?\s*)?"
+    r"(?:(?:for me|in my opinion|in my view|personally),?\s+)?(?:the|my|our) answer (?:is|would be|has to be)\W*(?:a clear\s+)?(?:yes|no)\b"
+    r"|^\W*(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall)\s*,?\s*(?:yes|no)\b(?!\s+(?:one|longer|more|less|matter|doubt)\b)",
+    re.IGNORECASE,
+)
+# The writer's own view after a contrast word: "Still, I think ...", "However, in my opinion ...".
+_OWN_VIEW = re.compile(
+    r"\W*(?:(?:still|however|but|yet|nevertheless|nonetheless|even so|that said)\W*\s*)?(?:honestly\W*\s*)?"
+    r"(?:i\s+(?:(?:still|really|strongly|personally|do not|don't|dont|do)\s+)?(?:think|believe|feel|would argue|am convinced)"
+    r"|i(?:\s+am|'m|\u2019m)\s+(?:(?:still|totally|strongly|not)\s+)?(?:against|for|in favou?r)"
+    r"|in my (?:opinion|view)|personally|for me)\b",
+    re.IGNORECASE,
+)
+# The writer's view marked anywhere in a unit ("That's why I think ...", "In my view they deserve ...").
+_OWN_VIEW_ANYWHERE = re.compile(
+    r"\b(?:i\s+(?:(?:still|really|strongly|personally|do not|don't|dont|do)\s+)?(?:think|believe|feel|am convinced)"
+    r"|i(?:\s+am|'m|\u2019m)\s+(?:(?:still|totally|strongly|not)\s+)?(?:against|in favou?r)"
+    r"|in my (?:opinion|view))\b",
+    re.IGNORECASE,
+)
+# A bare grant between a reported view and the answer to it: "I understand this, but ...", "Maybe that
+# is true for some, but ...".
+_GRANT = re.compile(
+    r"^\W*(?:(?:i|we)\s+(?:can\s+)?(?:understand|see|get|accept|admit|know)\s+(?:this|that|it|the\s+point|their\s+point|why)\b"
+    r"|(?:(?:maybe|perhaps)\s+(?:[\w']+\s+){0,4}?)?(?:that|this|it)(?:'s|\s+is|\s+may\s+be|\s+might\s+be|\s+could\s+be|\s+will\s+be)"
+    r"\s+(?:partly\s+|partially\s+)?(?:true|right|correct|fair))",
+    re.IGNORECASE,
+)
+
+
 def _opens_with(text: str, cls: str) -> bool:
     """True if the text opens with a cue of the class, directly or after ``And``/``But``/``So``."""
     start = len(text) - len(text.lstrip("\"'\u201c\u2018( -"))
@@ -179,7 +220,9 @@ def _describe(spans: list[Span]) -> list[_Info]:
     answers = phrase_regex("answers")
     out = []
     for s in spans:
-        opens = frozenset(c for c in CUE_CLASSES if _opens_with(s.text, c))
+        opens = frozenset(
+            c for c in CUE_CLASSES if _opens_with(s.text, c) or (c == "opponent" and _REPORTED_OPENING.match(s.text))
+        )
         grams = _ngrams(s.text)
         has = frozenset(c for c in CUE_CLASSES if grams & _cue_set(c))
         out.append(
@@ -233,6 +276,7 @@ def unit_features(infos: list[_Info], i: int, *, title_words: set[str] | None = 
         "answer_word": u.answer,
         "should_must": u.should,
         "first_person": bool(_FIRST_PERSON.search(u.span.text)),
+        "own_view": bool(_OWN_VIEW_ANYWHERE.search(u.span.text)),
         "prev_question": i > 0 and infos[i - 1].question,
         "answer_after_question": i > 0 and infos[i - 1].question and u.answer,
     }
@@ -316,20 +360,54 @@ def _candidates(i: int, n: int, *, central: int) -> list[int]:
     return near if central in near else [central, *near]
 
 
-def _conceded(infos: list[_Info], i: int) -> bool:
-    """A unit voicing a conceded or reported view that the next unit answers with a contrast
-    ("But ...") or rejects ("This is very unlikely ...", ``data/lexicons/argument/rejection.txt``)."""
-    u = infos[i]
-    if i + 1 >= len(infos):
-        return False
+def _answer(infos: list[_Info], i: int) -> int | None:
+    """The unit answering a conceded or reported view at ``i`` (:func:`_conceded`).
+
+    The next unit when it opens with a contrast ("Some say X, but Y"), follows "Although X" or
+    rejects the view; else the next sentence opening with a contrast, after the rest of the view's
+    sentence ("Many people will not like this, because ... Nevertheless I think Y"), a bare grant
+    ("I understand this, but Y") or a rhetorical question ("X sounds great. Who would be against
+    it? But I believe Y"). A statement with no frame of its own counts as conceded when the
+    contrast brings the writer's own view ("X is important. Still, I think Y").
+    """
+    u, n = infos[i], len(infos)
+    if i + 1 >= n or u.question:
+        return None
     nxt = infos[i + 1]
-    frame = "concession" in u.opens or "opponent" in u.opens or ("opponent" in u.has and u.span.split == "sentence")
-    answered = (
+    framed = "concession" in u.opens or "opponent" in u.opens or ("opponent" in u.has and u.span.split == "sentence")
+    if framed and (
         "contrast" in nxt.opens
         or (nxt.span.split == "subordinate" and "concession" in u.opens)
         or (nxt.span.split == "sentence" and _opens_with(nxt.span.text, "rejection"))
-    )
-    return frame and answered and not u.question
+    ):
+        return i + 1
+    j = i + 1
+    while j < n and infos[j].span.sentence == u.span.sentence and "contrast" not in infos[j].opens:
+        j += 1
+    while j + 1 < n and (infos[j].question or _GRANT.match(infos[j].span.text)):
+        j += 1
+    if framed:
+        return j if j < n and "contrast" in infos[j].opens else None
+    if u.span.split != "sentence":
+        return None
+    # the writer's own view may come a sentence later: "Mars is far. Some will die. Even so, I think ..."
+    for _ in range(2):
+        if j >= n or infos[j].span.sentence == u.span.sentence:
+            return None
+        if "contrast" in infos[j].opens and _OWN_VIEW.match(infos[j].span.text):
+            return j
+        k = j
+        while k < n and infos[k].span.sentence == infos[j].span.sentence:
+            k += 1
+        j = k
+    return None
+
+
+def _conceded(infos: list[_Info], i: int) -> bool:
+    """A unit voicing a conceded or reported view that a later unit answers with a contrast
+    ("But ...", also after a bare grant: "I understand this, but ...") or rejects ("This is very
+    unlikely ...", ``data/lexicons/argument/rejection.txt``)."""
+    return _answer(infos, i) is not None
 
 
 # A list item: "Rule one:", "Step 2.", "Tip #3 -", "1." or "2)" at the start of a unit.
@@ -393,10 +471,19 @@ def _choose_central(
         if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
             central, rules = i + 1, ["answer_to_opening_question"]
             break
+    for i, inf in enumerate(infos):
+        if not rules and _CONCLUDED_ANSWER.match(inf.span.text):
+            central, rules = i, ["concluding_answer"]  # "So yes, lowering the voting age makes sense."
     last_sentence = infos[-1].span.sentence
     for i, inf in enumerate(infos):
         concludes = "conclusion" in inf.opens or bool(_MODAL_THEN_THEREFORE.search(inf.span.text))
-        if inf.span.sentence == last_sentence and concludes and inf.should and not inf.question:
+        if (
+            inf.span.sentence == last_sentence
+            and concludes
+            and inf.should
+            and not inf.question
+            and inf.span.split == "sentence"
+        ):
             central, rules = i, ["concluding_recommendation"]
             break
     # The model favours the opening unit; a text that opens with a statement and closes with a
@@ -409,10 +496,21 @@ def _choose_central(
             if inf.span.sentence == last_sentence and not inf.question and _RECOMMEND.search(inf.span.text)
         ]
         opening = [i for i, inf in enumerate(infos) if inf.span.sentence == 0]
-        if closing and not any(_RECOMMEND.search(infos[i].span.text) for i in opening):
+        if (
+            closing
+            and not infos[0].answer
+            and not _conceded(infos, 0)
+            and not _OWN_VIEW_ANYWHERE.search(infos[0].span.text)  # "I am in favour of ..." is a position too
+            and not any(_RECOMMEND.search(infos[i].span.text) for i in opening)
+        ):
             central, rules = max(closing, key=lambda i: central_p[i]), ["closing_recommendation"]
-    if _conceded(infos, central):
-        central, rules = central + 1, ["author_view_after_concession"]
+    answer = _answer(infos, central)
+    opening_answer = _answer(infos, 0)
+    if answer is not None:
+        central, rules = answer, ["author_view_after_concession"]
+    elif not rules and opening_answer is not None and infos[opening_answer].span.sentence <= 2:
+        # "Scientists say X. Even so, I think Y. ...": a text that opens by answering a view argues for the answer
+        central, rules = opening_answer, ["answer_to_opening_view"]
     elif "opponent" in infos[central].opens and role_p[central] > 0.5:
         # a view the text reports ("Some believe ...", "One could argue ...") is not its own claim
         central = next((i for i in order if "opponent" not in infos[i].opens and not infos[i].question), central)
@@ -471,11 +569,12 @@ def _apply_rules(
             u.role, u.function, u.target = "proponent", "support", units[central].id
             u.rules.append("restatement_of_central")
     for i in conceded:
-        u, nxt = units[i], units[i + 1]
+        a = _answer(infos, i)
+        u, nxt = units[i], units[a]
         u.role, u.function = "opponent", "attack"
-        u.target = nxt.id if i + 1 == central else units[central].id
+        u.target = nxt.id if a == central else units[central].id
         u.rules.append("conceded_view_is_opponent")
-        if i + 1 != central:
+        if a != central:
             nxt.role, nxt.function, nxt.target = "proponent", "attack", u.id
             nxt.rules.append("answer_to_concession_attacks_it")
     for i in ironic:

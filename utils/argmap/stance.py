@@ -20,15 +20,60 @@ from utils.argmap.units import load_lexicon
 _TOKEN = re.compile(r"[a-z']+", re.IGNORECASE)
 
 
-def _stem(word: str) -> str:
-    return word.lower()[:6]
+def _six(word: str) -> str:
+    """The first six letters; a verb that doubles its last consonant before "-ing"/"-ed" loses
+    both ("banning", "stopped", "scrapped" -> "ban", "stop", "scrap"), so it meets its base form."""
+    w = word.lower()
+    m = _DOUBLED.match(w)
+    return m.group(1) if m else w[:6]
+
+
+def polarity_stem(word: str) -> str:
+    """The key by which polarity words are matched: :func:`_six`, except that the forms of one
+    lexicon word ("remove", "removed", "removing") share the key of the shortest."""
+    w = word.lower()
+    return _FORMS.get(w) or _six(w)
+
+
+_DOUBLED = re.compile(
+    r"^([a-z]{1,4}?([bdgmnprt]))\2(?:ing|ed)$"
+)  # not "called", "passed": base forms ending in a double
 
 
 # The words that flip polarity, built once: building them in every call of polarity_flips cost
 # 0.6 s of the 2,000-review draft (44,000 calls).
 _NEGATION = frozenset(w for w in load_lexicon("negation") if " " not in w)
-_NEGATIVE_STEMS = frozenset(_stem(w) for w in load_lexicon("polarity_negative"))
+
+
+def _forms() -> dict[str, str]:
+    """Each word of the polarity lexicons -> :func:`_six` of the shortest lexicon word it extends
+    ("removing" and "removed" extend "remov(e)", "harmful" extends "harm"), or of itself."""
+    words = sorted(
+        {w for name in ("polarity_negative", "polarity_positive") for w in load_lexicon(name) if " " not in w}, key=len
+    )
+    bases: list[str] = []
+    out: dict[str, str] = {}
+    for w in words:
+        base = next((b for b in bases if len(b) >= 4 and w.startswith(b.rstrip("e") if len(b) > 4 else b)), None)
+        if base is None:
+            bases.append(w)
+            base = w
+        out[w] = _six(base)
+    return out
+
+
+_FORMS = _forms()
+_NEGATIVE_STEMS = frozenset(polarity_stem(w) for w in load_lexicon("polarity_negative"))
 _SHIFTERS = frozenset(load_lexicon("polarity_shifters"))
+# stem -> the first stem of its group of synonyms (polarity_synonyms.txt), so "forbidden" and "banned" are one word
+_GROUP = {
+    polarity_stem(w): polarity_stem(line.split()[0]) for line in load_lexicon("polarity_synonyms") for w in line.split()
+}
+_CHANGE = frozenset(load_lexicon("change_verbs"))
+_STATUS_QUO = frozenset(load_lexicon("status_quo"))
+_KEEP = frozenset({"keep", "keeps", "kept", "keeping"})
+_AWAY = frozenset({"off", "out", "away"})
+_AWAY_SPAN = 4  # "keep cars off", "kept self-driving cars off": the particle at most this many words after "keep"
 _SHIFT_SPAN = 3  # a negative word at most this many words after a diminishing verb is what it diminishes
 # Words that end something as verbs ("ending the clock change", "stop the tests") but are things as
 # nouns after a determiner ("the ending", "a stop", "came to a halt"): only the verb flips.
@@ -65,7 +110,10 @@ def _drop_alternative(question: str) -> str:
 _TOO = re.compile(r"(?<![a-z'])'*too'*(?![a-z'])")  # each "too" token of _tokens, in the same lowered text
 _TOO_BEFORE_WORD = re.compile(r"\s+(?!not\b)[a-z]", re.IGNORECASE)
 _SUBJECTS = frozenset(load_lexicon("subjects"))
-_ANSWER = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!;:\-–—]|\s+(\w+))", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"^\W*(?:(?:so|therefore|thus|hence|in conclusion|in short|to sum up)\s*,?\s+)?(yes|no)\b(?:\s*[,.!;:\-–—]|\s+(\w+))",
+    re.IGNORECASE,
+)
 
 
 def answer_word(text: str) -> str | None:
@@ -101,9 +149,10 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
         return ["no"] if answer == "no" else []
     tokens = _tokens(text)
     negative = [
-        _stem(t) in _NEGATIVE_STEMS
-        and _stem(t) not in shared
+        polarity_stem(t) in _NEGATIVE_STEMS
+        and polarity_stem(t) not in shared
         and not (t in _VERB_OR_NOUN and i > 0 and tokens[i - 1] in _DETERMINERS)
+        and not (t == "stop" and i > 0 and tokens[i - 1] == "full")  # "allowed, full stop" insists
         for i, t in enumerate(tokens)
     ]
     # each "too" in turn: excess when a word follows it, not "also" ("It helps, too, ...", "me too")
@@ -123,11 +172,36 @@ def polarity_flips(text: str, *, shared: set[str]) -> list[str]:
             if bad:  # "cut down on waste": wanting less of a bad thing flips nothing
                 diminished.update(bad)
                 continue
-        if negative[i]:  # "eliminate the toll" still evaluates the toll negatively
+        if negative[i] or _kept_away(tokens, i):  # "eliminate the toll" still evaluates the toll negatively
             flips.append(t)
         elif t == "overly" or (t == "too" and next(excess, False)):
             flips.append(t)  # excess: "too much attention", "too spoiled", "overly dependent"
     return flips
+
+
+def _kept_away(tokens: list[str], i: int) -> bool:
+    """True when token ``i`` is "keep" of prevention: "should be kept off public roads", "keep them out"."""
+    return tokens[i] in _KEEP and any(t in _AWAY for t in tokens[i + 1 : i + 1 + _AWAY_SPAN])
+
+
+def status_quo_answer(claim: str, question: str) -> list[str]:
+    """The status-quo words by which a claim answers a question proposing a change with "no".
+
+    The question must use a change verb (``change_verbs.txt``: "lowered", "stop", "introduce")
+    and no status-quo word; the claim must use a status-quo word (``status_quo.txt``: "keep",
+    "stay", "remain"), not as prevention ("kept off the roads").
+
+    Example:
+        >>> status_quo_answer("Schools should keep their grades.", "Should primary schools stop giving grades?")
+        ['keep']
+        >>> status_quo_answer("Schools should keep their grades.", "Are grades useful?")
+        []
+    """
+    q = _tokens(question)
+    if not set(q) & _CHANGE or set(q) & _STATUS_QUO:
+        return []
+    c = _tokens(claim)
+    return [t for i, t in enumerate(c) if t in _STATUS_QUO and not _kept_away(c, i)]
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:" + "|".join(sorted(_SUBJECTS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
@@ -142,17 +216,58 @@ def _clause_on(claim: str, question: str) -> str:
     first = _tokens(claim)[:1]
     if len(parts) < 2 or not first or first[0] not in _SUBJECTS:  # "Regardless of X, I ...", "If X, you ..."
         return claim
-    q = {_stem(t) for t in _tokens(question)}
-    return max(parts, key=lambda p: len({_stem(t) for t in _tokens(p)} & q))
+    q = {polarity_stem(t) for t in _tokens(question)}
+    return max(parts, key=lambda p: len({polarity_stem(t) for t in _tokens(p)} & q))
 
 
 # A reason clause inside a claim ("Helicopter parents, because they are overly protective, tend not
 # to ...", "X is bad because it harms Y") gives the claim's grounds, not its answer: its evaluation
 # words do not count toward the claim's polarity. Training topics: stance per text 0.926 -> 0.934.
-_REASON_CLAUSE = re.compile(r"(?:^|,\s*|\s+)\b(?:because|since|given that|due to)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+_REASON_CLAUSE = re.compile(
+    r"(?:^|,\s*|\s+)\b(?:because|since|given that|due to|so that|unless)\b[^,;.]*(?=[,;.]|$)"
+    # an elliptical repeat of the claim's negation: "should not be forbidden, at least not now"
+    r"|,\s*(?:or\s+)?(?:at least|certainly|definitely|surely)\s+not\b[^,;.]*(?=[,;.]|$)",
+    re.IGNORECASE,
+)
 
 
-def stance(claim: str, question: str) -> tuple[str, list[str]]:
+# "I disagree: access to the internet is a basic right": the frame answers a view just quoted, not the
+# question; the words after it carry the claim's polarity.
+_AGREEMENT_FRAME = re.compile(
+    r"^\W*I\s+(?:(?:strongly|totally|completely|fully|really)\s+)?(?:dis)?agree\s*[:;,.!\u2013\u2014-]+\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+# A relative clause closing the question names whom the proposal is about ("fine social
+# networks that fail to remove fake news"): its negative words are no part of what is proposed.
+# "that" after a verb of saying or thinking, after "so"/"such" or after a copula opens no relative clause.
+_RELATIVE = re.compile(r"\s(?:who|which|that)\s", re.IGNORECASE)
+_NOT_BEFORE_RELATIVE = frozenset(
+    "so such think thinks believe believes say says true clear fact mean means know feel is are was were "
+    "idea claim agree likely possible".split()
+)
+
+
+def _drop_relative(question: str) -> str:
+    """The question without a closing relative clause (for its polarity words only).
+
+    Example:
+        >>> _drop_relative("Should governments fine social networks that fail to remove fake news?")
+        'Should governments fine social networks?'
+        >>> _drop_relative("Is it true that games harm children?")
+        'Is it true that games harm children?'
+    """
+    for m in _RELATIVE.finditer(question):
+        before = question[: m.start()].split()
+        # at least a subject, a verb and its object before it ("Should teenagers that get pregnant
+        # keep ..." and "Is divorce something that ..." are cut nowhere)
+        if len(before) >= 4 and before[-1].lower().strip(",") not in _NOT_BEFORE_RELATIVE:
+            return question[: m.start()] + "?"
+    return question
+
+
+def stance(claim: str, question: str, *, after_view: bool = True) -> tuple[str, list[str]]:
     """Stance of a claim toward a yes/no question.
 
     An opening answer word decides alone (``"No, X should not ..."`` is con). The question's
@@ -163,6 +278,8 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
     Args:
         claim: The central claim's text.
         question: The trigger question.
+        after_view: Whether the claim follows a view the text voiced; then an opening "I disagree:"
+            answers that view and is left out. Opening a text, it answers the question.
 
     Returns:
         ``"pro"`` or ``"con"`` and the words that flipped polarity (claim's, then question's).
@@ -170,17 +287,27 @@ def stance(claim: str, question: str) -> tuple[str, list[str]]:
     first = _tokens(claim)[:1]
     if first and first[0] in {"yes", "no"}:
         return ("pro" if first[0] == "yes" else "con"), first
-    question = _drop_alternative(question)
+    question = _drop_relative(_drop_alternative(question))
+    if after_view:
+        claim = _AGREEMENT_FRAME.sub("", claim) or claim
     claim = _REASON_CLAUSE.sub("", _clause_on(claim, question)) or claim
-    negative = {_stem(w) for w in load_lexicon("polarity_negative")}
-    shared = {_stem(t) for t in _tokens(claim)} & {_stem(t) for t in _tokens(question)} & negative
+    negative = {polarity_stem(w) for w in load_lexicon("polarity_negative")}
+    claim_stems = {polarity_stem(t) for t in _tokens(claim)} & negative
+    question_stems = {polarity_stem(t) for t in _tokens(question)} & negative
+    both = {_GROUP.get(t, t) for t in claim_stems} & {_GROUP.get(t, t) for t in question_stems}
+    shared = {t for t in claim_stems | question_stems if _GROUP.get(t, t) in both}
     c = polarity_flips(claim, shared=shared)
-    evaluative = {_stem(w) for w in load_lexicon("polarity_positive")} | negative
-    q = (
-        polarity_flips(question, shared=shared)
-        if {_stem(t) for t in _tokens(claim)} & evaluative
-        else [t for t in _tokens(question) if t in set(load_lexicon("negation"))]
-    )
+    evaluative = {polarity_stem(w) for w in load_lexicon("polarity_positive")} | negative
+    if {polarity_stem(t) for t in _tokens(claim)} & evaluative:
+        q = polarity_flips(question, shared=shared)
+    else:
+        # A claim that evaluates nothing answers the question's evaluation by denying it ("I do not
+        # believe movies have any effect" answers "Are movies damaging?" with no), but it still answers
+        # a proposed action ("Should zoos be abolished?" / "We don't need zoos": yes), unless it only
+        # asks to keep things as they are ("Should schools stop giving grades?" / "Keep the grades": no).
+        keep = status_quo_answer(claim, question)[:1]
+        acts = [t for t in polarity_flips(question, shared=shared) if t in _CHANGE and t not in _NEGATION]
+        q = [t for t in _tokens(question) if t in _NEGATION] + (keep or acts)
     return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
 
 
@@ -217,8 +344,8 @@ def stance_unit(reading, question: str) -> tuple[int, str]:
     q = _topic_words(question)
     central = next(i for i, u in enumerate(reading.units) if u.is_central)
     best = _topic_overlap(_topic_words(reading.units[central].text), q)
-    if best >= TOPIC_FALLBACK:
-        return central, "central_claim"
+    if best >= TOPIC_FALLBACK or answer_word(reading.units[central].text) is not None:
+        return central, "central_claim"  # "Yes, they should." answers the question in no words of its own
     chosen, rule = central, "central_claim"
     for i, u in enumerate(reading.units):
         if u.role == "proponent" and not u.text.rstrip().endswith("?"):
@@ -241,4 +368,6 @@ def reading_stance(reading, question: str) -> tuple[str, list[str]]:
     if not reading.units:
         return "pro", []
     i, _ = stance_unit(reading, question)
-    return stance(reading.units[i].text, question)
+    # "I disagree, ..." answers a view just voiced, or, opening the text, the question itself
+    after_view = any(u.role == "opponent" for u in reading.units[:i])
+    return stance(reading.units[i].text, question, after_view=after_view)

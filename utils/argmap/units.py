@@ -43,6 +43,10 @@ _WORD = re.compile(r"[A-Za-z0-9']+")
 _SENT_END = re.compile(
     r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|[.!?]+[\"'\u201d\u2019)\]]*[ \t]*(?=\n)|\n\s*\n"
 )
+# A lone full stop, question or exclamation mark before a lower-case word also ends a sentence when
+# the word before it is a word of two letters or more that is no abbreviation: writers of short
+# informal texts often skip the capital ("... at school. you also start ..."). Ellipses do not.
+_LOWER_START = re.compile(r"(?<=[A-Za-z]{2})(?<![.!?])[.!?](?=\s+[a-z])")
 
 
 def repo_root() -> Path:
@@ -131,13 +135,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         (start, end) offsets of non-empty sentences, whitespace trimmed.
     """
     bounds: list[int] = [0]
-    for m in _SENT_END.finditer(text):
+    ends = sorted([*_SENT_END.finditer(text), *_LOWER_START.finditer(text)], key=lambda m: m.start())
+    for m in ends:
         before = text[: m.start()].rsplit(None, 1)
         last = before[-1].lower().rstrip(".") if before else ""
         if (
             m.group(0).startswith(".")
             and len(m.group(0)) == 1
             and (last in _ABBREVIATIONS or len(last) == 1 and last.isalpha())
+            and not (
+                last == "no" and not text[m.end() :].lstrip()[:1].isdigit()
+            )  # "No. Allowing ..." answers; "No. 5" numbers
         ):
             continue
         bounds.append(m.end())
@@ -150,6 +158,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if trail > lead:
             out.append((a + lead, a + trail))
     return out
+
+
+_ANSWER_CLAUSE = re.compile(r"^\W*(?:yes|no)\b\s*,?\s+[^,;:]{8,60}?,\s*(?=[a-z])", re.IGNORECASE)
 
 
 def _candidate_splits(sentence: str) -> list[tuple[int, str]]:
@@ -178,6 +189,11 @@ def _candidate_splits(sentence: str) -> list[tuple[int, str]]:
             cands.append((m.start(), "connective"))
     for m in re.finditer(r";\s*", sentence):
         cands.append((m.end(), "semicolon"))
+    # an opening answer and its first clause are the claim; a comma splice after it starts the reason
+    # ("yes they should be free, culture is a right not a luxury")
+    answer = _ANSWER_CLAUSE.match(sentence)
+    if answer:
+        cands.append((answer.end(), "connective"))
     initial = phrase_regex("initial_subordinators")
     m = initial.match(sentence.lstrip("\"'\u201c "))
     if m and not blocked.match(sentence.lstrip("\"'\u201c "), m.start()):
