@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from utils.argmap.microtexts import read_triggers
 from utils.argmap.reading import load_model, read_text
 from utils.argmap.score import heldout_topics, trigger_for
@@ -451,43 +453,6 @@ def test_a_plain_statement_answered_by_still_i_think_is_conceded():
     assert _unit_with(r, "nobody likes").role == "opponent"
 
 
-def test_a_view_answered_after_its_own_reason_and_a_rhetorical_question():
-    r = read_text(
-        "Free museums sound wonderful at first. Who would be against free culture? But I believe "
-        "entry fees are fair. Somebody has to pay the guards. Visitors value what they pay for."
-    )
-    assert "entry fees are fair" in r.central.text
-    r = read_text(
-        "Many drivers will hate this, because they love speed. Nevertheless I think a limit of "
-        "thirty is needed. Slower cars kill fewer children. It also makes streets quieter."
-    )
-    assert "limit of thirty" in r.central.text
-
-
-def test_a_text_opening_by_answering_a_view_argues_for_the_answer():
-    r = read_text(
-        "Doctors say that teenagers sleep later. Even so, I think school should start at eight. "
-        "Parents leave for work early. Also jobs start early too, so pupils should get used to it."
-    )
-    assert "start at eight" in r.central.text
-
-
-def test_an_opening_answer_is_not_overridden_by_a_closing_recommendation():
-    r = read_text(
-        "no I dont think cooking needs its own school subject. Families cook differently. "
-        "Some say pupils eat badly, this is a problem of prices, so we should tax sugar instead."
-    )
-    assert r.central.text.startswith("no I dont think")
-
-
-def test_so_yes_concludes_the_argument():
-    r = read_text(
-        "People often say pensioners don't use the internet. Maybe that is true for some, but many "
-        "do. Online banking saves them trips. So yes, teaching pensioners to go online makes sense."
-    )
-    assert r.central.text.startswith("So yes")
-
-
 def test_a_lone_no_ends_its_sentence_but_a_numbered_no_does_not():
     text = "No. Cloning pets would open a door. See No. 5 below."
     assert [text[a:b] for a, b in split_sentences(text)] == [
@@ -502,39 +467,6 @@ def test_an_opening_answer_is_split_from_the_reason_spliced_on_with_a_comma():
         "yes they should be cheaper,",
         "trains are for everyone.",
     ]
-
-
-def test_the_answer_stated_as_such_concludes_the_argument():
-    r = read_text(
-        "Our tax forms are far too complicated. Many people never claim what they are owed. Of course "
-        "a flat tax costs money. But the savings in paperwork are large. So for me the answer is yes, "
-        "introduce a flat tax."
-    )
-    assert r.central.text.startswith("So for me the answer is yes")
-
-
-def test_a_grant_may_name_when_it_holds():
-    r = read_text(
-        "Everybody says drones will deliver our parcels. Maybe in ten years this is true. But for now "
-        "I am sure they should stay out of cities. The batteries are weak."
-    )
-    assert "stay out of cities" in r.central.text
-
-
-def test_an_opening_in_favour_is_not_overridden_by_a_closing_recommendation():
-    r = read_text(
-        "I am in favour of free school meals for every child. Hungry children cannot learn. It's true "
-        "that rich families do not need them. yet that is exactly why they should pay more tax."
-    )
-    assert "free school meals" in r.central.text
-
-
-def test_the_writers_view_may_answer_a_statement_two_sentences_later():
-    r = read_text(
-        "A trip to the deep sea is dangerous. Some divers will get hurt. Even so, I think we should "
-        "explore the ocean floor. Every expedition teaches us something."
-    )
-    assert "explore the ocean floor" in r.central.text
 
 
 def test_two_words_for_one_negative_act_cancel_like_one_word():
@@ -564,3 +496,68 @@ def test_forbidding_rarely_and_a_full_stop():
     assert stance("Boxing should be forbidden.", "Should boxing be allowed?")[0] == "con"
     assert stance("Referendums should be used rarely.", "Should referendums be used more often?")[0] == "con"
     assert stance("Sunday opening should be allowed, full stop.", "Should shops open on Sundays?")[0] == "pro"
+
+
+# One central claim per text, each picked by a cue rule: (text, words the central claim holds).
+CENTRAL_CLAIM_CASES = [
+    pytest.param(
+        "Free museums sound wonderful at first. Who would be against free culture? But I believe "
+        "entry fees are fair. Somebody has to pay the guards. Visitors value what they pay for.",
+        "entry fees are fair",
+        id="view-answered-after-a-rhetorical-question",
+    ),
+    pytest.param(
+        "Many drivers will hate this, because they love speed. Nevertheless I think a limit of "
+        "thirty is needed. Slower cars kill fewer children. It also makes streets quieter.",
+        "limit of thirty",
+        id="view-answered-after-its-own-reason",
+    ),
+    pytest.param(
+        "Doctors say that teenagers sleep later. Even so, I think school should start at eight. "
+        "Parents leave for work early. Also jobs start early too, so pupils should get used to it.",
+        "start at eight",
+        id="text-opening-by-answering-a-view-argues-for-the-answer",
+    ),
+    pytest.param(
+        "no I dont think cooking needs its own school subject. Families cook differently. "
+        "Some say pupils eat badly, this is a problem of prices, so we should tax sugar instead.",
+        "no I dont think cooking",
+        id="opening-answer-beats-a-closing-recommendation",
+    ),
+    pytest.param(
+        "I am in favour of free school meals for every child. Hungry children cannot learn. It's true "
+        "that rich families do not need them. yet that is exactly why they should pay more tax.",
+        "free school meals",
+        id="opening-in-favour-beats-a-closing-recommendation",
+    ),
+    pytest.param(
+        "People often say pensioners don't use the internet. Maybe that is true for some, but many "
+        "do. Online banking saves them trips. So yes, teaching pensioners to go online makes sense.",
+        "So yes",
+        id="so-yes-concludes",
+    ),
+    pytest.param(
+        "Our tax forms are far too complicated. Many people never claim what they are owed. Of course "
+        "a flat tax costs money. But the savings in paperwork are large. So for me the answer is yes, "
+        "introduce a flat tax.",
+        "So for me the answer is yes",
+        id="the-answer-is-yes-concludes",
+    ),
+    pytest.param(
+        "Everybody says drones will deliver our parcels. Maybe in ten years this is true. But for now "
+        "I am sure they should stay out of cities. The batteries are weak.",
+        "stay out of cities",
+        id="grant-naming-when-it-holds",
+    ),
+    pytest.param(
+        "A trip to the deep sea is dangerous. Some divers will get hurt. Even so, I think we should "
+        "explore the ocean floor. Every expedition teaches us something.",
+        "explore the ocean floor",
+        id="own-view-two-sentences-after-a-statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), CENTRAL_CLAIM_CASES)
+def test_cue_rules_pick_the_central_claim(text, words):
+    assert words in read_text(text).central.text

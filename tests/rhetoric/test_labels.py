@@ -1938,3 +1938,42 @@ def test_a_scene_set_at_a_time_and_told_in_the_past_is_an_anecdote_whoever_it_is
     )
     assert "evidence_anecdote" in r[0] and "evidence_anecdote" in r[1]
     assert "evidence_anecdote" not in r[2] and "evidence_anecdote" not in r[3]
+
+
+def test_contact_and_contents_lines_and_a_columns_small_print_are_not_the_thesis():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["In this edition: the spring results, the AGM and a call for volunteers."],
+                ["Our members should vote to keep the surplus in the battery fund."],
+                [
+                    "Letters may be edited for length.",
+                    "Write to Ann at ask@example.org.",
+                    "Ann regrets she cannot reply personally.",
+                ],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=5).set_index("sentence_id")
+    assert th.index[0] == "a-p02-s01"
+    for sid in ("a-p01-s01", "a-p03-s01", "a-p03-s02", "a-p03-s03"):
+        if sid in th.index:
+            assert "a contact or contents line (-2)" in th.loc[sid, "reasons"], sid
+
+
+def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["My daughter wants a Saturday job and her father says no."],
+                ["She is sensible and does well at school."],
+                ["My advice is to let her take the job, with one condition agreed in advance."],
+                ["Good luck to all three of you."],
+            ]
+        }
+    )
+    labels = label_sentences(s)
+    assert "claim" in labels_of(labels, "a-p03-s01")
+    th = thesis_candidates(s, labels, top=3).set_index("sentence_id")
+    assert th.index[0] == "a-p03-s01"
+    assert "thesis phrase 'my advice is'" in th.loc["a-p03-s01", "reasons"]

@@ -415,6 +415,17 @@ ANNOUNCER = re.compile(
 )
 
 
+# Housekeeping, not argument: a line giving an e-mail address ("Letters may be sent to letters@...",
+# "Write to Maureen at ask@..."), a column's small print ("Letters may be edited for length.", "Maureen
+# regrets she cannot reply personally.") or opening a list of contents ("In this edition: ...").
+HOUSEKEEPING = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcannot\s+(?:reply|respond|answer)\s+(?:personally|individually)\b"
+    r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b"
+    r"|^\W*in\s+(?:this|today's|this\s+week's|this\s+month's)\s+(?:edition|issue|newsletter|episode|update|digest)\b",
+    re.IGNORECASE,
+)
+
+
 # A sentence that announces the reasons for the one before it: "Here's why:", "Here are three reasons.",
 # "Let me explain why." The sentence before is the point those reasons back.
 REASONS_NEXT = re.compile(
@@ -453,7 +464,8 @@ def thesis_candidates(
     2), words from the article's ten most frequent content words +0.25 each (up to 1); a question
     -2, in an edit added after the post ("EDIT 2: ...", :func:`in_edit`) -2, inside one of several
     enumerated points (:func:`in_enumerated_paragraph`, not in the last paragraph) -1, a sentence
-    announcing what follows ("So here is what I propose.", one ending in a colon) -2,
+    announcing what follows ("So here is what I propose.", one ending in a colon) -2, a contact
+    or contents line (an e-mail address, "In this edition: ...", :data:`HOUSEKEEPING`) -2,
     part of an imagined case -2, a concession not answered in the same sentence (it grants or
     reports the other side: "Some argue that ...") -2, narrative -1, cites evidence (a statistic,
     an authority or named exemplars: it supports the point rather than states it) -1, under six
@@ -575,6 +587,7 @@ def thesis_candidates(
             "a question": np.where(sid.isin(questions), -2.0, 0.0),
             "in an edit added after the post": np.where(in_edit(body).to_numpy(), -2.0, 0.0),
             "announces what follows": np.where(text.str.match(ANNOUNCER).to_numpy(), -2.0, 0.0),
+            "a contact or contents line": np.where(text.str.contains(HOUSEKEEPING).to_numpy(), -2.0, 0.0),
             "part of an imagined case": np.where(sid.isin(has["evidence_hypothetical"]), -2.0, 0.0),
             "narrative": np.where(sid.isin(has["evidence_anecdote"]), -1.0, 0.0),
             "cites evidence": np.where(sid.isin(cites), -1.0, 0.0),
