@@ -276,6 +276,13 @@ def test_the_shipped_short_texts_all_follow_the_scheme():
     from utils.paths import ROOT
 
     golds, triggers = load_short_texts(ROOT / "data" / "dev" / "short_texts")
-    assert len(golds) == 480 and len(triggers) == 96
-    assert sum(g.central.implicit for g in golds) == 102
+    assert len(golds) == 640 and len(triggers) == 128
+    assert sum(g.central.implicit for g in golds) == 135
     assert {g.stance for g in golds} == {"pro", "con"}
+
+
+def test_a_folder_without_gold_texts_is_named_not_scored_as_empty(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
+    assert main([str(tmp_path)]) == 2
+    assert f"{tmp_path}: no gold texts" in capsys.readouterr().err
+    assert main([str(tmp_path / "missing")]) == 2

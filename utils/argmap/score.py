@@ -380,14 +380,18 @@ def main(argv: list[str] | None = None) -> int:
         argv: Arguments (default ``sys.argv[1:]``).
 
     Returns:
-        Exit status 0.
+        Exit status 0, or 2 when the folder holds no gold texts.
     """
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold_dir")
     ap.add_argument("--topics", choices=("heldout", "train", "all", "both"), default="both")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    if not any(Path(args.gold_dir).rglob("*.xml")) and any(Path(args.gold_dir).rglob("texts.json")):
+    folder = Path(args.gold_dir)
+    if not folder.is_dir() or not (any(folder.rglob("*.xml")) or any(folder.rglob("texts.json"))):
+        print(f"{folder}: no gold texts (arg-microtexts *.xml or texts.json files) found", file=sys.stderr)
+        return 2
+    if not any(folder.rglob("*.xml")):
         table = score_short_texts(args.gold_dir)
         title = f"SHORT TEXTS with gold graphs in {args.gold_dir} (how each set was used: its SOURCE.md)"
         print(format_table(table, title=title) + f"\n\nscored in {time.perf_counter() - t0:.2f} s")
