@@ -555,6 +555,13 @@ CENTRAL_CLAIM_CASES = [
         "explore the ocean floor",
         id="own-view-two-sentences-after-a-statement",
     ),
+    pytest.param(
+        "Night trains test the patience of any traveller. The beds are narrow and the stops are many. "
+        "Each passenger must want the slow journey for it to work. For this reason I think they suit "
+        "holidays but will fail as everyday transport.",
+        "For this reason I think",
+        id="closing-view-after-a-conclusion-cue",
+    ),
 ]
 
 

@@ -480,11 +480,12 @@ def _choose_central(
         if (
             inf.span.sentence == last_sentence
             and concludes
-            and inf.should
+            and (inf.should or _OWN_VIEW_ANYWHERE.search(inf.span.text))
             and not inf.question
             and inf.span.split == "sentence"
         ):
-            central, rules = i, ["concluding_recommendation"]
+            # "... The city should therefore ..." or "For this reason I think ...": the writer's closing verdict
+            central, rules = i, ["concluding_recommendation" if inf.should else "concluding_view"]
             break
     # The model favours the opening unit; a text that opens with a statement and closes with a
     # recommendation ("... Shops should charge for every bag.") argues toward the recommendation.
