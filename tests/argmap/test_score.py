@@ -286,3 +286,14 @@ def test_a_folder_without_gold_texts_is_named_not_scored_as_empty(tmp_path, caps
     assert main([str(tmp_path)]) == 2
     assert f"{tmp_path}: no gold texts" in capsys.readouterr().err
     assert main([str(tmp_path / "missing")]) == 2
+
+
+def test_texts_without_a_topic_or_a_side_are_scored_but_left_out_of_the_stance_measures(gold_dir):
+    no_topic = TEXT_A.replace(' topic_id="car_ban" stance="pro"', "").replace("micro_t001", "micro_t004")
+    unclear = TEXT_A.replace('stance="pro"', 'stance="unclear"').replace("micro_t001", "micro_t005")
+    (gold_dir / "micro_t004.xml").write_text(no_topic, encoding="utf-8")
+    (gold_dir / "micro_t005.xml").write_text(unclear, encoding="utf-8")
+    t = score(gold_dir, topics="all", model=TINY_MODEL).set_index("measure")["ours"]
+    assert t["texts"] == 4 and t["texts with a topic and a pro or con stance"] == 2
+    assert t["same-topic pairs, gold opposite stance"] == 1 and t["same-topic pairs, gold same stance"] == 0
+    assert t["central claim accuracy (explicit CC)"] == 1.0  # the two new texts are read like A

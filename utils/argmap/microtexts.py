@@ -60,8 +60,8 @@ class GoldText:
 
     Attributes:
         id: Text id (``micro_c001``).
-        topic: ``topic_id`` attribute.
-        stance: ``"pro"`` or ``"con"`` toward the trigger question.
+        topic: ``topic_id`` attribute (``""`` when the file has none).
+        stance: ``"pro"`` or ``"con"`` toward the trigger question (or what the file says, ``""`` if nothing).
         text: Explicit EDUs joined by single spaces (implicit claims stripped).
         units: Gold units in reading order.
     """
@@ -158,7 +158,8 @@ def parse_gold(path: str | Path) -> GoldText:
         )
     order = {u: i for i, u in enumerate(sorted(units, key=lambda u: (u.start < 0, u.start)))}
     units.sort(key=lambda u: order[u])
-    return GoldText(root.get("id"), root.get("topic_id"), root.get("stance"), text, units)
+    # a text may come without a topic or a pro/con stance (stance "unclear"): it is then left out of the stance measures
+    return GoldText(root.get("id"), root.get("topic_id") or "", root.get("stance") or "", text, units)
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldText]:

@@ -6,6 +6,8 @@ overlap and prints measure | baseline | ours | target. Implicit gold units canno
 any reader: they are left out of the per-unit and per-pair measures (edges touching them are
 dropped), and central-claim accuracy is given both over texts whose central claim is
 explicit (the targeted figure) and over all texts (implicit central claim counted wrong).
+A text with no topic or no pro/con stance (``stance="unclear"``) is scored on everything but the
+stance measures.
 """
 
 from __future__ import annotations
@@ -155,6 +157,11 @@ def _text_counts(g: GoldText, r: ArgumentReading) -> dict:
     }
 
 
+def _sided(g: GoldText) -> bool:
+    """Whether a text counts for the stance measures: it has a topic and takes a pro or con side."""
+    return bool(g.topic) and g.stance in {"pro", "con"}
+
+
 def _f(tp: int, np_: int, ng: int) -> float:
     return 2 * tp / (np_ + ng) if np_ + ng else 0.0
 
@@ -181,9 +188,11 @@ def evaluate(
     def sums(key):
         return tuple(sum(c[key][k] for c in rows) for k in range(3))
 
-    pred_stance = [reading_stance(r, trigger_for(g.topic, triggers))[0] for g, r in zip(golds, readings)]
+    sided = [i for i, g in enumerate(golds) if _sided(g)]  # a topic and a pro/con stance: the stance measures' texts
+    pred_stance = {i: reading_stance(readings[i], trigger_for(golds[i].topic, triggers))[0] for i in sided}
     same = opp = same_ok = opp_ok = 0
-    for (i, g), (j, h) in itertools.combinations(enumerate(golds), 2):
+    for i, j in itertools.combinations(sided, 2):
+        g, h = golds[i], golds[j]
         if g.topic != h.topic:
             continue
         agree = pred_stance[i] == pred_stance[j]
@@ -195,6 +204,7 @@ def evaluate(
     return {
         "texts": (nan, len(rows)),
         "texts whose central claim is implicit": (nan, len(rows) - len(expl)),
+        "texts with a topic and a pro or con stance": (nan, len(sided)),
         "explicit gold units": (nan, sum(c["gold_units"] for c in rows)),
         "gold units matched (mutual best overlap)": (
             nan,
@@ -219,8 +229,8 @@ def evaluate(
         "attachment F1 unlabelled": (_f(*sums("att_u_base")), _f(*sums("att_u"))),
         "attachment F1 labelled": (_f(*sums("att_l_base")), _f(*sums("att_l"))),
         "stance per text accuracy": (
-            sum(g.stance == "pro" for g in golds) / max(1, len(golds)),
-            sum(p == g.stance for p, g in zip(pred_stance, golds)) / max(1, len(golds)),
+            sum(golds[i].stance == "pro" for i in sided) / max(1, len(sided)),
+            sum(pred_stance[i] == golds[i].stance for i in sided) / max(1, len(sided)),
         ),
         "stance typing: same -> agreement": (
             1.0 if same else 0.0,
@@ -274,7 +284,7 @@ def link_rule(golds: list[GoldText]) -> dict[str, tuple[float, float]]:
     tally = {True: [0, 0], False: [0, 0]}  # same stance? -> [pairs, typed right]
     for g, h in itertools.combinations([g for g in golds if not g.central.implicit], 2):
         shared = words[g.id] & words[h.id]
-        if g.topic != h.topic or not shared:
+        if g.topic != h.topic or not shared or not (_sided(g) and _sided(h)):
             continue
         relation, _ = type_by_stance(g.central.text, h.central.text, shared)
         same = g.stance == h.stance
