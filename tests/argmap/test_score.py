@@ -297,3 +297,14 @@ def test_texts_without_a_topic_or_a_side_are_scored_but_left_out_of_the_stance_m
     assert t["texts"] == 4 and t["texts with a topic and a pro or con stance"] == 2
     assert t["same-topic pairs, gold opposite stance"] == 1 and t["same-topic pairs, gold same stance"] == 0
     assert t["central claim accuracy (explicit CC)"] == 1.0  # the two new texts are read like A
+
+
+def test_a_corpus_with_one_folder_per_language_is_read_in_english(tmp_path):
+    for lang, word in (("en", "Cities"), ("de", "Städte")):
+        (tmp_path / "corpus" / lang).mkdir(parents=True)
+        (tmp_path / "corpus" / lang / "micro_t001.xml").write_text(TEXT_A.replace("Cities", word), encoding="utf-8")
+    (tmp_path / "topics_triggers.md").write_text("* `car_ban`\n\n  en: Should cities ban cars?\n", encoding="utf-8")
+    for where in (tmp_path, tmp_path / "corpus"):
+        (text,) = load_gold(where)
+        assert text.text.startswith("Cities should ban cars")
+    assert score_module._triggers_near(tmp_path / "corpus" / "en") == {"car_ban": "Should cities ban cars?"}

@@ -163,7 +163,9 @@ def parse_gold(path: str | Path) -> GoldText:
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldText]:
-    """Parse every ``*.xml`` in a folder (or in its ``corpus`` subfolder).
+    """Parse every ``*.xml`` in a folder, or in its ``corpus`` subfolder, or else below it; where the
+    files come in one folder per language (``corpus/en``, ``corpus/de``, as in arg-microtexts part 1),
+    the English ones.
 
     Args:
         gold_dir: Folder holding ``micro_*.xml`` files, or the corpus root.
@@ -173,6 +175,9 @@ def load_gold(gold_dir: str | Path) -> list[GoldText]:
     """
     folder = Path(gold_dir)
     files = sorted(folder.glob("*.xml")) or sorted((folder / "corpus").glob("*.xml"))
+    if not files:
+        found = sorted(folder.rglob("*.xml"))
+        files = [f for f in found if "en" in f.relative_to(folder).parts[:-1]] or found
     return [parse_gold(f) for f in files]
 
 

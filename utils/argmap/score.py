@@ -295,7 +295,7 @@ def link_rule(golds: list[GoldText]) -> dict[str, tuple[float, float]]:
 
 
 def _triggers_near(gold_dir: Path) -> dict[str, str]:
-    for p in (gold_dir / "topics_triggers.md", gold_dir.parent / "topics_triggers.md"):
+    for p in (gold_dir / "topics_triggers.md", *(d / "topics_triggers.md" for d in gold_dir.parents[:2])):
         if p.exists():
             return read_triggers(p)
     return {}
