@@ -568,3 +568,16 @@ CENTRAL_CLAIM_CASES = [
 @pytest.mark.parametrize(("text", "words"), CENTRAL_CLAIM_CASES)
 def test_cue_rules_pick_the_central_claim(text, words):
     assert words in read_text(text).central.text
+
+
+def test_the_clause_after_but_in_the_central_claims_sentence_carries_the_stance():
+    from utils.argmap.stance import reading_stance
+
+    q = "Do long distance relationships work?"
+    r = read_text(
+        "Distance tests every couple. Letters and calls help for a while. For this reason I think "
+        "they usually work at first, but over time they fail to meet what a couple needs."
+    )
+    assert reading_stance(r, q)[0] == "con"
+    r = read_text("Distance relationships work. Couples who talk every day stay close. Some say calls are not enough.")
+    assert reading_stance(r, q)[0] == "pro"

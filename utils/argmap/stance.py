@@ -355,6 +355,9 @@ def stance_unit(reading, question: str) -> tuple[int, str]:
     return chosen, rule
 
 
+_BUT = re.compile(r"^\W*(?:but|however|yet)\b", re.IGNORECASE)
+
+
 def reading_stance(reading, question: str) -> tuple[str, list[str]]:
     """Stance of a whole reading toward a yes/no question (see :func:`stance_unit`).
 
@@ -368,6 +371,14 @@ def reading_stance(reading, question: str) -> tuple[str, list[str]]:
     if not reading.units:
         return "pro", []
     i, _ = stance_unit(reading, question)
+    units = reading.units
+    if (
+        i + 1 < len(units)
+        and units[i + 1].role == "proponent"
+        and _BUT.match(units[i + 1].text)
+        and not re.search(r"[.!?]\W*$", units[i].text)
+    ):
+        i += 1  # "they usually work at first, but over time they fail": the clause after "but" is the verdict
     # "I disagree, ..." answers a view just voiced, or, opening the text, the question itself
     after_view = any(u.role == "opponent" for u in reading.units[:i])
     return stance(reading.units[i].text, question, after_view=after_view)
