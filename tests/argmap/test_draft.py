@@ -992,3 +992,10 @@ def test_a_conceded_point_left_unanswered_is_kept_before_a_run_of_evidence(tmp_p
     )
     worry = amap.claims[amap.claims["quote"].str.startswith("Some of you will worry")]
     assert len(worry) == 1 and worry["role"].item() == "premise"
+
+
+def test_a_link_is_typed_by_the_verdict_after_but():
+    shared = {"training", "cure"}
+    a = "Training helps new staff for a while, but it is never the cure for slow service."
+    assert draft.type_by_stance(a, "Training is not the cure.", shared)[0] == "agrees"
+    assert draft.type_by_stance(a, "Training is the cure.", shared)[0] == "contradicts"

@@ -996,10 +996,21 @@ def _unit_texts(text: str) -> tuple[str, ...]:
 
 def stance_unit(text: str, words: set[str]) -> str:
     """The unit of a claim (:func:`utils.argmap.units.split_units`) that holds most of ``words``:
-    the part of the sentence that speaks about the shared point."""
+    the part of the sentence that speaks about the shared point; or the clause after it when that
+    goes on with "but" / "however" / "yet", the writer's verdict ("Training helps, but it is not the
+    cure"). On the gold central claims of the microtext training topics, same side -> agrees 0.865
+    -> 0.885 (0.885 -> 0.890 on the short texts), opposite sides unchanged; asking the "but" clause
+    to name the shared point too gained nothing."""
     units = _unit_texts(text)
     lower = [u.lower() for u in units]
-    return units[max(range(len(units)), key=lambda i: sum(w in lower[i] for w in words))]
+    i = max(range(len(units)), key=lambda i: sum(w in lower[i] for w in words))
+    if i + 1 < len(units) and _VERDICT_AFTER.match(lower[i + 1]) and not _SENTENCE_END.search(units[i]):
+        return units[i + 1]
+    return units[i]
+
+
+_VERDICT_AFTER = re.compile(r"^\W*(?:but|however|yet)\b")
+_SENTENCE_END = re.compile(r"[.!?]\W*$")
 
 
 def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]:
