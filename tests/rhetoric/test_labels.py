@@ -1977,3 +1977,21 @@ def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
     th = thesis_candidates(s, labels, top=3).set_index("sentence_id")
     assert th.index[0] == "a-p03-s01"
     assert "thesis phrase 'my advice is'" in th.loc["a-p03-s01", "reasons"]
+
+
+def test_a_run_in_header_a_shows_welcome_and_a_teaser_are_not_the_thesis():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["To: the Board of the County League From: the secretaries of 23 clubs."],
+                ["[00:14] JO: Hello and welcome back to The Touchline, the show about grassroots sport."],
+                ["Children under twelve should play several sports, not one."],
+                ["Next week, the great half-time debate."],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=4).set_index("sentence_id")
+    assert th.index[0] == "a-p03-s01"
+    for sid in ("a-p01-s01", "a-p02-s01", "a-p04-s01"):
+        if sid in th.index:
+            assert "a contact or contents line (-2)" in th.loc[sid, "reasons"], sid

@@ -417,10 +417,16 @@ ANNOUNCER = re.compile(
 
 # Housekeeping, not argument: a line giving an e-mail address ("Letters may be sent to letters@...",
 # "Write to Maureen at ask@..."), a column's small print ("Letters may be edited for length.", "Maureen
-# regrets she cannot reply personally.") or opening a list of contents ("In this edition: ...").
+# regrets she cannot reply personally."), a header run into the text ("To: ... From: ..."), a show's
+# welcome ("Hello and welcome to The Touchline"), a teaser for the next issue ("Next week, the great
+# half-time debate.") or a list of contents ("In this edition: ...").
 HOUSEKEEPING = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcannot\s+(?:reply|respond|answer)\s+(?:personally|individually)\b"
     r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b"
+    # a header line run into the text ("To: the Board ... From: the secretaries ..."), a teaser for the next issue
+    r"|^\W*(?:to|from|re|subject|cc)\s*:|^\W*(?:next\s+week|next\s+time|next\s+month|coming\s+up)\b"
+    # a show's welcome, after a transcript's time stamp and speaker ("[00:14] JO: Hello and welcome back to ...")
+    r"|^\W*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:[\w .'-]{1,30}:\s*)?(?:(?:hello|hi|hey)\W+(?:and\s+)?)?welcome\s+(?:back\s+)?to\b"
     r"|^\W*in\s+(?:this|today's|this\s+week's|this\s+month's)\s+(?:edition|issue|newsletter|episode|update|digest)\b",
     re.IGNORECASE,
 )
