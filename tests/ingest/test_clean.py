@@ -256,6 +256,20 @@ def test_a_first_block_that_is_a_wrapped_paragraph_is_not_split_as_a_title():
     assert _paras(raw)[0].text == "This past month I went To Miami for a conference."
 
 
+def test_a_masthead_in_capitals_is_a_title_though_its_block_runs_on():
+    raw = "ASK MAREN\nLife, family and everything in between.\n\n" + "\n\n".join(LONG) + "\n"
+    paras = _paras(raw)
+    assert [(p.kind, p.text) for p in paras[:2]] == [
+        ("heading", "ASK MAREN"),
+        ("body", "Life, family and everything in between."),
+    ]
+    # a first line in ordinary capitals still opens a wrapped paragraph
+    assert (
+        _paras("This Past Month I went\nTo Miami for a conference.\n\nIt was good.\n\nThe end came.\n")[0].kind
+        == "body"
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -433,6 +433,12 @@ def _title_like(line: str, *, most_words: int = MAX_TITLE_WORDS) -> bool:
     )
 
 
+def _in_capitals(line: str) -> bool:
+    """A line of two or more letters, every one a capital ("ASK MAREN", "OPINION")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def title_lines(lines: list[str], layout: str) -> set[int]:
     """Indices of the title and subtitle lines that open a file (at most three), each its own unit;
     the lines after the title line may run to :data:`MAX_SUBTITLE_WORDS` words.
@@ -455,7 +461,9 @@ def title_lines(lines: list[str], layout: str) -> set[int]:
             or (layout == "wrapped" and len(t) >= SHORT_LINE * width)
             or len(out) == 3
         ):
-            return set() if layout == "blocks" else out
+            # a masthead in capitals ("ASK MAREN") is a title line even when its block runs on
+            capitals = bool(out) and all(_in_capitals(lines[j]) for j in out)
+            return set() if layout == "blocks" and not capitals else out
         out.add(i)
     return set()  # nothing but titles: no body to keep them apart from
 
