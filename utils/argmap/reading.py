@@ -158,21 +158,20 @@ _CONCLUDED_ANSWER = re.compile(
     r"|^\W*(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall)\s*,?\s*(?:yes|no)\b(?!\s+(?:one|longer|more|less|matter|doubt)\b)",
     re.IGNORECASE,
 )
-# The writer's own view after a contrast word: "Still, I think ...", "However, in my opinion ...".
+# The writer's view in words: "I (really) think / believe / feel", "I am against / in favour", "in my view".
+_VIEW_WORDS = (
+    r"i\s+(?:(?:still|really|strongly|personally|do not|don't|dont|do)\s+)?(?:think|believe|feel|am convinced)"
+    r"|i(?:\s+am|'m|\u2019m)\s+(?:(?:still|totally|strongly|not)\s+)?(?:against|in favou?r)"
+    r"|in my (?:opinion|view)"
+)
+# ... opening a unit, after a contrast word: "Still, I think ...", "However, in my opinion ...", "Honestly, for me ..."
 _OWN_VIEW = re.compile(
     r"\W*(?:(?:still|however|but|yet|nevertheless|nonetheless|even so|that said)\W*\s*)?(?:honestly\W*\s*)?"
-    r"(?:i\s+(?:(?:still|really|strongly|personally|do not|don't|dont|do)\s+)?(?:think|believe|feel|would argue|am convinced)"
-    r"|i(?:\s+am|'m|\u2019m)\s+(?:(?:still|totally|strongly|not)\s+)?(?:against|for|in favou?r)"
-    r"|in my (?:opinion|view)|personally|for me)\b",
+    rf"(?:{_VIEW_WORDS}|i\s+would\s+argue|i(?:\s+am|'m|\u2019m)\s+for|personally|for me)\b",
     re.IGNORECASE,
 )
-# The writer's view marked anywhere in a unit ("That's why I think ...", "In my view they deserve ...").
-_OWN_VIEW_ANYWHERE = re.compile(
-    r"\b(?:i\s+(?:(?:still|really|strongly|personally|do not|don't|dont|do)\s+)?(?:think|believe|feel|am convinced)"
-    r"|i(?:\s+am|'m|\u2019m)\s+(?:(?:still|totally|strongly|not)\s+)?(?:against|in favou?r)"
-    r"|in my (?:opinion|view))\b",
-    re.IGNORECASE,
-)
+# ... anywhere in a unit: "That's why I think ...", "In my view they deserve ..."
+_OWN_VIEW_ANYWHERE = re.compile(rf"\b(?:{_VIEW_WORDS})\b", re.IGNORECASE)
 # A bare grant between a reported view and the answer to it: "I understand this, but ...", "Maybe that
 # is true for some, but ...".
 _GRANT = re.compile(
@@ -471,9 +470,9 @@ def _choose_central(
         if infos[i].question and infos[i + 1].answer and infos[i].span.sentence == 0:
             central, rules = i + 1, ["answer_to_opening_question"]
             break
-    for i, inf in enumerate(infos):
-        if not rules and _CONCLUDED_ANSWER.match(inf.span.text):
-            central, rules = i, ["concluding_answer"]  # "So yes, lowering the voting age makes sense."
+    answered = next((i for i, inf in enumerate(infos) if _CONCLUDED_ANSWER.match(inf.span.text)), None)
+    if not rules and answered is not None:
+        central, rules = answered, ["concluding_answer"]  # "So yes, lowering the voting age makes sense."
     last_sentence = infos[-1].span.sentence
     for i, inf in enumerate(infos):
         concludes = "conclusion" in inf.opens or bool(_MODAL_THEN_THEREFORE.search(inf.span.text))

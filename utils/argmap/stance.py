@@ -64,6 +64,7 @@ def _forms() -> dict[str, str]:
 
 _FORMS = _forms()
 _NEGATIVE_STEMS = frozenset(polarity_stem(w) for w in load_lexicon("polarity_negative"))
+_EVALUATIVE_STEMS = _NEGATIVE_STEMS | {polarity_stem(w) for w in load_lexicon("polarity_positive")}
 _SHIFTERS = frozenset(load_lexicon("polarity_shifters"))
 # stem -> the first stem of its group of synonyms (polarity_synonyms.txt), so "forbidden" and "banned" are one word
 _GROUP = {
@@ -273,7 +274,10 @@ def stance(claim: str, question: str, *, after_view: bool = True) -> tuple[str, 
     An opening answer word decides alone (``"No, X should not ..."`` is con). The question's
     own negative words count only when the claim evaluates too (has a positive or negative
     word): ``"I do not believe movies have any effect"`` answers ``"Are movies damaging?"``
-    with no.
+    with no. A claim that evaluates nothing still answers a proposed action ("We don't need
+    zoos" answers "Should zoos be abolished?" with yes), and one that asks to keep things as they
+    are answers a proposed change with no (:func:`status_quo_answer`). Negative words both sides
+    use, or two words for one act ("forbidden" / "banned", ``polarity_synonyms.txt``), cancel.
 
     Args:
         claim: The central claim's text.
@@ -291,14 +295,12 @@ def stance(claim: str, question: str, *, after_view: bool = True) -> tuple[str, 
     if after_view:
         claim = _AGREEMENT_FRAME.sub("", claim) or claim
     claim = _REASON_CLAUSE.sub("", _clause_on(claim, question)) or claim
-    negative = {polarity_stem(w) for w in load_lexicon("polarity_negative")}
-    claim_stems = {polarity_stem(t) for t in _tokens(claim)} & negative
-    question_stems = {polarity_stem(t) for t in _tokens(question)} & negative
+    claim_stems = {polarity_stem(t) for t in _tokens(claim)} & _NEGATIVE_STEMS
+    question_stems = {polarity_stem(t) for t in _tokens(question)} & _NEGATIVE_STEMS
     both = {_GROUP.get(t, t) for t in claim_stems} & {_GROUP.get(t, t) for t in question_stems}
     shared = {t for t in claim_stems | question_stems if _GROUP.get(t, t) in both}
     c = polarity_flips(claim, shared=shared)
-    evaluative = {polarity_stem(w) for w in load_lexicon("polarity_positive")} | negative
-    if {polarity_stem(t) for t in _tokens(claim)} & evaluative:
+    if {polarity_stem(t) for t in _tokens(claim)} & _EVALUATIVE_STEMS:
         q = polarity_flips(question, shared=shared)
     else:
         # A claim that evaluates nothing answers the question's evaluation by denying it ("I do not
@@ -306,7 +308,7 @@ def stance(claim: str, question: str, *, after_view: bool = True) -> tuple[str, 
         # a proposed action ("Should zoos be abolished?" / "We don't need zoos": yes), unless it only
         # asks to keep things as they are ("Should schools stop giving grades?" / "Keep the grades": no).
         keep = status_quo_answer(claim, question)[:1]
-        acts = [t for t in polarity_flips(question, shared=shared) if t in _CHANGE and t not in _NEGATION]
+        acts = [t for t in polarity_flips(question, shared=shared) if t in _CHANGE]
         q = [t for t in _tokens(question) if t in _NEGATION] + (keep or acts)
     return ("pro" if (len(c) + len(q)) % 2 == 0 else "con"), c + q
 

@@ -139,13 +139,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in ends:
         before = text[: m.start()].rsplit(None, 1)
         last = before[-1].lower().rstrip(".") if before else ""
+        numbered = last != "no" or text[m.end() :].lstrip()[:1].isdigit()  # "No. 5" numbers; "No. Allowing ..." answers
         if (
             m.group(0).startswith(".")
             and len(m.group(0)) == 1
-            and (last in _ABBREVIATIONS or len(last) == 1 and last.isalpha())
-            and not (
-                last == "no" and not text[m.end() :].lstrip()[:1].isdigit()
-            )  # "No. Allowing ..." answers; "No. 5" numbers
+            and (last in _ABBREVIATIONS and numbered or len(last) == 1 and last.isalpha())
         ):
             continue
         bounds.append(m.end())

@@ -423,7 +423,7 @@ ANNOUNCER = re.compile(
 HOUSEKEEPING = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcannot\s+(?:reply|respond|answer)\s+(?:personally|individually)\b"
     r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b"
-    # a header line run into the text ("To: the Board ... From: the secretaries ..."), a teaser for the next issue
+    # a header run into the text ("To: the Board ... From: ..."); a teaser ("Next week, ...")
     r"|^\W*(?:to|from|re|subject|cc)\s*:|^\W*(?:next\s+week|next\s+time|next\s+month|coming\s+up)\b"
     # a show's welcome, after a transcript's time stamp and speaker ("[00:14] JO: Hello and welcome back to ...")
     r"|^\W*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:[\w .'-]{1,30}:\s*)?(?:(?:hello|hi|hey)\W+(?:and\s+)?)?welcome\s+(?:back\s+)?to\b"
