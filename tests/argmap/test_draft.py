@@ -999,3 +999,20 @@ def test_a_link_is_typed_by_the_verdict_after_but():
     a = "Training helps new staff for a while, but it is never the cure for slow service."
     assert draft.type_by_stance(a, "Training is not the cure.", shared)[0] == "agrees"
     assert draft.type_by_stance(a, "Training is the cure.", shared)[0] == "contradicts"
+
+
+def test_a_point_granted_and_answered_in_one_sentence_argues_for_the_writer():
+    import pandas as pd
+
+    units = pd.DataFrame(
+        [
+            ["s1", "The critics have a point about how it is used,", "opponent", "attack", "s1", False, 0.6, ""],
+            ["s1", "but they are wrong about the score itself.", "proponent", "attack", "s1", False, 0.7, "r"],
+            ["s2", "Some say fees are unfair.", "opponent", "attack", "s3", False, 0.8, ""],
+            ["s3", "Fees keep the service running.", "proponent", "support", "", True, 0.9, ""],
+        ],
+        columns=["sentence_id", "unit", "role", "function", "target_sentence", "is_central", "confidence", "why"],
+    )
+    read = draft.sentence_reading(units)
+    assert read.loc["s1", "function"] == "support" and read.loc["s1", "why"].startswith("a point granted and answered")
+    assert read.loc["s2", "function"] == "attack"  # an objection on its own still attacks

@@ -631,6 +631,13 @@ def sentence_reading(units: pd.DataFrame) -> pd.DataFrame:
     best["is_central"] = units.groupby("sentence_id")["is_central"].any()
     opponent = units["role"].eq("opponent").groupby(units["sentence_id"]).all()
     best["role"] = np.where(opponent.reindex(best.index).to_numpy(dtype=bool), "opponent", "proponent")
+    # a point granted and answered in one sentence ("The critics have a point about X, but they are
+    # wrong about Y"): the writer's answer is the sentence's move, so it argues for the writer's side
+    voiced = units["role"].eq("opponent").groupby(units["sentence_id"]).any().reindex(best.index).to_numpy(dtype=bool)
+    answered = ~best["outside"].to_numpy(dtype=bool) & best["function"].eq("attack").to_numpy() & voiced
+    answered &= best["role"].eq("proponent").to_numpy()
+    best.loc[answered, "function"] = "support"
+    best.loc[answered, "why"] = "a point granted and answered in one sentence; " + best.loc[answered, "why"]
     return best.drop(columns=["outside", "_order", "unit"])
 
 
