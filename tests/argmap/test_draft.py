@@ -1016,3 +1016,23 @@ def test_a_point_granted_and_answered_in_one_sentence_argues_for_the_writer():
     read = draft.sentence_reading(units)
     assert read.loc["s1", "function"] == "support" and read.loc["s1", "why"].startswith("a point granted and answered")
     assert read.loc["s2", "function"] == "attack"  # an objection on its own still attacks
+
+
+def test_the_readers_opponent_role_alone_does_not_make_an_attack():
+    rows = _items(
+        ("t", "thesis", "p1", 1, "Stop sending a survey after every call.", "a"),
+        ("c", "claim", "p2", 2, "So here is my challenge: pick one channel and halve your surveys.", "a"),
+        ("o", "premise", "p3", 3, "Some managers say surveys cost nothing.", "a"),
+    )
+    read = dict(confidence=0.55, why="w", target_sentence="t", is_central=False)
+    reading = {
+        "t": dict(read, role="proponent", function="central", target_sentence="", is_central=True),
+        "c": dict(read, role="opponent", function="support"),
+        "o": dict(read, role="opponent", function="attack"),
+    }
+    links = {
+        (r["source"], r["target"]): r["relation"]
+        for r in draft.link_article(rows, rebuttals=set(), concessions=set(), reading=reading)
+    }
+    assert links[("c", "t")] == "supports"
+    assert links[("o", "t")] == "attacks"
