@@ -18,7 +18,7 @@ def benchmark(corpus_dir: str | Path = MOVIES, *, sizes: tuple[int, ...] = (200,
 
     Args:
         corpus_dir: A folder of articles (default: the shared movie-review corpus, one review an
-            article), or a processed-tables folder such as ``/tmp/mr_processed`` (then ingestion
+            article), or a processed-tables folder such as ``data/processed/corpora/<name>`` (then ingestion
             is skipped and the first ``n`` articles of the tables are used).
         sizes: Numbers of articles.
 
