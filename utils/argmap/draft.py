@@ -44,7 +44,7 @@ from utils.argmap.export import export_map
 from utils.argmap.model import ArgumentMap, claims_frame, relations_frame, shorten
 from utils.argmap.reading import ArgumentReading, _content, read_text
 from utils.argmap.references import cross_references
-from utils.argmap.stance import polarity_flips, polarity_stem
+from utils.argmap.stance import polarity_flips, polarity_stem, verdict_follows
 from utils.argmap.units import split_units
 from utils.concepts.counts import concept_hits, load_stopwords
 from utils.ingest.read import Corpus, ingest
@@ -1013,13 +1013,9 @@ def stance_unit(text: str, words: set[str]) -> str:
     units = _unit_texts(text)
     lower = [u.lower() for u in units]
     i = max(range(len(units)), key=lambda i: sum(w in lower[i] for w in words))
-    if i + 1 < len(units) and _VERDICT_AFTER.match(lower[i + 1]) and not _SENTENCE_END.search(units[i]):
+    if i + 1 < len(units) and verdict_follows(units[i], units[i + 1]):
         return units[i + 1]
     return units[i]
-
-
-_VERDICT_AFTER = re.compile(r"^\W*(?:but|however|yet)\b")
-_SENTENCE_END = re.compile(r"[.!?]\W*$")
 
 
 def type_by_stance(a_text: str, b_text: str, words: set[str]) -> tuple[str, str]:

@@ -357,7 +357,14 @@ def stance_unit(reading, question: str) -> tuple[int, str]:
     return chosen, rule
 
 
+def verdict_follows(unit: str, following: str) -> bool:
+    """Whether ``following`` goes on from ``unit`` in the same sentence with "but" / "however" /
+    "yet": the writer's verdict ("they usually work at first, but over time they fail")."""
+    return bool(_BUT.match(following)) and not _SENTENCE_END.search(unit)
+
+
 _BUT = re.compile(r"^\W*(?:but|however|yet)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\W*$")
 
 
 def reading_stance(reading, question: str) -> tuple[str, list[str]]:
@@ -374,12 +381,7 @@ def reading_stance(reading, question: str) -> tuple[str, list[str]]:
         return "pro", []
     i, _ = stance_unit(reading, question)
     units = reading.units
-    if (
-        i + 1 < len(units)
-        and units[i + 1].role == "proponent"
-        and _BUT.match(units[i + 1].text)
-        and not re.search(r"[.!?]\W*$", units[i].text)
-    ):
+    if i + 1 < len(units) and units[i + 1].role == "proponent" and verdict_follows(units[i].text, units[i + 1].text):
         i += 1  # "they usually work at first, but over time they fail": the clause after "but" is the verdict
     # "I disagree, ..." answers a view just voiced, or, opening the text, the question itself
     after_view = any(u.role == "opponent" for u in reading.units[:i])
