@@ -581,3 +581,36 @@ def test_the_clause_after_but_in_the_central_claims_sentence_carries_the_stance(
     assert reading_stance(r, q)[0] == "con"
     r = read_text("Distance relationships work. Couples who talk every day stay close. Some say calls are not enough.")
     assert reading_stance(r, q)[0] == "pro"
+
+
+def test_a_central_claim_in_the_writers_own_words_carries_the_stance():
+    from utils.argmap.stance import reading_stance, stance_unit
+
+    q = "Should motorways have a speed limit everywhere?"
+    r = read_text(
+        "I don't agree with this idea at all. A speed limit on motorways everywhere would only change something "
+        "on a few empty roads at night. Drivers who feel watched look at the speedometer, not at the road."
+    )
+    assert r.central.text.startswith("I don't agree")
+    # it shares almost no words with the question, but it is the writer's own verdict
+    assert stance_unit(r, q) == (0, "central_claim")
+    assert reading_stance(r, q)[0] == "con"
+
+
+def test_x_free_means_without_x():
+    assert stance("I think the old town should stay car-free.", "Should cars be allowed in the old town?")[0] == "con"
+    assert stance("The old town should be car-free.", "Should cars be banned from the old town?")[0] == "pro"
+
+
+def test_two_words_for_ending_something_cancel_and_a_crime_is_a_negative_verdict():
+    q = "Should fur farming be banned?"
+    assert stance("Fur farms should be phased out and abolished.", q)[0] == "pro"
+    q = "Should begging be legalised?"
+    assert stance("Begging should no longer be a crime.", q)[0] == "pro"
+    assert stance("Begging is a crime and should stay one.", q)[0] == "con"
+
+
+def test_keeping_something_private_answers_a_proposal_to_publish_it():
+    q = "Should schools publish every teacher's exam results?"
+    assert stance("Still, I believe the results should stay private.", q)[0] == "con"
+    assert stance("Schools should keep these figures internal.", q)[0] == "con"

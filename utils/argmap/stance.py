@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from utils.argmap.reading import _OWN_VIEW_ANYWHERE
 from utils.argmap.units import load_lexicon
 
 _TOKEN = re.compile(r"[a-z']+", re.IGNORECASE)
@@ -82,9 +83,12 @@ _VERB_OR_NOUN = frozenset({"ending", "stop", "stops", "halt"})
 _DETERMINERS = frozenset("the a an its his her their our my your this that every each".split())
 
 
+_FREE_OF = re.compile(r"(?<=[a-z])-free\b", re.IGNORECASE)  # "a car-free centre" is a centre without cars
+
+
 def _tokens(text: str) -> list[str]:
     out = []
-    for t in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+    for t in _TOKEN.findall(_FREE_OF.sub(" without", text.lower().replace("\u2019", "'"))):
         t = t.strip("'")
         if t.endswith("n't"):
             out.extend([t[:-3], "n't"])
@@ -328,12 +332,21 @@ def _topic_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
 
 
+# the writer's own verdict, however few of the question's words it uses
+_WRITER_VIEW = re.compile(
+    rf"{_OWN_VIEW_ANYWHERE.pattern}|\bi\s+(?:(?:do not|don't|dont|much|would|really|strongly)\s+)?"
+    r"(?:agree|disagree|prefer|support|oppose)\b",
+    re.IGNORECASE,
+)
+
+
 def stance_unit(reading, question: str) -> tuple[int, str]:
     """The unit whose polarity carries a reading's stance toward the question.
 
     The central claim, unless it shares almost no content words with the question (overlap
     below :data:`TOPIC_FALLBACK`, as when the writer left the claim implicit and the reader
-    picked a premise): then the proponent, non-question unit sharing most words with the
+    picked a premise) and gives no answer word and no view of the writer's ("I think", "I
+    don't agree", "I prefer"): then the proponent, non-question unit sharing most words with the
     question, if it shares more than the central claim.
 
     Args:
@@ -345,9 +358,12 @@ def stance_unit(reading, question: str) -> tuple[int, str]:
     """
     q = _topic_words(question)
     central = next(i for i, u in enumerate(reading.units) if u.is_central)
-    best = _topic_overlap(_topic_words(reading.units[central].text), q)
-    if best >= TOPIC_FALLBACK or answer_word(reading.units[central].text) is not None:
-        return central, "central_claim"  # "Yes, they should." answers the question in no words of its own
+    claim = reading.units[central].text
+    best = _topic_overlap(_topic_words(claim), q)
+    if best >= TOPIC_FALLBACK or answer_word(claim) is not None or _WRITER_VIEW.search(claim):
+        # "Yes, they should." answers the question in no words of its own; "I don't agree with a
+        # ban." and "I much prefer weekly episodes." give the writer's answer in words of their own
+        return central, "central_claim"
     chosen, rule = central, "central_claim"
     for i, u in enumerate(reading.units):
         if u.role == "proponent" and not u.text.rstrip().endswith("?"):
