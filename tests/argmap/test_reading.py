@@ -614,3 +614,13 @@ def test_keeping_something_private_answers_a_proposal_to_publish_it():
     q = "Should schools publish every teacher's exam results?"
     assert stance("Still, I believe the results should stay private.", q)[0] == "con"
     assert stance("Schools should keep these figures internal.", q)[0] == "con"
+
+
+def test_refusing_avoiding_and_closing_read_as_the_acts_they_name():
+    # "refusing" and "reject" name one act, so the claim's own verdict ("unfair") decides
+    q = "Should employers be allowed to reject applicants with tattoos?"
+    assert stance("Refusing people for their tattoos is unfair.", q) == ("con", ["unfair"])
+    # to avoid something is to answer no to it; avoiding a harm still answers yes
+    assert stance("Governments should avoid tariffs.", "Should governments use tariffs to protect farmers?")[0] == "con"
+    assert stance("We should avoid harm to children.", "Should children be protected?")[0] == "pro"
+    assert stance("I am in favour of keeping Sunday closing.", "Should shops stay closed on Sundays?")[0] == "pro"
