@@ -51,7 +51,12 @@ def test_a_gold_row_for_a_file_that_was_not_read_is_a_clear_error(tmp_path):
         thesis_score.score_theses(folder)
 
 
-@pytest.mark.parametrize("name", [f"set{i}" for i in range(1, 15)])
+# Gold theses the writer put where ingestion drops page furniture: set16's satire states its point
+# only in an editor's note inside an HTML <aside>. The draft cannot find it, so it scores a miss.
+IN_DROPPED_PART = {("set16", "pothole-satire.html")}
+
+
+@pytest.mark.parametrize("name", [f"set{i}" for i in range(1, 17)])
 def test_every_gold_thesis_of_the_dev_sets_is_one_sentence_of_its_article(name):
     gold = pd.read_csv(DEV / name / "gold.csv", dtype=str).fillna("")
     corpus = ingest(DEV / name / "raw", progress=False)
@@ -60,4 +65,8 @@ def test_every_gold_thesis_of_the_dev_sets_is_one_sentence_of_its_article(name):
     for r in gold.itertuples():
         own = corpus.sentences.loc[corpus.sentences["article_id"] == article[r.file], "text"].astype("str")
         for quote in filter(None, (r.thesis, r.also)):
-            assert any(thesis_score.same_sentence(s, quote) for s in own), (r.file, quote)
+            found = any(thesis_score.same_sentence(s, quote) for s in own)
+            if (name, r.file) in IN_DROPPED_PART:
+                assert not found and quote in (DEV / name / "raw" / r.file).read_text(encoding="utf-8"), (r.file, quote)
+            else:
+                assert found, (r.file, quote)

@@ -1973,6 +1973,7 @@ def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
         pytest.param(["To: the Board of the County League From: the secretaries of 23 clubs."], id="run-in-header"),
         pytest.param(["[00:14] JO: Hello and welcome back to The Touchline, the show about sport."], id="welcome"),
         pytest.param(["Next week, the great half-time debate."], id="teaser"),
+        pytest.param(["As ever, replies to this email come straight to me."], id="reply-line"),
     ],
 )
 def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
@@ -1982,3 +1983,29 @@ def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
     for k in range(1, len(housekeeping) + 1):
         if f"a-p01-s0{k}" in th.index:
             assert "a contact or contents line (-2)" in th.loc[f"a-p01-s0{k}", "reasons"]
+
+
+@pytest.mark.parametrize(
+    "thesis, phrase",
+    [
+        ("This brief argues that the flat grant should be tested against income.", "this brief argues"),
+        ("I am therefore asking the council to mend the lights before winter.", "i am therefore asking"),
+        ("We ask the board to withdraw the proposal and to keep the unit open.", "we ask the"),
+        ("Our central recommendation is that the grant should follow income.", "our central recommendation is"),
+        ("I'm going to vote yes on this amendment, because it is the smallest fix.", "i'm going to vote"),
+        ("But here is what I think: unpaid evenings are a sign of a staffing problem.", "here is what i think"),
+    ],
+)
+def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["The footpath has had no working lights since March, and residents have written four times."],
+                [thesis],
+                ["The cost of the work is small against the cost of one fall in the dark."],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=3).set_index("sentence_id")
+    assert th.index[0] == "a-p02-s01"
+    assert f"thesis phrase '{phrase}'" in th.loc["a-p02-s01", "reasons"]

@@ -422,7 +422,7 @@ ANNOUNCER = re.compile(
 # half-time debate.") or a list of contents ("In this edition: ...").
 HOUSEKEEPING = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcannot\s+(?:reply|respond|answer)\s+(?:personally|individually)\b"
-    r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b"
+    r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b|\brepl(?:y|ies)\s+to\s+this\s+(?:e-?mail|newsletter)\b"
     # a header run into the text ("To: the Board ... From: ..."); a teaser ("Next week, ...")
     r"|^\W*(?:to|from|re|subject|cc)\s*:|^\W*(?:next\s+week|next\s+time|next\s+month|coming\s+up)\b"
     # a show's welcome, after a transcript's time stamp and speaker ("[00:14] JO: Hello and welcome back to ...")
