@@ -624,3 +624,18 @@ def test_refusing_avoiding_and_closing_read_as_the_acts_they_name():
     assert stance("Governments should avoid tariffs.", "Should governments use tariffs to protect farmers?")[0] == "con"
     assert stance("We should avoid harm to children.", "Should children be protected?")[0] == "pro"
     assert stance("I am in favour of keeping Sunday closing.", "Should shops stay closed on Sundays?")[0] == "pro"
+
+
+def test_a_concluded_recommendation_before_the_last_sentence_and_a_closing_evaluation_are_the_claim():
+    r = read_text(
+        "Most towns lose their cinema within ten years of a multiplex opening nearby. "
+        "That is why councils should protect small cinemas with lower business rates. "
+        "A cinema keeps a high street alive in the evening. Some say the market should decide, "
+        "but the market never pays for a town centre."
+    )
+    assert r.central.text.startswith("That is why councils should") and r.central.rules == ["concluding_recommendation"]
+    r = read_text(
+        "Small farms already fill in forms for every animal they own. A second register would cost them days. "
+        "The big producers have staff for this. Therefore a national register for backyard hens is not a good idea."
+    )
+    assert "not a good idea" in r.central.text and r.central.rules == ["concluding_view"]

@@ -448,6 +448,14 @@ def _ironic_list(infos: list[_Info]) -> tuple[tuple[int, ...], int | None]:
     return (), None
 
 
+# An evaluation that can close a text as its verdict: "Therefore X is not a good idea.", "So Y is the right way."
+_VERDICT = re.compile(
+    r"\b(?:(?:a\s+)?(?:good|bad|great|terrible|better)\s+idea|a\s+mistake|the\s+right\s+(?:way|thing|choice|answer)"
+    r"|the\s+wrong|worth\s+it|unfair|not\s+fair)\b",
+    re.IGNORECASE,
+)
+
+
 def _choose_central(
     infos: list[_Info], central_p: list[float], role_p: list[float], *, ironic: tuple[int, ...] = ()
 ) -> tuple[int, list[str]]:
@@ -476,14 +484,19 @@ def _choose_central(
     last_sentence = infos[-1].span.sentence
     for i, inf in enumerate(infos):
         concludes = "conclusion" in inf.opens or bool(_MODAL_THEN_THEREFORE.search(inf.span.text))
+        closing = inf.span.sentence == last_sentence
+        verdict = inf.should or _OWN_VIEW_ANYWHERE.search(inf.span.text) or (closing and _VERDICT.search(inf.span.text))
         if (
-            inf.span.sentence == last_sentence
-            and concludes
-            and (inf.should or _OWN_VIEW_ANYWHERE.search(inf.span.text))
+            concludes
+            and verdict
+            and (closing or (inf.should and i > 0))
             and not inf.question
             and inf.span.split == "sentence"
         ):
-            # "... The city should therefore ..." or "For this reason I think ...": the writer's closing verdict
+            # The writer's verdict: "That is why X should ..." after the opening, or closing the text "For
+            # this reason I think ..." or "Therefore X is not a good idea." (short texts 450 -> 455 of 505,
+            # microtext training unchanged, cross-validated central claim 0.853, when the recommendation may
+            # stand before the last sentence and a closing verdict may be an evaluation)
             central, rules = i, ["concluding_recommendation" if inf.should else "concluding_view"]
             break
     # The model favours the opening unit; a text that opens with a statement and closes with a
