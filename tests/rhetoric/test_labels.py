@@ -1974,6 +1974,10 @@ def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
         pytest.param(["[00:14] JO: Hello and welcome back to The Touchline, the show about sport."], id="welcome"),
         pytest.param(["Next week, the great half-time debate."], id="teaser"),
         pytest.param(["As ever, replies to this email come straight to me."], id="reply-line"),
+        pytest.param(["Write to Ask Ann, Working Life, PO Box 4471, or use the form on our website."], id="po-box"),
+        pytest.param(
+            ["The Crowded Good: Why Denser Cities Are Fairer by Helen Ark (Lanthorn Press, 312 pp.)"], id="book-line"
+        ),
     ],
 )
 def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
@@ -1994,6 +1998,14 @@ def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
         ("Our central recommendation is that the grant should follow income.", "our central recommendation is"),
         ("I'm going to vote yes on this amendment, because it is the smallest fix.", "i'm going to vote"),
         ("But here is what I think: unpaid evenings are a sign of a staffing problem.", "here is what i think"),
+        ("So here's where I've landed: there should be no tables for under-elevens.", "where i've landed"),
+        (
+            "My position after a year of this is that the lights should be mended first.",
+            "my position after a year of this is that",
+        ),
+        ("Having weighed it up, the committee believes the closure is worth it.", "having weighed"),
+        ("It's time we stopped asking for a degree where none is needed.", "it's time we"),
+        ("Pell is wrong, and the city should keep its museums free.", "is wrong, and"),
     ],
 )
 def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
@@ -2009,3 +2021,12 @@ def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
     th = thesis_candidates(s, label_sentences(s), top=3).set_index("sentence_id")
     assert th.index[0] == "a-p02-s01"
     assert f"thesis phrase '{phrase}'" in th.loc["a-p02-s01", "reasons"]
+
+
+def test_a_letter_that_will_not_pretend_opens_no_imagined_case_for_the_paragraphs_that_address_you():
+    r = roles(
+        "We are not writing to pretend that the present arrangement is safe.",
+        "Your consultation leaves out how long it will take to reach care.",
+        "We ask you to withdraw the proposal until the travel times are published.",
+    )
+    assert not any("evidence_hypothetical" in x for x in r)

@@ -423,6 +423,8 @@ ANNOUNCER = re.compile(
 HOUSEKEEPING = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcannot\s+(?:reply|respond|answer)\s+(?:personally|individually)\b"
     r"|\b(?:letters|submissions|comments|posts)\s+may\s+be\s+edited\b|\brepl(?:y|ies)\s+to\s+this\s+(?:e-?mail|newsletter)\b"
+    # a postal address ("PO Box 4471"); a review's book line ("... by Helen Arkwright (Lanthorn Press, 312 pp.)")
+    r"|\bP\.?\s?O\.?\s+Box\s+\d|\((?:[^()]*\b(?:press|books|publishing|publishers)\b)[^()]*\d+\s*(?:pages|pp)\b\.?\)"
     # a header run into the text ("To: the Board ... From: ..."); a teaser ("Next week, ...")
     r"|^\W*(?:to|from|re|subject|cc)\s*:|^\W*(?:next\s+week|next\s+time|next\s+month|coming\s+up)\b"
     # a show's welcome, after a transcript's time stamp and speaker ("[00:14] JO: Hello and welcome back to ...")
