@@ -639,3 +639,22 @@ def test_a_concluded_recommendation_before_the_last_sentence_and_a_closing_evalu
         "The big producers have staff for this. Therefore a national register for backyard hens is not a good idea."
     )
     assert "not a good idea" in r.central.text and r.central.rules == ["concluding_view"]
+
+
+def test_a_short_closing_verdict_and_a_closing_yes_after_an_opening_phrase_are_the_claim():
+    r = read_text(
+        "Rubbish has to go somewhere. Burning it poisons the air we breathe. "
+        "Shipping it abroad only moves the problem to poorer countries. Landfills are necessary."
+    )
+    assert r.central.text == "Landfills are necessary." and r.central.rules == ["closing_verdict"]
+    # a pronoun's verdict refers back to something else; it is not the claim by this rule
+    r = read_text(
+        "Rubbish has to go somewhere. Burning it poisons the air we breathe. "
+        "Shipping it abroad only moves the problem to poorer countries. That is bad."
+    )
+    assert "closing_verdict" not in r.central.rules
+    r = read_text(
+        "A big family costs a lot more money. Children with siblings learn to share early. "
+        "They are never bored at home. In the long run, yes, a larger family is better for children."
+    )
+    assert r.central.text.startswith("In the long run, yes") and r.central.rules == ["concluding_answer"]

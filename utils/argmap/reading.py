@@ -155,7 +155,7 @@ _REPORTED_OPENING = re.compile(
 _CONCLUDED_ANSWER = re.compile(
     r"^\W*(?:(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall)\s*,?\s*)?"
     r"(?:(?:for me|in my opinion|in my view|personally),?\s+)?(?:the|my|our) answer (?:is|would be|has to be)\W*(?:a clear\s+)?(?:yes|no)\b"
-    r"|^\W*(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall)\s*,?\s*(?:yes|no)\b(?!\s+(?:one|longer|more|less|matter|doubt)\b)",
+    r"|^\W*(?:so|therefore|thus|hence|in conclusion|in short|in the end|all in all|to sum up|overall|in the long run|on the whole|all things considered)\s*,?\s*(?:yes|no)\b(?!\s+(?:one|longer|more|less|matter|doubt)\b)",
     re.IGNORECASE,
 )
 # The writer's view in words: "I (really) think / believe / feel", "I am against / in favour", "in my view".
@@ -456,6 +456,17 @@ _VERDICT = re.compile(
 )
 
 
+# A short closing sentence that only passes a verdict on a named subject ("Landfills are necessary.",
+# "Hunting is good."): the writer's claim, restated or stated at last. Microtext training topics,
+# cross-validated: central claim 0.863 -> 0.884, attachment 0.597 -> 0.607; no short text and no
+# outside article of the dev corpora ends so, so they are unchanged.
+_SHORT_VERDICT = re.compile(
+    r"^\W*(?!(?:it|this|that|they|he|she|which)\b)(?:[\w'-]+\s+){1,3}(?:is|are)\s+(?:(?:very|really|so|simply|just|still)\s+)?"
+    r"(?:not\s+)?(?:good|bad|necessary|important|wrong|right|better|worse|harmful|useful|essential|dangerous|cruel|unfair|fair|beneficial|pointless|unnecessary)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _choose_central(
     infos: list[_Info], central_p: list[float], role_p: list[float], *, ironic: tuple[int, ...] = ()
 ) -> tuple[int, list[str]]:
@@ -517,6 +528,14 @@ def _choose_central(
             and not any(_RECOMMEND.search(infos[i].span.text) for i in opening)
         ):
             central, rules = max(closing, key=lambda i: central_p[i]), ["closing_recommendation"]
+    last = infos[-1]
+    if (
+        not rules
+        and central != len(infos) - 1
+        and last.span.split == "sentence"
+        and _SHORT_VERDICT.match(last.span.text)
+    ):
+        central, rules = len(infos) - 1, ["closing_verdict"]
     answer = _answer(infos, central)
     opening_answer = _answer(infos, 0)
     if answer is not None:
