@@ -1995,6 +1995,10 @@ def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
         pytest.param(["As ever, replies to this email come straight to me."], id="reply-line"),
         pytest.param(["Write to Ask Ann, Working Life, PO Box 4471, or use the form on our website."], id="po-box"),
         pytest.param(
+            ["Review essay | The Quiet Street: How Filters Can Win Back Our Streets by Leonie Strand."],
+            id="review-head",
+        ),
+        pytest.param(
             ["The Crowded Good: Why Denser Cities Are Fairer by Helen Ark (Lanthorn Press, 312 pp.)"], id="book-line"
         ),
     ],
@@ -2025,6 +2029,10 @@ def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
         ("Having weighed it up, the committee believes the closure is worth it.", "having weighed"),
         ("It's time we stopped asking for a degree where none is needed.", "it's time we"),
         ("Pell is wrong, and the city should keep its museums free.", "is wrong, and"),
+        ("Closing the branch to save money is a false economy.", "a false economy"),
+        ("This brief recommends that the council run a twelve-month pilot.", "this brief recommends"),
+        ("But this newspaper believes the board should reject the blanket ban.", "this newspaper believes"),
+        ("In all seriousness, parking minimums are making homes dearer.", "in all seriousness"),
     ],
 )
 def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
@@ -2065,3 +2073,23 @@ def test_a_recommendation_outranks_a_plain_claim_in_the_same_place():
     assert th.index[0] == "a-p02-s02"
     assert "recommends (+1)" in th.loc["a-p02-s02", "reasons"]
     assert not th["reasons"].iloc[1:].str.contains("recommends").any()
+
+
+def test_a_thesis_phrase_counts_as_a_claim_where_the_claim_labels_saw_none():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["The book runs to 300 pages and has many maps.", "So that was my holiday reading."],
+                ["The book is right about the problem and wrong about the remedy."],
+                ["The maps were drawn by the author's daughter."],
+            ]
+        }
+    )
+    labels = label_sentences(s)
+    assert "claim" not in labels_of(labels, "a-p02-s01") and "claim" not in labels_of(labels, "a-p01-s02")
+    th = thesis_candidates(s, labels, top=4).set_index("sentence_id")
+    assert th.index[0] == "a-p02-s01"
+    assert "a claim in a thesis phrase (+2)" in th.loc["a-p02-s01", "reasons"]
+    # a conclusion opener alone ("So ...") is no thesis phrase that makes a claim
+    assert "opens with the conclusion cue 'so'" in th.loc["a-p01-s02", "reasons"]
+    assert "a claim in a thesis phrase" not in th.loc["a-p01-s02", "reasons"]
