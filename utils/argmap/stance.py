@@ -129,9 +129,12 @@ def answer_word(text: str) -> str | None:
     Example:
         >>> answer_word("No, there isn't a chance."), answer_word("No one can tell."), answer_word("Yes it is.")
         ('no', None, 'yes')
+        >>> answer_word("yes ban them."), answer_word("No city can afford it.")
+        ('yes', None)
     """
     m = _ANSWER.match(text)
-    if not m or (m.group(2) and m.group(2).lower() not in _SUBJECTS):
+    # "yes" is never a determiner: "yes ban them" answers as "Yes, ..." does
+    if not m or (m.group(2) and m.group(1).lower() == "no" and m.group(2).lower() not in _SUBJECTS):
         return None
     return m.group(1).lower()
 
