@@ -1994,6 +1994,7 @@ def test_advice_named_as_such_is_a_claim_and_a_thesis_phrase():
         pytest.param(["Next week, the great half-time debate."], id="teaser"),
         pytest.param(["As ever, replies to this email come straight to me."], id="reply-line"),
         pytest.param(["Write to Ask Ann, Working Life, PO Box 4471, or use the form on our website."], id="po-box"),
+        pytest.param(["-- The Gazette's satire section appears every Friday."], id="schedule"),
         pytest.param(
             ["Review essay | The Quiet Street: How Filters Can Win Back Our Streets by Leonie Strand."],
             id="review-head",
@@ -2033,6 +2034,8 @@ def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
         ("This brief recommends that the council run a twelve-month pilot.", "this brief recommends"),
         ("But this newspaper believes the board should reject the blanket ban.", "this newspaper believes"),
         ("In all seriousness, parking minimums are making homes dearer.", "in all seriousness"),
+        ("But Tom is wrong that the council should borrow for a stadium.", "is wrong that"),
+        ("Her diagnosis is persuasive, but her cure is far too slow.", "is persuasive, but"),
     ],
 )
 def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
@@ -2093,3 +2096,21 @@ def test_a_thesis_phrase_counts_as_a_claim_where_the_claim_labels_saw_none():
     # a conclusion opener alone ("So ...") is no thesis phrase that makes a claim
     assert "opens with the conclusion cue 'so'" in th.loc["a-p01-s02", "reasons"]
     assert "a claim in a thesis phrase" not in th.loc["a-p01-s02", "reasons"]
+
+
+def test_a_request_denied_is_no_thesis_phrase():
+    s = paragraphs_frame(
+        {
+            "a": [
+                ["The library closes at five on weekdays."],
+                ["I am not asking the council to spend money it does not have."],
+            ]
+        }
+    )
+    th = thesis_candidates(s, label_sentences(s), top=2).set_index("sentence_id")
+    assert "thesis phrase" not in th.loc["a-p02-s01", "reasons"]
+    s = paragraphs_frame(
+        {"a": [["The library closes at five."], ["I am therefore asking the council to open it later."]]}
+    )
+    th = thesis_candidates(s, label_sentences(s), top=2).set_index("sentence_id")
+    assert "thesis phrase 'i am therefore asking'" in th.loc["a-p02-s01", "reasons"]

@@ -426,6 +426,8 @@ HOUSEKEEPING = re.compile(
     # a postal address ("PO Box 4471"); a review's book line ("... by Helen Arkwright (Lanthorn Press, 312 pp.)")
     r"|\bP\.?\s?O\.?\s+Box\s+\d|\((?:[^()]*\b(?:press|books|publishing|publishers)\b)[^()]*\d+\s*(?:pages|pp)\b\.?\)"
     r"|^\W*(?:book\s+)?review(?:\s+essay)?\s*[|:\u2013\u2014]"  # a review's header line ("Review essay | The Quiet Street ...")
+    # a column's schedule ("The Gazette's satire section appears every Friday.")
+    r"|\bappears\s+(?:every|each)\s+(?:day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     # a header run into the text ("To: the Board ... From: ..."); a teaser ("Next week, ...")
     r"|^\W*(?:to|from|re|subject|cc)\s*:|^\W*(?:next\s+week|next\s+time|next\s+month|coming\s+up)\b"
     # a show's welcome, after a transcript's time stamp and speaker ("[00:14] JO: Hello and welcome back to ...")
