@@ -276,8 +276,8 @@ def test_the_shipped_short_texts_all_follow_the_scheme():
     from utils.paths import ROOT
 
     golds, triggers = load_short_texts(ROOT / "data" / "dev" / "short_texts")
-    assert len(golds) == 1120 and len(triggers) == 224
-    assert sum(g.central.implicit for g in golds) == 235
+    assert len(golds) == 1280 and len(triggers) == 256
+    assert sum(g.central.implicit for g in golds) == 269
     assert {g.stance for g in golds} == {"pro", "con"}
 
 
