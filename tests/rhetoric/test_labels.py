@@ -2036,6 +2036,9 @@ def test_contact_contents_and_show_lines_are_not_the_thesis(housekeeping):
         ("In all seriousness, parking minimums are making homes dearer.", "in all seriousness"),
         ("But Tom is wrong that the council should borrow for a stadium.", "is wrong that"),
         ("Her diagnosis is persuasive, but her cure is far too slow.", "is persuasive, but"),
+        ("My verdict is that the book makes the strongest case I have read.", "my verdict is"),
+        ("If the numbers add up, my answer is clear: you should retrain.", "my answer is"),
+        ("But I do think this, and I'll stand by it: candidates should be paid.", "i'll stand by it"),
     ],
 )
 def test_letters_briefs_and_addresses_name_their_thesis(thesis, phrase):
