@@ -597,33 +597,37 @@ def test_a_central_claim_in_the_writers_own_words_carries_the_stance():
     assert reading_stance(r, q)[0] == "con"
 
 
-def test_x_free_means_without_x():
-    assert stance("I think the old town should stay car-free.", "Should cars be allowed in the old town?")[0] == "con"
-    assert stance("The old town should be car-free.", "Should cars be banned from the old town?")[0] == "pro"
+@pytest.mark.parametrize(
+    "claim, question, side",
+    [
+        # "X-free" is "without X"
+        ("I think the old town should stay car-free.", "Should cars be allowed in the old town?", "con"),
+        ("The old town should be car-free.", "Should cars be banned from the old town?", "pro"),
+        # two words for ending something name one act; a crime is a negative verdict
+        ("Fur farms should be phased out and abolished.", "Should fur farming be banned?", "pro"),
+        ("Begging should no longer be a crime.", "Should begging be legalised?", "pro"),
+        ("Begging is a crime and should stay one.", "Should begging be legalised?", "con"),
+        # keeping something private answers a proposal to publish it
+        (
+            "Still, I believe the results should stay private.",
+            "Should schools publish every teacher's exam results?",
+            "con",
+        ),
+        ("Schools should keep these figures internal.", "Should schools publish every teacher's exam results?", "con"),
+        # to avoid something is to answer no to it; avoiding a harm still answers yes
+        ("Governments should avoid tariffs.", "Should governments use tariffs to protect farmers?", "con"),
+        ("We should avoid harm to children.", "Should children be protected?", "pro"),
+        # "closing" is a form of "closed"
+        ("I am in favour of keeping Sunday closing.", "Should shops stay closed on Sundays?", "pro"),
+    ],
+)
+def test_stance_reads_acts_by_what_they_do(claim, question, side):
+    assert stance(claim, question)[0] == side
 
 
-def test_two_words_for_ending_something_cancel_and_a_crime_is_a_negative_verdict():
-    q = "Should fur farming be banned?"
-    assert stance("Fur farms should be phased out and abolished.", q)[0] == "pro"
-    q = "Should begging be legalised?"
-    assert stance("Begging should no longer be a crime.", q)[0] == "pro"
-    assert stance("Begging is a crime and should stay one.", q)[0] == "con"
-
-
-def test_keeping_something_private_answers_a_proposal_to_publish_it():
-    q = "Should schools publish every teacher's exam results?"
-    assert stance("Still, I believe the results should stay private.", q)[0] == "con"
-    assert stance("Schools should keep these figures internal.", q)[0] == "con"
-
-
-def test_refusing_avoiding_and_closing_read_as_the_acts_they_name():
-    # "refusing" and "reject" name one act, so the claim's own verdict ("unfair") decides
+def test_refusing_and_rejecting_name_one_act_so_the_claims_own_verdict_decides():
     q = "Should employers be allowed to reject applicants with tattoos?"
     assert stance("Refusing people for their tattoos is unfair.", q) == ("con", ["unfair"])
-    # to avoid something is to answer no to it; avoiding a harm still answers yes
-    assert stance("Governments should avoid tariffs.", "Should governments use tariffs to protect farmers?")[0] == "con"
-    assert stance("We should avoid harm to children.", "Should children be protected?")[0] == "pro"
-    assert stance("I am in favour of keeping Sunday closing.", "Should shops stay closed on Sundays?")[0] == "pro"
 
 
 def test_a_concluded_recommendation_before_the_last_sentence_and_a_closing_evaluation_are_the_claim():
