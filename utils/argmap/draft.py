@@ -1101,7 +1101,11 @@ def draft_cross_links(
         ``(drawn, candidates)``, both relation tables; ``score`` is the confidence.
     """
     # a plain statement kept only to fill an article's claims is no point the writer marks: it links nothing
-    filler = claims["rule"].astype("str").str.startswith(PLAIN_RULE) if "rule" in claims else False
+    filler = (
+        claims["rule"].astype("str").str.startswith(PLAIN_RULE)
+        if "rule" in claims
+        else pd.Series(False, index=claims.index)
+    )
     mains = claims[claims["role"].isin(["thesis", "claim"]) & ~filler].reset_index(drop=True)
     terms = claim_terms(mains, tokens)
     pairs = shared_pairs(mains, terms, max_df=max_df)
