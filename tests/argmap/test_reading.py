@@ -619,6 +619,10 @@ def test_a_central_claim_in_the_writers_own_words_carries_the_stance():
         ("We should avoid harm to children.", "Should children be protected?", "pro"),
         # "closing" is a form of "closed"
         ("I am in favour of keeping Sunday closing.", "Should shops stay closed on Sundays?", "pro"),
+        # a plain report answers no proposed act; a claim that denies something still does
+        ("Photographers wait outside the school gates every day.", "Should paparazzi be banned near schools?", "pro"),
+        ("We don't need zoos.", "Should zoos be abolished?", "pro"),
+        ("Nobody needs a licence for that.", "Should dog licences be abolished?", "pro"),
     ],
 )
 def test_stance_reads_acts_by_what_they_do(claim, question, side):

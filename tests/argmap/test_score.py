@@ -131,10 +131,11 @@ def test_score_on_two_texts_matches_hand_computation(gold_dir):
     # Unlabelled TP 3, P 4, G 5 -> 6/9; labelled TP 2 -> 4/9.
     assert base["attachment F1 unlabelled"] == pytest.approx(6 / 9)
     assert base["attachment F1 labelled"] == pytest.approx(4 / 9)
-    # Stance: A's claim shares "ban" with the question -> pro (right); B's read claim evaluates nothing,
-    # so it answers the proposed action ("ban") with no -> con (right); the pair is typed as tension.
-    assert ours["stance per text accuracy"] == 1.0
-    assert ours["stance typing: opposite -> tension"] == 1.0
+    # Stance: A's claim shares "ban" with the question -> pro (right); B's read claim ("Cars bring money
+    # to the city.") evaluates nothing and denies nothing, so it answers no proposed act -> pro (wrong:
+    # B is against the ban); the pair is typed as agreement, so opposite -> tension is 0.
+    assert ours["stance per text accuracy"] == 0.5
+    assert ours["stance typing: opposite -> tension"] == 0.0
     assert ours["same-topic pairs, gold opposite stance"] == 1 and ours["same-topic pairs, gold same stance"] == 0
 
 
