@@ -277,8 +277,8 @@ def test_the_shipped_short_texts_all_follow_the_scheme():
     from utils.paths import ROOT
 
     golds, triggers = load_short_texts(ROOT / "data" / "dev" / "short_texts")
-    assert len(golds) == 1280 and len(triggers) == 256
-    assert sum(g.central.implicit for g in golds) == 269
+    assert len(golds) == 1440 and len(triggers) == 288
+    assert sum(g.central.implicit for g in golds) == 303
     assert {g.stance for g in golds} == {"pro", "con"}
 
 
