@@ -595,13 +595,13 @@ def _apply_rules(
         central: Index of the central claim.
         ironic: Units of an ironic list; ``disavowal``: the unit taking it back (:func:`_ironic_list`).
     """
-    conceded = [i for i in range(len(units)) if i != central and _conceded(infos, i)]
+    # each conceded view -> the unit answering it (:func:`_answer`)
+    conceded = {i: a for i in range(len(units)) if i != central and (a := _answer(infos, i)) is not None}
     for i, u in enumerate(units):
         if i != central and i not in conceded and _overlap(infos[i].words, infos[central].words) >= _RESTATEMENT:
             u.role, u.function, u.target = "proponent", "support", units[central].id
             u.rules.append("restatement_of_central")
-    for i in conceded:
-        a = _answer(infos, i)
+    for i, a in conceded.items():
         u, nxt = units[i], units[a]
         u.role, u.function = "opponent", "attack"
         u.target = nxt.id if a == central else units[central].id

@@ -8,7 +8,7 @@ candidate) is right when it is that sentence (or ``also``): the two agree on the
 characters, or one holds the other, after quotes, dashes, emphasis marks and white space are
 evened out. The baselines are the article's first and last body sentence.
 
-``data/dev/long_articles/`` holds ten such sets (see its ``SOURCE.md``).
+``data/dev/long_articles/`` holds such sets, each with its history in ``SOURCE.md``.
 
 Command line:
     python -m utils theses data/dev/long_articles/set*

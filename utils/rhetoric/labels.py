@@ -469,8 +469,9 @@ def thesis_candidates(
 ) -> pd.DataFrame:
     """The sentences most likely to state each article's thesis, with a score and the reasons.
 
-    Points: a claim +2 (also a sentence with a thesis phrase that the claim labels missed), a recommendation (:data:`RECOMMENDS`: "should", "must", "needs to") +1, a thesis phrase (``data/lexicons/rhetoric_cues_thesis.txt``: "in short",
-    "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
+    Points: a claim +2 (also a sentence with a thesis phrase that the claim labels missed), a
+    recommendation (:data:`RECOMMENDS`: "should", "must", "needs to") +1, a thesis phrase
+    (``data/lexicons/rhetoric_cues_thesis.txt``: "in short", "the lesson here is", "needs to be" ...) or an opening conclusion cue (:func:`conclusion_opener`:
     "Therefore", "That's why" ...) +1.5, followed by a sentence announcing its reasons ("Here's why:",
     :data:`REASONS_NEXT`) or announcing them itself (", for two reasons.") +1.5, the answer to an
     open question the text has just asked ("What would be enough? A cash refund ...") +1, a concession
